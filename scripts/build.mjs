@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Builds what `yokogushi` runs: the web client (Vite → dist/web) and the server + CLI bundle (esbuild → dist/cli.mjs).
+// Each part is rebuilt only when one of its sources is newer than its output (or with --force), so `npm start`
+// on an unchanged tree starts at once. Progress goes to stderr: stdout stays clean for CLI output such as --json.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const log = (message) => process.stderr.write(`[build] ${message}\n`);
+
+function newestMtime(entries) {
+  let newest = 0;
+  const visit = (target) => {
+    if (!existsSync(target)) return;
+    const stat = statSync(target);
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(target)) if (name !== "node_modules") visit(path.join(target, name));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of entries) visit(path.join(root, entry));
+  return newest;
+}
+
+function isStale(output, sources) {
+  const target = path.join(root, output);
+  if (!existsSync(target)) return true;
+  return newestMtime(sources) > statSync(target).mtimeMs;
+}
+
+const COMMON = ["package-lock.json", "src/common"];
+const parts = [
+  {
+    name: "server",
+    output: "dist/cli.mjs",
+    sources: [...COMMON, "src/server", "src/cli", "migrations", "scripts/build.mjs"],
+    async build() {
+      const esbuild = await import("esbuild");
+      await esbuild.build({
+        entryPoints: [path.join(root, "src/cli/main.ts")],
+        outfile: path.join(root, "dist/cli.mjs"),
+        bundle: true,
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        packages: "external",
+        sourcemap: true,
+        logLevel: "warning",
+      });
+    },
+  },
+  {
+    name: "web",
+    output: "dist/web/index.html",
+    sources: [...COMMON, "src/web", "index.html", "vite.config.ts"],
+    async build() {
+      const vite = await import("vite");
+      await vite.build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });
+    },
+  },
+];
+
+export async function ensureBuilt({ force = false } = {}) {
+  for (const part of parts) {
+    if (!force && !isStale(part.output, part.sources)) continue;
+    const started = Date.now();
+    log(`${part.name} をビルドしています…`);
+    await part.build();
+    log(`${part.name} のビルドが完了しました（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureBuilt({ force: process.argv.includes("--force") }).catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,98 @@
+// `yokogushi <command>`: the operator's command line (also `npm run cli -- <command>`).
+import { loadConfig } from "../server/config";
+import { openDatabase } from "../server/db/open";
+import { registerModules } from "../server/modules";
+import { SYSTEM_ACTOR } from "../server/platform/audit/audit";
+import { runBackup, runRestore } from "./backup-command";
+import { runPolicyCommand } from "./policy-command";
+import { runServe } from "./serve-command";
+import { runUserCommand } from "./user-command";
+
+const HELP = `使い方: yokogushi <コマンド> [オプション]
+
+  serve                              サーバーを起動（PORT, DATA_DIR, DATABASE_URL）
+  migrate                            データベースのマイグレーションを適用
+  setup-link                         最初のシステム管理者の初期設定リンクを再発行
+  user create --login ID --name 氏名 --role admin|editor|viewer|partner --org 組織コード
+                                     利用者を作成（パスワードは環境変数 YOKOGUSHI_PASSWORD か標準入力）
+  backup FILE                        全データをポータブルな形式で書き出し（PGlite / PostgreSQL 共通）
+  restore FILE [--force]             バックアップから復元（--force: 既存データを置き換え）
+  policy parse FILE [--json]         方針テキストを解析して表示（保存しない）
+  policy import FILE --bureau 局 --year 年度 [--replace]
+                                     方針テキストを取り込んで保存（局は組織コードか名称、年度は 2024 / 令和6年度）
+  search reindex                     横断検索の索引を作り直す
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  registerModules();
+  switch (command) {
+    case "serve":
+      return runServe();
+    case "migrate": {
+      const { db, close } = await openDatabase(loadConfig(), { migrate: false });
+      try {
+        const { migrate } = await import("../server/db/migrate");
+        const applied = await migrate(db);
+        console.log(applied.length ? `適用しました: ${applied.join(", ")}` : "マイグレーションは最新です。");
+        return 0;
+      } finally {
+        await close();
+      }
+    }
+    case "setup-link": {
+      const config = loadConfig();
+      const { db, close } = await openDatabase(config);
+      try {
+        const { issueSetupToken } = await import("../server/platform/auth/service");
+        const token = await issueSetupToken(db);
+        if (!token) {
+          console.log("システム管理者は設定済みです。初期設定リンクは不要です。");
+          return 0;
+        }
+        console.log(`初期設定リンク（24時間有効・1回限り）: ${config.publicUrl ?? `http://localhost:${config.port}`}/setup?token=${token}`);
+        return 0;
+      } finally {
+        await close();
+      }
+    }
+    case "user":
+      return runUserCommand(rest);
+    case "backup":
+      return runBackup(rest);
+    case "restore":
+      return runRestore(rest);
+    case "policy":
+      return runPolicyCommand(rest, SYSTEM_ACTOR);
+    case "search": {
+      if (rest[0] !== "reindex") break;
+      const { db, close } = await openDatabase(loadConfig());
+      try {
+        const { reindexAll } = await import("../server/platform/search/reindex");
+        const count = await reindexAll(db);
+        console.log(`索引を作り直しました（${count}件）。`);
+        return 0;
+      } finally {
+        await close();
+      }
+    }
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      console.log(HELP);
+      return 0;
+  }
+  console.error(`不明なコマンドです: ${argv.join(" ")}\n\n${HELP}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

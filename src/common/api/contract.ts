@@ -1,0 +1,74 @@
+// One contract per endpoint: method, path, request and response schemas and their OpenAPI metadata.
+// The server validates requests with it and the web client is typed by it, so the two cannot drift apart.
+import { z } from "zod";
+
+export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
+
+/** Who may call: anyone (public pages, health), or a signed-in user (the handler then checks the permission). */
+export type Access = "public" | "session";
+
+export interface Contract<
+  P extends z.ZodType = z.ZodType,
+  Q extends z.ZodType = z.ZodType,
+  B extends z.ZodType = z.ZodType,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** Hono-style path, e.g. "/api/policy/documents/:id" */
+  path: string;
+  /** OpenAPI tag (the module) */
+  tag: string;
+  /** Japanese one-line summary shown in the API docs */
+  summary: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  /** JSON body (a `.strict()` object: unknown keys are rejected) */
+  body?: B;
+  /** "json" (default) answers `response`; "file" answers a download; "multipart" takes an upload */
+  kind?: "json" | "file" | "multipart";
+  response: R;
+}
+
+export function defineContract<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
+  contract: Contract<P, Q, B, R>,
+): Contract<P, Q, B, R> {
+  return contract;
+}
+
+export type ParamsOf<C> = C extends Contract<infer P, z.ZodType, z.ZodType, z.ZodType> ? z.input<P> : never;
+export type QueryOf<C> = C extends Contract<z.ZodType, infer Q, z.ZodType, z.ZodType> ? z.input<Q> : never;
+export type BodyOf<C> = C extends Contract<z.ZodType, z.ZodType, infer B, z.ZodType> ? z.input<B> : never;
+export type ResponseOf<C> = C extends Contract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never;
+
+/** The error body every endpoint answers with: `{ error: { code, message, fields } }`. */
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    requestId: z.string().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
+export const okResponse = z.object({ ok: z.literal(true) });
+export const idParams = z.object({ id: z.uuid({ message: "IDの形式が正しくありません" }) });
+
+/** Paging shared by every list endpoint. */
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+};
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+
+/** Fills ":name" segments of a contract path. */
+export function buildPath(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}

@@ -1,0 +1,86 @@
+// Builds the HTTP application: middleware, every module's routes, the OpenAPI document and the web client.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import { registerPolicyRoutes } from "./modules/policy/routes";
+import { projectRoot } from "./paths";
+import { AppError, TooManyRequests } from "./platform/errors";
+import { buildOpenApi, renderApiDocs } from "./platform/http/openapi";
+import { ApiRouter, validationErrorOf } from "./platform/http/router";
+import { securityHeaders, sessionLoader, writeRules } from "./platform/http/security";
+import type { AppDeps, AppEnv } from "./platform/http/types";
+import { registerPlatformRoutes } from "./platform/routes";
+import { APP_VERSION } from "./version";
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+const JSON_BODY_LIMIT = 8 * 1024 * 1024; // a pasted policy document is at most a few MB
+
+export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use("*", async (c, next) => {
+    const incoming = c.req.header("x-request-id");
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    c.set("requestId", requestId);
+    c.set("user", null);
+    const started = performance.now();
+    await next();
+    c.header("X-Request-Id", requestId);
+    // Path only: query strings can carry search words and names, which stay out of the logs.
+    deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get("user")?.id }, "request");
+  });
+  app.use("*", securityHeaders());
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use("/api/*", bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError(413, "payload_too_large", "送信データが大きすぎます。"); } }));
+  app.use("/api/*", writeRules());
+  app.use("/api/*", sessionLoader(deps));
+
+  const router = new ApiRouter(app, deps);
+  registerPlatformRoutes(router, deps);
+  registerPolicyRoutes(router, deps);
+
+  const openApi = buildOpenApi(router.contracts, APP_VERSION);
+  app.get("/api/openapi.json", (c) => c.json(openApi));
+  const docsHtml = renderApiDocs(router.contracts, APP_VERSION);
+  app.get("/api/docs", (c) => c.html(docsHtml));
+  app.all("/api/*", () => {
+    throw new AppError(404, "not_found", "APIが見つかりません。");
+  });
+
+  mountWebClient(app, opts.webRoot ?? path.join(projectRoot, "dist", "web"));
+
+  app.onError((error, c) => {
+    const requestId = c.get("requestId");
+    const known = error instanceof z.ZodError ? validationErrorOf(error) : error instanceof AppError ? error : null;
+    if (!known) {
+      deps.log.error({ err: error, requestId, path: c.req.path }, "unhandled error");
+      return c.json({ error: { code: "internal_error", message: "サーバー内部でエラーが発生しました。時間をおいて再度お試しください。", requestId } }, 500);
+    }
+    if (known instanceof TooManyRequests) c.header("Retry-After", String(known.retryAfterSeconds));
+    return c.json({ error: { code: known.code, message: known.message, fields: known.fields, requestId } }, known.status as 400);
+  });
+  return app;
+}
+
+/** The built SPA: hashed assets cached for a year, every other path answered with index.html (client routing). */
+function mountWebClient(app: Hono<AppEnv>, webRoot: string) {
+  const indexFile = path.join(webRoot, "index.html");
+  app.use("/assets/*", async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+  });
+  app.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) || "." }));
+  app.get("*", (c) => {
+    if (!existsSync(indexFile)) {
+      return c.text("画面（dist/web）がまだビルドされていません。`npm start` で起動するとビルドされます。", 503);
+    }
+    c.header("Cache-Control", "no-cache");
+    return c.html(readFileSync(indexFile, "utf8"));
+  });
+}

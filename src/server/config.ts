@@ -1,0 +1,47 @@
+// Process configuration from the environment, read once at start-up.
+import path from "node:path";
+import { projectRoot } from "./paths";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** embedded database and other local state (PGlite only) */
+  dataDir: string;
+  /** a PostgreSQL server instead of the embedded database */
+  databaseUrl: string | null;
+  /** the address users reach the system at (for links printed by the CLI), e.g. https://yokogushi.city.example.jp */
+  publicUrl: string | null;
+  /** Secure + __Host- cookies; on when publicUrl is https */
+  secureCookies: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** load the sample (demo) data on a first start */
+  loadDemoData: boolean;
+  logLevel: string;
+  /** run the job workers in this process */
+  runWorkers: boolean;
+}
+
+function intFrom(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = env.PUBLIC_URL?.replace(/\/$/, "") || null;
+  return {
+    port: intFrom(env.PORT, 3000, "PORT"),
+    host: env.HOST || "0.0.0.0",
+    dataDir: path.resolve(env.DATA_DIR || path.join(projectRoot, "data")),
+    databaseUrl: env.DATABASE_URL || null,
+    publicUrl,
+    secureCookies: publicUrl?.startsWith("https://") ?? false,
+    sessionIdleMinutes: intFrom(env.SESSION_IDLE_MINUTES, 60, "SESSION_IDLE_MINUTES"),
+    sessionAbsoluteHours: intFrom(env.SESSION_ABSOLUTE_HOURS, 12, "SESSION_ABSOLUTE_HOURS"),
+    loadDemoData: env.DEMO_DATA !== "off",
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "silent" : "info"),
+    runWorkers: env.WORKERS !== "off",
+  };
+}

@@ -1,0 +1,113 @@
+// One small database interface over both drivers: embedded PGlite (default) and a PostgreSQL server (DATABASE_URL).
+// Repositories write plain parameterised SQL against `Queryable`; the two drivers are made to return the same
+// JavaScript values (dates as "YYYY-MM-DD" strings, bigints as numbers, timestamps as Date), which they do not by default.
+import type { PGlite as PGliteType } from "@electric-sql/pglite";
+import pg from "pg";
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: "pglite" | "postgres";
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Runs a script of several statements without parameters (migrations, pg-boss set-up). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+  /** The embedded database's own handle (backup via dumpDataDir, pg-boss's single-connection adapter). */
+  readonly pglite?: PGliteType;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+/** bigint → number: ids, counts and yen amounts here stay far below 2^53; refuse silently wrong values. */
+function parseInt8(value: string): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new Error(`bigint out of safe range: ${value}`);
+  return n;
+}
+
+const identity = (value: string) => value;
+const customParsers: Record<number, (value: string) => unknown> = {
+  [DATE_OID]: identity,
+  [INT8_OID]: parseInt8,
+  [NUMERIC_OID]: (value: string) => Number(value),
+};
+
+// ---------------------------------------------------------------- PostgreSQL server
+
+export function openPostgres(url: string, opts: { max?: number } = {}): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: opts.max ?? 10,
+    types: {
+      getTypeParser(oid: number, format?: "text" | "binary") {
+        const custom = customParsers[oid];
+        if (custom && format !== "binary") return custom as never;
+        return pg.types.getTypeParser(oid, format as never);
+      },
+    },
+  });
+  // An idle client's error (server restart) must not crash the process; the next query reconnects.
+  pool.on("error", () => {});
+  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+    const result = await client.query(sql, params as unknown[] | undefined);
+    return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
+  };
+  return {
+    kind: "postgres",
+    query: (sql, params) => run(pool, sql, params),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const value = await fn({ query: (sql, params) => run(client, sql, params) });
+        await client.query("COMMIT");
+        return value;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async exec(script) {
+      await pool.query(script);
+    },
+    close: () => pool.end(),
+  };
+}
+
+// ---------------------------------------------------------------- embedded PGlite
+
+/** Opens PGlite at `dataDir` ("memory://" for a throw-away database). The caller holds the data-dir lock. */
+export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const db: PGliteType = await PGlite.create({
+    dataDir,
+    parsers: customParsers,
+    loadDataDir: opts.loadDataDir,
+  });
+  const run = async <T>(target: Pick<PGliteType, "query">, sql: string, params?: readonly unknown[]) => {
+    const result = await target.query<T>(sql, params as unknown[] | undefined);
+    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+  };
+  return {
+    kind: "pglite",
+    query: (sql, params) => run(db, sql, params),
+    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    async exec(script) {
+      await db.exec(script);
+    },
+    close: () => db.close(),
+    pglite: db,
+  };
+}

@@ -1,0 +1,91 @@
+// Applies the committed SQL migrations (migrations/NNNN_name.sql) in name order, each once, each in its own
+// transaction together with its bookkeeping row. On a PostgreSQL server an advisory lock keeps two processes that
+// start at the same moment from applying the same migration twice.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Db } from "./database";
+import { projectRoot } from "../paths";
+
+const MIGRATION_LOCK_KEY = 7_320_001; // arbitrary, constant: "yokogushi migrations"
+
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(dir = path.join(projectRoot, "migrations")): Migration[] {
+  return readdirSync(dir)
+    .filter((file) => /^\d{4}_[\w-]+\.sql$/.test(file))
+    .sort()
+    .map((file) => ({ name: file.replace(/\.sql$/, ""), sql: readFileSync(path.join(dir, file), "utf8") }));
+}
+
+/** Returns the names of the migrations applied by this call. */
+export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
+  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    name text PRIMARY KEY,
+    applied_at timestamptz NOT NULL DEFAULT now()
+  )`);
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const done = await db.transaction(async (tx) => {
+      if (db.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
+      const seen = await tx.query("SELECT 1 FROM schema_migrations WHERE name = $1", [migration.name]);
+      if (seen.rowCount > 0) return false;
+      for (const statement of splitStatements(migration.sql)) await tx.query(statement);
+      await tx.query("INSERT INTO schema_migrations (name) VALUES ($1)", [migration.name]);
+      return true;
+    });
+    if (done) applied.push(migration.name);
+  }
+  return applied;
+}
+
+/**
+ * Splits a migration script into statements so that each runs through the parameterised path inside the
+ * transaction. Understands '…' strings, "…" identifiers, -- comments and $tag$ … $tag$ bodies (functions).
+ */
+export function splitStatements(script: string): string[] {
+  const statements: string[] = [];
+  let current = "";
+  let i = 0;
+  while (i < script.length) {
+    const ch = script[i];
+    const rest = script.slice(i);
+    if (ch === "-" && script[i + 1] === "-") {
+      const end = script.indexOf("\n", i);
+      i = end === -1 ? script.length : end + 1;
+      current += "\n";
+      continue;
+    }
+    const dollar = /^\$[A-Za-z_]*\$/.exec(rest);
+    if (dollar) {
+      const end = script.indexOf(dollar[0], i + dollar[0].length);
+      const stop = end === -1 ? script.length : end + dollar[0].length;
+      current += script.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      while (j < script.length) {
+        if (script[j] === ch && script[j + 1] === ch) j += 2;
+        else if (script[j] === ch) break;
+        else j++;
+      }
+      current += script.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    if (ch === ";") {
+      if (current.trim()) statements.push(current.trim());
+      current = "";
+      i++;
+      continue;
+    }
+    current += ch;
+    i++;
+  }
+  if (current.trim()) statements.push(current.trim());
+  return statements;
+}

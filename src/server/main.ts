@@ -1,0 +1,51 @@
+// Process entry for `yokogushi serve`: database, migrations, demo data on a first start, the one-time setup link,
+// job workers and the HTTP server. Everything a request needs lives in the database, so several processes can
+// serve one PostgreSQL behind a load balancer.
+import { serve } from "@hono/node-server";
+import { buildApp } from "./app";
+import { type Config, loadConfig } from "./config";
+import { openDatabase } from "./db/open";
+import { loadDemoDataIfEmpty } from "./demo";
+import { registerModules } from "./modules";
+import { issueSetupToken } from "./platform/auth/service";
+import { JobQueue } from "./platform/jobs/jobs";
+import { createLogger } from "./platform/logger";
+
+export interface RunningServer {
+  url: string;
+  setupUrl: string | null;
+  stop(): Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  registerModules();
+  const database = await openDatabase(config);
+  const { db } = database;
+  try {
+    if (config.loadDemoData) await loadDemoDataIfEmpty(db, log);
+    const jobs = new JobQueue(db, log, config.databaseUrl);
+    await jobs.start({ workers: config.runWorkers });
+    const app = buildApp({ db, config, log, jobs });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    });
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : config.port;
+    const base = config.publicUrl ?? `http://localhost:${port}`;
+    const setupToken = await issueSetupToken(db);
+    const setupUrl = setupToken ? `${base}/setup?token=${setupToken}` : null;
+
+    let stopping: Promise<void> | null = null;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await jobs.stop().catch((error) => log.warn({ err: error }, "job queue stop failed"));
+        await database.close();
+      })());
+    return { url: base, setupUrl, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+// The one registration point of the domain modules (search providers, job kinds). Routes are mounted in app.ts.
+import { registerPolicyModule } from "./policy";
+
+let registered = false;
+
+export function registerModules(): void {
+  if (registered) return;
+  registered = true;
+  registerPolicyModule();
+}

@@ -1,0 +1,78 @@
+// HTTP handlers of the policy module: parse input (contracts), check permission, call the service, shape output.
+import * as api from "../../../common/api/policy";
+import { authorize } from "../../platform/auth/permissions";
+import type { ApiRouter } from "../../platform/http/router";
+import type { AppDeps } from "../../platform/http/types";
+import { recordAudit } from "../../platform/audit/audit";
+import { exportPolicyDocument } from "./export";
+import * as service from "./service";
+
+export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
+  const { db } = deps;
+
+  router.on(api.listStatuses, async (_, { user }) => {
+    authorize(user, "policy.read");
+    return { items: await service.listStatuses(db) };
+  });
+
+  router.on(api.saveStatuses, async ({ body }, { user, actor }) => ({ items: await service.saveStatuses(db, user, actor, body.items) }));
+
+  router.on(api.listDocuments, async ({ query }, { user }) => {
+    authorize(user, "policy.read");
+    return { items: await service.listDocuments(db, user, query) };
+  });
+
+  router.on(api.previewImport, async ({ body }, { user }) => {
+    authorize(user, "policy.preview");
+    return service.previewImport(body.text);
+  });
+
+  router.on(api.importDocument, async ({ body }, { user, actor }) => service.importDocument(db, user, actor, body));
+
+  router.on(api.getDocument, async ({ params }, { user }) => {
+    authorize(user, "policy.read");
+    return service.getDocumentDetail(db, user, params.id);
+  });
+
+  router.on(api.updateDocument, async ({ params, body }, { user, actor }) => service.updateDocument(db, user, actor, params.id, body));
+
+  router.on(api.publishDocument, async ({ params, body }, { user, actor }) => service.setPublished(db, user, actor, params.id, body.published));
+
+  router.on(api.deleteDocument, async ({ params }, { user, actor }) => {
+    await service.deleteDocument(db, user, actor, params.id);
+    return { ok: true as const };
+  });
+
+  router.on(api.exportDocument, async ({ params, query }, { user, actor }) => {
+    authorize(user, "policy.read");
+    const file = await exportPolicyDocument(db, params.id, params.format, query.asOf);
+    await recordAudit(db, actor, { action: "export", entityType: "policy_document", entityId: params.id, summary: `局区方針を出力（${params.format}）` });
+    return file;
+  });
+
+  router.on(api.listChallenges, async ({ query }, { user }) => {
+    authorize(user, "policy.read");
+    return service.listChallenges(db, query);
+  });
+
+  router.on(api.getChallenge, async ({ params }, { user }) => {
+    authorize(user, "policy.read");
+    return service.getChallengeDetail(db, user, params.id);
+  });
+
+  router.on(api.updateChallenge, async ({ params, body }, { user, actor }) => service.updateChallenge(db, user, actor, params.id, body));
+
+  router.on(api.addProgress, async ({ params, body }, { user, actor }) => service.addProgress(db, user, actor, params.id, body));
+
+  // Citizens: published documents only, read-only.
+  router.on(api.listPublicDocuments, async () => ({ items: await service.listDocuments(db, null, { status: "published" }) }));
+
+  router.on(api.getPublicDocument, async ({ params }) => service.getDocumentDetail(db, null, params.id, { publicOnly: true }));
+
+  router.on(api.getPublicChallenge, async ({ params }) => service.getChallengeDetail(db, null, params.id, { publicOnly: true }));
+
+  router.on(api.exportPublicDocument, async ({ params, query }) => {
+    await service.getDocumentDetail(db, null, params.id, { publicOnly: true }); // 404 unless published
+    return exportPolicyDocument(db, params.id, params.format, query.asOf);
+  });
+}

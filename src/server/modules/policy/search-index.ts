@@ -1,0 +1,41 @@
+// What the policy module makes searchable: each document (title, mission) and each challenge (①–④ and its progress).
+// Drafts are staff-only; published documents are visible to every signed-in user, partners included.
+import type { Queryable } from "../../db/database";
+import { indexRecord, removeRecords } from "../../platform/search/search";
+import type { ChallengeRow, DocumentRow } from "./repository";
+
+export const POLICY_SEARCH_MODULE = { module: "policy", label: "局区方針" } as const;
+
+const visibilityOf = (document: Pick<DocumentRow, "status">) => (document.status === "published" ? "public" : "staff");
+
+export async function indexDocument(tx: Queryable, document: DocumentRow): Promise<void> {
+  await indexRecord(tx, {
+    module: "policy",
+    entityType: "document",
+    entityId: document.id,
+    title: `${document.title}（${document.fiscal_year}年度）`,
+    body: document.mission,
+    url: `/policy/documents/${document.id}`,
+    organisationId: document.organisation_id,
+    visibility: visibilityOf(document),
+  });
+}
+
+export async function indexChallenge(tx: Queryable, document: DocumentRow, challenge: ChallengeRow): Promise<void> {
+  const { rows } = await tx.query<{ body: string }>("SELECT body FROM policy_progress_entries WHERE challenge_id = $1 ORDER BY as_of", [challenge.id]);
+  await indexRecord(tx, {
+    module: "policy",
+    entityType: "challenge",
+    entityId: challenge.id,
+    title: `課題${challenge.code} ${challenge.name}`,
+    body: [challenge.content, challenge.background, challenge.approach, challenge.analysis_note ?? "", ...rows.map((r) => r.body)].join("\n"),
+    url: `/policy/challenges/${challenge.id}`,
+    organisationId: document.organisation_id,
+    visibility: visibilityOf(document),
+  });
+}
+
+export async function removeDocumentFromIndex(tx: Queryable, documentId: string, challengeIds: string[]): Promise<void> {
+  await removeRecords(tx, "policy", "document", [documentId]);
+  await removeRecords(tx, "policy", "challenge", challengeIds);
+}

@@ -1,0 +1,39 @@
+// 監査ログ: every write records who, when, what and the before/after state, in the same transaction as the write,
+// so that a change and its audit row are committed (or rolled back) together.
+import type { Queryable } from "../../db/database";
+
+export interface Actor {
+  userId: string | null;
+  /** display label kept with the row, so the log stays readable after a user is renamed */
+  label: string;
+  requestId?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, label: "システム" };
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  summary?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export async function recordAudit(tx: Queryable, actor: Actor, record: AuditRecord): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, summary, before, after, request_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      actor.userId,
+      actor.label,
+      record.action,
+      record.entityType,
+      record.entityId ?? null,
+      record.summary ?? "",
+      record.before === undefined ? null : JSON.stringify(record.before),
+      record.after === undefined ? null : JSON.stringify(record.after),
+      actor.requestId ?? null,
+    ],
+  );
+}

@@ -1,0 +1,50 @@
+// Authorisation as small named predicates, called in every handler: can(user, "policy.edit", { organisationId }).
+import type { Role } from "../../../common/api/platform";
+import { Forbidden, Unauthenticated } from "../errors";
+
+export interface Principal {
+  id: string;
+  loginId: string;
+  displayName: string;
+  role: Role;
+  organisationId: string;
+  organisationName: string;
+  /** the 局 the user belongs to (their organisation or its nearest bureau ancestor) */
+  bureauId: string | null;
+  bureauName: string | null;
+}
+
+const STAFF: readonly Role[] = ["admin", "editor", "viewer"];
+
+/** The resource a policy action is about: the bureau that owns the document. */
+export interface OwnedByBureau {
+  organisationId: string;
+}
+
+type Rule = (user: Principal, resource?: OwnedByBureau) => boolean;
+
+const rules = {
+  "admin.manage": (user) => user.role === "admin",
+  "audit.read": (user) => user.role === "admin",
+  "staff.read": (user) => STAFF.includes(user.role),
+  "policy.read": (user) => STAFF.includes(user.role),
+  // A bureau's editors change its documents; administrators change any.
+  "policy.edit": (user, doc) => user.role === "admin" || (user.role === "editor" && !!doc && doc.organisationId === user.bureauId),
+  "policy.import": (user, doc) => user.role === "admin" || (user.role === "editor" && !!doc && doc.organisationId === user.bureauId),
+  // Parsing a document to preview it: anyone who may import for some bureau.
+  "policy.preview": (user) => user.role === "admin" || user.role === "editor",
+  "policy.configure": (user) => user.role === "admin",
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof rules;
+
+export function can(user: Principal | null, action: Action, resource?: OwnedByBureau): boolean {
+  if (!user) return false;
+  return (rules[action] as Rule)(user, resource);
+}
+
+/** Throws Unauthenticated / Forbidden unless `can` allows it. */
+export function authorize(user: Principal | null, action: Action, resource?: OwnedByBureau): asserts user is Principal {
+  if (!user) throw new Unauthenticated();
+  if (!can(user, action, resource)) throw new Forbidden();
+}

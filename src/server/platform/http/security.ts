@@ -1,0 +1,87 @@
+// Security middleware for /api: headers, write-request rules (JSON or multipart only, same origin, CSRF token),
+// and loading the caller from the session cookie.
+import type { MiddlewareHandler } from "hono";
+import { deleteCookie, getCookie } from "hono/cookie";
+import { secureHeaders } from "hono/secure-headers";
+import type { Config } from "../../config";
+import { loadPrincipal, findUserById } from "../auth/principal-repo";
+import { findSession } from "../auth/sessions";
+import { safeEqual } from "../auth/tokens";
+import { AppError } from "../errors";
+import type { AppDeps, AppEnv } from "./types";
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  // Mantine sets CSS variables and positions with inline styles; scripts stay strictly 'self'.
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", "data:"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+export function securityHeaders(): MiddlewareHandler {
+  return secureHeaders({
+    strictTransportSecurity: "max-age=31536000; includeSubDomains",
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: "DENY",
+    referrerPolicy: "same-origin",
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+export function sessionCookieName(config: Config): string {
+  return config.secureCookies ? "__Host-yk_session" : "yk_session";
+}
+
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Writes must be JSON (or multipart uploads) from our own origin. A cross-site text/plain POST carrying JSON is a
+ * 415 before any handler runs, and a request whose Origin names another site is a 403.
+ */
+export function writeRules(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!WRITE_METHODS.has(c.req.method)) return next();
+    const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    const hasBody = c.req.method !== "DELETE" || Number(c.req.header("content-length") ?? 0) > 0;
+    if (hasBody && type !== "application/json" && type !== "multipart/form-data") {
+      throw new AppError(415, "unsupported_media_type", "このリクエストの形式（Content-Type）は受け付けられません。");
+    }
+    const origin = c.req.header("origin");
+    if (origin && origin !== new URL(c.req.url).origin) {
+      throw new AppError(403, "cross_origin", "他のサイトからのリクエストは受け付けられません。");
+    }
+    return next();
+  };
+}
+
+/** Loads the session (if any) and, for writes by a signed-in caller, requires the matching X-CSRF-Token. */
+export function sessionLoader(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  const cookieName = sessionCookieName(deps.config);
+  const timeouts = { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
+  return async (c, next) => {
+    c.set("user", null);
+    c.set("sessionToken", null);
+    c.set("csrfToken", null);
+    const token = getCookie(c, cookieName);
+    if (token) {
+      const session = await findSession(deps.db, token, timeouts);
+      const row = session ? await findUserById(deps.db, session.userId) : null;
+      if (session && row) {
+        c.set("user", await loadPrincipal(deps.db, row));
+        c.set("sessionToken", token);
+        c.set("csrfToken", session.csrfToken);
+      } else {
+        deleteCookie(c, cookieName, { path: "/", secure: deps.config.secureCookies });
+      }
+    }
+    const csrf = c.get("csrfToken");
+    if (csrf && WRITE_METHODS.has(c.req.method)) {
+      const sent = c.req.header("x-csrf-token") ?? "";
+      if (!safeEqual(sent, csrf)) throw new AppError(403, "csrf_failed", "画面の有効期限が切れました。ページを再読み込みしてから、もう一度操作してください。");
+    }
+    return next();
+  };
+}

@@ -1,0 +1,25 @@
+// Structured logs (pino, JSON lines). Personal data never reaches them: request bodies and query strings are not
+// logged at all, and the redact list below covers the fields that could still slip into a logged object.
+import pino from "pino";
+
+export const REDACTED_PATHS = [
+  "password",
+  "*.password",
+  "*.newPassword",
+  "*.currentPassword",
+  "*.passwordHash",
+  "*.token",
+  "*.email",
+  "*.address",
+  "*.phone",
+  "*.donorName",
+  "headers.cookie",
+  "headers.authorization",
+  'headers["x-csrf-token"]',
+];
+
+export type Logger = pino.Logger;
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino({ level, redact: { paths: REDACTED_PATHS, censor: "[秘匿]" }, base: { app: "yokogushi" } }, destination);
+}

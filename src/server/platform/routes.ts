@@ -1,0 +1,154 @@
+// HTTP handlers of the platform: health, authentication, administration, audit, search, jobs.
+import { deleteCookie, setCookie } from "hono/cookie";
+import type { Context } from "hono";
+import * as api from "../../common/api/platform";
+import { formatWareki } from "../../common/dates";
+import * as organisations from "./admin/organisations";
+import * as users from "./admin/users";
+import { recordAudit } from "./audit/audit";
+import { auditForExport, searchAudit } from "./audit/query";
+import { authorize, can } from "./auth/permissions";
+import * as auth from "./auth/service";
+import { deleteSession } from "./auth/sessions";
+import { Forbidden } from "./errors";
+import type { ApiRouter } from "./http/router";
+import { sessionCookieName } from "./http/security";
+import type { AppDeps, AppEnv } from "./http/types";
+import { getJobRun } from "./jobs/jobs";
+import { searchRecords } from "./search/search";
+import { writeCsv } from "./tabular/csv-write";
+import { writeXlsx } from "./tabular/xlsx-write";
+import { APP_VERSION } from "../version";
+
+export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
+  const timeouts = { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
+  const cookieName = sessionCookieName(deps.config);
+  const startSession = (c: Context<AppEnv>, token: string) =>
+    setCookie(c, cookieName, token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      secure: deps.config.secureCookies,
+      maxAge: deps.config.sessionAbsoluteHours * 3600,
+    });
+
+  router.on(api.health, async () => {
+    await deps.db.query("SELECT 1");
+    return { status: "ok" as const, database: deps.db.kind, version: APP_VERSION };
+  });
+
+  router.on(api.getSession, async (_, { user, c }) => ({
+    user,
+    csrfToken: c.get("csrfToken"),
+    setupRequired: !(await auth.adminExists(deps.db)),
+  }));
+
+  router.on(api.login, async ({ body }, { c, clientAddress, requestId }) => {
+    const result = await auth.login(deps.db, { ...body, clientAddress, requestId }, timeouts);
+    startSession(c, result.token);
+    return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+  });
+
+  router.on(api.logout, async (_, { c, actor, user }) => {
+    const token = c.get("sessionToken");
+    if (token) await deleteSession(deps.db, token);
+    deleteCookie(c, cookieName, { path: "/", secure: deps.config.secureCookies });
+    if (user) {
+      await recordAudit(deps.db, actor, { action: "logout", entityType: "user", entityId: user.id, summary: "ログアウト" });
+    }
+    return { ok: true as const };
+  });
+
+  router.on(api.setupStatus, async ({ query }) => ({ valid: await auth.setupTokenValid(deps.db, query.token) }));
+
+  router.on(api.completeSetup, async ({ body }, { c, requestId }) => {
+    const result = await auth.completeSetup(deps.db, { ...body, requestId }, timeouts);
+    startSession(c, result.token);
+    return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+  });
+
+  router.on(api.changePassword, async ({ body }, { c, user, requestId }) => {
+    if (!user) throw new Forbidden();
+    const result = await auth.changeOwnPassword(deps.db, user, { ...body, requestId }, timeouts);
+    startSession(c, result.token);
+    return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+  });
+
+  // ---------------------------------------------------------------- organisations and users
+
+  router.on(api.listOrganisations, async () => ({ items: await organisations.listOrganisations(deps.db) }));
+
+  router.on(api.createOrganisation, async ({ body }, { user, actor }) => {
+    authorize(user, "admin.manage");
+    return organisations.createOrganisation(deps.db, actor, { ...body, parentId: body.parentId });
+  });
+
+  router.on(api.updateOrganisation, async ({ params, body }, { user, actor }) => {
+    authorize(user, "admin.manage");
+    return organisations.updateOrganisation(deps.db, actor, params.id, body);
+  });
+
+  router.on(api.listUsers, async ({ query }, { user }) => {
+    authorize(user, "admin.manage");
+    return users.listUsers(deps.db, query);
+  });
+
+  router.on(api.createUser, async ({ body }, { user, actor }) => {
+    authorize(user, "admin.manage");
+    return users.createUser(deps.db, actor, body);
+  });
+
+  router.on(api.updateUser, async ({ params, body }, { user, actor }) => {
+    authorize(user, "admin.manage");
+    return users.updateUser(deps.db, actor, params.id, body);
+  });
+
+  router.on(api.resetUserPassword, async ({ params, body }, { user, actor }) => {
+    authorize(user, "admin.manage");
+    await users.resetPassword(deps.db, actor, params.id, body.password);
+    return { ok: true as const };
+  });
+
+  router.on(api.unlockUser, async ({ params }, { user, actor }) => {
+    authorize(user, "admin.manage");
+    return users.unlockUser(deps.db, actor, params.id);
+  });
+
+  // ---------------------------------------------------------------- audit
+
+  router.on(api.listAudit, async ({ query }, { user }) => {
+    authorize(user, "audit.read");
+    const { page, pageSize, ...filter } = query;
+    return searchAudit(deps.db, filter, page, pageSize);
+  });
+
+  router.on(api.exportAudit, async ({ query }, { user, actor }) => {
+    authorize(user, "audit.read");
+    const { format, ...filter } = query;
+    const entries = await auditForExport(deps.db, filter);
+    const header = ["日時", "日時(和暦)", "操作者", "操作", "対象種別", "対象ID", "内容", "リクエストID"];
+    const rows = entries.map((e) => [e.occurredAt, formatWareki(e.occurredAt.slice(0, 10)), e.actorLabel, e.action, e.entityType, e.entityId ?? "", e.summary, e.requestId ?? ""]);
+    await recordAudit(deps.db, actor, { action: "export", entityType: "audit_log", summary: `監査ログを出力（${entries.length}件, ${format}）`, after: filter });
+    const stamp = new Date().toISOString().slice(0, 10);
+    if (format === "xlsx") {
+      const body = await writeXlsx([{ name: "監査ログ", header, rows }]);
+      return { file: { name: `監査ログ_${stamp}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body } };
+    }
+    const { bytes } = writeCsv(header, rows, { encoding: "utf-8-bom" });
+    return { file: { name: `監査ログ_${stamp}.csv`, mimeType: "text/csv; charset=utf-8", body: bytes } };
+  });
+
+  // ---------------------------------------------------------------- search and jobs
+
+  router.on(api.search, async ({ query }, { user }) => {
+    if (!user) throw new Forbidden();
+    return searchRecords(deps.db, { ...query, includeStaff: can(user, "staff.read") });
+  });
+
+  router.on(api.getJob, async ({ params }, { user }) => {
+    const job = await getJobRun(deps.db, params.id);
+    if (!user || (job.createdBy !== user.id && user.role !== "admin")) throw new Forbidden("このジョブを閲覧する権限がありません。");
+    const { createdBy: _, ...run } = job;
+    return run;
+  });
+}

@@ -1,0 +1,11 @@
+// Tabular import/export shared by every module: read CSV/TSV/.xlsx uploads, validate rows all-or-nothing,
+// write CSV (UTF-8/CP932, formula-safe) and .xlsx, and turn import errors into a downloadable report.
+export { readCsv, type CsvReadOptions, type CsvReadResult } from "./csv-read.js";
+export { writeCsv, type CsvOutputEncoding, type CsvWriteOptions, type CsvWriteResult, type UnencodableChar } from "./csv-write.js";
+export { decodeText, type DecodedText, type TextEncodingName } from "./decode.js";
+export { errorReportFileName, writeImportErrorReport } from "./error-report.js";
+export { TabularFormatError } from "./errors.js";
+export { type ImportColumn, type ImportError, type ImportResult, type ImportSpec, validateRows } from "./import-rows.js";
+export type { Table } from "./table.js";
+export { readXlsx, type XlsxReadResult } from "./xlsx-read.js";
+export { writeXlsx, type XlsxSheet } from "./xlsx-write.js";

@@ -1,0 +1,197 @@
+// /policy/documents/$id/challenges: the challenges of one document with filters, sortable columns and paging.
+import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useState } from "react";
+import { CHALLENGE_SORTS, type ChallengeSummary, listChallenges } from "../../../common/api/policy";
+import { call } from "../../api/client";
+import { m } from "../../messages";
+import { type Column, DataTable, type SortState } from "../../ui/DataTable";
+import { FiscalYearText } from "../../ui/dates";
+import { PageHeader } from "../../ui/PageHeader";
+import { StatusBadge, toneOf } from "../../ui/StatusBadge";
+import { AsOfText } from "./components";
+import { pm } from "./messages";
+import { policyKeys, useDocument, useOrganisations, useStatuses } from "./queries";
+
+type SortKey = (typeof CHALLENGE_SORTS)[number];
+
+interface Filters {
+  area: string;
+  category: string;
+  status: string;
+  ownerOrganisationId: string;
+  q: string;
+}
+
+export function ChallengesPage({ documentId, initial }: { documentId: string; initial: { area?: string; category?: string; status?: string } }) {
+  const document = useDocument(documentId);
+  const statuses = useStatuses();
+  const organisations = useOrganisations();
+  const [filters, setFilters] = useState<Filters>({
+    area: initial.area ?? "",
+    category: initial.category ?? "",
+    status: initial.status ?? "",
+    ownerOrganisationId: "",
+    q: "",
+  });
+  const [debouncedQ] = useDebouncedValue(filters.q.trim(), 300);
+  const [sort, setSort] = useState<SortState<SortKey>>({ key: "code", order: "asc" });
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+
+  const query = {
+    documentId,
+    area: filters.area || undefined,
+    category: filters.category || undefined,
+    status: filters.status || undefined,
+    ownerOrganisationId: filters.ownerOrganisationId || undefined,
+    q: debouncedQ || undefined,
+    sort: sort.key,
+    order: sort.order,
+    page,
+    pageSize,
+  };
+  const challenges = useQuery({
+    queryKey: policyKeys.challenges(query),
+    queryFn: () => call(listChallenges, { query }),
+    placeholderData: keepPreviousData,
+  });
+
+  function update<K extends keyof Filters>(key: K, value: Filters[K]) {
+    setFilters((current) => ({ ...current, [key]: value }));
+    setPage(1);
+  }
+
+  const doc = document.data;
+  const owners = (organisations.data?.items ?? []).filter((org) => org.kind === "division" || org.kind === "department");
+  const activeFilters = Object.values(filters).some(Boolean);
+
+  const columns: Column<ChallengeSummary, SortKey>[] = [
+    { key: "code", header: pm.challenges.code, sortKey: "code", nowrap: true, render: (c) => c.code },
+    {
+      key: "name",
+      header: pm.challenges.name,
+      sortKey: "name",
+      rowHeader: true,
+      render: (c) => (
+        <Anchor component={Link} to="/policy/challenges/$id" params={{ id: c.id }} fw={600}>
+          {c.name}
+        </Anchor>
+      ),
+    },
+    { key: "category", header: pm.challenges.category, sortKey: "category", render: (c) => c.category ?? <span className="yk-muted">{pm.challenges.noOwner}</span> },
+    { key: "owner", header: pm.challenges.owner, sortKey: "owner", render: (c) => c.ownerOrganisationName ?? <span className="yk-muted">{pm.challenges.noOwner}</span> },
+    {
+      key: "status",
+      header: pm.challenges.status,
+      sortKey: "status",
+      nowrap: true,
+      render: (c) => <StatusBadge label={c.latestProgress?.status} tone={toneOf(statuses.data?.items, c.latestProgress?.status)} empty={pm.challenges.noStatus} size="sm" />,
+    },
+    {
+      key: "latestAsOf",
+      header: pm.challenges.latestAsOf,
+      sortKey: "latestAsOf",
+      render: (c) => (c.latestProgress ? <AsOfText asOf={c.latestProgress.asOf} asOfLabel={c.latestProgress.asOfLabel} /> : "—"),
+    },
+    { key: "progressCount", header: pm.challenges.progressCount, align: "right", nowrap: true, render: (c) => `${c.progressCount}件` },
+  ];
+
+  const title = doc ? pm.challenges.title(doc.title) : pm.challenges.shortTitle;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        breadcrumbs={[
+          { label: pm.moduleName, href: "/policy" },
+          { label: doc?.title ?? "…", href: `/policy/documents/${documentId}` },
+          { label: pm.challenges.shortTitle },
+        ]}
+        subtitle={doc ? <FiscalYearText fy={doc.fiscalYear} /> : null}
+        actions={
+          <Button component={Link} to="/policy/documents/$id" params={{ id: documentId }} variant="default">
+            {pm.challenges.backToDocument}
+          </Button>
+        }
+      />
+      <Paper withBorder p="md" mb="md" component="section" aria-labelledby="challenge-filter-heading">
+        <Group justify="space-between" mb="xs">
+          <Text id="challenge-filter-heading" fw={700} size="sm">
+            {pm.challenges.filters}
+          </Text>
+          {activeFilters && (
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              onClick={() => {
+                setFilters({ area: "", category: "", status: "", ownerOrganisationId: "", q: "" });
+                setPage(1);
+              }}
+            >
+              {m.common.reset}
+            </Button>
+          )}
+        </Group>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }}>
+          <NativeSelect
+            label={pm.challenges.area}
+            value={filters.area}
+            onChange={(e) => update("area", e.currentTarget.value)}
+            data={[{ value: "", label: pm.challenges.allAreas }, ...(doc?.areas ?? []).map((a) => ({ value: a.code, label: a.label }))]}
+          />
+          <NativeSelect
+            label={pm.challenges.category}
+            value={filters.category}
+            onChange={(e) => update("category", e.currentTarget.value)}
+            data={[{ value: "", label: pm.challenges.allCategories }, ...(doc?.categories ?? []).map((c) => ({ value: c, label: c }))]}
+          />
+          <NativeSelect
+            label={pm.challenges.status}
+            value={filters.status}
+            onChange={(e) => update("status", e.currentTarget.value)}
+            data={[{ value: "", label: pm.challenges.allStatuses }, ...(statuses.data?.items ?? []).map((s) => ({ value: s.label, label: s.active ? s.label : `${s.label}（使用停止）` }))]}
+          />
+          <NativeSelect
+            label={pm.challenges.owner}
+            value={filters.ownerOrganisationId}
+            onChange={(e) => update("ownerOrganisationId", e.currentTarget.value)}
+            data={[{ value: "", label: pm.challenges.allOwners }, ...owners.map((o) => ({ value: o.id, label: o.name }))]}
+          />
+          <TextInput
+            label={pm.challenges.text}
+            placeholder={pm.challenges.textPlaceholder}
+            type="search"
+            value={filters.q}
+            onChange={(e) => update("q", e.currentTarget.value)}
+          />
+        </SimpleGrid>
+      </Paper>
+      <DataTable
+        caption={pm.challenges.caption}
+        columns={columns}
+        rows={challenges.data?.items}
+        rowKey={(c) => c.id}
+        loading={challenges.isFetching}
+        error={challenges.error}
+        sort={sort}
+        onSortChange={(next) => {
+          setSort(next);
+          setPage(1);
+        }}
+        paging={{
+          page,
+          pageSize,
+          total: challenges.data?.total ?? 0,
+          onPageChange: setPage,
+          onPageSizeChange: (size) => {
+            setPageSize(size);
+            setPage(1);
+          },
+        }}
+        empty={pm.challenges.empty}
+      />
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+// /policy/documents/$id: header (年度, 状態, 公開/非公開, 印刷, downloads), 組織の使命 and the 概要 matrix.
+import { Alert, Anchor, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useRef, useState } from "react";
+import { deleteDocument, getDocument, type PolicyDocumentDetail, publishDocument, updateDocument } from "../../../common/api/policy";
+import { call } from "../../api/client";
+import { m } from "../../messages";
+import { ConfirmButton } from "../../ui/ConfirmButton";
+import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { fieldErrors, isConflict } from "../../ui/errors";
+import { useFlash } from "../../ui/Flash";
+import { PageHeader } from "../../ui/PageHeader";
+import { DocumentStatusBadge, DownloadLinks, OverviewMatrix, Paragraphs } from "./components";
+import { pm } from "./messages";
+import { policyKeys, useDocument, useStatuses } from "./queries";
+
+function EditDocumentModal({ document, opened, onClose }: { document: PolicyDocumentDetail; opened: boolean; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const flash = useFlash();
+  const [title, setTitle] = useState(document.title);
+  const [overviewTitle, setOverviewTitle] = useState(document.overviewTitle);
+  const [mission, setMission] = useState(document.mission);
+  const [version, setVersion] = useState(document.version);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const titleRef = useRef<HTMLInputElement>(null);
+  const missionRef = useRef<HTMLTextAreaElement>(null);
+
+  const save = useMutation({
+    mutationFn: () => call(updateDocument, { params: { id: document.id }, body: { version, title: title.trim(), overviewTitle: overviewTitle.trim(), mission } }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(policyKeys.document(document.id), updated);
+      queryClient.invalidateQueries({ queryKey: ["policy", "documents"] });
+      flash.show(pm.document.saved);
+      onClose();
+    },
+    onError: async (error) => {
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      if (fields.title) titleRef.current?.focus();
+      else if (fields.mission) missionRef.current?.focus();
+      if (isConflict(error)) {
+        // Load the newer version so that the next save is checked against it; the user's text stays in the form.
+        const fresh = await queryClient.fetchQuery({ queryKey: policyKeys.document(document.id), queryFn: () => call(getDocument, { params: { id: document.id } }) });
+        setVersion(fresh.version);
+      }
+    },
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!title.trim()) {
+      setErrors({ title: "表題を入力してください。" });
+      titleRef.current?.focus();
+      return;
+    }
+    setErrors({});
+    save.mutate();
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={pm.document.editTitle} size="xl" centered>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <ErrorAlert error={save.error} conflictMessage={pm.document.conflict} />
+          <TextInput ref={titleRef} label={pm.document.titleLabel} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus />
+          <TextInput label={pm.document.overviewTitleLabel} value={overviewTitle} onChange={(e) => setOverviewTitle(e.currentTarget.value)} error={errors.overviewTitle} />
+          <Textarea
+            ref={missionRef}
+            label={pm.document.missionLabel}
+            description={pm.document.missionDescription}
+            value={mission}
+            onChange={(e) => setMission(e.currentTarget.value)}
+            error={errors.mission}
+            autosize
+            minRows={8}
+            maxRows={20}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {m.common.cancel}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {m.common.save}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function DocumentPage({ id }: { id: string }) {
+  const document = useDocument(id);
+  const statuses = useStatuses();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const [editOpened, edit] = useDisclosure(false);
+
+  if (document.isPending) {
+    return (
+      <Group role="status" gap="xs">
+        <Loader size="sm" />
+        <Text>{m.common.loading}</Text>
+      </Group>
+    );
+  }
+  if (document.error) {
+    return (
+      <>
+        <PageHeader title={pm.document.notFound} breadcrumbs={[{ label: pm.moduleName, href: "/policy" }, { label: pm.document.notFound }]} />
+        <ErrorAlert error={document.error} />
+      </>
+    );
+  }
+  const doc = document.data;
+
+  async function setPublished(published: boolean) {
+    const updated = await call(publishDocument, { params: { id }, body: { published } });
+    queryClient.setQueryData(policyKeys.document(id), updated);
+    queryClient.invalidateQueries({ queryKey: ["policy", "documents"] });
+    queryClient.invalidateQueries({ queryKey: ["public"] });
+    flash.show(published ? pm.document.published : pm.document.unpublished);
+  }
+
+  async function remove() {
+    await call(deleteDocument, { params: { id } });
+    queryClient.invalidateQueries({ queryKey: policyKeys.all });
+    flash.show(pm.document.deleted);
+    navigate({ to: "/policy" });
+  }
+
+  return (
+    <>
+      <PageHeader
+        title={doc.title}
+        breadcrumbs={[{ label: pm.moduleName, href: "/policy" }, { label: doc.title }]}
+        badges={
+          <>
+            <DocumentStatusBadge status={doc.status} />
+            <Text size="sm">
+              {pm.document.fiscalYear}: <FiscalYearText fy={doc.fiscalYear} />
+            </Text>
+            <Text size="sm">
+              {pm.document.bureau}: {doc.organisationName || doc.bureauName}
+            </Text>
+          </>
+        }
+        subtitle={
+          <Group gap="lg" wrap="wrap">
+            <span>
+              {pm.document.latestAsOf}: <DateText iso={doc.latestAsOf} />
+            </span>
+            {doc.publishedAt && (
+              <span>
+                {pm.document.publishedAt}: <DateTimeText timestamp={doc.publishedAt} />
+              </span>
+            )}
+            <span>
+              {pm.document.updatedAt}: <DateTimeText timestamp={doc.updatedAt} />
+            </span>
+          </Group>
+        }
+        actions={
+          <>
+            {doc.canEdit &&
+              (doc.status === "published" ? (
+                <ConfirmButton variant="default" message={pm.document.unpublishConfirm} onConfirm={() => setPublished(false)} confirmLabel={pm.document.unpublish}>
+                  {pm.document.unpublish}
+                </ConfirmButton>
+              ) : (
+                <ConfirmButton message={pm.document.publishConfirm} onConfirm={() => setPublished(true)} confirmLabel={pm.document.publish}>
+                  {pm.document.publish}
+                </ConfirmButton>
+              ))}
+            {doc.canEdit && (
+              <Button variant="default" onClick={edit.open}>
+                {pm.document.edit}
+              </Button>
+            )}
+            <Button component={Link} to="/policy/documents/$id/print" params={{ id }} variant="default">
+              {pm.document.print}
+            </Button>
+            {doc.canEdit && doc.status === "draft" && (
+              <ConfirmButton variant="subtle" color="red.9" confirmColor="red.9" message={pm.document.deleteConfirm} onConfirm={remove} confirmLabel={pm.document.delete}>
+                {pm.document.delete}
+              </ConfirmButton>
+            )}
+          </>
+        }
+      />
+      <Stack gap="lg">
+        <Group justify="space-between" wrap="wrap" className="yk-no-print">
+          <DownloadLinks documentId={id} audience="staff" />
+          <Button component={Link} to="/policy/documents/$id/challenges" params={{ id }} variant="light">
+            {pm.document.challengesLink}（{doc.challenges.length}件）
+          </Button>
+        </Group>
+        {!doc.canEdit && (
+          <Alert variant="light" color="gray" role="note">
+            {pm.document.readOnly}
+          </Alert>
+        )}
+
+        <Paper withBorder p="lg" component="section" aria-labelledby="doc-overview-heading">
+          <Title order={2} id="doc-overview-heading" mb="md" className="yk-section-title">
+            {doc.overviewTitle || pm.document.overviewHeading}
+          </Title>
+          <OverviewMatrix document={doc} audience="staff" statuses={statuses.data?.items} />
+        </Paper>
+
+        <Paper withBorder p="lg" component="section" aria-labelledby="doc-mission-heading">
+          <Title order={2} id="doc-mission-heading" mb="md" className="yk-section-title">
+            {doc.missionHeading || pm.document.missionHeading}
+          </Title>
+          <Paragraphs text={doc.mission} empty={pm.document.noMission} />
+        </Paper>
+
+        <Paper withBorder p="lg" component="section" aria-labelledby="doc-challenges-heading">
+          <Group justify="space-between" mb="sm">
+            <Title order={2} id="doc-challenges-heading" className="yk-section-title">
+              {doc.challengesHeading || pm.document.challengesHeading}
+            </Title>
+            <Anchor component={Link} to="/policy/documents/$id/challenges" params={{ id }}>
+              {pm.document.challengesLink}
+            </Anchor>
+          </Group>
+          <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+            {doc.challenges.map((challenge) => (
+              <li key={challenge.id}>
+                <Anchor component={Link} to="/policy/challenges/$id" params={{ id: challenge.id }}>
+                  課題{challenge.code}　{challenge.name}
+                </Anchor>
+                {challenge.ownerOrganisationName ? <Text span size="sm" c="dimmed">（{challenge.ownerOrganisationName}）</Text> : null}
+              </li>
+            ))}
+          </Stack>
+        </Paper>
+      </Stack>
+      {editOpened && <EditDocumentModal document={doc} opened={editOpened} onClose={edit.close} />}
+    </>
+  );
+}

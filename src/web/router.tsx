@@ -1,0 +1,213 @@
+// Code-based routes (TanStack Router). Staff pages sit under a layout that sends signed-out users to
+// /login?next=…; /login, /setup and the public (citizen) pages need no sign-in.
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { AdminLayout } from "./admin/AdminLayout";
+import { AuditPage } from "./admin/AuditPage";
+import { OrganisationsPage } from "./admin/OrganisationsPage";
+import { StatusesPage } from "./admin/StatusesPage";
+import { UsersPage } from "./admin/UsersPage";
+import { LoginPage } from "./auth/LoginPage";
+import { sessionQuery } from "./auth/session";
+import { SetupPage } from "./auth/SetupPage";
+import { ChallengePage } from "./modules/policy/ChallengePage";
+import { ChallengesPage } from "./modules/policy/ChallengesPage";
+import { DocumentPage } from "./modules/policy/DocumentPage";
+import { DocumentsPage } from "./modules/policy/DocumentsPage";
+import { ImportPage } from "./modules/policy/ImportPage";
+import { PrintPage } from "./modules/policy/PrintPage";
+import { PublicChallengePage, PublicDocumentPage, PublicListPage } from "./modules/policy/PublicPages";
+import { SearchPage } from "./search/SearchPage";
+import { NotFoundPage } from "./shell/NotFoundPage";
+import { SimpleLayout } from "./shell/SimpleLayout";
+import { StaffLayout } from "./shell/StaffLayout";
+
+export interface RouterContext {
+  queryClient: QueryClient;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" ? value : typeof value === "number" ? String(value) : undefined;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+// ------------------------------------------------------------------ sign-in pages
+
+const authLayout = createRoute({ getParentRoute: () => rootRoute, id: "auth", component: () => <SimpleLayout variant="auth" /> });
+
+const loginRoute = createRoute({
+  getParentRoute: () => authLayout,
+  path: "login",
+  validateSearch: (search: Record<string, unknown>): { next?: string; expired?: boolean } => ({
+    next: text(search.next),
+    expired: search.expired === true || search.expired === "true" ? true : undefined,
+  }),
+  component: function LoginRoute() {
+    const { next, expired } = loginRoute.useSearch();
+    return <LoginPage next={next} expired={expired} />;
+  },
+});
+
+const setupRoute = createRoute({
+  getParentRoute: () => authLayout,
+  path: "setup",
+  validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: text(search.token) }),
+  component: function SetupRoute() {
+    const { token } = setupRoute.useSearch();
+    return <SetupPage token={token} />;
+  },
+});
+
+// ------------------------------------------------------------------ public (citizen) pages
+
+const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: "public-site", component: () => <SimpleLayout variant="public" /> });
+
+const publicListRoute = createRoute({ getParentRoute: () => publicLayout, path: "public", component: PublicListPage });
+
+const publicDocumentRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "public/policy/$id",
+  component: function PublicDocumentRoute() {
+    const { id } = publicDocumentRoute.useParams();
+    return <PublicDocumentPage id={id} />;
+  },
+});
+
+const publicChallengeRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "public/policy/challenges/$id",
+  component: function PublicChallengeRoute() {
+    const { id } = publicChallengeRoute.useParams();
+    return <PublicChallengePage id={id} />;
+  },
+});
+
+// ------------------------------------------------------------------ staff pages
+
+async function requireSession({ context, location }: { context: RouterContext; location: { href: string } }) {
+  const session = await context.queryClient.ensureQueryData(sessionQuery);
+  if (!session.user) {
+    throw redirect({ to: "/login", search: { next: location.href } });
+  }
+}
+
+const staffLayout = createRoute({ getParentRoute: () => rootRoute, id: "staff", beforeLoad: requireSession, component: StaffLayout });
+/** Signed-in pages without the app shell (print layout). */
+const bareLayout = createRoute({ getParentRoute: () => rootRoute, id: "bare", beforeLoad: requireSession, component: Outlet });
+
+const indexRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/policy" });
+  },
+});
+
+const searchRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "search",
+  validateSearch: (search: Record<string, unknown>): { q?: string; module?: string; page?: number } => {
+    const page = Number(search.page);
+    return { q: text(search.q), module: text(search.module), page: Number.isInteger(page) && page > 1 ? page : undefined };
+  },
+  component: function SearchRoute() {
+    const search = searchRoute.useSearch();
+    return <SearchPage q={search.q} module={search.module} page={search.page ?? 1} />;
+  },
+});
+
+const policyRoute = createRoute({ getParentRoute: () => staffLayout, path: "policy", component: DocumentsPage });
+const policyImportRoute = createRoute({ getParentRoute: () => staffLayout, path: "policy/import", component: ImportPage });
+
+const documentRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "policy/documents/$id",
+  component: function DocumentRoute() {
+    const { id } = documentRoute.useParams();
+    return <DocumentPage id={id} />;
+  },
+});
+
+const documentChallengesRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "policy/documents/$id/challenges",
+  validateSearch: (search: Record<string, unknown>): { area?: string; category?: string; status?: string } => ({
+    area: text(search.area),
+    category: text(search.category),
+    status: text(search.status),
+  }),
+  component: function DocumentChallengesRoute() {
+    const { id } = documentChallengesRoute.useParams();
+    const initial = documentChallengesRoute.useSearch();
+    return <ChallengesPage documentId={id} initial={initial} />;
+  },
+});
+
+const challengeRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "policy/challenges/$id",
+  component: function ChallengeRoute() {
+    const { id } = challengeRoute.useParams();
+    return <ChallengePage id={id} />;
+  },
+});
+
+const printRoute = createRoute({
+  getParentRoute: () => bareLayout,
+  path: "policy/documents/$id/print",
+  component: function PrintRoute() {
+    const { id } = printRoute.useParams();
+    return <PrintPage id={id} />;
+  },
+});
+
+// ------------------------------------------------------------------ administration (システム管理者)
+
+const adminLayout = createRoute({ getParentRoute: () => staffLayout, path: "admin", component: AdminLayout });
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "/",
+  beforeLoad: () => {
+    throw redirect({ to: "/admin/users" });
+  },
+});
+const adminUsersRoute = createRoute({ getParentRoute: () => adminLayout, path: "users", component: UsersPage });
+const adminOrganisationsRoute = createRoute({ getParentRoute: () => adminLayout, path: "organisations", component: OrganisationsPage });
+const adminAuditRoute = createRoute({ getParentRoute: () => adminLayout, path: "audit", component: AuditPage });
+const adminStatusesRoute = createRoute({ getParentRoute: () => adminLayout, path: "statuses", component: StatusesPage });
+
+const routeTree = rootRoute.addChildren([
+  authLayout.addChildren([loginRoute, setupRoute]),
+  publicLayout.addChildren([publicListRoute, publicDocumentRoute, publicChallengeRoute]),
+  staffLayout.addChildren([
+    indexRoute,
+    searchRoute,
+    policyRoute,
+    policyImportRoute,
+    documentRoute,
+    documentChallengesRoute,
+    challengeRoute,
+    adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOrganisationsRoute, adminAuditRoute, adminStatusesRoute]),
+  ]),
+  bareLayout.addChildren([printRoute]),
+]);
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,214 @@
+// App shell of the signed-in area: header (system name, global search, user menu), module navigation, main.
+import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
+import { type FormEvent, useEffect, useState } from "react";
+import { logout, ROLE_LABELS } from "../../common/api/platform";
+import { call, setCsrfToken } from "../api/client";
+import { ChangePasswordModal } from "../auth/ChangePasswordModal";
+import { sessionQuery, useCurrentUser } from "../auth/session";
+import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
+import { useFlash } from "../ui/Flash";
+
+/** Modules of the system; only 局区方針 is built so far (the others are shown, disabled, as 準備中). */
+const MODULES = [
+  { key: "policy", label: m.nav.policy, to: "/policy", live: true },
+  { key: "vision", label: m.nav.vision, live: false },
+  { key: "furusato", label: m.nav.furusato, live: false },
+  { key: "international", label: m.nav.international, live: false },
+  { key: "sdgs", label: m.nav.sdgs, live: false },
+  { key: "region", label: m.nav.region, live: false },
+  { key: "zones", label: m.nav.zones, live: false },
+  { key: "affiliates", label: m.nav.affiliates, live: false },
+] as const;
+
+const ADMIN_LINKS = [
+  { to: "/admin/users", label: m.nav.adminUsers },
+  { to: "/admin/organisations", label: m.nav.adminOrganisations },
+  { to: "/admin/audit", label: m.nav.adminAudit },
+  { to: "/admin/statuses", label: m.nav.adminStatuses },
+] as const;
+
+function GlobalSearch() {
+  const navigate = useNavigate();
+  const currentQ = useRouterState({ select: (state) => (state.location.pathname === "/search" ? (state.location.search as { q?: string }).q : undefined) });
+  const [q, setQ] = useState(currentQ ?? "");
+  useEffect(() => {
+    if (currentQ !== undefined) setQ(currentQ);
+  }, [currentQ]);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const text = q.trim();
+    navigate({ to: "/search", search: { q: text || undefined } });
+  }
+  return (
+    <form role="search" onSubmit={submit} className="yk-global-search">
+      <Group gap={6} wrap="nowrap">
+        <TextInput
+          value={q}
+          onChange={(e) => setQ(e.currentTarget.value)}
+          placeholder={m.shell.searchPlaceholder}
+          aria-label={m.shell.searchLabel}
+          type="search"
+          size="sm"
+          w={{ base: 150, sm: 260 }}
+        />
+        <Button type="submit" size="sm" variant="white" color="dark">
+          {m.shell.searchSubmit}
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
+  const user = useCurrentUser();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  async function signOut() {
+    try {
+      await call(logout, { body: {} });
+    } catch {
+      // The session may already be gone; signing out locally is still right.
+    }
+    setCsrfToken(null);
+    queryClient.clear();
+    queryClient.setQueryData(sessionQuery.queryKey, { user: null, csrfToken: null, setupRequired: false });
+    flash.show(m.shell.loggedOut, "info");
+    navigate({ to: "/login", search: {} });
+  }
+  return (
+    <Menu position="bottom-end" width={240} shadow="md">
+      <Menu.Target>
+        <UnstyledButton className="yk-user-button" aria-label={m.shell.userMenu(user.displayName)}>
+          <Text span c="white" fw={600} size="sm">
+            {user.displayName}
+          </Text>
+          <Text span c="white" size="xs" visibleFrom="sm" ml={6}>
+            （{ROLE_LABELS[user.role]}）
+          </Text>
+          <span aria-hidden="true" style={{ color: "#fff", marginLeft: 4 }}>
+            ▾
+          </span>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          {user.organisationName}
+          <br />
+          {ROLE_LABELS[user.role]}
+        </Menu.Label>
+        <Menu.Item onClick={onChangePassword}>{m.shell.changePassword}</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={signOut}>{m.shell.logout}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function StaffLayout() {
+  const user = useCurrentUser();
+  const [navOpened, nav] = useDisclosure(false);
+  const [passwordOpened, password] = useDisclosure(false);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  useEffect(() => {
+    // Close the mobile navigation after moving to another page.
+    if (pathname) nav.close();
+  }, [pathname, nav.close]);
+
+  return (
+    <>
+      <a className="yk-skip-link" href="#main">
+        {m.shell.skipLink}
+      </a>
+      <AppShell header={{ height: 64 }} navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navOpened } }} padding="lg">
+        <AppShell.Header className="yk-header yk-no-print" withBorder={false}>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+            <Group gap="sm" wrap="nowrap">
+              <Burger
+                opened={navOpened}
+                onClick={nav.toggle}
+                hiddenFrom="sm"
+                size="sm"
+                color="white"
+                aria-label={navOpened ? m.shell.closeNav : m.shell.openNav}
+                aria-expanded={navOpened}
+                aria-controls="yk-navbar"
+              />
+              <Link to="/policy" className="yk-brand">
+                <span className="yk-brand-name">{SYSTEM_NAME}</span>
+                <span className="yk-brand-sub">{SYSTEM_NAME_EN}</span>
+              </Link>
+            </Group>
+            <Group gap="md" wrap="nowrap">
+              <GlobalSearch />
+              <UserMenu onChangePassword={password.open} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar id="yk-navbar" className="yk-no-print" p={0} aria-label={m.shell.mainNav}>
+          <ScrollArea type="auto">
+            <div>
+              <h2 className="yk-nav-section">{m.shell.modulesHeading}</h2>
+              <ul className="yk-nav-list">
+                {MODULES.map((module) =>
+                  module.live ? (
+                    <li key={module.key}>
+                      <NavLink
+                        component={Link}
+                        to={module.to}
+                        label={module.label}
+                        active={pathname.startsWith(`/${module.key}`)}
+                        aria-current={pathname.startsWith(`/${module.key}`) ? "page" : undefined}
+                        fw={600}
+                      />
+                    </li>
+                  ) : (
+                    <li key={module.key} className="yk-nav-disabled">
+                      <span>{module.label}</span>
+                      <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", borderColor: "#adb5bd" } }}>
+                        {m.shell.preparing}
+                      </Badge>
+                    </li>
+                  ),
+                )}
+              </ul>
+              {user.role === "admin" && (
+                <>
+                  <h2 className="yk-nav-section">{m.shell.adminHeading}</h2>
+                  <ul className="yk-nav-list">
+                    {ADMIN_LINKS.map((link) => (
+                      <li key={link.to}>
+                        <NavLink
+                          component={Link}
+                          to={link.to}
+                          label={link.label}
+                          active={pathname.startsWith(link.to)}
+                          aria-current={pathname.startsWith(link.to) ? "page" : undefined}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <h2 className="yk-nav-section">{m.shell.publicHeading}</h2>
+              <ul className="yk-nav-list">
+                <li>
+                  <NavLink component={Link} to="/public" label={m.shell.publicLink} />
+                </li>
+              </ul>
+            </div>
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main id="main" tabIndex={-1}>
+          <div className="yk-main">
+            <Outlet />
+          </div>
+        </AppShell.Main>
+      </AppShell>
+      <ChangePasswordModal opened={passwordOpened} onClose={password.close} loginId={user.loginId} />
+    </>
+  );
+}

@@ -1,0 +1,222 @@
+// The one table of the system: a caption, sortable headers (aria-sort), expandable rows, paging, and clear
+// loading / empty / error states. Sorting and paging are done by the server; the table only reports the choice.
+import { Box, Button, Group, Loader, NativeSelect, Pagination, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+import { Fragment, type ReactNode, useId, useState } from "react";
+import { m } from "../messages";
+import { ErrorAlert } from "./ErrorAlert";
+
+export type SortOrder = "asc" | "desc";
+export interface SortState<K extends string = string> {
+  key: K;
+  order: SortOrder;
+}
+
+export interface Column<T, K extends string = string> {
+  key: string;
+  header: string;
+  render: (row: T) => ReactNode;
+  /** the server's sort key; the header becomes a sort button when set */
+  sortKey?: K;
+  width?: number | string;
+  align?: "left" | "right" | "center";
+  /** render the cell as the row header (<th scope="row">) */
+  rowHeader?: boolean;
+  nowrap?: boolean;
+}
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  total: number;
+  onPageChange: (page: number) => void;
+  onPageSizeChange?: (pageSize: number) => void;
+  pageSizes?: number[];
+}
+
+interface DataTableProps<T, K extends string> {
+  caption: string;
+  /** hide the caption visually (it stays for screen readers) */
+  captionHidden?: boolean;
+  columns: Column<T, K>[];
+  rows: T[] | undefined;
+  rowKey: (row: T) => string;
+  loading?: boolean;
+  error?: unknown;
+  sort?: SortState<K>;
+  onSortChange?: (sort: SortState<K>) => void;
+  paging?: Paging;
+  empty?: ReactNode;
+  /** when set, every row gets a toggle that shows this below it */
+  renderDetail?: (row: T) => ReactNode;
+  minWidth?: number;
+}
+
+export function DataTable<T, K extends string = string>(props: DataTableProps<T, K>) {
+  const { caption, captionHidden, columns, rows, rowKey, loading, error, sort, onSortChange, paging, empty, renderDetail, minWidth } = props;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const baseId = useId();
+  const columnCount = columns.length + (renderDetail ? 1 : 0);
+
+  function toggle(key: string) {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }
+
+  function headerCell(column: Column<T, K>) {
+    const active = sort && column.sortKey && sort.key === column.sortKey;
+    const ariaSort = column.sortKey ? (active ? (sort.order === "asc" ? "ascending" : "descending") : "none") : undefined;
+    return (
+      <Table.Th key={column.key} scope="col" aria-sort={ariaSort} style={{ width: column.width, textAlign: column.align }}>
+        {column.sortKey && onSortChange ? (
+          <UnstyledButton
+            className="yk-sort-button"
+            onClick={() => {
+              const key = column.sortKey as K;
+              onSortChange({ key, order: active && sort.order === "asc" ? "desc" : "asc" });
+            }}
+          >
+            <span>{column.header}</span>
+            <span aria-hidden="true" className="yk-sort-indicator">
+              {active ? (sort.order === "asc" ? "▲" : "▼") : "⇅"}
+            </span>
+            <VisuallyHidden>
+              {active ? `（${sort.order === "asc" ? m.table.sortAsc : m.table.sortDesc}）` : ""}
+              {m.table.sortBy(column.header)}
+            </VisuallyHidden>
+          </UnstyledButton>
+        ) : (
+          column.header
+        )}
+      </Table.Th>
+    );
+  }
+
+  const showEmpty = !loading && !error && rows !== undefined && rows.length === 0;
+  const totalPages = paging ? Math.max(1, Math.ceil(paging.total / paging.pageSize)) : 1;
+  const from = paging && paging.total > 0 ? (paging.page - 1) * paging.pageSize + 1 : 0;
+  const to = paging ? Math.min(paging.total, paging.page * paging.pageSize) : 0;
+
+  return (
+    <Box>
+      {error ? <ErrorAlert error={error} /> : null}
+      <Table.ScrollContainer minWidth={minWidth ?? 640} type="native">
+        <Table striped highlightOnHover withTableBorder verticalSpacing="sm" aria-busy={loading ? true : undefined} className="yk-table">
+          <caption className={captionHidden ? "yk-visually-hidden" : "yk-caption"}>
+            {caption}
+            {paging && rows && rows.length > 0 ? <span className="yk-caption-range">{m.table.range(from, to, paging.total)}</span> : null}
+          </caption>
+          <Table.Thead>
+            <Table.Tr>
+              {renderDetail && (
+                <Table.Th scope="col" style={{ width: 48 }}>
+                  <VisuallyHidden>{m.table.expand}</VisuallyHidden>
+                </Table.Th>
+              )}
+              {columns.map(headerCell)}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {loading && (rows === undefined || rows.length === 0) && (
+              <Table.Tr>
+                <Table.Td colSpan={columnCount}>
+                  <Group gap="xs" justify="center" py="md" role="status">
+                    <Loader size="sm" />
+                    <Text size="sm">{m.table.loading}</Text>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {showEmpty && (
+              <Table.Tr>
+                <Table.Td colSpan={columnCount}>
+                  <Text ta="center" py="lg" role="status">
+                    {empty ?? m.table.empty}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
+            {(rows ?? []).map((row) => {
+              const key = rowKey(row);
+              const isOpen = expanded.has(key);
+              const detailId = `${baseId}-detail-${key}`;
+              return (
+                <Fragment key={key}>
+                  <Table.Tr>
+                    {renderDetail && (
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          size="compact-sm"
+                          aria-expanded={isOpen}
+                          aria-controls={isOpen ? detailId : undefined}
+                          onClick={() => toggle(key)}
+                        >
+                          <span aria-hidden="true">{isOpen ? "▾" : "▸"}</span>
+                          <VisuallyHidden>{isOpen ? m.table.collapse : m.table.expand}</VisuallyHidden>
+                        </Button>
+                      </Table.Td>
+                    )}
+                    {columns.map((column) =>
+                      column.rowHeader ? (
+                        <Table.Th key={column.key} scope="row" style={{ textAlign: column.align, fontWeight: 500, whiteSpace: column.nowrap ? "nowrap" : undefined }}>
+                          {column.render(row)}
+                        </Table.Th>
+                      ) : (
+                        <Table.Td key={column.key} style={{ textAlign: column.align, whiteSpace: column.nowrap ? "nowrap" : undefined }}>
+                          {column.render(row)}
+                        </Table.Td>
+                      ),
+                    )}
+                  </Table.Tr>
+                  {renderDetail && isOpen && (
+                    <Table.Tr id={detailId} className="yk-detail-row">
+                      <Table.Td colSpan={columnCount}>{renderDetail(row)}</Table.Td>
+                    </Table.Tr>
+                  )}
+                </Fragment>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {paging && (paging.total > paging.pageSize || paging.onPageSizeChange) && (
+        <Group justify="space-between" mt="sm" wrap="wrap" className="yk-no-print">
+          <Text size="sm" aria-live="polite">
+            {paging.total > 0 ? m.table.range(from, to, paging.total) : ""}
+          </Text>
+          <Group gap="md" wrap="wrap">
+            {paging.onPageSizeChange && (
+              <NativeSelect
+                size="xs"
+                label={m.table.pageSize}
+                styles={{ root: { display: "flex", alignItems: "center", gap: 8 } }}
+                value={String(paging.pageSize)}
+                data={(paging.pageSizes ?? [20, 50, 100]).map((n) => ({ value: String(n), label: `${n}件` }))}
+                onChange={(event) => paging.onPageSizeChange?.(Number(event.currentTarget.value))}
+              />
+            )}
+            {totalPages > 1 && (
+              <nav aria-label={m.table.pagination}>
+                <Pagination
+                  total={totalPages}
+                  value={paging.page}
+                  onChange={paging.onPageChange}
+                  size="sm"
+                  withEdges
+                  getItemProps={(page) => ({ "aria-label": m.table.page(page), "aria-current": page === paging.page ? "page" : undefined })}
+                  getControlProps={(control) => ({
+                    "aria-label": { first: m.table.first, previous: m.table.prev, next: m.table.next, last: m.table.last }[control],
+                  })}
+                />
+              </nav>
+            )}
+          </Group>
+        </Group>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,62 @@
+// Long work (imports, exports, PDF batches) runs as a server job; this polls its progress and shows it.
+import { Alert, Progress, Stack, Text } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
+import { type JobRun, getJob } from "../../common/api/platform";
+import { call } from "../api/client";
+import { m } from "../messages";
+import { ErrorAlert } from "./ErrorAlert";
+
+/** Polls GET /api/jobs/:id every second while the job is queued or running. */
+export function useJob(jobId: string | null | undefined) {
+  return useQuery({
+    queryKey: ["job", jobId],
+    queryFn: () => call(getJob, { params: { id: jobId as string } }),
+    enabled: Boolean(jobId),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status;
+      return status === "succeeded" || status === "failed" ? false : 1000;
+    },
+  });
+}
+
+export function jobPercent(job: Pick<JobRun, "progress" | "total" | "status">): number | null {
+  if (job.status === "succeeded") return 100;
+  if (job.total === null || job.total <= 0) return null;
+  return Math.max(0, Math.min(100, Math.round((job.progress / job.total) * 100)));
+}
+
+/** A labelled progress bar for a job (indeterminate-looking striped bar when the total is unknown). */
+export function JobProgress({ jobId, label }: { jobId: string | null | undefined; label?: string }) {
+  const job = useJob(jobId);
+  if (!jobId) return null;
+  if (job.error) return <ErrorAlert error={job.error} />;
+  const data = job.data;
+  const percent = data ? jobPercent(data) : null;
+  const statusText = data ? m.job[data.status] : m.job.queued;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" id={`job-${jobId}-label`}>
+        {label ?? m.job.progressLabel}: {statusText}
+        {percent !== null ? `（${percent}%）` : ""}
+      </Text>
+      <Progress
+        value={percent ?? 100}
+        striped={percent === null && data?.status !== "failed"}
+        animated={data?.status === "running" || data?.status === "queued"}
+        color={data?.status === "failed" ? "red" : undefined}
+        aria-labelledby={`job-${jobId}-label`}
+        aria-valuetext={percent !== null ? `${percent}%` : statusText}
+      />
+      {data?.message && (
+        <Text size="sm" aria-live="polite">
+          {data.message}
+        </Text>
+      )}
+      {data?.error && (
+        <Alert color="red" title={m.job.failed} role="alert">
+          {data.error}
+        </Alert>
+      )}
+    </Stack>
+  );
+}

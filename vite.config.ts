@@ -1,0 +1,26 @@
+// Vite builds the browser SPA (index.html at the repo root → dist/web). The server serves dist/web with an SPA
+// fallback for every non-/api path; in development the dev server proxies /api to the API on port 3000.
+import { fileURLToPath } from "node:url";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [react()],
+  // The CSP allows no inline script and no data: fonts: keep every asset a file of its own.
+  build: {
+    outDir: "dist/web",
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      "/api": { target: "http://localhost:3000", changeOrigin: false },
+    },
+  },
+});
