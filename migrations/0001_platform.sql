@@ -111,6 +111,8 @@ CREATE TABLE job_runs (
   result jsonb,
   error text,
   attempts integer NOT NULL DEFAULT 0,
+  -- the process that ran the latest attempt (host:pid), to see where work happened
+  worker text,
   created_by uuid REFERENCES users (id),
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),

@@ -1,4 +1,5 @@
 // Browser entry: Mantine (theme, styles), TanStack Query, TanStack Router. No inline script (CSP).
+import "./zod-config";
 import "@mantine/core/styles.css";
 import "./app.css";
 import "dayjs/locale/ja";

@@ -35,6 +35,7 @@ export const theme = createTheme({
   cursorType: "pointer",
   components: {
     Modal: { defaultProps: { closeButtonProps: { "aria-label": "閉じる" } } },
+    PasswordInput: { defaultProps: { visibilityToggleButtonProps: { "aria-label": "パスワードの表示・非表示を切り替え" } } },
   },
 });
 

@@ -132,7 +132,7 @@ export const listOrganisations = defineContract({
   method: "get",
   path: "/api/organisations",
   tag: "admin",
-  summary: "組織の一覧（木構造は parentId で表す）",
+  summary: "組織の一覧（木構造は parentId で表す。職員のみ）",
   access: "session",
   response: z.object({ items: z.array(organisation) }),
 });
@@ -359,4 +359,14 @@ export const getJob = defineContract({
   access: "session",
   params: idParams,
   response: jobRun,
+});
+
+export const startReindex = defineContract({
+  method: "post",
+  path: "/api/admin/search/reindex",
+  tag: "admin",
+  summary: "横断検索の索引を作り直す（ジョブとして実行し、進捗は /api/jobs/:id）",
+  access: "session",
+  body: z.object({}).strict(),
+  response: z.object({ jobId: z.string() }),
 });

@@ -1,4 +1,5 @@
 // The one registration point of the domain modules (search providers, job kinds). Routes are mounted in app.ts.
+import { registerReindexJob } from "../platform/search/reindex";
 import { registerPolicyModule } from "./policy";
 
 let registered = false;
@@ -6,5 +7,6 @@ let registered = false;
 export function registerModules(): void {
   if (registered) return;
   registered = true;
+  registerReindexJob();
   registerPolicyModule();
 }

@@ -10,11 +10,12 @@ import { auditForExport, searchAudit } from "./audit/query";
 import { authorize, can } from "./auth/permissions";
 import * as auth from "./auth/service";
 import { deleteSession } from "./auth/sessions";
-import { Forbidden } from "./errors";
+import { AppError, Forbidden } from "./errors";
 import type { ApiRouter } from "./http/router";
 import { sessionCookieName } from "./http/security";
 import type { AppDeps, AppEnv } from "./http/types";
 import { getJobRun } from "./jobs/jobs";
+import { REINDEX_JOB } from "./search/reindex";
 import { searchRecords } from "./search/search";
 import { writeCsv } from "./tabular/csv-write";
 import { writeXlsx } from "./tabular/xlsx-write";
@@ -76,7 +77,10 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   // ---------------------------------------------------------------- organisations and users
 
-  router.on(api.listOrganisations, async () => ({ items: await organisations.listOrganisations(deps.db) }));
+  router.on(api.listOrganisations, async (_, { user }) => {
+    authorize(user, "staff.read");
+    return { items: await organisations.listOrganisations(deps.db) };
+  });
 
   router.on(api.createOrganisation, async ({ body }, { user, actor }) => {
     authorize(user, "admin.manage");
@@ -143,6 +147,12 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.search, async ({ query }, { user }) => {
     if (!user) throw new Forbidden();
     return searchRecords(deps.db, { ...query, includeStaff: can(user, "staff.read") });
+  });
+
+  router.on(api.startReindex, async (_, { user }) => {
+    authorize(user, "admin.manage");
+    if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
+    return { jobId: await deps.jobs.enqueue(REINDEX_JOB, {}, user.id) };
   });
 
   router.on(api.getJob, async ({ params }, { user }) => {

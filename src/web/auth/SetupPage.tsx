@@ -1,7 +1,8 @@
 // /setup?token=…: registers the first システム管理者 with the one-time link the server printed at first start.
-import { Alert, Anchor, Button, Loader, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+
+import { Alert, Button, Loader, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, useRouter } from "@tanstack/react-router";
+import { useRouter } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import { completeSetup, setupStatus } from "../../common/api/platform";
 import { passwordProblem } from "../../common/password-rules";
@@ -9,6 +10,7 @@ import { call } from "../api/client";
 import { m } from "../messages";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { fieldErrors } from "../ui/errors";
+import { AnchorLink } from "../ui/links";
 import { PageHeader } from "../ui/PageHeader";
 import { PasswordRules } from "./PasswordRules";
 import { applySession } from "./session";
@@ -99,9 +101,9 @@ export function SetupPage({ token }: { token?: string }) {
         <Alert color="red" role="alert">
           {m.auth.setupInvalid}
         </Alert>
-        <Anchor component={Link} to="/login">
+        <AnchorLink to="/login">
           {m.auth.toLogin}
-        </Anchor>
+        </AnchorLink>
       </Stack>
     );
   } else {

@@ -1,7 +1,7 @@
 // The signed-in user and the CSRF token, kept in TanStack Query under ["session"].
 import { type QueryClient, queryOptions, useQuery } from "@tanstack/react-query";
-import { getSession, type SessionUser } from "../../common/api/platform";
 import type { ResponseOf } from "../../common/api/contract";
+import { getSession, type SessionUser } from "../../common/api/platform";
 import { call, setCsrfToken } from "../api/client";
 
 export type SessionState = ResponseOf<typeof getSession>;
@@ -35,7 +35,7 @@ export function useCurrentUser(): SessionUser {
 
 /** Only same-site paths are accepted as a place to return to after login (no open redirect). */
 export function safeNext(next: string | undefined | null): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/policy";
+  if (!next?.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/policy";
   if (next.startsWith("/login") || next.startsWith("/setup")) return "/policy";
   return next;
 }

@@ -1,6 +1,6 @@
-import { Anchor, Stack, Text } from "@mantine/core";
-import { Link } from "@tanstack/react-router";
+import { Stack, Text } from "@mantine/core";
 import { m } from "../messages";
+import { AnchorLink } from "../ui/links";
 import { PageHeader } from "../ui/PageHeader";
 
 export function NotFoundPage() {
@@ -8,9 +8,9 @@ export function NotFoundPage() {
     <Stack p="lg" component="main" id="main">
       <PageHeader title={m.shell.notFoundTitle} />
       <Text>{m.shell.notFoundBody}</Text>
-      <Anchor component={Link} to="/">
+      <AnchorLink to="/">
         {m.shell.toHome}
-      </Anchor>
+      </AnchorLink>
     </Stack>
   );
 }

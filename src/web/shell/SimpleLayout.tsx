@@ -1,7 +1,9 @@
 // Layout of the pages that need no sign-in: login, setup, and the public (citizen) pages.
-import { Anchor, Box, Container, Group, Text } from "@mantine/core";
+
+import { Box, Container, Group, Text } from "@mantine/core";
 import { Link, Outlet } from "@tanstack/react-router";
 import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
+import { AnchorLink } from "../ui/links";
 
 export function SimpleLayout({ variant }: { variant: "auth" | "public" }) {
   return (
@@ -31,9 +33,9 @@ export function SimpleLayout({ variant }: { variant: "auth" | "public" }) {
               {m.shell.footer}
             </Text>
             {variant === "auth" ? (
-              <Anchor component={Link} to="/public" size="sm">
+              <AnchorLink to="/public" size="sm">
                 {m.auth.publicPages}
-              </Anchor>
+              </AnchorLink>
             ) : null}
           </Group>
         </Container>

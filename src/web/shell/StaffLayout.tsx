@@ -1,5 +1,6 @@
 // App shell of the signed-in area: header (system name, global search, user menu), module navigation, main.
-import { AppShell, Badge, Burger, Button, Group, Menu, NavLink, ScrollArea, Text, TextInput, UnstyledButton } from "@mantine/core";
+
+import { AppShell, Badge, Burger, Button, Group, Menu, ScrollArea, Text, TextInput, UnstyledButton } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
@@ -7,9 +8,10 @@ import { type FormEvent, useEffect, useState } from "react";
 import { logout, ROLE_LABELS } from "../../common/api/platform";
 import { call, setCsrfToken } from "../api/client";
 import { ChangePasswordModal } from "../auth/ChangePasswordModal";
-import { sessionQuery, useCurrentUser } from "../auth/session";
+import { sessionQuery, useCurrentUser, useSession } from "../auth/session";
 import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
 import { useFlash } from "../ui/Flash";
+import { NavLinkLink } from "../ui/links";
 
 /** Modules of the system; only 局区方針 is built so far (the others are shown, disabled, as 準備中). */
 const MODULES = [
@@ -43,9 +45,11 @@ function GlobalSearch() {
     navigate({ to: "/search", search: { q: text || undefined } });
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is not yet announced by every screen reader in use here
     <form role="search" onSubmit={submit} className="yk-global-search">
       <Group gap={6} wrap="nowrap">
         <TextInput
+          visibleFrom="sm"
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
           placeholder={m.shell.searchPlaceholder}
@@ -54,7 +58,7 @@ function GlobalSearch() {
           size="sm"
           w={{ base: 150, sm: 260 }}
         />
-        <Button type="submit" size="sm" variant="white" color="dark">
+        <Button type="submit" size="sm" variant="white" color="dark" px={{ base: "xs", sm: "md" }}>
           {m.shell.searchSubmit}
         </Button>
       </Group>
@@ -74,16 +78,17 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
       // The session may already be gone; signing out locally is still right.
     }
     setCsrfToken(null);
+    // Leave the signed-in area first, then forget everything cached for this user.
+    await navigate({ to: "/login", search: {} });
     queryClient.clear();
     queryClient.setQueryData(sessionQuery.queryKey, { user: null, csrfToken: null, setupRequired: false });
     flash.show(m.shell.loggedOut, "info");
-    navigate({ to: "/login", search: {} });
   }
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
         <UnstyledButton className="yk-user-button" aria-label={m.shell.userMenu(user.displayName)}>
-          <Text span c="white" fw={600} size="sm">
+          <Text span c="white" fw={600} size="sm" className="yk-user-name">
             {user.displayName}
           </Text>
           <Text span c="white" size="xs" visibleFrom="sm" ml={6}>
@@ -109,6 +114,13 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
 }
 
 export function StaffLayout() {
+  const session = useSession();
+  // The route guard has checked the session; it can still vanish (logout, expiry) while this layout is shown.
+  if (!session.data?.user) return null;
+  return <SignedInShell />;
+}
+
+function SignedInShell() {
   const user = useCurrentUser();
   const [navOpened, nav] = useDisclosure(false);
   const [passwordOpened, password] = useDisclosure(false);
@@ -139,7 +151,9 @@ export function StaffLayout() {
               />
               <Link to="/policy" className="yk-brand">
                 <span className="yk-brand-name">{SYSTEM_NAME}</span>
-                <span className="yk-brand-sub">{SYSTEM_NAME_EN}</span>
+                <Text span className="yk-brand-sub" visibleFrom="sm">
+                  {SYSTEM_NAME_EN}
+                </Text>
               </Link>
             </Group>
             <Group gap="md" wrap="nowrap">
@@ -156,8 +170,8 @@ export function StaffLayout() {
                 {MODULES.map((module) =>
                   module.live ? (
                     <li key={module.key}>
-                      <NavLink
-                        component={Link}
+                      <NavLinkLink
+                        
                         to={module.to}
                         label={module.label}
                         active={pathname.startsWith(`/${module.key}`)}
@@ -181,8 +195,8 @@ export function StaffLayout() {
                   <ul className="yk-nav-list">
                     {ADMIN_LINKS.map((link) => (
                       <li key={link.to}>
-                        <NavLink
-                          component={Link}
+                        <NavLinkLink
+                          
                           to={link.to}
                           label={link.label}
                           active={pathname.startsWith(link.to)}
@@ -196,7 +210,7 @@ export function StaffLayout() {
               <h2 className="yk-nav-section">{m.shell.publicHeading}</h2>
               <ul className="yk-nav-list">
                 <li>
-                  <NavLink component={Link} to="/public" label={m.shell.publicLink} />
+                  <NavLinkLink  to="/public" label={m.shell.publicLink} />
                 </li>
               </ul>
             </div>

@@ -1,7 +1,7 @@
 // Every page starts with one <h1> and sets the document title from it.
-import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
-import { Link } from "@tanstack/react-router";
+import { Breadcrumbs, Group, Stack, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
+import { InternalLink } from "./InternalLink";
 import { useDocumentTitle } from "./useDocumentTitle";
 
 export interface Crumb {
@@ -29,9 +29,9 @@ export function PageHeader({ title, documentTitle, subtitle, actions, breadcrumb
           <Breadcrumbs separator="›">
             {breadcrumbs.map((crumb) =>
               crumb.href ? (
-                <Anchor key={crumb.label} component={Link} to={crumb.href} size="sm">
+                <InternalLink key={crumb.label} href={crumb.href} size="sm">
                   {crumb.label}
-                </Anchor>
+                </InternalLink>
               ) : (
                 <Text key={crumb.label} size="sm" aria-current="page">
                   {crumb.label}

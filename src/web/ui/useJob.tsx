@@ -1,7 +1,7 @@
 // Long work (imports, exports, PDF batches) runs as a server job; this polls its progress and shows it.
 import { Alert, Progress, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
-import { type JobRun, getJob } from "../../common/api/platform";
+import { getJob, type JobRun } from "../../common/api/platform";
 import { call } from "../api/client";
 import { m } from "../messages";
 import { ErrorAlert } from "./ErrorAlert";

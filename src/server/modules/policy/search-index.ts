@@ -1,10 +1,26 @@
 // What the policy module makes searchable: each document (title, mission) and each challenge (①–④ and its progress).
 // Drafts are staff-only; published documents are visible to every signed-in user, partners included.
-import type { Queryable } from "../../db/database";
+import type { Db, Queryable } from "../../db/database";
 import { indexRecord, removeRecords } from "../../platform/search/search";
-import type { ChallengeRow, DocumentRow } from "./repository";
+import { type ChallengeRow, type DocumentRow, findDocumentChallenges, findDocuments } from "./repository";
 
-export const POLICY_SEARCH_MODULE = { module: "policy", label: "局区方針" } as const;
+export const POLICY_SEARCH_MODULE = { module: "policy", label: "局区方針", reindex: reindexPolicy };
+
+/** Rebuilds every policy entry; returns how many records were indexed. */
+async function reindexPolicy(db: Db): Promise<number> {
+  let count = 0;
+  for (const document of await findDocuments(db, {})) {
+    await db.transaction(async (tx) => {
+      await indexDocument(tx, document);
+      for (const challenge of await findDocumentChallenges(tx, document.id)) {
+        await indexChallenge(tx, document, challenge);
+        count++;
+      }
+    });
+    count++;
+  }
+  return count;
+}
 
 const visibilityOf = (document: Pick<DocumentRow, "status">) => (document.status === "published" ? "public" : "staff");
 

@@ -128,8 +128,8 @@ export async function completeSetup(
     const taken = await findUserByLogin(tx, input.loginId);
     if (taken) throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
     const { rows } = await tx.query<{ id: string; login_id: string; display_name: string; role: "admin"; organisation_id: string }>(
-      `INSERT INTO users (login_id, display_name, password_hash, role, organisation_id, password_changed_at)
-       VALUES ($1, $2, $3, 'admin', $4, now()) RETURNING id, login_id, display_name, role, organisation_id`,
+      `INSERT INTO users (login_id, display_name, password_hash, role, organisation_id, password_changed_at, last_login_at)
+       VALUES ($1, $2, $3, 'admin', $4, now(), now()) RETURNING id, login_id, display_name, role, organisation_id`,
       [input.loginId, input.displayName, passwordHash, organisationId],
     );
     const user = rows[0];

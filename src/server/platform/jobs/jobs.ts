@@ -1,6 +1,7 @@
 // Long work runs as a pg-boss job. pg-boss keeps the queue in PostgreSQL (so any number of server processes share it
 // and a job survives a restart); `job_runs` keeps what the UI shows: status, progress and the result.
 // On PGlite, pg-boss runs on the single embedded connection through its `db.executeSql` option.
+import { hostname } from "node:os";
 import PgBoss from "pg-boss";
 import type { JobRun } from "../../../common/api/platform";
 import type { Db, Queryable } from "../../db/database";
@@ -43,6 +44,7 @@ function bossFor(db: Db, connectionString: string | null): PgBoss {
   return new PgBoss({ ...common, connectionString: connectionString ?? undefined, max: 4 });
 }
 
+const WORKER_NAME = `${hostname()}:${process.pid}`;
 const QUEUE_OPTIONS = { retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 };
 const POLLING_SECONDS = 1;
 
@@ -96,7 +98,10 @@ export class JobQueue {
   private async run(kind: string, jobId: string, data: unknown): Promise<unknown> {
     const handler = handlers.get(kind);
     if (!handler) throw new Error(`no handler for ${kind}`);
-    await this.db.query("UPDATE job_runs SET status = 'running', attempts = attempts + 1, updated_at = now() WHERE id = $1", [jobId]);
+    await this.db.query("UPDATE job_runs SET status = 'running', attempts = attempts + 1, worker = $2, updated_at = now() WHERE id = $1", [
+      jobId,
+      WORKER_NAME,
+    ]);
     const context: JobContext = {
       db: this.db,
       log: this.log.child({ jobId, kind }),

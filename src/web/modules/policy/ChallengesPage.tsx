@@ -1,14 +1,15 @@
 // /policy/documents/$id/challenges: the challenges of one document with filters, sortable columns and paging.
-import { Anchor, Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
+
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import { CHALLENGE_SORTS, type ChallengeSummary, listChallenges } from "../../../common/api/policy";
+import { type CHALLENGE_SORTS, type ChallengeSummary, listChallenges } from "../../../common/api/policy";
 import { call } from "../../api/client";
 import { m } from "../../messages";
 import { type Column, DataTable, type SortState } from "../../ui/DataTable";
 import { FiscalYearText } from "../../ui/dates";
+import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, toneOf } from "../../ui/StatusBadge";
 import { AsOfText } from "./components";
@@ -76,9 +77,9 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
       sortKey: "name",
       rowHeader: true,
       render: (c) => (
-        <Anchor component={Link} to="/policy/challenges/$id" params={{ id: c.id }} fw={600}>
+        <AnchorLink to="/policy/challenges/$id" params={{ id: c.id }} fw={600}>
           {c.name}
-        </Anchor>
+        </AnchorLink>
       ),
     },
     { key: "category", header: pm.challenges.category, sortKey: "category", render: (c) => c.category ?? <span className="yk-muted">{pm.challenges.noOwner}</span> },
@@ -96,7 +97,7 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
       sortKey: "latestAsOf",
       render: (c) => (c.latestProgress ? <AsOfText asOf={c.latestProgress.asOf} asOfLabel={c.latestProgress.asOfLabel} /> : "—"),
     },
-    { key: "progressCount", header: pm.challenges.progressCount, align: "right", nowrap: true, render: (c) => `${c.progressCount}件` },
+    { key: "progressCount", header: pm.challenges.progressCount, align: "right", nowrap: true, render: (c) => pm.count(c.progressCount) },
   ];
 
   const title = doc ? pm.challenges.title(doc.title) : pm.challenges.shortTitle;
@@ -111,9 +112,9 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
         ]}
         subtitle={doc ? <FiscalYearText fy={doc.fiscalYear} /> : null}
         actions={
-          <Button component={Link} to="/policy/documents/$id" params={{ id: documentId }} variant="default">
+          <ButtonLink to="/policy/documents/$id" params={{ id: documentId }} variant="default">
             {pm.challenges.backToDocument}
-          </Button>
+          </ButtonLink>
         }
       />
       <Paper withBorder p="md" mb="md" component="section" aria-labelledby="challenge-filter-heading">
@@ -151,7 +152,7 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
             label={pm.challenges.status}
             value={filters.status}
             onChange={(e) => update("status", e.currentTarget.value)}
-            data={[{ value: "", label: pm.challenges.allStatuses }, ...(statuses.data?.items ?? []).map((s) => ({ value: s.label, label: s.active ? s.label : `${s.label}（使用停止）` }))]}
+            data={[{ value: "", label: pm.challenges.allStatuses }, ...(statuses.data?.items ?? []).map((s) => ({ value: s.label, label: s.active ? s.label : pm.challenges.inactiveStatus(s.label) }))]}
           />
           <NativeSelect
             label={pm.challenges.owner}
@@ -191,6 +192,7 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
           },
         }}
         empty={pm.challenges.empty}
+        minWidth={900}
       />
     </>
   );

@@ -1,8 +1,9 @@
 // /policy/documents/$id: header (年度, 状態, 公開/非公開, 印刷, downloads), 組織の使命 and the 概要 matrix.
-import { Alert, Anchor, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+
+import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { Link, useNavigate } from "@tanstack/react-router";
+import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import { deleteDocument, getDocument, type PolicyDocumentDetail, publishDocument, updateDocument } from "../../../common/api/policy";
 import { call } from "../../api/client";
@@ -12,6 +13,7 @@ import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors, isConflict } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
+import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { DocumentStatusBadge, DownloadLinks, OverviewMatrix, Paragraphs } from "./components";
 import { pm } from "./messages";
@@ -52,7 +54,7 @@ function EditDocumentModal({ document, opened, onClose }: { document: PolicyDocu
   function submit(event: FormEvent) {
     event.preventDefault();
     if (!title.trim()) {
-      setErrors({ title: "表題を入力してください。" });
+      setErrors({ title: pm.document.titleRequired });
       titleRef.current?.focus();
       return;
     }
@@ -181,11 +183,11 @@ export function DocumentPage({ id }: { id: string }) {
                 {pm.document.edit}
               </Button>
             )}
-            <Button component={Link} to="/policy/documents/$id/print" params={{ id }} variant="default">
+            <ButtonLink to="/policy/documents/$id/print" params={{ id }} variant="default">
               {pm.document.print}
-            </Button>
+            </ButtonLink>
             {doc.canEdit && doc.status === "draft" && (
-              <ConfirmButton variant="subtle" color="red.9" confirmColor="red.9" message={pm.document.deleteConfirm} onConfirm={remove} confirmLabel={pm.document.delete}>
+              <ConfirmButton variant="subtle" color="red" c="#9b1c1c" confirmColor="red.9" message={pm.document.deleteConfirm} onConfirm={remove} confirmLabel={pm.document.delete}>
                 {pm.document.delete}
               </ConfirmButton>
             )}
@@ -195,9 +197,9 @@ export function DocumentPage({ id }: { id: string }) {
       <Stack gap="lg">
         <Group justify="space-between" wrap="wrap" className="yk-no-print">
           <DownloadLinks documentId={id} audience="staff" />
-          <Button component={Link} to="/policy/documents/$id/challenges" params={{ id }} variant="light">
-            {pm.document.challengesLink}（{doc.challenges.length}件）
-          </Button>
+          <ButtonLink to="/policy/documents/$id/challenges" params={{ id }} variant="light">
+            {pm.document.challengesLinkCount(doc.challenges.length)}
+          </ButtonLink>
         </Group>
         {!doc.canEdit && (
           <Alert variant="light" color="gray" role="note">
@@ -224,17 +226,17 @@ export function DocumentPage({ id }: { id: string }) {
             <Title order={2} id="doc-challenges-heading" className="yk-section-title">
               {doc.challengesHeading || pm.document.challengesHeading}
             </Title>
-            <Anchor component={Link} to="/policy/documents/$id/challenges" params={{ id }}>
+            <AnchorLink to="/policy/documents/$id/challenges" params={{ id }}>
               {pm.document.challengesLink}
-            </Anchor>
+            </AnchorLink>
           </Group>
           <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {doc.challenges.map((challenge) => (
               <li key={challenge.id}>
-                <Anchor component={Link} to="/policy/challenges/$id" params={{ id: challenge.id }}>
-                  課題{challenge.code}　{challenge.name}
-                </Anchor>
-                {challenge.ownerOrganisationName ? <Text span size="sm" c="dimmed">（{challenge.ownerOrganisationName}）</Text> : null}
+                <AnchorLink to="/policy/challenges/$id" params={{ id: challenge.id }}>
+                  {pm.challengeTitle(challenge.code, challenge.name)}
+                </AnchorLink>
+                {challenge.ownerOrganisationName ? <Text span size="sm" c="dimmed">{pm.parenthesised(challenge.ownerOrganisationName)}</Text> : null}
               </li>
             ))}
           </Stack>

@@ -1,7 +1,7 @@
 // /policy: the 局区方針 documents with filters (年度, 局, 状態) and the 取り込み button.
-import { Anchor, Badge, Button, Group, NativeSelect, Paper, SimpleGrid, Text } from "@mantine/core";
+
+import { Badge, Group, NativeSelect, Paper, SimpleGrid, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { listDocuments, type PolicyDocumentSummary } from "../../../common/api/policy";
 import { call } from "../../api/client";
@@ -10,6 +10,7 @@ import { m } from "../../messages";
 import { type Column, DataTable, type SortState } from "../../ui/DataTable";
 import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { FiscalYearSelect } from "../../ui/FiscalYear";
+import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { DocumentStatusBadge } from "./components";
 import { pm } from "./messages";
@@ -64,9 +65,9 @@ export function DocumentsPage() {
       rowHeader: true,
       render: (doc) => (
         <Group gap={6} wrap="wrap">
-          <Anchor component={Link} to="/policy/documents/$id" params={{ id: doc.id }} fw={600}>
+          <AnchorLink to="/policy/documents/$id" params={{ id: doc.id }} fw={600}>
             {doc.title}
-          </Anchor>
+          </AnchorLink>
           {doc.isSample && (
             <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", textTransform: "none" } }}>
               {pm.list.sample}
@@ -89,9 +90,9 @@ export function DocumentsPage() {
         subtitle={pm.list.intro}
         actions={
           canImport ? (
-            <Button component={Link} to="/policy/import">
+            <ButtonLink to="/policy/import">
               {pm.list.import}
-            </Button>
+            </ButtonLink>
           ) : null
         }
       />
@@ -129,6 +130,7 @@ export function DocumentsPage() {
         sort={sort}
         onSortChange={setSort}
         empty={pm.list.empty}
+        minWidth={900}
       />
     </>
   );

@@ -36,7 +36,7 @@ function IssueList({ issues }: { issues: Issue[] }) {
         // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity
         <List.Item key={index}>
           {issue.line ? `${pm.import.line(issue.line)}: ` : ""}
-          {issue.challengeCode ? `［課題${issue.challengeCode}］` : ""}
+          {issue.challengeCode ? pm.import.issueChallenge(issue.challengeCode) : ""}
           {issue.message}
         </List.Item>
       ))}
@@ -310,7 +310,7 @@ export function ImportPage() {
                   {result.document.challenges.map((challenge) => (
                     <Accordion.Item key={challenge.code} value={challenge.code}>
                       <Accordion.Control>
-                        課題{challenge.code}　{challenge.name}
+                        {pm.challengeTitle(challenge.code, challenge.name)}
                       </Accordion.Control>
                       <Accordion.Panel>
                         <ChallengeParts challenge={challenge} headingLevel={4} />

@@ -1,10 +1,11 @@
 // Pieces shared by the staff, print and public pages of the policy module.
-import { Anchor, Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
-import { Link } from "@tanstack/react-router";
+
+import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { Fragment } from "react";
 import { exportDocument, exportPublicDocument, POLICY_EXPORT_FORMATS, type PolicyDocumentDetail, type PolicyStatus } from "../../../common/api/policy";
 import { urlFor } from "../../api/client";
 import { DateText, DateTimeText } from "../../ui/dates";
+import { AnchorLink } from "../../ui/links";
 import { StatusBadge, toneOf } from "../../ui/StatusBadge";
 import { pm } from "./messages";
 
@@ -53,15 +54,15 @@ function ChallengeLink({ audience, id, children }: { audience: Audience; id: str
   if (audience === "print" || audience === "preview") return <span className="yk-matrix-title">{children}</span>;
   if (audience === "public") {
     return (
-      <Anchor component={Link} to="/public/policy/challenges/$id" params={{ id }} className="yk-matrix-title">
+      <AnchorLink to="/public/policy/challenges/$id" params={{ id }} className="yk-matrix-title">
         {children}
-      </Anchor>
+      </AnchorLink>
     );
   }
   return (
-    <Anchor component={Link} to="/policy/challenges/$id" params={{ id }} className="yk-matrix-title">
+    <AnchorLink to="/policy/challenges/$id" params={{ id }} className="yk-matrix-title">
       {children}
-    </Anchor>
+    </AnchorLink>
   );
 }
 
@@ -80,8 +81,8 @@ export function OverviewMatrix({
   const categories = [...document.categories];
   for (const item of document.overview) if (!categories.includes(item.category)) categories.push(item.category);
   return (
-    <div style={{ overflowX: "auto" }}>
-      <table className="yk-matrix" style={{ minWidth: 640 }}>
+    <div className="yk-matrix-scroll">
+      <table className="yk-matrix">
         <caption className="yk-visually-hidden">{pm.matrix.caption(document.overviewTitle || pm.document.overviewHeading)}</caption>
         <thead>
           <tr>
@@ -126,7 +127,7 @@ export function OverviewMatrix({
                                   <StatusBadge label={status} tone={toneOf(statuses, status)} size="sm" />
                                 </span>
                               ) : null}
-                              {status && audience === "print" ? <span>（{status}）</span> : null}
+                              {status && audience === "print" ? <span>{pm.parenthesised(status)}</span> : null}
                             </div>
                           )}
                           {item.bullets.length > 0 && (
@@ -208,7 +209,7 @@ export function AsOfText({ asOf, asOfLabel }: { asOf: string; asOfLabel: string 
   return (
     <time dateTime={asOf}>
       {asOfLabel}
-      <span className="yk-western">（{asOf}）</span>
+      <span className="yk-western">{pm.parenthesised(asOf)}</span>
     </time>
   );
 }

@@ -2,6 +2,11 @@
 
 export const pm = {
   moduleName: "局区方針",
+  challengeCode: (code: string) => `課題${code}`,
+  challengeTitle: (code: string, name: string) => `課題${code}　${name}`,
+  challengeDocTitle: (code: string, name: string) => `課題${code} ${name}`,
+  count: (n: number) => `${n}件`,
+  parenthesised: (text: string) => `（${text}）`,
   documentStatus: { draft: "下書き", published: "公開中" } as const,
 
   list: {
@@ -49,6 +54,7 @@ export const pm = {
     warningsHelp: "取り込みはできますが、内容を確認してください。",
     noIssues: "問題は見つかりませんでした。",
     line: (n: number) => `${n}行目`,
+    issueChallenge: (code: string) => `［課題${code}］`,
     bureauParsed: "局名（テキスト上）",
     docTitle: "表題",
     overviewTitle: "概要の表題",
@@ -92,6 +98,8 @@ export const pm = {
     challengesHeading: "課題と背景",
     edit: "表題・組織の使命を編集",
     editTitle: "表題・組織の使命の編集",
+    titleRequired: "表題を入力してください。",
+    challengesLinkCount: (n: number) => `課題一覧へ（${n}件）`,
     titleLabel: "表題",
     overviewTitleLabel: "概要の表題",
     missionLabel: "組織の使命",
@@ -130,6 +138,7 @@ export const pm = {
     allAreas: "すべての領域",
     allCategories: "すべての分類",
     allStatuses: "すべての状況",
+    inactiveStatus: (label: string) => `${label}（使用停止）`,
     allOwners: "すべての担当課",
     code: "番号",
     name: "課題名",
@@ -176,6 +185,10 @@ export const pm = {
     progressAdded: "進捗を追加しました。",
     edit: "①〜④・分類・担当課を編集",
     editTitle: "課題の編集",
+    editTitleOf: (code: string) => `課題の編集（課題${code}）`,
+    nameRequired: "課題名を入力してください。",
+    approachHeadingRequired: "④の見出しを入力してください。",
+    infoLabel: "課題の情報",
     nameLabel: "① 課題名",
     contentLabel: "② 課題の内容",
     backgroundLabel: "③ 課題の背景",

@@ -31,7 +31,7 @@ export function useStatuses(enabled = true) {
 }
 
 export function useDocument(id: string) {
-  return useQuery({ queryKey: policyKeys.document(id), queryFn: () => call(getDocument, { params: { id } }) });
+  return useQuery({ queryKey: policyKeys.document(id), queryFn: () => call(getDocument, { params: { id } }), enabled: id !== "" });
 }
 
 export function useChallenge(id: string) {

@@ -1,0 +1,87 @@
+// The whole HTTP app on a test database, driven in-process (app.request) by clients that keep their cookie and
+// CSRF token like a browser does.
+import type { Hono } from "hono";
+import { buildApp } from "../app";
+import { loadConfig } from "../config";
+import { registerModules } from "../modules";
+import type { AppEnv } from "../platform/http/types";
+import { createLogger } from "../platform/logger";
+import { createTestDb, type TestDb } from "./db";
+
+export interface TestApp extends TestDb {
+  app: Hono<AppEnv>;
+  /** a client without a session */
+  client(): TestClient;
+  /** a client signed in with loginId/password (via /api/auth/login) */
+  login(loginId: string, password: string): Promise<TestClient>;
+}
+
+export interface TestResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+  raw: Uint8Array;
+}
+
+export class TestClient {
+  cookie: string | null = null;
+  csrf: string | null = null;
+
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<TestResponse<T>> {
+    const init: RequestInit = { method, headers: { ...headers } };
+    const h = init.headers as Record<string, string>;
+    if (this.cookie) h.cookie = this.cookie;
+    if (method !== "GET") {
+      h["content-type"] ??= "application/json";
+      if (this.csrf) h["x-csrf-token"] ??= this.csrf;
+      if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
+    }
+    const response = await this.app.request(`http://localhost${path}`, init);
+    const setCookie = response.headers.get("set-cookie");
+    if (setCookie) {
+      const [pair] = setCookie.split(";");
+      this.cookie = pair.endsWith("=") ? null : pair;
+    }
+    const raw = new Uint8Array(await response.arrayBuffer());
+    const type = response.headers.get("content-type") ?? "";
+    const parsed = type.includes("application/json") ? JSON.parse(new TextDecoder().decode(raw)) : new TextDecoder().decode(raw);
+    if (parsed && typeof parsed === "object" && "csrfToken" in parsed) this.csrf = (parsed as { csrfToken: string | null }).csrfToken;
+    return { status: response.status, body: parsed as T, headers: response.headers, raw };
+  }
+
+  get<T = any>(path: string) {
+    return this.request<T>("GET", path);
+  }
+  post<T = any>(path: string, body: unknown = {}) {
+    return this.request<T>("POST", path, body);
+  }
+  patch<T = any>(path: string, body: unknown) {
+    return this.request<T>("PATCH", path, body);
+  }
+  put<T = any>(path: string, body: unknown) {
+    return this.request<T>("PUT", path, body);
+  }
+  delete<T = any>(path: string) {
+    return this.request<T>("DELETE", path);
+  }
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  registerModules();
+  const testDb = await createTestDb();
+  const config = { ...loadConfig({}), logLevel: "silent", loadDemoData: false };
+  const app = buildApp({ db: testDb.db, config, log: createLogger("silent"), jobs: null });
+  return {
+    ...testDb,
+    app,
+    client: () => new TestClient(app),
+    async login(loginId, password) {
+      const client = new TestClient(app);
+      const response = await client.post("/api/auth/login", { loginId, password });
+      if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+      return client;
+    },
+  };
+}

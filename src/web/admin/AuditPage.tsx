@@ -1,0 +1,231 @@
+// /admin/audit: searchable audit log (text, entity type, action, date range in 和暦 or 西暦), paging, a row
+// expands to the before/after difference; CSV / Excel export of the same search.
+import { Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { type FormEvent, useRef, useState } from "react";
+import { type AuditEntry, exportAudit, listAudit } from "../../common/api/platform";
+import { daysInMonth, parseJapaneseDate } from "../../common/dates";
+import { call, urlFor } from "../api/client";
+import { m } from "../messages";
+import { type Column, DataTable } from "../ui/DataTable";
+import { DateTimeText } from "../ui/dates";
+import { JapaneseDateInput } from "../ui/JapaneseDateInput";
+import { PageHeader } from "../ui/PageHeader";
+
+interface AuditFilter {
+  q?: string;
+  entityType?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  if (value === undefined) return "—";
+  if (typeof value === "string") return value;
+  return JSON.stringify(value, null, 2);
+}
+
+/** The before/after difference of one audit row: changed fields side by side, unchanged ones counted. */
+export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+  if (before == null && after == null) return <Text size="sm">{m.admin.auditNoDiff}</Text>;
+  if (!isRecord(before ?? {}) || !isRecord(after ?? {})) {
+    return (
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        <div>
+          <Text fw={700} size="sm">
+            {m.admin.auditBefore}
+          </Text>
+          <Code block>{show(before)}</Code>
+        </div>
+        <div>
+          <Text fw={700} size="sm">
+            {m.admin.auditAfter}
+          </Text>
+          <Code block>{show(after)}</Code>
+        </div>
+      </SimpleGrid>
+    );
+  }
+  const b = (before ?? {}) as Record<string, unknown>;
+  const a = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const changed = keys.filter((key) => JSON.stringify(b[key]) !== JSON.stringify(a[key]));
+  const unchanged = keys.length - changed.length;
+  return (
+    <Stack gap="xs">
+      <Table withTableBorder withColumnBorders verticalSpacing="xs" className="yk-diff">
+        <caption className="yk-visually-hidden">{m.admin.auditDiffCaption}</caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{m.admin.auditDiffField}</Table.Th>
+            <Table.Th scope="col">{m.admin.auditBefore}</Table.Th>
+            <Table.Th scope="col">{m.admin.auditAfter}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {changed.map((key) => (
+            <Table.Tr key={key}>
+              <Table.Th scope="row">{key}</Table.Th>
+              <Table.Td className="yk-diff-before">
+                <pre>{key in b ? show(b[key]) : "—"}</pre>
+              </Table.Td>
+              <Table.Td className="yk-diff-after">
+                <pre>{key in a ? show(a[key]) : "—"}</pre>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {unchanged > 0 && (
+        <Text size="sm" c="dimmed">
+          {m.admin.auditUnchanged(unchanged)}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+export function AuditPage() {
+  const [draft, setDraft] = useState({ q: "", entityType: "", action: "", from: "", to: "" });
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const fromRef = useRef<HTMLInputElement>(null);
+  const toRef = useRef<HTMLInputElement>(null);
+
+  const query = { ...filter, page, pageSize };
+  const entries = useQuery({ queryKey: ["admin", "audit", query], queryFn: () => call(listAudit, { query }), placeholderData: keepPreviousData });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const from = draft.from.trim() ? parseJapaneseDate(draft.from) : null;
+    const to = draft.to.trim() ? parseJapaneseDate(draft.to) : null;
+    const found: { from?: string; to?: string } = {};
+    if (draft.from.trim() && !from) found.from = m.date.invalid;
+    if (draft.to.trim() && !to) found.to = m.date.invalid;
+    if (from && to && from.iso > to.iso) found.to = "終了日は開始日以降の日付にしてください。";
+    setErrors(found);
+    if (found.from) return fromRef.current?.focus();
+    if (found.to) return toRef.current?.focus();
+    // A month typed without a day ("令和6年11月") means the whole month: its last day closes the range.
+    let toIso = to?.iso;
+    if (to && to.precision === "month") {
+      const [year, month] = to.iso.split("-").map(Number);
+      toIso = `${to.iso.slice(0, 8)}${String(daysInMonth(year, month)).padStart(2, "0")}`;
+    }
+    setFilter({
+      q: draft.q.trim() || undefined,
+      entityType: draft.entityType.trim() || undefined,
+      action: draft.action.trim() || undefined,
+      from: from?.iso,
+      to: toIso,
+    });
+    setPage(1);
+  }
+
+  const columns: Column<AuditEntry>[] = [
+    { key: "occurredAt", header: m.admin.auditOccurredAt, nowrap: true, render: (e) => <DateTimeText timestamp={e.occurredAt} /> },
+    { key: "actor", header: m.admin.auditActor, render: (e) => e.actorLabel },
+    { key: "action", header: m.admin.auditAction, nowrap: true, render: (e) => <Code>{e.action}</Code> },
+    {
+      key: "entity",
+      header: m.admin.auditTarget,
+      render: (e) => (
+        <>
+          <Code>{e.entityType}</Code>
+          {e.entityId && (
+            <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
+              {e.entityId}
+            </Text>
+          )}
+        </>
+      ),
+    },
+    { key: "summary", header: m.admin.auditSummary, rowHeader: true, render: (e) => e.summary },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={m.admin.auditTitle}
+        actions={
+          <>
+            <Button component="a" variant="default" href={urlFor(exportAudit, { query: { ...filter, format: "csv" } })} download>
+              {m.admin.exportCsv}
+            </Button>
+            <Button component="a" variant="default" href={urlFor(exportAudit, { query: { ...filter, format: "xlsx" } })} download>
+              {m.admin.exportXlsx}
+            </Button>
+          </>
+        }
+      />
+      <Paper withBorder p="md" mb="md" component="section" aria-label="検索条件">
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <TextInput label={m.admin.auditQuery} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
+              <TextInput label={m.admin.auditEntityType} value={draft.entityType} onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })} placeholder="例: user, policy_document" />
+              <TextInput label={m.admin.auditAction} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} placeholder="例: update, login" />
+              <JapaneseDateInput ref={fromRef} label={m.admin.auditFrom} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} error={errors.from} />
+              <JapaneseDateInput ref={toRef} label={m.admin.auditTo} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} error={errors.to} />
+            </SimpleGrid>
+            <Group justify="space-between" wrap="wrap">
+              <Text size="sm" c="dimmed">
+                {m.admin.exportNote}
+              </Text>
+              <Group gap="xs">
+                <Button
+                  variant="subtle"
+                  onClick={() => {
+                    setDraft({ q: "", entityType: "", action: "", from: "", to: "" });
+                    setErrors({});
+                    setFilter({});
+                    setPage(1);
+                  }}
+                >
+                  {m.common.reset}
+                </Button>
+                <Button type="submit">{m.admin.applyFilter}</Button>
+              </Group>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+      <DataTable
+        caption={m.admin.auditCaption}
+        columns={columns}
+        rows={entries.data?.items}
+        rowKey={(e) => String(e.id)}
+        loading={entries.isFetching}
+        error={entries.error}
+        renderDetail={(e) => (
+          <Stack gap="xs">
+            <AuditDiff before={e.before} after={e.after} />
+            {e.requestId && (
+              <Text size="xs" c="dimmed">
+                {m.admin.auditRequestId}: {e.requestId}
+              </Text>
+            )}
+          </Stack>
+        )}
+        paging={{
+          page,
+          pageSize,
+          total: entries.data?.total ?? 0,
+          onPageChange: setPage,
+          onPageSizeChange: (size) => {
+            setPageSize(size);
+            setPage(1);
+          },
+        }}
+        minWidth={900}
+      />
+    </>
+  );
+}
