@@ -98,7 +98,8 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   });
   const run = async <T>(target: Pick<PGliteType, "query">, sql: string, params?: readonly unknown[]) => {
     const result = await target.query<T>(sql, params as unknown[] | undefined);
-    return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+    // PGlite reports affectedRows 0 for a SELECT; node-postgres' rowCount counts returned rows there.
+    return { rows: result.rows, rowCount: Math.max(result.affectedRows ?? 0, result.rows.length) };
   };
   return {
     kind: "pglite",

@@ -1,0 +1,220 @@
+// The 局区方針 flow end to end through the real UI, against the production bundle on a fresh data directory:
+// first administrator via the setup link → log out and in → import the sample policy text as 令和7年度 →
+// overview matrix → add a progress entry → download the PDF and read it back. Accessibility (axe) is checked
+// on every page the flow passes, plus the citizen pages of the published sample document without signing in.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { extractPdfText } from "../src/server/testing/pdf-text";
+import { checkA11y, launchBrowser } from "./lib/chromium";
+import { type RunningServer, startServer } from "./lib/server";
+
+const samplePath = fileURLToPath(new URL("../src/server/modules/policy/demo/sample-policy.txt", import.meta.url));
+
+const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
+const PROGRESS_TEXT = "特区ワーキンググループを3回開催し、規制改革の提案2件を国に提出した。";
+/** How long a user-visible state may take to appear (first loads of the bundle, argon2, PDF rendering). */
+const UI_TIMEOUT = 20_000;
+
+/** Waits until the locator is visible, then returns it (playwright-core has no `expect(locator)`). */
+async function visible(locator: Locator): Promise<Locator> {
+  await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
+  return locator;
+}
+
+/** Polls a value until it equals what is expected, for counts that settle after a render. */
+async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
+  const until = Date.now() + UI_TIMEOUT;
+  let last: T = await read();
+  while (last !== expected) {
+    if (Date.now() > until) throw new Error(`${what}: expected ${String(expected)}, got ${String(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+}
+
+async function heading1(page: Page): Promise<string> {
+  return (await visible(page.getByRole("heading", { level: 1 }))).innerText();
+}
+
+describe("局区方針: setup → login → import → progress → PDF (browser)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let documentUrl = "";
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", acceptDownloads: true });
+    context.setDefaultTimeout(UI_TIMEOUT);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    const exit = await server?.stop();
+    // A clean shutdown is part of the behaviour: the server must not crash while tests drive it.
+    if (exit && exit.code !== 0 && exit.signal !== "SIGTERM") console.warn("[e2e] server exit", exit, server.output().stderr.slice(-2000));
+  });
+
+  test("the first start prints a setup link that registers the first administrator", async () => {
+    const setupUrl = await server.waitForSetupUrl();
+    await page.goto(setupUrl);
+    expect(await heading1(page)).toBe("初期設定（最初のシステム管理者の登録）");
+
+    await page.getByLabel("ログインID", { exact: true }).fill(ADMIN.loginId);
+    await page.getByLabel("氏名", { exact: true }).fill(ADMIN.displayName);
+    await page.getByLabel("パスワード", { exact: true }).fill(ADMIN.password);
+    // The rules listed beside the field are all ticked for this password.
+    const rules = page.locator("#setup-password-rules").getByRole("listitem");
+    expect(await rules.count()).toBe(4);
+    for (const rule of await rules.all()) expect(await rule.innerText()).toContain("（満たしています）");
+    await page.getByLabel("パスワード（確認）", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "登録してログイン" }).click();
+
+    // Signed in: the header shows the user's menu.
+    await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
+    expect(new URL(page.url()).pathname).toBe("/admin/users");
+  });
+
+  test("log out, then log in again through /login", async () => {
+    await page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }).click();
+    await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
+    await visible(page.getByText("ログアウトしました。"));
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(await heading1(page)).toBe("ログイン");
+
+    // Signed out for real: a staff page sends us back to the login page.
+    await page.goto(`${server.url}/policy`);
+    await page.waitForURL((url) => url.pathname === "/login");
+    await checkA11y(page);
+
+    await page.getByLabel("ログインID", { exact: true }).fill(ADMIN.loginId);
+    await page.getByLabel("パスワード", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("button", { name: "ログイン", exact: true }).click();
+    await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
+    await page.waitForURL((url) => url.pathname === "/policy");
+    expect(await heading1(page)).toBe("局区方針");
+  });
+
+  test("import the sample policy text as 令和7年度 of 政策局", async () => {
+    await page.getByRole("link", { name: "取り込み" }).click();
+    await page.waitForURL((url) => url.pathname === "/policy/import");
+    expect(await heading1(page)).toBe("局区方針の取り込み");
+
+    await page.getByLabel("方針のテキスト").fill(await readFile(samplePath, "utf8"));
+    await page.getByRole("button", { name: "解析", exact: true }).click();
+
+    const confirm = page.getByRole("region", { name: "2. 解析結果の確認" });
+    await visible(confirm.getByRole("heading", { name: "課題（10件）" }));
+    expect(await confirm.getByRole("alert").filter({ hasText: "取り込みできない問題" }).count()).toBe(0);
+    expect(await confirm.getByRole("button", { name: /^課題[A-C]/ }).count()).toBe(10);
+    await checkA11y(page);
+
+    const saveSection = page.getByRole("region", { name: "3. 保存先の指定" });
+    await saveSection.getByLabel("保存先の局").selectOption({ label: "政策局" });
+    await saveSection.getByLabel("年度").fill("令和7年度");
+    await visible(saveSection.getByText("令和7年度（2025年度）として扱います"));
+    await saveSection.getByRole("button", { name: "保存", exact: true }).click();
+
+    await page.waitForURL((url) => /^\/policy\/documents\/[^/]+$/.test(url.pathname));
+    await visible(page.getByText("局区方針を保存しました（課題10件）。"));
+    documentUrl = page.url();
+  });
+
+  test("the document page shows the 10 challenges in the overview matrix", async () => {
+    expect(documentUrl).not.toBe("");
+    await visible(page.getByText("年度: 令和7年度", { exact: false }));
+    expect(await page.getByText("下書き", { exact: true }).first().isVisible()).toBe(true);
+
+    const matrix = await visible(page.getByRole("table", { name: /行: 分類、列: 領域/ }));
+    expect(await matrix.getByRole("link").count()).toBe(10);
+
+    const areas = await matrix.getByRole("columnheader").allInnerTexts();
+    expect(areas.map((a) => a.trim())).toEqual(["A領域", "B領域", "C領域"]);
+    const cellAt = (category: string, area: string) =>
+      matrix
+        .getByRole("row")
+        .filter({ has: page.getByRole("rowheader", { name: category, exact: true }) })
+        .getByRole("cell")
+        .nth(areas.findIndex((a) => a.trim() === area));
+    await visible(cellAt("成長戦略", "A領域").getByRole("link", { name: "(1)ふるさと納税の寄附受入額の増加" }));
+    await visible(cellAt("成長戦略", "B領域").getByRole("link", { name: "(1)特区制度を活用したルールメイキング" }));
+    expect(await cellAt("成長戦略", "C領域").getByRole("link").count()).toBe(0);
+
+    await checkA11y(page);
+  });
+
+  test("add a progress entry to 課題B(1): it goes first in the history with its 時点 and status", async () => {
+    await page.goto(documentUrl);
+    const challenges = page.getByRole("region", { name: "課題と背景" });
+    await (await visible(challenges.getByRole("link", { name: /^課題B[（(]1[)）]/ }))).click();
+    await page.waitForURL((url) => url.pathname.startsWith("/policy/challenges/"));
+    expect(await heading1(page)).toMatch(/特区制度を活用したルールメイキング/);
+
+    const history = page.getByRole("list", { name: "進捗の履歴" });
+    await eventually(() => history.getByRole("listitem").count(), 1, "history entries before adding");
+
+    const form = page.getByRole("region", { name: "進捗を追加" });
+    await form.getByLabel("時点", { exact: true }).fill("令和7年3月末");
+    await visible(form.getByText("令和7年3月末（西暦 2025-03-31）として扱います"));
+    await form.getByLabel("ステータス", { exact: true }).selectOption({ label: "順調" });
+    await form.getByLabel("進捗の内容").fill(PROGRESS_TEXT);
+    await checkA11y(page);
+    await form.getByRole("button", { name: "進捗を追加" }).click();
+
+    await eventually(() => history.getByRole("listitem").count(), 2, "history entries after adding");
+    const entries = history.getByRole("listitem");
+    const newest = entries.nth(0);
+    expect(await newest.innerText()).toContain("令和7年3月末時点");
+    expect(await newest.innerText()).toContain(PROGRESS_TEXT);
+    expect(await newest.getByText("順調", { exact: true }).isVisible()).toBe(true);
+    expect(await entries.nth(1).innerText()).toContain("令和6年11月末時点");
+    // The form is emptied for the next entry.
+    expect(await form.getByLabel("進捗の内容").inputValue()).toBe("");
+
+    // The challenge list page of the document.
+    await page.getByRole("navigation", { name: "パンくずリスト" }).getByRole("link", { name: "課題一覧" }).click();
+    await page.waitForURL((url) => url.pathname.endsWith("/challenges"));
+    await visible(page.getByRole("link", { name: "特区制度を活用したルールメイキング", exact: false }).first());
+    await checkA11y(page);
+  });
+
+  test("download the PDF from the document page: it holds the challenges and the new progress", async () => {
+    await page.goto(documentUrl);
+    const downloads = await visible(page.getByRole("group", { name: "ダウンロード" }));
+    const [download] = await Promise.all([page.waitForEvent("download"), downloads.getByRole("link", { name: "PDF" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    const path = await download.path();
+    const pdf = await readFile(path);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const text = (await extractPdfText(pdf)).replace(/\s+/g, "");
+    expect(text).toContain("ふるさと納税の寄附受入額の増加");
+    expect(text).toContain(PROGRESS_TEXT.replace(/\s+/g, ""));
+  });
+
+  test("the public pages of the published sample document pass axe without signing in", async () => {
+    const visitor = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+    try {
+      const tab = await visitor.newPage();
+      tab.setDefaultTimeout(UI_TIMEOUT);
+      await tab.goto(`${server.url}/public`);
+      expect(await heading1(tab)).toBe("公開中の局区方針");
+      const table = await visible(tab.getByRole("table"));
+      // Only the published sample (令和6年度) is listed; the draft imported above is not.
+      expect(await table.innerText()).toContain("令和6年度");
+      expect(await table.innerText()).not.toContain("令和7年度");
+      await checkA11y(tab);
+
+      await table.getByRole("link").first().click();
+      await tab.waitForURL((url) => url.pathname.startsWith("/public/policy/"));
+      await visible(tab.getByRole("table", { name: /行: 分類、列: 領域/ }));
+      await checkA11y(tab);
+    } finally {
+      await visitor.close();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDb, type TestDb } from "../testing/db";
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await createTestDb();
+  await t.db.exec("CREATE TABLE driver_check (id bigint PRIMARY KEY, day date NOT NULL, at timestamptz NOT NULL DEFAULT now(), amount numeric)");
+});
+afterAll(() => t.cleanup());
+
+// Both drivers must hand repositories the same values (DESIGN.md: they disagree by default under TZ=Asia/Tokyo).
+describe("database driver values", () => {
+  it("reads a date as the same YYYY-MM-DD string it was written as, under TZ=Asia/Tokyo", async () => {
+    await t.db.query("INSERT INTO driver_check (id, day, amount) VALUES (1, '2024-11-30', 12.5)");
+    const { rows } = await t.db.query<{ day: unknown; id: unknown; amount: unknown; at: unknown }>("SELECT * FROM driver_check WHERE id = 1");
+    expect(process.env.TZ).toBe("Asia/Tokyo");
+    expect(rows[0].day).toBe("2024-11-30");
+    expect(rows[0].id).toBe(1);
+    expect(rows[0].amount).toBe(12.5);
+    expect(rows[0].at).toBeInstanceOf(Date);
+  });
+
+  it("counts the rows a SELECT returns and the rows a write changes", async () => {
+    await t.db.query("INSERT INTO driver_check (id, day) VALUES (2, '2025-03-31'), (3, '2025-04-01')");
+    expect((await t.db.query("SELECT 1 FROM driver_check WHERE id >= 2")).rowCount).toBe(2);
+    expect((await t.db.query("SELECT 1 FROM driver_check WHERE id = 99")).rowCount).toBe(0);
+    expect((await t.db.query("UPDATE driver_check SET amount = 1 WHERE id >= 2")).rowCount).toBe(2);
+  });
+
+  it("rolls back every statement of a failed transaction", async () => {
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.query("INSERT INTO driver_check (id, day) VALUES (10, '2025-01-01')");
+        await tx.query("INSERT INTO driver_check (id, day) VALUES (10, '2025-01-02')"); // duplicate key
+      }),
+    ).rejects.toThrow();
+    expect((await t.db.query("SELECT 1 FROM driver_check WHERE id = 10")).rowCount).toBe(0);
+    expect((await t.db.query("SELECT 1")).rowCount).toBe(1); // the connection is usable after the error
+  });
+});
+
+describe("migrations", () => {
+  it("applies nothing the second time (a restart on an existing database)", async () => {
+    const { migrate } = await import("./migrate");
+    expect(await migrate(t.db)).toEqual([]);
+  });
+});
