@@ -65,14 +65,14 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await page.goto(setupUrl);
     expect(await heading1(page)).toBe("初期設定（最初のシステム管理者の登録）");
 
-    await page.getByLabel("ログインID", { exact: true }).fill(ADMIN.loginId);
-    await page.getByLabel("氏名", { exact: true }).fill(ADMIN.displayName);
-    await page.getByLabel("パスワード", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(ADMIN.loginId);
+    await page.getByRole("textbox", { name: "氏名", exact: true }).fill(ADMIN.displayName);
+    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(ADMIN.password);
     // The rules listed beside the field are all ticked for this password.
     const rules = page.locator("#setup-password-rules").getByRole("listitem");
     expect(await rules.count()).toBe(4);
     for (const rule of await rules.all()) expect(await rule.innerText()).toContain("（満たしています）");
-    await page.getByLabel("パスワード（確認）", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("textbox", { name: "パスワード（確認）", exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "登録してログイン" }).click();
 
     // Signed in: the header shows the user's menu.
@@ -92,8 +92,8 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await page.waitForURL((url) => url.pathname === "/login");
     await checkA11y(page);
 
-    await page.getByLabel("ログインID", { exact: true }).fill(ADMIN.loginId);
-    await page.getByLabel("パスワード", { exact: true }).fill(ADMIN.password);
+    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(ADMIN.loginId);
+    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "ログイン", exact: true }).click();
     await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
     await page.waitForURL((url) => url.pathname === "/policy");
@@ -105,7 +105,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await page.waitForURL((url) => url.pathname === "/policy/import");
     expect(await heading1(page)).toBe("局区方針の取り込み");
 
-    await page.getByLabel("方針のテキスト").fill(await readFile(samplePath, "utf8"));
+    await page.getByRole("textbox", { name: "方針のテキスト" }).fill(await readFile(samplePath, "utf8"));
     await page.getByRole("button", { name: "解析", exact: true }).click();
 
     const confirm = page.getByRole("region", { name: "2. 解析結果の確認" });
@@ -115,8 +115,8 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await checkA11y(page);
 
     const saveSection = page.getByRole("region", { name: "3. 保存先の指定" });
-    await saveSection.getByLabel("保存先の局").selectOption({ label: "政策局" });
-    await saveSection.getByLabel("年度").fill("令和7年度");
+    await saveSection.getByRole("combobox", { name: "保存先の局", exact: true }).selectOption({ label: "政策局" });
+    await saveSection.getByRole("textbox", { name: "年度", exact: true }).fill("令和7年度");
     await visible(saveSection.getByText("令和7年度（2025年度）として扱います"));
     await saveSection.getByRole("button", { name: "保存", exact: true }).click();
 
@@ -159,10 +159,10 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await eventually(() => history.getByRole("listitem").count(), 1, "history entries before adding");
 
     const form = page.getByRole("region", { name: "進捗を追加" });
-    await form.getByLabel("時点", { exact: true }).fill("令和7年3月末");
+    await form.getByRole("textbox", { name: "時点", exact: true }).fill("令和7年3月末");
     await visible(form.getByText("令和7年3月末（西暦 2025-03-31）として扱います"));
-    await form.getByLabel("ステータス", { exact: true }).selectOption({ label: "順調" });
-    await form.getByLabel("進捗の内容").fill(PROGRESS_TEXT);
+    await form.getByRole("combobox", { name: "ステータス", exact: true }).selectOption({ label: "順調" });
+    await form.getByRole("textbox", { name: "進捗の内容", exact: true }).fill(PROGRESS_TEXT);
     await checkA11y(page);
     await form.getByRole("button", { name: "進捗を追加" }).click();
 
@@ -174,7 +174,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     expect(await newest.getByText("順調", { exact: true }).isVisible()).toBe(true);
     expect(await entries.nth(1).innerText()).toContain("令和6年11月末時点");
     // The form is emptied for the next entry.
-    expect(await form.getByLabel("進捗の内容").inputValue()).toBe("");
+    expect(await form.getByRole("textbox", { name: "進捗の内容", exact: true }).inputValue()).toBe("");
 
     // The challenge list page of the document.
     await page.getByRole("navigation", { name: "パンくずリスト" }).getByRole("link", { name: "課題一覧" }).click();

@@ -137,3 +137,17 @@ CREATE TABLE app_settings (
   value jsonb NOT NULL,
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- One row per tabular import that was applied, written in the same transaction as its rows: a retried or
+-- repeated upload of the same file is recognised instead of being applied twice.
+CREATE TABLE tabular_imports (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  kind text NOT NULL,
+  file_sha256 text NOT NULL,
+  file_name text NOT NULL,
+  row_count integer NOT NULL,
+  job_id uuid,
+  created_by uuid REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (kind, file_sha256)
+);

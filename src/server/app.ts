@@ -8,6 +8,7 @@ import { z } from "zod";
 import { registerPolicyRoutes } from "./modules/policy/routes";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
+import { UPLOAD_LIMIT_BYTES } from "./platform/files/files";
 import { buildOpenApi, renderApiDocs } from "./platform/http/openapi";
 import { ApiRouter, validationErrorOf } from "./platform/http/router";
 import { securityHeaders, sessionLoader, writeRules } from "./platform/http/security";
@@ -37,7 +38,12 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
     await next();
     c.header("Cache-Control", "no-store");
   });
-  app.use("/api/*", bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: () => { throw new AppError(413, "payload_too_large", "送信データが大きすぎます。"); } }));
+  const tooLarge = () => {
+    throw new AppError(413, "payload_too_large", "送信データが大きすぎます。");
+  };
+  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
+  const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES + 1024 * 1024, onError: tooLarge }); // file + form overhead
+  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/imports/") ? uploadLimit : jsonLimit)(c, next));
   app.use("/api/*", writeRules());
   app.use("/api/*", sessionLoader(deps));
 
@@ -45,10 +51,11 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   registerPlatformRoutes(router, deps);
   registerPolicyRoutes(router, deps);
 
-  const openApi = buildOpenApi(router.contracts, APP_VERSION);
-  app.get("/api/openapi.json", (c) => c.json(openApi));
-  const docsHtml = renderApiDocs(router.contracts, APP_VERSION);
-  app.get("/api/docs", (c) => c.html(docsHtml));
+  // Built on first request, not at start-up: the schemas' JSON conversion is the slowest part of building the app.
+  let openApi: object | null = null;
+  let docsHtml: string | null = null;
+  app.get("/api/openapi.json", (c) => c.json((openApi ??= buildOpenApi(router.contracts, APP_VERSION))));
+  app.get("/api/docs", (c) => c.html((docsHtml ??= renderApiDocs(router.contracts, APP_VERSION))));
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "APIが見つかりません。");
   });

@@ -19,13 +19,23 @@ export interface RunningServer {
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
+  const phases: Record<string, number> = {};
+  let mark = performance.now();
+  const phase = (name: string) => {
+    const now = performance.now();
+    phases[name] = Math.round(now - mark);
+    mark = now;
+  };
   registerModules();
   const database = await openDatabase(config);
+  phase("database");
   const { db } = database;
   try {
     if (config.loadDemoData) await loadDemoDataIfEmpty(db, log);
+    phase("demoData");
     const jobs = new JobQueue(db, log, config.databaseUrl);
     await jobs.start({ workers: config.runWorkers });
+    phase("jobs");
     const app = buildApp({ db, config, log, jobs });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
@@ -35,6 +45,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     const base = config.publicUrl ?? `http://localhost:${port}`;
     const setupToken = await issueSetupToken(db);
     const setupUrl = setupToken ? `${base}/setup?token=${setupToken}` : null;
+    phase("http");
+    log.info({ startupMs: phases, sinceProcessStart: Math.round(performance.now()) }, "ready");
 
     let stopping: Promise<void> | null = null;
     const stop = () =>

@@ -370,3 +370,66 @@ export const startReindex = defineContract({
   body: z.object({}).strict(),
   response: z.object({ jobId: z.string() }),
 });
+
+// ------------------------------------------------------------------ tabular imports and files
+
+export const importKindInfo = z.object({
+  kind: z.string(),
+  label: z.string(),
+  columns: z.array(z.object({ label: z.string(), required: z.boolean() })),
+});
+
+export const listImportKinds = defineContract({
+  method: "get",
+  path: "/api/imports",
+  tag: "platform",
+  summary: "CSV/Excel で一括取り込みできるデータの種類と列",
+  access: "session",
+  response: z.object({ items: z.array(importKindInfo) }),
+});
+
+export const importTemplate = defineContract({
+  method: "get",
+  path: "/api/imports/:kind/template",
+  tag: "platform",
+  summary: "取り込み用のひな形（見出し行だけの CSV、UTF-8 BOM 付き）",
+  access: "session",
+  kind: "file",
+  params: z.object({ kind: z.string().max(60) }),
+  response: z.unknown(),
+});
+
+export const startImport = defineContract({
+  method: "post",
+  path: "/api/imports/:kind",
+  tag: "platform",
+  summary:
+    "CSV（UTF-8 / Shift_JIS）か Excel を取り込む（multipart/form-data の file 項目、20MB まで）。全行が正しいときだけ一括で反映され、進捗と結果は /api/jobs/:id",
+  access: "session",
+  kind: "multipart",
+  params: z.object({ kind: z.string().max(60) }),
+  response: z.object({ jobId: z.string() }),
+});
+
+/** What an import job's `result` holds. */
+export const importJobResult = z.union([
+  z.object({ ok: z.literal(true), count: z.number(), summary: z.string(), duplicate: z.boolean() }),
+  z.object({
+    ok: z.literal(false),
+    errorCount: z.number(),
+    errors: z.array(z.object({ row: z.number(), column: z.string().optional(), message: z.string() })),
+    reportFileId: z.string(),
+  }),
+]);
+export type ImportJobResult = z.infer<typeof importJobResult>;
+
+export const downloadFile = defineContract({
+  method: "get",
+  path: "/api/files/:id",
+  tag: "platform",
+  summary: "保存されたファイル（取り込みエラー報告など）をダウンロード（作成者と管理者のみ）",
+  access: "session",
+  kind: "file",
+  params: idParams,
+  response: z.unknown(),
+});

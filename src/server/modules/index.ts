@@ -1,4 +1,7 @@
 // The one registration point of the domain modules (search providers, job kinds). Routes are mounted in app.ts.
+import { organisationsImport } from "../platform/admin/organisations-import";
+import { registerImportKind } from "../platform/imports/registry";
+import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerReindexJob } from "../platform/search/reindex";
 import { registerPolicyModule } from "./policy";
 
@@ -8,5 +11,7 @@ export function registerModules(): void {
   if (registered) return;
   registered = true;
   registerReindexJob();
+  registerTabularImportJob();
+  registerImportKind(organisationsImport);
   registerPolicyModule();
 }

@@ -7,10 +7,13 @@ import * as organisations from "./admin/organisations";
 import * as users from "./admin/users";
 import { recordAudit } from "./audit/audit";
 import { auditForExport, searchAudit } from "./audit/query";
-import { authorize, can } from "./auth/permissions";
+import { authorize, can, type Principal } from "./auth/permissions";
 import * as auth from "./auth/service";
 import { deleteSession } from "./auth/sessions";
-import { AppError, Forbidden } from "./errors";
+import { AppError, Forbidden, NotFound, ValidationError } from "./errors";
+import { checkTabularUpload, readFileRow, storeFile } from "./files/files";
+import { importKind, importKinds } from "./imports/registry";
+import { type ImportJobData, TABULAR_IMPORT_JOB } from "./imports/run-import";
 import type { ApiRouter } from "./http/router";
 import { sessionCookieName } from "./http/security";
 import type { AppDeps, AppEnv } from "./http/types";
@@ -153,6 +156,47 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     authorize(user, "admin.manage");
     if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
     return { jobId: await deps.jobs.enqueue(REINDEX_JOB, {}, user.id) };
+  });
+
+  // ---------------------------------------------------------------- tabular imports and files
+
+  router.on(api.listImportKinds, async (_, { user }) => ({
+    items: importKinds()
+      .filter((kind) => can(user, kind.permission))
+      .map((kind) => ({ kind: kind.kind, label: kind.label, columns: kind.spec.columns.map((c) => ({ label: c.label, required: c.required ?? false })) })),
+  }));
+
+  const permittedKind = (user: Principal | null, name: string) => {
+    const kind = importKind(name);
+    if (!kind) throw new NotFound("取り込みの種類");
+    authorize(user, kind.permission);
+    return kind;
+  };
+
+  router.on(api.importTemplate, async ({ params }, { user }) => {
+    const kind = permittedKind(user, params.kind);
+    const { bytes } = writeCsv(kind.spec.columns.map((c) => c.label), [], { encoding: "utf-8-bom" });
+    return { file: { name: `${kind.label}_ひな形.csv`, mimeType: "text/csv; charset=utf-8", body: bytes } };
+  });
+
+  router.on(api.startImport, async ({ params }, { user, actor, c }) => {
+    const kind = permittedKind(user, params.kind);
+    if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
+    const form = await c.req.parseBody();
+    const upload = form.file;
+    if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    const mimeType = checkTabularUpload(upload.name, bytes);
+    const stored = await storeFile(deps.db, { name: upload.name, mimeType, bytes, createdBy: user!.id });
+    const data: ImportJobData = { kind: kind.kind, fileId: stored.id, actor };
+    return { jobId: await deps.jobs.enqueue(TABULAR_IMPORT_JOB, data, user!.id) };
+  });
+
+  router.on(api.downloadFile, async ({ params }, { user, actor }) => {
+    const file = await readFileRow(deps.db, params.id);
+    if (!user || (file.createdBy !== user.id && user.role !== "admin")) throw new Forbidden("このファイルをダウンロードする権限がありません。");
+    await recordAudit(deps.db, actor, { action: "download", entityType: "file", entityId: file.id, summary: `ファイル「${file.name}」をダウンロード` });
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
   });
 
   router.on(api.getJob, async ({ params }, { user }) => {

@@ -5,6 +5,7 @@ import { buildApp } from "../app";
 import { loadConfig } from "../config";
 import { registerModules } from "../modules";
 import type { AppEnv } from "../platform/http/types";
+import { JobQueue } from "../platform/jobs/jobs";
 import { createLogger } from "../platform/logger";
 import { createTestDb, type TestDb } from "./db";
 
@@ -34,9 +35,12 @@ export class TestClient {
     const h = init.headers as Record<string, string>;
     if (this.cookie) h.cookie = this.cookie;
     if (method !== "GET") {
-      h["content-type"] ??= "application/json";
       if (this.csrf) h["x-csrf-token"] ??= this.csrf;
-      if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
+      if (body instanceof FormData) init.body = body; // fetch sets multipart/form-data with its boundary
+      else {
+        h["content-type"] ??= "application/json";
+        if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);
+      }
     }
     const response = await this.app.request(`http://localhost${path}`, init);
     const setCookie = response.headers.get("set-cookie");
@@ -51,6 +55,12 @@ export class TestClient {
     return { status: response.status, body: parsed as T, headers: response.headers, raw };
   }
 
+  /** Uploads `bytes` as the multipart field "file". */
+  upload<T = any>(path: string, name: string, bytes: Uint8Array) {
+    const form = new FormData();
+    form.append("file", new File([bytes as Uint8Array<ArrayBuffer>], name));
+    return this.request<T>("POST", path, form);
+  }
   get<T = any>(path: string) {
     return this.request<T>("GET", path);
   }
@@ -68,13 +78,21 @@ export class TestClient {
   }
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** With `jobs`, a real pg-boss queue (and its workers) runs on the test database, as in the server. */
+export async function createTestApp(opts: { jobs?: boolean } = {}): Promise<TestApp> {
   registerModules();
   const testDb = await createTestDb();
   const config = { ...loadConfig({}), logLevel: "silent", loadDemoData: false };
-  const app = buildApp({ db: testDb.db, config, log: createLogger("silent"), jobs: null });
+  const log = createLogger("silent");
+  const jobs = opts.jobs ? new JobQueue(testDb.db, log, testDb.url) : null;
+  await jobs?.start({ workers: true });
+  const app = buildApp({ db: testDb.db, config, log, jobs });
   return {
     ...testDb,
+    async cleanup() {
+      await jobs?.stop();
+      await testDb.cleanup();
+    },
     app,
     client: () => new TestClient(app),
     async login(loginId, password) {

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import PdfPrinter from "pdfmake";
+import type PdfPrinter from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ChallengeContent, PolicyDocumentContent } from "../../../common/policy/types.js";
 import {
@@ -47,10 +47,12 @@ function loadFontFiles(): FontFiles {
   return fontFiles;
 }
 
-function createPrinter(): PdfPrinter {
+// pdfmake takes ~0.2 s to load: it is loaded on the first render, not at server start.
+async function createPrinter(): Promise<PdfPrinter> {
+  const { default: Printer } = await import("pdfmake");
   const { regular, bold } = loadFontFiles();
   // Japanese has no italics; the upright faces stand in so an italic request cannot fail.
-  return new PdfPrinter({ [FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+  return new Printer({ [FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
 }
 
 function paragraphBlocks(text: string, style = "body"): Content[] {
@@ -145,7 +147,7 @@ function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffe
   });
 }
 
-export function renderPolicyPdf(doc: PolicyDocumentContent, options: PolicyRenderOptions = {}): Promise<Buffer> {
-  const pdf = createPrinter().createPdfKitDocument(policyDocDefinition(doc, options));
+export async function renderPolicyPdf(doc: PolicyDocumentContent, options: PolicyRenderOptions = {}): Promise<Buffer> {
+  const pdf = (await createPrinter()).createPdfKitDocument(policyDocDefinition(doc, options));
   return collect(pdf);
 }

@@ -48,6 +48,10 @@ const ALLOWED_PARENT: Record<OrganisationKind, readonly (OrganisationKind | null
   external: [null, "municipality"],
 };
 
+export function placementAllowed(kind: OrganisationKind, parentKind: OrganisationKind | null): boolean {
+  return ALLOWED_PARENT[kind].includes(parentKind);
+}
+
 async function checkPlacement(tx: Queryable, id: string | null, kind: OrganisationKind, parentId: string | null) {
   let parentKind: OrganisationKind | null = null;
   if (parentId) {
@@ -64,7 +68,7 @@ async function checkPlacement(tx: Queryable, id: string | null, kind: Organisati
       if (rows.length > 0) throw new ValidationError("組織を自分自身の下位組織の下に移動することはできません。", { parentId: "上位組織が正しくありません。" });
     }
   }
-  if (!ALLOWED_PARENT[kind].includes(parentKind)) {
+  if (!placementAllowed(kind, parentKind)) {
     throw new ValidationError("この種別の組織はその上位組織の下に置けません（自治体→局→部→課）。", { parentId: "上位組織の種別が合いません。" });
   }
 }

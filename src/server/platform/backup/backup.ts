@@ -16,6 +16,7 @@ export const BACKUP_TABLES = [
   "search_documents",
   "job_runs",
   "files",
+  "tabular_imports",
   "app_settings",
   "policy_statuses",
   "policy_documents",

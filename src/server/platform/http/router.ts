@@ -73,7 +73,7 @@ export class ApiRouter {
       const params = parseOrThrow(contract.params, c.req.param());
       const query = parseOrThrow(contract.query, c.req.query());
       let body: unknown;
-      if (contract.body) {
+      if (contract.body && contract.kind !== "multipart") {
         let raw: unknown;
         try {
           raw = await c.req.json();

@@ -1,6 +1,7 @@
 // .xlsx upload → header and rows of strings (first sheet), the same shape readCsv gives, so every import
 // accepts Excel files directly. Row numbers are the sheet's own, for error messages.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./exceljs-loader.js";
 import { TabularFormatError } from "./errors.js";
 import { isBlankRow, padRow, type Table } from "./table.js";
 
@@ -40,7 +41,7 @@ function rowCells(row: ExcelJS.Row, width: number): string[] {
 }
 
 async function loadWorkbook(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   try {
     // exceljs's typings predate Buffer's generic parameter; the runtime accepts any Buffer.
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

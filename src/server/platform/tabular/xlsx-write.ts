@@ -1,6 +1,7 @@
 // Rows → .xlsx with a bold, frozen header and an auto filter, ready for staff to sort and filter.
 // Strings are always written as plain string cells (never formulas), so "=HYPERLINK(…)" from user data is inert.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJs } from "./exceljs-loader.js";
 
 export interface XlsxSheet {
   name: string;
@@ -74,7 +75,7 @@ function addSheet(workbook: ExcelJS.Workbook, sheet: XlsxSheet, name: string): v
 }
 
 export async function writeXlsx(sheets: XlsxSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJs()).Workbook();
   const taken = new Set<string>();
   for (const sheet of sheets) addSheet(workbook, sheet, uniqueSheetName(sheet.name, taken));
   return Buffer.from(await workbook.xlsx.writeBuffer());
