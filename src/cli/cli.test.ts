@@ -23,9 +23,14 @@ function cli(args: string[], dataDir?: string): Promise<Run> {
   delete env.DATABASE_URL;
   if (dataDir) env.DATA_DIR = dataDir;
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { cwd: projectRoot, env, maxBuffer: 20 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", ...args],
+      { cwd: projectRoot, env, maxBuffer: 20 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -64,7 +69,8 @@ describe("yokogushi policy parse", () => {
     const { document, issues } = JSON.parse(run.stdout);
     expect(document.challenges).toHaveLength(10);
     for (const c of document.challenges) {
-      for (const field of ["name", "content", "background", "approach"]) expect(c[field].trim().length, `${c.code} ${field}`).toBeGreaterThan(0);
+      for (const field of ["name", "content", "background", "approach"])
+        expect(c[field].trim().length, `${c.code} ${field}`).toBeGreaterThan(0);
       expect(c.progress[0].asOf, c.code).toBe("2024-11-30");
     }
     expect(issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
@@ -85,15 +91,21 @@ describe("yokogushi policy import, backup and restore", () => {
     expect(migrated.code, migrated.stderr).toBe(0);
     expect(migrated.stdout).toContain("0002_policy");
     await withDb(dataDir, async (db) => {
-      const city = await db.query<{ id: string }>("INSERT INTO organisations (kind, name) VALUES ('municipality', 'テスト市') RETURNING id");
-      await db.query("INSERT INTO organisations (parent_id, kind, name, code) VALUES ($1, 'bureau', '政策局', 'seisaku')", [city.rows[0].id]);
+      const city = await db.query<{ id: string }>(
+        "INSERT INTO organisations (kind, name) VALUES ('municipality', 'テスト市') RETURNING id",
+      );
+      await db.query("INSERT INTO organisations (parent_id, kind, name, code) VALUES ($1, 'bureau', '政策局', 'seisaku')", [
+        city.rows[0].id,
+      ]);
     });
 
     const imported = await cli(["policy", "import", SEED, "--bureau", "seisaku", "--year", "令和6年度"], dataDir);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.stdout).toContain("課題 10 件");
     expect(await countDocuments(dataDir)).toEqual([{ fiscal_year: 2024, challenges: 10 }]);
-    const audit = await withDb(dataDir, (db) => db.query<{ actor_label: string }>("SELECT actor_label FROM audit_log WHERE action = 'import'"));
+    const audit = await withDb(dataDir, (db) =>
+      db.query<{ actor_label: string }>("SELECT actor_label FROM audit_log WHERE action = 'import'"),
+    );
     expect(audit.rows).toEqual([{ actor_label: "CLI" }]);
 
     const again = await cli(["policy", "import", SEED, "--bureau", "seisaku", "--year", "2024"], dataDir);
@@ -113,7 +125,10 @@ describe("yokogushi policy import, backup and restore", () => {
     // a change after the backup
     const later = await cli(["policy", "import", SEED, "--bureau", "政策局", "--year", "2025"], dataDir);
     expect(later.code, later.stderr).toBe(0);
-    expect(await countDocuments(dataDir)).toEqual([{ fiscal_year: 2024, challenges: 10 }, { fiscal_year: 2025, challenges: 10 }]);
+    expect(await countDocuments(dataDir)).toEqual([
+      { fiscal_year: 2024, challenges: 10 },
+      { fiscal_year: 2025, challenges: 10 },
+    ]);
 
     const refused = await cli(["restore", backupFile], dataDir);
     expect(refused.code).toBe(1);

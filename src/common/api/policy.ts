@@ -311,6 +311,25 @@ export const listChallenges = defineContract({
   response: pageOf(challengeSummary),
 });
 
+export const exportChallenges = defineContract({
+  method: "get",
+  path: "/api/policy/challenges/export",
+  tag: "policy",
+  summary: "課題一覧の出力（CSV・Excel。一覧と同じ絞り込み条件）",
+  access: "session",
+  kind: "file",
+  query: z.object({
+    documentId: z.uuid().optional(),
+    area: z.string().max(5).optional(),
+    category: z.string().max(100).optional(),
+    status: z.string().max(20).optional(),
+    ownerOrganisationId: z.uuid().optional(),
+    q: z.string().max(100).optional(),
+    format: z.enum(["csv", "xlsx"]).default("xlsx"),
+  }),
+  response: z.unknown(),
+});
+
 export const getChallenge = defineContract({
   method: "get",
   path: "/api/policy/challenges/:id",

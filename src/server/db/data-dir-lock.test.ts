@@ -25,7 +25,10 @@ afterEach(() => {
 async function holdLockInChild(dir: string): Promise<ChildProcess> {
   const script = `import { lockDataDir } from ${JSON.stringify(path.join(projectRoot, "src/server/db/data-dir-lock.ts"))};
 lockDataDir(${JSON.stringify(dir)}); console.log("locked"); setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: projectRoot, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    cwd: projectRoot,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.push(child);
   await new Promise<void>((resolve, reject) => {
     let err = "";

@@ -5,7 +5,10 @@ import { loadMigrations, splitStatements } from "./migrate";
 
 describe("splitStatements", () => {
   it("splits on semicolons between statements and drops empty ones", () => {
-    expect(splitStatements("CREATE TABLE a (id int);\n\nCREATE TABLE b (id int);;\n")).toEqual(["CREATE TABLE a (id int)", "CREATE TABLE b (id int)"]);
+    expect(splitStatements("CREATE TABLE a (id int);\n\nCREATE TABLE b (id int);;\n")).toEqual([
+      "CREATE TABLE a (id int)",
+      "CREATE TABLE b (id int)",
+    ]);
   });
 
   it("keeps a $$ function body with its own semicolons in one statement", () => {

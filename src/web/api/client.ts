@@ -52,11 +52,43 @@ export async function call<C extends Contract<z.ZodType, z.ZodType, z.ZodType, z
     credentials: "same-origin",
     body: isWrite ? JSON.stringify(input.body ?? {}) : undefined,
   });
+  return readResponse<ResponseOf<C>>(response);
+}
+
+/**
+ * Uploads one file as the multipart field `file` (contracts with kind "multipart"). The browser sets the
+ * multipart Content-Type with its boundary; the CSRF token goes in X-CSRF-Token as for every other write.
+ */
+export async function upload<C extends Contract<z.ZodType, z.ZodType, z.ZodType, z.ZodType>>(
+  contract: C,
+  input: Pick<CallInput<C>, "params" | "query">,
+  file: File,
+): Promise<ResponseOf<C>> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const form = new FormData();
+  form.append("file", file, file.name);
+  const response = await fetch(urlFor(contract, input), {
+    method: contract.method.toUpperCase(),
+    headers,
+    credentials: "same-origin",
+    body: form,
+  });
+  return readResponse<ResponseOf<C>>(response);
+}
+
+async function readResponse<T>(response: Response): Promise<T> {
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
+  let data: unknown = null;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    // A proxy's HTML error page (e.g. 413 from a front server) is not JSON; report the status instead.
+    if (response.ok) throw new ApiError(response.status, "bad_response", `通信エラー (${response.status})`);
+  }
   if (!response.ok) {
     const error = (data as ErrorBody | null)?.error;
     throw new ApiError(response.status, error?.code ?? "http_error", error?.message ?? `通信エラー (${response.status})`, error?.fields);
   }
-  return data as ResponseOf<C>;
+  return data as T;
 }

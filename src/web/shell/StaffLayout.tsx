@@ -78,10 +78,14 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
       // The session may already be gone; signing out locally is still right.
     }
     setCsrfToken(null);
-    // Leave the signed-in area first, then forget everything cached for this user.
+    const signedOut = { user: null, csrfToken: null, setupRequired: false };
+    // Mark the session signed out before going to /login: the login page sends a signed-in user on to /policy,
+    // so with the old session still cached it bounced straight back into the staff area.
+    queryClient.setQueryData(sessionQuery.queryKey, signedOut);
     await navigate({ to: "/login", search: {} });
+    // Then forget everything cached for this user.
     queryClient.clear();
-    queryClient.setQueryData(sessionQuery.queryKey, { user: null, csrfToken: null, setupRequired: false });
+    queryClient.setQueryData(sessionQuery.queryKey, signedOut);
     flash.show(m.shell.loggedOut, "info");
   }
   return (

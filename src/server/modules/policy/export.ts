@@ -4,10 +4,13 @@ import { formatFiscalYear } from "../../../common/dates";
 import { renderPolicyText } from "../../../common/policy/render-text";
 import type { Queryable } from "../../db/database";
 import type { FileResult } from "../../platform/http/types";
+import { writeCsv } from "../../platform/tabular/csv-write";
+import { writeXlsx } from "../../platform/tabular/xlsx-write";
+import type { ChallengeFilter } from "./repository";
 import { renderPolicyDocx } from "./render-docx";
 import { renderPolicyPdf } from "./render-pdf";
 import { renderPolicyXlsx } from "./render-xlsx";
-import { documentContent } from "./service";
+import { documentContent, listChallenges } from "./service";
 
 const MIME: Record<PolicyExportFormat, string> = {
   pdf: "application/pdf",
@@ -29,4 +32,31 @@ export async function exportPolicyDocument(db: Queryable, id: string, format: Po
           : new TextEncoder().encode(renderPolicyText(content, { asOf }));
   const name = `${content.bureauName}_局区方針_${formatFiscalYear(fiscalYear)}${asOf ? `_${asOf}時点` : ""}.${format}`;
   return { file: { name, mimeType: MIME[format], body: new Uint8Array(body) } };
+}
+
+const CHALLENGE_EXPORT_LIMIT = 10_000;
+
+/** The challenge list as staff filtered it, one row per challenge with its latest progress (formula-safe). */
+export async function exportChallengeList(db: Queryable, filter: ChallengeFilter, format: "csv" | "xlsx"): Promise<FileResult> {
+  const { items } = await listChallenges(db, { ...filter, sort: "code", order: "asc", page: 1, pageSize: CHALLENGE_EXPORT_LIMIT });
+  const header = ["課題番号", "領域", "分類", "課題名", "担当課", "経営分析年度", "最新時点", "状況", "最新の進捗", "進捗件数"];
+  const rows = items.map((c) => [
+    c.code,
+    c.areaCode,
+    c.category ?? "",
+    c.name,
+    c.ownerOrganisationName ?? "",
+    c.analysisYear === null ? "" : formatFiscalYear(c.analysisYear),
+    c.latestProgress?.asOfLabel ?? "",
+    c.latestProgress?.status ?? "",
+    c.latestProgress?.text ?? "",
+    c.progressCount,
+  ]);
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === "csv") {
+    const { bytes } = writeCsv(header, rows, { encoding: "utf-8-bom" });
+    return { file: { name: `課題一覧_${stamp}.csv`, mimeType: "text/csv; charset=utf-8", body: bytes } };
+  }
+  const body = await writeXlsx([{ name: "課題一覧", header, rows, wrapText: true }]);
+  return { file: { name: `課題一覧_${stamp}.xlsx`, mimeType: MIME.xlsx, body: new Uint8Array(body) } };
 }

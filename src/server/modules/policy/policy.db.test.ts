@@ -88,7 +88,16 @@ describe("importing the bureau's policy text", () => {
     expect(doc.body.status).toBe("draft");
     expect(doc.body.canEdit).toBe(true);
     expect(doc.body.challenges.map((c: { code: string }) => c.code)).toEqual([
-      "A(1)", "A(2)", "A(3)", "B(1)", "B(2)", "B(3)", "B(4)", "B(5)", "B(6)", "C(1)",
+      "A(1)",
+      "A(2)",
+      "A(3)",
+      "B(1)",
+      "B(2)",
+      "B(3)",
+      "B(4)",
+      "B(5)",
+      "B(6)",
+      "C(1)",
     ]);
     for (const summary of doc.body.challenges) ids[summary.code] = summary.id;
 
@@ -114,7 +123,12 @@ describe("importing the bureau's policy text", () => {
   });
 
   it("updating with the same text adds no duplicate progress entries", async () => {
-    const response = await editor.post("/api/policy/import", { text: SEED, organisationId: city.bureau.id, fiscalYear: 2024, replaceExisting: true });
+    const response = await editor.post("/api/policy/import", {
+      text: SEED,
+      organisationId: city.bureau.id,
+      fiscalYear: 2024,
+      replaceExisting: true,
+    });
     expect(response.status).toBe(200);
     expect(response.body.documentId).toBe(documentId);
     expect(await count("policy_documents")).toBe(1);
@@ -123,8 +137,16 @@ describe("importing the bureau's policy text", () => {
   });
 
   it("a later 時点 adds new ⑤ entries and keeps the earlier ones as history", async () => {
-    const changed = SEED.replaceAll("令和6年11月末時点", "令和7年3月末時点").replace(FURUSATO_PROGRESS_2024, "令和7年2月に寄附受付サイトを2つ追加した。");
-    const response = await editor.post("/api/policy/import", { text: changed, organisationId: city.bureau.id, fiscalYear: 2024, replaceExisting: true });
+    const changed = SEED.replaceAll("令和6年11月末時点", "令和7年3月末時点").replace(
+      FURUSATO_PROGRESS_2024,
+      "令和7年2月に寄附受付サイトを2つ追加した。",
+    );
+    const response = await editor.post("/api/policy/import", {
+      text: changed,
+      organisationId: city.bureau.id,
+      fiscalYear: 2024,
+      replaceExisting: true,
+    });
     expect(response.status).toBe(200);
     expect(await count("policy_challenges")).toBe(10);
     expect(await count("policy_progress_entries")).toBe(20);
@@ -146,7 +168,12 @@ describe("importing the bureau's policy text", () => {
     const response = await editor.post("/api/policy/import", { text: broken, organisationId: city.bureau.id, fiscalYear: 2025 });
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain("③");
-    const replacing = await editor.post("/api/policy/import", { text: broken, organisationId: city.bureau.id, fiscalYear: 2024, replaceExisting: true });
+    const replacing = await editor.post("/api/policy/import", {
+      text: broken,
+      organisationId: city.bureau.id,
+      fiscalYear: 2024,
+      replaceExisting: true,
+    });
     expect(replacing.status).toBe(400);
     expect(await snapshot()).toEqual(before);
     expect((await challenge(editor, "A(1)")).background).toContain("寄附受付サイトが多いほど");
@@ -157,11 +184,20 @@ describe("who may do what", () => {
   it("another bureau's editor cannot import, edit or add progress to 政策局's document", async () => {
     const before = await snapshot();
     const detail = await challenge(editor, "A(2)");
-    const imported = await otherEditor.post("/api/policy/import", { text: SEED, organisationId: city.bureau.id, fiscalYear: 2024, replaceExisting: true });
+    const imported = await otherEditor.post("/api/policy/import", {
+      text: SEED,
+      organisationId: city.bureau.id,
+      fiscalYear: 2024,
+      replaceExisting: true,
+    });
     expect(imported.status).toBe(403);
     const edited = await otherEditor.patch(`/api/policy/challenges/${ids["A(2)"]}`, { version: detail.version, name: "乗っ取り" });
     expect(edited.status).toBe(403);
-    const progress = await otherEditor.post(`/api/policy/challenges/${ids["A(2)"]}/progress`, { asOf: "2025-01-31", text: "他局から", status: null });
+    const progress = await otherEditor.post(`/api/policy/challenges/${ids["A(2)"]}/progress`, {
+      asOf: "2025-01-31",
+      text: "他局から",
+      status: null,
+    });
     expect(progress.status).toBe(403);
     const document = await otherEditor.patch(`/api/policy/documents/${documentId}`, { version: 1, title: "乗っ取り" });
     expect(document.status).toBe(403);
@@ -175,8 +211,12 @@ describe("who may do what", () => {
     expect(doc.body.canEdit).toBe(false);
     const detail = await challenge(viewer, "A(3)");
     const before = await snapshot();
-    expect((await viewer.patch(`/api/policy/challenges/${ids["A(3)"]}`, { version: detail.version, name: "閲覧者の編集" })).status).toBe(403);
-    expect((await viewer.post(`/api/policy/challenges/${ids["A(3)"]}/progress`, { asOf: "2025-01-31", text: "閲覧者", status: null })).status).toBe(403);
+    expect((await viewer.patch(`/api/policy/challenges/${ids["A(3)"]}`, { version: detail.version, name: "閲覧者の編集" })).status).toBe(
+      403,
+    );
+    expect(
+      (await viewer.post(`/api/policy/challenges/${ids["A(3)"]}/progress`, { asOf: "2025-01-31", text: "閲覧者", status: null })).status,
+    ).toBe(403);
     expect((await viewer.post("/api/policy/import/preview", { text: SEED })).status).toBe(403);
     expect(await snapshot()).toEqual(before);
   });
@@ -203,7 +243,11 @@ describe("editing challenges and progress", () => {
     expect(first.body.name).toBe("広域連携事業の推進（改）");
     expect(first.body.version).toBe(start.version + 1);
 
-    const stale = await editor.patch(`/api/policy/challenges/${ids["B(3)"]}`, { version: start.version, name: "古い画面からの保存", content: "上書き" });
+    const stale = await editor.patch(`/api/policy/challenges/${ids["B(3)"]}`, {
+      version: start.version,
+      name: "古い画面からの保存",
+      content: "上書き",
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("stale_version");
     const after = await challenge(editor, "B(3)");
@@ -219,12 +263,20 @@ describe("editing challenges and progress", () => {
   });
 
   it("reads a 和暦 時点: 令和7年2月末 is 2025-02-28 (令和7年2月末時点) and R7.2.15 is 2025-02-15", async () => {
-    const monthEnd = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, { asOf: "令和7年2月末", text: "推進本部会議を開催した。", status: "順調" });
+    const monthEnd = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, {
+      asOf: "令和7年2月末",
+      text: "推進本部会議を開催した。",
+      status: "順調",
+    });
     expect(monthEnd.status).toBe(200);
     const entry = monthEnd.body.progress.find((p: { text: string }) => p.text === "推進本部会議を開催した。");
     expect(entry).toMatchObject({ asOf: "2025-02-28", asOfLabel: "令和7年2月末時点", status: "順調" });
 
-    const short = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, { asOf: "R7.2.15", text: "有識者会議を開催した。", status: null });
+    const short = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, {
+      asOf: "R7.2.15",
+      text: "有識者会議を開催した。",
+      status: null,
+    });
     expect(short.status).toBe(200);
     expect(short.body.progress.find((p: { text: string }) => p.text === "有識者会議を開催した。").asOf).toBe("2025-02-15");
 
@@ -234,7 +286,12 @@ describe("editing challenges and progress", () => {
     );
     expect(rows).toEqual([{ as_of: "2025-02-28", as_of_label: "令和7年2月末時点" }]);
     // history: the imported entries are still there
-    expect((await challenge(editor, "C(1)")).progress.map((p: { asOf: string }) => p.asOf)).toEqual(["2025-03-31", "2025-02-28", "2025-02-15", "2024-11-30"]);
+    expect((await challenge(editor, "C(1)")).progress.map((p: { asOf: string }) => p.asOf)).toEqual([
+      "2025-03-31",
+      "2025-02-28",
+      "2025-02-15",
+      "2024-11-30",
+    ]);
 
     const audit = await auditRows(entry.id, "create");
     expect(audit).toHaveLength(1);
@@ -243,7 +300,11 @@ describe("editing challenges and progress", () => {
 
   it("refuses a status that is not in the configured list, and an unreadable date", async () => {
     const before = await snapshot();
-    const status = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, { asOf: "2025-03-15", text: "何か", status: "絶好調" });
+    const status = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, {
+      asOf: "2025-03-15",
+      text: "何か",
+      status: "絶好調",
+    });
     expect(status.status).toBe(400);
     expect(status.body.error.fields.status).toBeTruthy();
     const date = await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, { asOf: "そのうち", text: "何か", status: null });
@@ -253,7 +314,9 @@ describe("editing challenges and progress", () => {
   });
 
   it("keeps progress entries append-only in the database itself", async () => {
-    await expect(t.db.query("UPDATE policy_progress_entries SET body = 'こっそり書き換え' WHERE challenge_id = $1", [ids["A(1)"]])).rejects.toThrow(/append-only/);
+    await expect(
+      t.db.query("UPDATE policy_progress_entries SET body = 'こっそり書き換え' WHERE challenge_id = $1", [ids["A(1)"]]),
+    ).rejects.toThrow(/append-only/);
     const furusato = await challenge(editor, "A(1)");
     expect(furusato.progress.some((p: { text: string }) => p.text.includes(FURUSATO_PROGRESS_2024))).toBe(true);
   });
@@ -264,10 +327,21 @@ describe("the challenge list", () => {
 
   beforeAll(async () => {
     // B(3) gets the newest 時点 with a status; A(3) and B(4) are given to 企画課.
-    expect((await editor.post(`/api/policy/challenges/${ids["B(3)"]}/progress`, { asOf: "2025-06-30", text: "連携協議が遅れている。", status: "一部遅れ" })).status).toBe(200);
+    expect(
+      (
+        await editor.post(`/api/policy/challenges/${ids["B(3)"]}/progress`, {
+          asOf: "2025-06-30",
+          text: "連携協議が遅れている。",
+          status: "一部遅れ",
+        })
+      ).status,
+    ).toBe(200);
     for (const code of ["A(3)", "B(4)"]) {
       const detail = await challenge(editor, code);
-      expect((await editor.patch(`/api/policy/challenges/${ids[code]}`, { version: detail.version, ownerOrganisationId: city.division.id })).status).toBe(200);
+      expect(
+        (await editor.patch(`/api/policy/challenges/${ids[code]}`, { version: detail.version, ownerOrganisationId: city.division.id }))
+          .status,
+      ).toBe(200);
     }
   });
 
@@ -370,7 +444,10 @@ describe("audit trail of the imports", () => {
 
   it("records a document edit with its before and after", async () => {
     const current = await editor.get(`/api/policy/documents/${documentId}`);
-    const response = await editor.patch(`/api/policy/documents/${documentId}`, { version: current.body.version, title: "局区方針〈政策局〉改" });
+    const response = await editor.patch(`/api/policy/documents/${documentId}`, {
+      version: current.body.version,
+      title: "局区方針〈政策局〉改",
+    });
     expect(response.status).toBe(200);
     const stale = await editor.patch(`/api/policy/documents/${documentId}`, { version: current.body.version, title: "古い版" });
     expect(stale.status).toBe(409);
@@ -414,7 +491,18 @@ describe("downloads", () => {
     expect(response.status).toBe(200);
     expectAttachment(response.headers, "txt");
     const reparsed = parsePolicyText(response.body as string);
-    expect(reparsed.document.challenges.map((c) => c.code)).toEqual(["A(1)", "A(2)", "A(3)", "B(1)", "B(2)", "B(3)", "B(4)", "B(5)", "B(6)", "C(1)"]);
+    expect(reparsed.document.challenges.map((c) => c.code)).toEqual([
+      "A(1)",
+      "A(2)",
+      "A(3)",
+      "B(1)",
+      "B(2)",
+      "B(3)",
+      "B(4)",
+      "B(5)",
+      "B(6)",
+      "C(1)",
+    ]);
     expect(reparsed.issues.filter((i) => i.severity === "error")).toEqual([]);
     expect(reparsed.document.challenges[0].name).toBe(FURUSATO);
   });
@@ -449,8 +537,24 @@ describe("the status list", () => {
     const c1 = await challenge(viewer, "C(1)");
     expect(c1.progress.find((p: { asOf: string }) => p.asOf === "2025-02-28").status).toBe("順調");
     // the retired label cannot be chosen for new entries; the new one can
-    expect((await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, { asOf: "2025-04-30", text: "新年度の体制を整えた。", status: "順調" })).status).toBe(400);
-    expect((await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, { asOf: "2025-04-30", text: "新年度の体制を整えた。", status: "進行中" })).status).toBe(200);
+    expect(
+      (
+        await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, {
+          asOf: "2025-04-30",
+          text: "新年度の体制を整えた。",
+          status: "順調",
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await editor.post(`/api/policy/challenges/${ids["C(1)"]}/progress`, {
+          asOf: "2025-04-30",
+          text: "新年度の体制を整えた。",
+          status: "進行中",
+        })
+      ).status,
+    ).toBe(200);
 
     const { rows } = await t.db.query<{ before: { label: string }[]; after: { label: string }[] }>(
       "SELECT before, after FROM audit_log WHERE entity_type = 'policy_statuses'",

@@ -4,7 +4,7 @@ import { authorize } from "../../platform/auth/permissions";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { recordAudit } from "../../platform/audit/audit";
-import { exportPolicyDocument } from "./export";
+import { exportChallengeList, exportPolicyDocument } from "./export";
 import * as service from "./service";
 
 export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
@@ -53,6 +53,14 @@ export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.listChallenges, async ({ query }, { user }) => {
     authorize(user, "policy.read");
     return service.listChallenges(db, query);
+  });
+
+  router.on(api.exportChallenges, async ({ query }, { user, actor }) => {
+    authorize(user, "policy.read");
+    const { format, ...filter } = query;
+    const file = await exportChallengeList(db, filter, format);
+    await recordAudit(db, actor, { action: "export", entityType: "policy_challenge", summary: `課題一覧を出力（${format}）`, after: filter });
+    return file;
   });
 
   router.on(api.getChallenge, async ({ params }, { user }) => {

@@ -12,7 +12,10 @@ let editor: TestClient;
 const jstDate = (offsetDays = 0) => new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Asia/Tokyo" });
 
 async function organisationRow(id: string) {
-  const { rows } = await t.db.query<{ parent_id: string | null; kind: string; name: string }>("SELECT parent_id, kind, name FROM organisations WHERE id = $1", [id]);
+  const { rows } = await t.db.query<{ parent_id: string | null; kind: string; name: string }>(
+    "SELECT parent_id, kind, name FROM organisations WHERE id = $1",
+    [id],
+  );
   return rows[0];
 }
 
@@ -28,10 +31,18 @@ describe("the organisation tree", () => {
   it("adds a 部 under a 局 and a 課 under the 部, auditing each", async () => {
     const department = await admin.post("/api/admin/organisations", { parentId: city.bureau.id, kind: "department", name: "政策部" });
     expect(department.status).toBe(200);
-    const division = await admin.post("/api/admin/organisations", { parentId: department.body.id, kind: "division", name: "政策調整課", code: "seisaku-chosei" });
+    const division = await admin.post("/api/admin/organisations", {
+      parentId: department.body.id,
+      kind: "division",
+      name: "政策調整課",
+      code: "seisaku-chosei",
+    });
     expect(division.status).toBe(200);
     expect(division.body).toMatchObject({ parentId: department.body.id, kind: "division", name: "政策調整課", code: "seisaku-chosei" });
-    const { rows } = await t.db.query<{ after: { name: string } }>("SELECT after FROM audit_log WHERE entity_type = 'organisation' AND action = 'create' AND entity_id = $1", [division.body.id]);
+    const { rows } = await t.db.query<{ after: { name: string } }>(
+      "SELECT after FROM audit_log WHERE entity_type = 'organisation' AND action = 'create' AND entity_id = $1",
+      [division.body.id],
+    );
     expect(rows[0].after.name).toBe("政策調整課");
   });
 
@@ -63,11 +74,15 @@ describe("the organisation tree", () => {
     expect(renamed.status).toBe(409);
     expect((await organisationRow(city.otherBureau.id)).name).toBe("財政局");
     // the same name under another parent is fine
-    expect((await admin.post("/api/admin/organisations", { parentId: city.otherBureau.id, kind: "division", name: "企画課" })).status).toBe(200);
+    expect((await admin.post("/api/admin/organisations", { parentId: city.otherBureau.id, kind: "division", name: "企画課" })).status).toBe(
+      200,
+    );
   });
 
   it("is changed by administrators only", async () => {
-    expect((await editor.post("/api/admin/organisations", { parentId: city.bureau.id, kind: "division", name: "勝手な課" })).status).toBe(403);
+    expect((await editor.post("/api/admin/organisations", { parentId: city.bureau.id, kind: "division", name: "勝手な課" })).status).toBe(
+      403,
+    );
     expect((await editor.patch(`/api/admin/organisations/${city.division.id}`, { name: "勝手な名前" })).status).toBe(403);
     expect((await organisationRow(city.division.id)).name).toBe("企画課");
   });
@@ -102,7 +117,9 @@ describe("users", () => {
   });
 
   it("lists with text search, role filter, sorting and paging", async () => {
-    expect((await admin.post("/api/admin/users", newUser("kensaku-b", { role: "editor", organisationId: city.bureau.id }))).status).toBe(200);
+    expect((await admin.post("/api/admin/users", newUser("kensaku-b", { role: "editor", organisationId: city.bureau.id }))).status).toBe(
+      200,
+    );
     expect((await admin.post("/api/admin/users", newUser("kensaku-c", { displayName: "検索 花子" }))).status).toBe(200);
 
     const all = await admin.get("/api/admin/users?q=kensaku");
@@ -149,7 +166,10 @@ describe("users", () => {
 
     const weak = await admin.post(`/api/admin/users/${created.body.id}/password`, { password: "short1" });
     expect(weak.status).toBe(400);
-    const audit = await t.db.query<{ before: unknown; after: unknown }>("SELECT before, after FROM audit_log WHERE action = 'password_reset' AND entity_id = $1", [created.body.id]);
+    const audit = await t.db.query<{ before: unknown; after: unknown }>(
+      "SELECT before, after FROM audit_log WHERE action = 'password_reset' AND entity_id = $1",
+      [created.body.id],
+    );
     expect(audit.rows).toHaveLength(1);
     expect(JSON.stringify(audit.rows[0])).not.toContain("Fresh-password-77");
   });
@@ -163,7 +183,12 @@ describe("the audit log", () => {
     const byText = await admin.get(`/api/admin/audit?q=${encodeURIComponent("監査検索テスト")}`);
     expect(byText.status).toBe(200);
     expect(byText.body.items).toHaveLength(1);
-    expect(byText.body.items[0]).toMatchObject({ entityType: "organisation", entityId: created.body.id, action: "create", actorUserId: city.admin.id });
+    expect(byText.body.items[0]).toMatchObject({
+      entityType: "organisation",
+      entityId: created.body.id,
+      action: "create",
+      actorUserId: city.admin.id,
+    });
     expect(byText.body.items[0].after).toMatchObject({ name: "監査検索テスト課" });
 
     const byEntity = await admin.get("/api/admin/audit?entityType=organisation&pageSize=100");
@@ -200,7 +225,9 @@ describe("the audit log", () => {
     const actorCells = rows.map((row) => row[2]).filter((cell) => cell.includes("HYPERLINK"));
     expect(actorCells).toContain(`'${formula}`);
 
-    const exported = await t.db.query<{ actor_user_id: string; summary: string }>("SELECT actor_user_id, summary FROM audit_log WHERE action = 'export' AND entity_type = 'audit_log'");
+    const exported = await t.db.query<{ actor_user_id: string; summary: string }>(
+      "SELECT actor_user_id, summary FROM audit_log WHERE action = 'export' AND entity_type = 'audit_log'",
+    );
     expect(exported.rows).toHaveLength(1);
     expect(exported.rows[0].actor_user_id).toBe(city.admin.id);
     expect(exported.rows[0].summary).toContain("csv");

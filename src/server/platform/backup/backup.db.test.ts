@@ -1,8 +1,9 @@
 // Portable backups: a populated database restored into a fresh one is the same database; a restore never damages
 // the target when it is refused; PGlite and PostgreSQL backups move between the two.
-import { gunzipSync, gzipSync } from "node:zlib";
+
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { gunzipSync, gzipSync } from "node:zlib";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, openPglite, openPostgres } from "../../db/database";
@@ -57,9 +58,19 @@ beforeAll(async () => {
   expect(imported.status).toBe(200);
   const doc = await editor.get(`/api/policy/documents/${imported.body.documentId}`);
   const first = doc.body.challenges[0].id;
-  expect((await editor.post(`/api/policy/challenges/${first}/progress`, { asOf: "令和7年2月末", text: "寄附受付サイトを追加した。", status: "順調" })).status).toBe(200);
+  expect(
+    (
+      await editor.post(`/api/policy/challenges/${first}/progress`, {
+        asOf: "令和7年2月末",
+        text: "寄附受付サイトを追加した。",
+        status: "順調",
+      })
+    ).status,
+  ).toBe(200);
   const detail = await editor.get(`/api/policy/challenges/${first}`);
-  expect((await editor.patch(`/api/policy/challenges/${first}`, { version: detail.body.version, ownerOrganisationId: city.division.id })).status).toBe(200);
+  expect(
+    (await editor.patch(`/api/policy/challenges/${first}`, { version: detail.body.version, ownerOrganisationId: city.division.id })).status,
+  ).toBe(200);
   expect((await editor.post(`/api/policy/documents/${imported.body.documentId}/publish`, { published: true })).status).toBe(200);
   backup = await createBackup(source.db);
 });
@@ -73,7 +84,10 @@ describe("backup and restore", () => {
     const { rows } = await source.db.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'",
     );
-    const tables = rows.map((r) => r.table_name).filter((name) => name !== "schema_migrations").sort();
+    const tables = rows
+      .map((r) => r.table_name)
+      .filter((name) => name !== "schema_migrations")
+      .sort();
     expect([...BACKUP_TABLES].sort()).toEqual(tables);
   });
 
@@ -101,7 +115,9 @@ describe("backup and restore", () => {
     await restoreBackup(target.db, backup);
     // the progress history is still append-only after the restore
     await expect(target.db.query("UPDATE policy_progress_entries SET body = 'x'")).rejects.toThrow(/append-only/);
-    const { rows } = await target.db.query<{ login_id: string; password_hash: string }>("SELECT login_id, password_hash FROM users WHERE role = 'editor' ORDER BY login_id");
+    const { rows } = await target.db.query<{ login_id: string; password_hash: string }>(
+      "SELECT login_id, password_hash FROM users WHERE role = 'editor' ORDER BY login_id",
+    );
     expect(rows.every((r) => r.password_hash.startsWith("$argon2id$"))).toBe(true);
   });
 
@@ -135,7 +151,9 @@ describe("backup and restore", () => {
     await expect(restoreBackup(target.db, shortened, { force: true })).rejects.toThrow(/途中で切れています/);
 
     // not a backup at all
-    await expect(restoreBackup(target.db, gzipSync(Buffer.from('{"format":"something-else"}\n')), { force: true })).rejects.toThrow(BackupError);
+    await expect(restoreBackup(target.db, gzipSync(Buffer.from('{"format":"something-else"}\n')), { force: true })).rejects.toThrow(
+      BackupError,
+    );
 
     expect(await counts(target.db)).toEqual(before);
     expect(await contentOf(target.db, "users")).toEqual(users);

@@ -50,7 +50,10 @@ beforeAll(async () => {
   expect(published.status).toBe(200);
   expect((await admin.post(`/api/policy/documents/${published.body.documentId}/publish`, { published: true })).status).toBe(200);
 
-  for (const [documentId, target] of [[draft.body.documentId, draftIds], [published.body.documentId, publishedIds]] as const) {
+  for (const [documentId, target] of [
+    [draft.body.documentId, draftIds],
+    [published.body.documentId, publishedIds],
+  ] as const) {
     const doc = await admin.get(`/api/policy/documents/${documentId}`);
     for (const c of doc.body.challenges) target[c.code] = c.id;
   }
@@ -71,7 +74,10 @@ describe("searching the policy documents", () => {
     const { status, items } = await search(viewer, "国際");
     expect(status).toBe(200);
     const draftChallenges = items.filter((hit) => hit.entityType === "challenge" && codeOf(hit, draftIds));
-    const titled = draftChallenges.filter((hit) => hit.title.includes("国際")).map((hit) => codeOf(hit, draftIds)).sort();
+    const titled = draftChallenges
+      .filter((hit) => hit.title.includes("国際"))
+      .map((hit) => codeOf(hit, draftIds))
+      .sort();
     expect(titled).toEqual(["A(3)", "B(4)", "B(5)"]);
     // ranking: every hit with 国際 in its title comes before every hit without it (C(1): only in its ⑤)
     const bodyOnly = items.findIndex((hit) => hit.entityId === draftIds["C(1)"]);
@@ -126,7 +132,12 @@ describe("searching the policy documents", () => {
     const { items } = await search(partner, "国際");
     expect(items.length).toBeGreaterThan(0);
     for (const hit of items) expect(Object.values(draftIds)).not.toContain(hit.entityId);
-    expect(items.filter((hit) => codeOf(hit, publishedIds) && hit.title.includes("国際")).map((hit) => codeOf(hit, publishedIds)).sort()).toEqual(["A(3)", "B(4)", "B(5)"]);
+    expect(
+      items
+        .filter((hit) => codeOf(hit, publishedIds) && hit.title.includes("国際"))
+        .map((hit) => codeOf(hit, publishedIds))
+        .sort(),
+    ).toEqual(["A(3)", "B(4)", "B(5)"]);
   });
 
   it("needs at least two characters and a session", async () => {
@@ -137,7 +148,10 @@ describe("searching the policy documents", () => {
   it("a challenge edit is searchable at once, and the old text no longer is", async () => {
     const admin = await t.login(city.admin.loginId, TEST_PASSWORD);
     const detail = await admin.get(`/api/policy/challenges/${draftIds["B(6)"]}`);
-    const edit = await admin.patch(`/api/policy/challenges/${draftIds["B(6)"]}`, { version: detail.body.version, name: "市立大学のコウモリ経営" });
+    const edit = await admin.patch(`/api/policy/challenges/${draftIds["B(6)"]}`, {
+      version: detail.body.version,
+      name: "市立大学のコウモリ経営",
+    });
     expect(edit.status).toBe(200);
     expect((await search(viewer, "コウモリ")).items.map((hit) => hit.entityId)).toEqual([draftIds["B(6)"]]);
     const old = await search(viewer, "安定的・長期的な大学経営");
