@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { extractPdfText } from "../src/server/testing/pdf-text";
 import { checkA11y, launchBrowser } from "./lib/chromium";
 import { type RunningServer, startServer } from "./lib/server";
@@ -52,6 +52,14 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     page = await context.newPage();
   });
 
+  afterEach((ctx) => {
+    // The server's own log is the first thing to read when a step fails.
+    if (ctx.task.result?.state === "fail" && server) {
+      const { stdout, stderr } = server.output();
+      console.error(`[e2e] server output after "${ctx.task.name}":\n--- stdout ---\n${stdout.slice(-3000)}\n--- stderr ---\n${stderr.slice(-3000)}`);
+    }
+  });
+
   afterAll(async () => {
     await context?.close();
     await browser?.close();
@@ -64,6 +72,8 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     const setupUrl = await server.waitForSetupUrl();
     await page.goto(setupUrl);
     expect(await heading1(page)).toBe("初期設定（最初のシステム管理者の登録）");
+    await visible(page.getByRole("textbox", { name: "ログインID", exact: true }));
+    await checkA11y(page);
 
     await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(ADMIN.loginId);
     await page.getByRole("textbox", { name: "氏名", exact: true }).fill(ADMIN.displayName);
@@ -98,6 +108,9 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
     await page.waitForURL((url) => url.pathname === "/policy");
     expect(await heading1(page)).toBe("局区方針");
+    // The list holds the published sample document (令和6年度).
+    await visible(page.getByRole("table").getByText("令和6年度").first());
+    await checkA11y(page);
   });
 
   test("import the sample policy text as 令和7年度 of 政策局", async () => {
@@ -126,7 +139,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
   });
 
   test("the document page shows the 10 challenges in the overview matrix", async () => {
-    expect(documentUrl).not.toBe("");
+    expect(documentUrl, "the import step must have saved a document").not.toBe("");
     await visible(page.getByText("年度: 令和7年度", { exact: false }));
     expect(await page.getByText("下書き", { exact: true }).first().isVisible()).toBe(true);
 
@@ -143,7 +156,10 @@ describe("局区方針: setup → login → import → progress → PDF (browser
         .nth(areas.findIndex((a) => a.trim() === area));
     await visible(cellAt("成長戦略", "A領域").getByRole("link", { name: "(1)ふるさと納税の寄附受入額の増加" }));
     await visible(cellAt("成長戦略", "B領域").getByRole("link", { name: "(1)特区制度を活用したルールメイキング" }));
-    expect(await cellAt("成長戦略", "C領域").getByRole("link").count()).toBe(0);
+    await visible(cellAt("成長戦略", "C領域").getByRole("link", { name: "(1)北九州市・新ビジョンの実現" }));
+    // Each challenge appears once, in its own cell only.
+    expect(await matrix.getByRole("link", { name: "(1)ふるさと納税の寄附受入額の増加" }).count()).toBe(1);
+    expect(await cellAt("成長戦略", "B領域").getByRole("link", { name: /ふるさと納税/ }).count()).toBe(0);
 
     await checkA11y(page);
   });
@@ -211,7 +227,13 @@ describe("局区方針: setup → login → import → progress → PDF (browser
 
       await table.getByRole("link").first().click();
       await tab.waitForURL((url) => url.pathname.startsWith("/public/policy/"));
-      await visible(tab.getByRole("table", { name: /行: 分類、列: 領域/ }));
+      const matrix = await visible(tab.getByRole("table", { name: /行: 分類、列: 領域/ }));
+      await checkA11y(tab);
+
+      await matrix.getByRole("link", { name: "(1)ふるさと納税の寄附受入額の増加" }).click();
+      await tab.waitForURL((url) => url.pathname.startsWith("/public/policy/challenges/"));
+      expect(await heading1(tab)).toMatch(/ふるさと納税の寄附受入額の増加/);
+      await visible(tab.getByText("令和6年11月末時点").first());
       await checkA11y(tab);
     } finally {
       await visitor.close();

@@ -9,7 +9,7 @@ import { openDatabase } from "../server/db/open";
 import { projectRoot } from "../server/paths";
 
 const SEED = "src/server/modules/policy/demo/sample-policy.txt";
-const TIMEOUT = 60_000;
+const TIMEOUT = 120_000; // each CLI run starts tsx and opens PGlite; a busy 2-core machine is slow
 const dirs: string[] = [];
 
 interface Run {

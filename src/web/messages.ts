@@ -259,6 +259,8 @@ export const m = {
     orgMoveHelp: "移動先の上位組織を選んでください。自分自身とその下位の組織は選べません。",
     orgSaved: "組織を保存しました。",
     orgEmpty: "組織がまだ登録されていません。",
+    orgBulkTitle: "CSV・Excel で一括登録",
+    orgBulkIntro: "多数の組織をまとめて登録するときに使います。上位組織は「上位組織コード」で指定します（既に登録済みの組織、または同じファイル内の組織）。",
     auditTitle: "監査ログ",
     auditCaption: "監査ログの一覧（新しい順）",
     auditQuery: "キーワード（概要・操作者）",

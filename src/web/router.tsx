@@ -4,6 +4,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import { AdminLayout } from "./admin/AdminLayout";
 import { AuditPage } from "./admin/AuditPage";
+import { MaintenancePage } from "./admin/MaintenancePage";
 import { OrganisationsPage } from "./admin/OrganisationsPage";
 import { StatusesPage } from "./admin/StatusesPage";
 import { UsersPage } from "./admin/UsersPage";
@@ -179,6 +180,7 @@ const adminUsersRoute = createRoute({ getParentRoute: () => adminLayout, path: "
 const adminOrganisationsRoute = createRoute({ getParentRoute: () => adminLayout, path: "organisations", component: OrganisationsPage });
 const adminAuditRoute = createRoute({ getParentRoute: () => adminLayout, path: "audit", component: AuditPage });
 const adminStatusesRoute = createRoute({ getParentRoute: () => adminLayout, path: "statuses", component: StatusesPage });
+const adminMaintenanceRoute = createRoute({ getParentRoute: () => adminLayout, path: "maintenance", component: MaintenancePage });
 
 const routeTree = rootRoute.addChildren([
   authLayout.addChildren([loginRoute, setupRoute]),
@@ -191,7 +193,7 @@ const routeTree = rootRoute.addChildren([
     documentRoute,
     documentChallengesRoute,
     challengeRoute,
-    adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOrganisationsRoute, adminAuditRoute, adminStatusesRoute]),
+    adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOrganisationsRoute, adminAuditRoute, adminStatusesRoute, adminMaintenanceRoute]),
   ]),
   bareLayout.addChildren([printRoute]),
 ]);

@@ -1,5 +1,5 @@
 // /admin/organisations: the organisation tree (自治体 → 局 → 部 → 課) with add, rename and move.
-import { Badge, Button, Group, Loader, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Badge, Button, Group, Loader, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
 import { createOrganisation, ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type Organisation, type OrganisationKind, updateOrganisation } from "../../common/api/platform";
@@ -10,6 +10,7 @@ import { ErrorAlert } from "../ui/ErrorAlert";
 import { fieldErrors } from "../ui/errors";
 import { useFlash } from "../ui/Flash";
 import { PageHeader } from "../ui/PageHeader";
+import { TabularImport } from "../ui/TabularImport";
 import { organisationOptions } from "./UsersPage";
 
 const CHILD_KIND: Record<OrganisationKind, OrganisationKind> = {
@@ -190,6 +191,7 @@ function TreeNode({ org, childrenOf, onAction }: { org: Organisation; childrenOf
 
 export function OrganisationsPage() {
   const organisations = useOrganisations();
+  const queryClient = useQueryClient();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const all = organisations.data?.items ?? [];
   const ids = new Set(all.map((o) => o.id));
@@ -216,6 +218,19 @@ export function OrganisationsPage() {
             ))}
           </ul>
         )}
+      </Paper>
+      <Paper withBorder p="md" mt="lg" component="section" aria-labelledby="org-bulk-heading">
+        <Title order={2} id="org-bulk-heading" mb="xs" className="yk-section-title">
+          {m.admin.orgBulkTitle}
+        </Title>
+        <Text size="sm" mb="md">
+          {m.admin.orgBulkIntro}
+        </Text>
+        <TabularImport
+          kind="organisations"
+          // The outcome (with its summary) is shown and focused by TabularImport itself; only refresh the tree.
+          onImported={() => queryClient.invalidateQueries({ queryKey: ["organisations"] })}
+        />
       </Paper>
       {dialog && <OrganisationDialog dialog={dialog} organisations={all} onClose={() => setDialog(null)} />}
     </>

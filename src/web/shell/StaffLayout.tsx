@@ -30,6 +30,7 @@ const ADMIN_LINKS = [
   { to: "/admin/organisations", label: m.nav.adminOrganisations },
   { to: "/admin/audit", label: m.nav.adminAudit },
   { to: "/admin/statuses", label: m.nav.adminStatuses },
+  { to: "/admin/maintenance", label: m.nav.adminMaintenance },
 ] as const;
 
 function GlobalSearch() {

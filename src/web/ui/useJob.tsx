@@ -1,5 +1,5 @@
 // Long work (imports, exports, PDF batches) runs as a server job; this polls its progress and shows it.
-import { Alert, Progress, Stack, Text } from "@mantine/core";
+import { Alert, Progress, Stack, Text, VisuallyHidden } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { getJob, type JobRun } from "../../common/api/platform";
 import { call } from "../api/client";
@@ -25,7 +25,10 @@ export function jobPercent(job: Pick<JobRun, "progress" | "total" | "status">): 
   return Math.max(0, Math.min(100, Math.round((job.progress / job.total) * 100)));
 }
 
-/** A labelled progress bar for a job (indeterminate-looking striped bar when the total is unknown). */
+/**
+ * A labelled progress bar for a job (indeterminate-looking striped bar when the total is unknown).
+ * Screen readers hear status changes (順番待ち → 処理中 → 完了) through a polite live region, not every percent.
+ */
 export function JobProgress({ jobId, label }: { jobId: string | null | undefined; label?: string }) {
   const job = useJob(jobId);
   if (!jobId) return null;
@@ -47,6 +50,9 @@ export function JobProgress({ jobId, label }: { jobId: string | null | undefined
         aria-labelledby={`job-${jobId}-label`}
         aria-valuetext={percent !== null ? `${percent}%` : statusText}
       />
+      <VisuallyHidden role="status" aria-live="polite">
+        {m.job.statusNow(statusText)}
+      </VisuallyHidden>
       {data?.message && (
         <Text size="sm" aria-live="polite">
           {data.message}

@@ -4,8 +4,8 @@ import { Button, Group, NativeSelect, Paper, SimpleGrid, Text, TextInput } from 
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { type CHALLENGE_SORTS, type ChallengeSummary, listChallenges } from "../../../common/api/policy";
-import { call } from "../../api/client";
+import { type CHALLENGE_SORTS, type ChallengeSummary, exportChallenges, listChallenges } from "../../../common/api/policy";
+import { call, urlFor } from "../../api/client";
 import { m } from "../../messages";
 import { type Column, DataTable, type SortState } from "../../ui/DataTable";
 import { FiscalYearText } from "../../ui/dates";
@@ -53,6 +53,15 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
     order: sort.order,
     page,
     pageSize,
+  };
+  // The export uses the same filters as the list (not its sort or page).
+  const exportQuery = {
+    documentId,
+    area: query.area,
+    category: query.category,
+    status: query.status,
+    ownerOrganisationId: query.ownerOrganisationId,
+    q: query.q,
   };
   const challenges = useQuery({
     queryKey: policyKeys.challenges(query),
@@ -168,6 +177,33 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
             onChange={(e) => update("q", e.currentTarget.value)}
           />
         </SimpleGrid>
+        <Group justify="space-between" align="center" mt="md" gap="xs">
+          <Text size="sm" c="dimmed" id="challenge-export-note">
+            {activeFilters ? pm.challenges.exportNoteFiltered : pm.challenges.exportNote}
+          </Text>
+          <Group gap="xs">
+            <Button
+              component="a"
+              variant="default"
+              size="sm"
+              href={urlFor(exportChallenges, { query: { ...exportQuery, format: "xlsx" } })}
+              download
+              aria-describedby="challenge-export-note"
+            >
+              {pm.challenges.exportXlsx}
+            </Button>
+            <Button
+              component="a"
+              variant="default"
+              size="sm"
+              href={urlFor(exportChallenges, { query: { ...exportQuery, format: "csv" } })}
+              download
+              aria-describedby="challenge-export-note"
+            >
+              {pm.challenges.exportCsv}
+            </Button>
+          </Group>
+        </Group>
       </Paper>
       <DataTable
         caption={pm.challenges.caption}

@@ -149,6 +149,10 @@ export const pm = {
     noStatus: "未設定",
     filters: "絞り込み",
     backToDocument: "方針に戻る",
+    exportXlsx: "Excel出力",
+    exportCsv: "CSV出力",
+    exportNote: "この方針の課題をすべて出力します。",
+    exportNoteFiltered: "現在の絞り込み条件に一致する課題を出力します。",
   },
 
   challenge: {
