@@ -35,7 +35,7 @@ async function eventually<T>(read: () => Promise<T>, expected: T, what: string):
 }
 
 async function heading1(page: Page): Promise<string> {
-  return (await visible(page.getByRole("heading", { level: 1 }))).innerText();
+  return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
 
 describe("局区方針: setup → login → import → progress → PDF (browser)", () => {
@@ -56,7 +56,9 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     // The server's own log is the first thing to read when a step fails.
     if (ctx.task.result?.state === "fail" && server) {
       const { stdout, stderr } = server.output();
-      console.error(`[e2e] server output after "${ctx.task.name}":\n--- stdout ---\n${stdout.slice(-3000)}\n--- stderr ---\n${stderr.slice(-3000)}`);
+      console.error(
+        `[e2e] server output after "${ctx.task.name}":\n--- stdout ---\n${stdout.slice(-3000)}\n--- stderr ---\n${stderr.slice(-3000)}`,
+      );
     }
   });
 
@@ -81,7 +83,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     // The rules listed beside the field are all ticked for this password.
     const rules = page.locator("#setup-password-rules").getByRole("listitem");
     expect(await rules.count()).toBe(4);
-    for (const rule of await rules.all()) expect(await rule.innerText()).toContain("（満たしています）");
+    for (const rule of await rules.all()) expect(await rule.textContent()).toContain("（満たしています）");
     await page.getByRole("textbox", { name: "パスワード（確認）", exact: true }).fill(ADMIN.password);
     await page.getByRole("button", { name: "登録してログイン" }).click();
 
@@ -146,7 +148,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     const matrix = await visible(page.getByRole("table", { name: /行: 分類、列: 領域/ }));
     expect(await matrix.getByRole("link").count()).toBe(10);
 
-    const areas = await matrix.getByRole("columnheader").allInnerTexts();
+    const areas = await matrix.getByRole("columnheader").allTextContents();
     expect(areas.map((a) => a.trim())).toEqual(["A領域", "B領域", "C領域"]);
     const cellAt = (category: string, area: string) =>
       matrix
@@ -159,7 +161,11 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await visible(cellAt("成長戦略", "C領域").getByRole("link", { name: "(1)北九州市・新ビジョンの実現" }));
     // Each challenge appears once, in its own cell only.
     expect(await matrix.getByRole("link", { name: "(1)ふるさと納税の寄附受入額の増加" }).count()).toBe(1);
-    expect(await cellAt("成長戦略", "B領域").getByRole("link", { name: /ふるさと納税/ }).count()).toBe(0);
+    expect(
+      await cellAt("成長戦略", "B領域")
+        .getByRole("link", { name: /ふるさと納税/ })
+        .count(),
+    ).toBe(0);
 
     await checkA11y(page);
   });
@@ -185,10 +191,10 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await eventually(() => history.getByRole("listitem").count(), 2, "history entries after adding");
     const entries = history.getByRole("listitem");
     const newest = entries.nth(0);
-    expect(await newest.innerText()).toContain("令和7年3月末時点");
-    expect(await newest.innerText()).toContain(PROGRESS_TEXT);
+    expect(await newest.textContent()).toContain("令和7年3月末時点");
+    expect(await newest.textContent()).toContain(PROGRESS_TEXT);
     expect(await newest.getByText("順調", { exact: true }).isVisible()).toBe(true);
-    expect(await entries.nth(1).innerText()).toContain("令和6年11月末時点");
+    expect(await entries.nth(1).textContent()).toContain("令和6年11月末時点");
     // The form is emptied for the next entry.
     expect(await form.getByRole("textbox", { name: "進捗の内容", exact: true }).inputValue()).toBe("");
 
@@ -221,8 +227,8 @@ describe("局区方針: setup → login → import → progress → PDF (browser
       expect(await heading1(tab)).toBe("公開中の局区方針");
       const table = await visible(tab.getByRole("table"));
       // Only the published sample (令和6年度) is listed; the draft imported above is not.
-      expect(await table.innerText()).toContain("令和6年度");
-      expect(await table.innerText()).not.toContain("令和7年度");
+      expect(await table.textContent()).toContain("令和6年度");
+      expect(await table.textContent()).not.toContain("令和7年度");
       await checkA11y(tab);
 
       await table.getByRole("link").first().click();

@@ -24,6 +24,10 @@ export async function runServe(): Promise<number> {
       },
     );
   };
+  // A stray rejected promise is logged with its stack rather than taking every user's session down with it.
+  process.on("unhandledRejection", (reason) => {
+    console.error("unhandled rejection:", reason);
+  });
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
   return -1;

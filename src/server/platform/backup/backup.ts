@@ -72,7 +72,9 @@ function readBackup(file: Buffer): { header: Header; rows: Map<string, Record<st
     if (!line) continue;
     const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
     if (!(BACKUP_TABLES as readonly string[]).includes(t)) throw new BackupError(`不明なテーブルがあります: ${t}`);
-    rows.set(t, [...(rows.get(t) ?? []), r]);
+    const list = rows.get(t);
+    if (list) list.push(r);
+    else rows.set(t, [r]);
   }
   for (const [table, count] of Object.entries(header.tables)) {
     if ((rows.get(table)?.length ?? 0) !== count) throw new BackupError(`バックアップが途中で切れています（${table}: ${count}件のはず）。`);
