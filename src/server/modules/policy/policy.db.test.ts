@@ -345,6 +345,14 @@ describe("the challenge list", () => {
     }
   });
 
+  it("refuses an external body as a challenge's owning division", async () => {
+    const detail = await challenge(editor, "A(1)");
+    const response = await editor.patch(`/api/policy/challenges/${ids["A(1)"]}`, { version: detail.version, ownerOrganisationId: city.partnerOrg.id });
+    expect(response.status).toBe(400);
+    expect(response.body.error.fields.ownerOrganisationId).toBe("担当課が正しくありません。");
+    expect((await challenge(editor, "A(1)")).version).toBe(detail.version);
+  });
+
   it("filters by area, category, status of the latest entry, and owning division", async () => {
     const base = `/api/policy/challenges?documentId=${documentId}`;
     expect(codesOf((await viewer.get(`${base}&area=B`)).body)).toEqual(["B(1)", "B(2)", "B(3)", "B(4)", "B(5)", "B(6)"]);

@@ -330,7 +330,12 @@ export async function updateChallenge(
     const before = await repo.findChallenge(tx, id);
     if (!before) throw new NotFound("課題");
     const document = await editableDocument(tx, user, before.document_id);
-    if (patch.ownerOrganisationId) await getOrganisation(tx, patch.ownerOrganisationId);
+    if (patch.ownerOrganisationId) {
+      const owner = await getOrganisation(tx, patch.ownerOrganisationId);
+      if (!["bureau", "department", "division"].includes(owner.kind)) {
+        throw new ValidationError("担当課は市の局・部・課から選んでください。", { ownerOrganisationId: "担当課が正しくありません。" });
+      }
+    }
     if (patch.category && !document.categories.includes(patch.category)) {
       throw new ValidationError("分類は方針の概要にあるものから選んでください。", { category: "分類が正しくありません。" });
     }

@@ -150,6 +150,11 @@ describe("backup and restore", () => {
     const shortened = gzipSync(Buffer.from(`${lines.slice(0, lines.length - 3).join("\n")}\n`, "utf8"));
     await expect(restoreBackup(target.db, shortened, { force: true })).rejects.toThrow(/途中で切れています/);
 
+    // a complete gzip cut in the middle of a line
+    const text = gunzipSync(backup).toString("utf8");
+    const midLine = gzipSync(Buffer.from(text.slice(0, Math.floor(text.length / 2)), "utf8"));
+    await expect(restoreBackup(target.db, midLine, { force: true })).rejects.toThrow(/壊れているか、途中で切れています/);
+
     // not a backup at all
     await expect(restoreBackup(target.db, gzipSync(Buffer.from('{"format":"something-else"}\n')), { force: true })).rejects.toThrow(
       BackupError,

@@ -65,12 +65,19 @@ function readBackup(file: Buffer): { header: Header; rows: Map<string, Record<st
     throw new BackupError("バックアップファイルを読み取れません（gzip 形式ではありません）。");
   }
   const [first, ...rest] = text.split("\n");
-  const header = JSON.parse(first) as Header;
+  const parseLine = <T>(line: string): T => {
+    try {
+      return JSON.parse(line) as T;
+    } catch {
+      throw new BackupError("バックアップファイルが壊れているか、途中で切れています。");
+    }
+  };
+  const header = parseLine<Header>(first);
   if (header.format !== FORMAT || header.version !== 1) throw new BackupError("Yokogushi のバックアップファイルではありません。");
   const rows = new Map<string, Record<string, unknown>[]>();
   for (const line of rest) {
     if (!line) continue;
-    const { t, r } = JSON.parse(line) as { t: string; r: Record<string, unknown> };
+    const { t, r } = parseLine<{ t: string; r: Record<string, unknown> }>(line);
     if (!(BACKUP_TABLES as readonly string[]).includes(t)) throw new BackupError(`不明なテーブルがあります: ${t}`);
     const list = rows.get(t);
     if (list) list.push(r);
