@@ -100,7 +100,12 @@ function getStatus(url: string): Promise<number | undefined> {
  */
 export async function waitForHttp(
   url: string,
-  { status = 200, timeoutMs = 60_000, intervalMs = 5, process: child }: {
+  {
+    status = 200,
+    timeoutMs = 60_000,
+    intervalMs = 5,
+    process: child,
+  }: {
     status?: number;
     timeoutMs?: number;
     intervalMs?: number;

@@ -1,24 +1,13 @@
 // How long until a freshly spawned server answers GET /api/health with 200.
 // Timed from just before spawn to the first 200 (polling every 5 ms); stopping the server is not timed.
 // The bundle is run directly (`node dist/cli.mjs serve`): bin/yokogushi.mjs would first check for stale bundles.
-import {
-  type Bench,
-  ensureBuilt,
-  freePort,
-  log,
-  removeDir,
-  sample,
-  spawnNode,
-  tempDir,
-  waitForHttp,
-} from "./harness";
+import { type Bench, ensureBuilt, freePort, log, removeDir, sample, spawnNode, tempDir, waitForHttp } from "./harness";
 
 const SERVE = ["dist/cli.mjs", "serve"];
 // The floor: the least a Node process can do to answer HTTP.
 const BARE_HTTP = [
   "-e",
-  "require('node:http').createServer((q, s) => { s.writeHead(200); s.end('ok'); })" +
-    ".listen(Number(process.env.PORT), '127.0.0.1')",
+  "require('node:http').createServer((q, s) => { s.writeHead(200); s.end('ok'); })" + ".listen(Number(process.env.PORT), '127.0.0.1')",
 ];
 
 /** Spawns `node <args>` on a free port and returns the ms until /api/health answers 200; then stops it. */
@@ -39,8 +28,7 @@ async function timeToHealthy(args: string[], env: Record<string, string> = {}): 
 export default [
   {
     name: "startup",
-    description:
-      "spawn → first 200 from /api/health, PGlite on an existing data directory (median of 5); floor: a bare node http server",
+    description: "spawn → first 200 from /api/health, PGlite on an existing data directory (median of 5); floor: a bare node http server",
     async run() {
       ensureBuilt();
       const dataDir = tempDir("startup");

@@ -25,11 +25,10 @@ const results = [];
 const errors = [];
 
 // The runner's stdout is our stderr, so whatever a bench prints never reaches the --json output.
-const runner = spawn(
-  process.execPath,
-  ["--import", "tsx", "scripts/bench-runner.ts", ...(list ? ["--list"] : []), ...prefixes],
-  { cwd: root, stdio: ["ignore", 2, 2, "ipc"] },
-);
+const runner = spawn(process.execPath, ["--import", "tsx", "scripts/bench-runner.ts", ...(list ? ["--list"] : []), ...prefixes], {
+  cwd: root,
+  stdio: ["ignore", 2, 2, "ipc"],
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => runner.kill(signal));
 
 runner.on("message", (message) => {
@@ -69,7 +68,13 @@ if (list && selected) {
 } else if (!json && results.length > 0) {
   const rows = [
     ["bench", "value", "unit", "floor", "ratio"],
-    ...results.map((r) => [r.bench, String(r.value), r.unit, r.floor === undefined ? "–" : String(r.floor), r.ratio == null ? "–" : `${r.ratio}×`]),
+    ...results.map((r) => [
+      r.bench,
+      String(r.value),
+      r.unit,
+      r.floor === undefined ? "–" : String(r.floor),
+      r.ratio == null ? "–" : `${r.ratio}×`,
+    ]),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   const format = (row) =>

@@ -74,16 +74,7 @@ async function runVitestTier({ name, config, env = {}, args = [] }) {
   const result = newResult(name);
   result.ran = true;
   const reportFile = join(workDir, `${name.replace(/[^a-z0-9]+/gi, "-")}.json`);
-  const argv = [
-    vitestBin,
-    "run",
-    "--config",
-    config,
-    "--reporter=default",
-    "--reporter=json",
-    `--outputFile.json=${reportFile}`,
-    ...args,
-  ];
+  const argv = [vitestBin, "run", "--config", config, "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`, ...args];
   banner(`${name}: vitest run --config ${config}${args.length ? ` ${args.join(" ")}` : ""}`);
 
   const started = Date.now();
@@ -173,9 +164,43 @@ function notRun(name, reason, { failed = 0 } = {}) {
   return result;
 }
 
+/**
+ * Static checks as one tier: each command is one test (passed when it exits 0). Types are not checked by Vitest
+ * or tsx, so `tsc --noEmit` is what catches a contract that no longer fits its handler.
+ * @returns {Promise<TierResult>}
+ */
+async function runChecksTier(name, checks) {
+  const result = newResult(name);
+  banner(name);
+  const started = Date.now();
+  for (const [label, command, args] of checks) {
+    const child = spawn(command, args, { cwd: root, stdio: "inherit", env: process.env });
+    const code = await new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode ?? 1)));
+    if (code === 0) result.passed++;
+    else {
+      result.failed++;
+      result.notes.push(`${label} failed (exit ${code})`);
+    }
+    process.stdout.write(`${code === 0 ? "✓" : "✗"} ${label}\n`);
+  }
+  result.ran = true;
+  result.seconds = (Date.now() - started) / 1000;
+  return result;
+}
+
 /** @type {TierResult[]} */
 const tiers = [];
 const skippedTiers = [];
+
+if (extraArgs.length === 0) {
+  const bin = (tool) => join(root, "node_modules", ".bin", tool);
+  tiers.push(
+    await runChecksTier("static checks", [
+      ["typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "tsconfig.json"]],
+      ["lint and format (biome check)", bin("biome"), ["check"]],
+    ]),
+  );
+}
 
 tiers.push(
   await runVitestTier({
@@ -213,10 +238,7 @@ if (extraArgs.length > 0) {
       );
     } else {
       tiers.push(
-        notRun(
-          "browser (Chromium)",
-          `skipped: ${chromiumPath} is missing (apt-get install -y chromium); outside CI this tier is optional`,
-        ),
+        notRun("browser (Chromium)", `skipped: ${chromiumPath} is missing (apt-get install -y chromium); outside CI this tier is optional`),
       );
     }
   }

@@ -34,7 +34,11 @@ export async function runRestore(args: string[]): Promise<number> {
   const { db, close } = await openDatabase(loadConfig());
   try {
     const counts = await restoreBackup(db, readFileSync(file), { force: values.force });
-    console.log(`復元しました: ${Object.entries(counts).map(([t, n]) => `${t} ${n}件`).join(", ")}`);
+    console.log(
+      `復元しました: ${Object.entries(counts)
+        .map(([t, n]) => `${t} ${n}件`)
+        .join(", ")}`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof BackupError) {

@@ -39,7 +39,8 @@ export async function runPolicyCommand(args: string[], actor: Actor): Promise<nu
         const latest = c.progress.at(-1);
         console.log(`  課題${c.code} ${c.name}${latest ? `（⑤ ${latest.asOfLabel} = ${latest.asOf}）` : ""}`);
       }
-      for (const issue of issues) console.log(`${issue.severity === "error" ? "エラー" : "注意"}${issue.line ? `（${issue.line}行目）` : ""}: ${issue.message}`);
+      for (const issue of issues)
+        console.log(`${issue.severity === "error" ? "エラー" : "注意"}${issue.line ? `（${issue.line}行目）` : ""}: ${issue.message}`);
     }
     return result.issues.some((i) => i.severity === "error") ? 1 : 0;
   }
@@ -63,13 +64,19 @@ export async function runPolicyCommand(args: string[], actor: Actor): Promise<nu
       console.error(`局が見つかりません: ${values.bureau}`);
       return 1;
     }
-    const result = await importDocumentAs(db, { ...actor, label: "CLI" }, {
-      text,
-      organisationId: bureau.rows[0].id,
-      fiscalYear,
-      replaceExisting: values.replace ?? false,
-    });
-    console.log(`取り込みました: ${bureau.rows[0].name} ${formatFiscalYear(fiscalYear)}、課題 ${result.challengeCount} 件（ID ${result.documentId}）`);
+    const result = await importDocumentAs(
+      db,
+      { ...actor, label: "CLI" },
+      {
+        text,
+        organisationId: bureau.rows[0].id,
+        fiscalYear,
+        replaceExisting: values.replace ?? false,
+      },
+    );
+    console.log(
+      `取り込みました: ${bureau.rows[0].name} ${formatFiscalYear(fiscalYear)}、課題 ${result.challengeCount} 件（ID ${result.documentId}）`,
+    );
     for (const warning of result.warnings) console.log(`注意: ${warning.message}`);
     return 0;
   } catch (error) {

@@ -22,7 +22,13 @@ export async function runUserCommand(args: string[]): Promise<number> {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { login: { type: "string" }, name: { type: "string" }, role: { type: "string" }, org: { type: "string" }, email: { type: "string" } },
+    options: {
+      login: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string" },
+      org: { type: "string" },
+      email: { type: "string" },
+    },
   });
   if (!values.login || !values.name || !values.role || !values.org) {
     console.error("--login, --name, --role, --org はすべて必要です。");
@@ -34,19 +40,26 @@ export async function runUserCommand(args: string[]): Promise<number> {
   }
   const { db, close } = await openDatabase(loadConfig());
   try {
-    const org = await db.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1 OR name = $1 ORDER BY code = $1 DESC LIMIT 1", [values.org]);
+    const org = await db.query<{ id: string }>(
+      "SELECT id FROM organisations WHERE code = $1 OR name = $1 ORDER BY code = $1 DESC LIMIT 1",
+      [values.org],
+    );
     if (!org.rows[0]) {
       console.error(`組織が見つかりません: ${values.org}`);
       return 1;
     }
-    const user = await createUser(db, { ...SYSTEM_ACTOR, label: "CLI" }, {
-      loginId: values.login.toLowerCase(),
-      displayName: values.name,
-      email: values.email ?? null,
-      role: values.role as Role,
-      organisationId: org.rows[0].id,
-      password: readPassword(),
-    });
+    const user = await createUser(
+      db,
+      { ...SYSTEM_ACTOR, label: "CLI" },
+      {
+        loginId: values.login.toLowerCase(),
+        displayName: values.name,
+        email: values.email ?? null,
+        role: values.role as Role,
+        organisationId: org.rows[0].id,
+        password: readPassword(),
+      },
+    );
     console.log(`利用者を作成しました: ${user.loginId}（${user.displayName}、${user.organisationName}）`);
     return 0;
   } catch (error) {

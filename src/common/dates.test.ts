@@ -80,7 +80,17 @@ describe("parseJapaneseDate", () => {
   });
 
   it("rejects dates outside their era (the 平成/令和 boundary and others)", () => {
-    for (const input of ["平成31年5月1日", "H31.5.1", "令和元年4月30日", "R1.4.30", "平成32年1月1日", "昭和64年1月8日", "令和0年5月1日", "平成0年1月1日", "平成元年1月7日"]) {
+    for (const input of [
+      "平成31年5月1日",
+      "H31.5.1",
+      "令和元年4月30日",
+      "R1.4.30",
+      "平成32年1月1日",
+      "昭和64年1月8日",
+      "令和0年5月1日",
+      "平成0年1月1日",
+      "平成元年1月7日",
+    ]) {
       expect(parseJapaneseDate(input), input).toBeNull();
     }
   });

@@ -36,8 +36,7 @@ describe("zNumberCell", () => {
 });
 
 describe("japaneseErrorMap", () => {
-  const messageOf = (schema: z.ZodType, value: unknown) =>
-    schema.safeParse(value, { error: japaneseErrorMap }).error?.issues[0].message;
+  const messageOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value, { error: japaneseErrorMap }).error?.issues[0].message;
 
   it("turns common zod issues into Japanese", () => {
     expect(messageOf(z.string(), undefined)).toBe("必須です");

@@ -31,7 +31,17 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
     await next();
     c.header("X-Request-Id", requestId);
     // Path only: query strings can carry search words and names, which stay out of the logs.
-    deps.log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), userId: c.get("user")?.id }, "request");
+    deps.log.info(
+      {
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+        userId: c.get("user")?.id,
+      },
+      "request",
+    );
   });
   app.use("*", securityHeaders());
   app.use("/api/*", async (c, next) => {
@@ -54,8 +64,14 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   // Built on first request, not at start-up: the schemas' JSON conversion is the slowest part of building the app.
   let openApi: object | null = null;
   let docsHtml: string | null = null;
-  app.get("/api/openapi.json", (c) => c.json((openApi ??= buildOpenApi(router.contracts, APP_VERSION))));
-  app.get("/api/docs", (c) => c.html((docsHtml ??= renderApiDocs(router.contracts, APP_VERSION))));
+  app.get("/api/openapi.json", (c) => {
+    openApi ??= buildOpenApi(router.contracts, APP_VERSION);
+    return c.json(openApi);
+  });
+  app.get("/api/docs", (c) => {
+    docsHtml ??= renderApiDocs(router.contracts, APP_VERSION);
+    return c.html(docsHtml);
+  });
   app.all("/api/*", () => {
     throw new AppError(404, "not_found", "APIが見つかりません。");
   });
@@ -67,7 +83,10 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
     const known = error instanceof z.ZodError ? validationErrorOf(error) : error instanceof AppError ? error : null;
     if (!known) {
       deps.log.error({ err: error, requestId, path: c.req.path }, "unhandled error");
-      return c.json({ error: { code: "internal_error", message: "サーバー内部でエラーが発生しました。時間をおいて再度お試しください。", requestId } }, 500);
+      return c.json(
+        { error: { code: "internal_error", message: "サーバー内部でエラーが発生しました。時間をおいて再度お試しください。", requestId } },
+        500,
+      );
     }
     if (known instanceof TooManyRequests) c.header("Retry-After", String(known.retryAfterSeconds));
     return c.json({ error: { code: known.code, message: known.message, fields: known.fields, requestId } }, known.status as 400);

@@ -138,7 +138,10 @@ describe.runIf(testDbKind() === "postgres")("two server processes on one Postgre
       expect(row.attempts).toBe(1);
     }
     // pg-boss completed each job once as well.
-    const completed = await testDb.db.query<{ n: number }>("SELECT count(*)::int AS n FROM pgboss.job WHERE id = ANY($1::uuid[]) AND state = 'completed'", [jobIds]);
+    const completed = await testDb.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM pgboss.job WHERE id = ANY($1::uuid[]) AND state = 'completed'",
+      [jobIds],
+    );
     expect(completed.rows[0].n).toBe(jobIds.length);
 
     const progress = await fetch(`${first.base}/api/jobs/${jobIds[0]}`, { headers: { cookie } });

@@ -180,7 +180,8 @@ export const m = {
     duplicateNote: "このファイルは以前に取り込み済みのため、何も変更していません。",
     rejectedHeading: "取り込みは行われませんでした（全件取り消し）",
     rejectedBody: (n: number) => `${n}件の誤りが見つかりました。ファイルを直してから、もう一度取り込んでください。`,
-    rejectedShown: (shown: number, total: number) => `最初の${shown}件を表示しています（全${total}件）。すべての誤りは報告ファイルで確認できます。`,
+    rejectedShown: (shown: number, total: number) =>
+      `最初の${shown}件を表示しています（全${total}件）。すべての誤りは報告ファイルで確認できます。`,
     errorsCaption: "取り込めなかった行と理由",
     row: "行",
     column: "列",
@@ -260,7 +261,8 @@ export const m = {
     orgSaved: "組織を保存しました。",
     orgEmpty: "組織がまだ登録されていません。",
     orgBulkTitle: "CSV・Excel で一括登録",
-    orgBulkIntro: "多数の組織をまとめて登録するときに使います。上位組織は「上位組織コード」で指定します（既に登録済みの組織、または同じファイル内の組織）。",
+    orgBulkIntro:
+      "多数の組織をまとめて登録するときに使います。上位組織は「上位組織コード」で指定します（既に登録済みの組織、または同じファイル内の組織）。",
     auditTitle: "監査ログ",
     auditCaption: "監査ログの一覧（新しい順）",
     auditQuery: "キーワード（概要・操作者）",
@@ -284,7 +286,8 @@ export const m = {
     exportNote: "出力は現在の検索条件に一致するログが対象です（出力も監査ログに記録されます）。",
     applyFilter: "検索する",
     statusesTitle: "進捗ステータスの設定",
-    statusesIntro: "課題の進捗（⑤）で選べるステータスの一覧です。並び順はこの表の順です。使わなくなったものは削除せず「使用しない」にすると、過去の記録の表示は残ります。",
+    statusesIntro:
+      "課題の進捗（⑤）で選べるステータスの一覧です。並び順はこの表の順です。使わなくなったものは削除せず「使用しない」にすると、過去の記録の表示は残ります。",
     statusLabel: "名称",
     statusTone: "色",
     statusActive: "使用する",

@@ -65,7 +65,11 @@ const setupRoute = createRoute({
 
 // ------------------------------------------------------------------ public (citizen) pages
 
-const publicLayout = createRoute({ getParentRoute: () => rootRoute, id: "public-site", component: () => <SimpleLayout variant="public" /> });
+const publicLayout = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "public-site",
+  component: () => <SimpleLayout variant="public" />,
+});
 
 const publicListRoute = createRoute({ getParentRoute: () => publicLayout, path: "public", component: PublicListPage });
 
@@ -193,7 +197,14 @@ const routeTree = rootRoute.addChildren([
     documentRoute,
     documentChallengesRoute,
     challengeRoute,
-    adminLayout.addChildren([adminIndexRoute, adminUsersRoute, adminOrganisationsRoute, adminAuditRoute, adminStatusesRoute, adminMaintenanceRoute]),
+    adminLayout.addChildren([
+      adminIndexRoute,
+      adminUsersRoute,
+      adminOrganisationsRoute,
+      adminAuditRoute,
+      adminStatusesRoute,
+      adminMaintenanceRoute,
+    ]),
   ]),
   bareLayout.addChildren([printRoute]),
 ]);

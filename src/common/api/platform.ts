@@ -218,7 +218,14 @@ export const createUser = defineContract({
   summary: "利用者を追加",
   access: "session",
   body: z
-    .object({ loginId, displayName, email: email.optional(), role: z.enum(ROLES), organisationId: z.uuid("所属を選んでください。"), password })
+    .object({
+      loginId,
+      displayName,
+      email: email.optional(),
+      role: z.enum(ROLES),
+      organisationId: z.uuid("所属を選んでください。"),
+      password,
+    })
     .strict(),
   response: adminUser,
 });

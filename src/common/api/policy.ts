@@ -1,6 +1,6 @@
 // Contracts of the policy module (局区方針).
 import { z } from "zod";
-import { parseJapaneseDate } from "../dates";
+import { zJapaneseDate } from "../zod-japanese";
 import { defineContract, idParams, okResponse, pageOf, pageQuery } from "./contract";
 
 export const POLICY_EXPORT_FORMATS = ["pdf", "docx", "xlsx", "txt"] as const;
@@ -57,16 +57,6 @@ export const policyStatus = z.object({
   active: z.boolean(),
 });
 export type PolicyStatus = z.infer<typeof policyStatus>;
-
-/** A 時点 typed as 和暦 or 西暦 (令和6年11月末, R6.11.30, 2024-11-30 …), normalised to ISO. */
-export const japaneseDateInput = z.string().trim().transform((value, ctx) => {
-  const parsed = parseJapaneseDate(value);
-  if (!parsed) {
-    ctx.addIssue({ code: "custom", message: "日付の形式が正しくありません（例: 令和6年11月30日、令和6年11月末、2024-11-30）。" });
-    return z.NEVER;
-  }
-  return parsed.iso;
-});
 
 const TEXT_LIMIT = 5000;
 const longText = (label: string) => z.string().max(TEXT_LIMIT, `${label}は${TEXT_LIMIT}文字以内にしてください。`);
@@ -199,7 +189,9 @@ export const previewImport = defineContract({
   tag: "policy",
   summary: "方針テキストを解析して確認用に返す（保存しない）",
   access: "session",
-  body: z.object({ text: z.string().min(1, "テキストを入力してください。").max(500_000, "テキストが長すぎます（50万文字まで）。") }).strict(),
+  body: z
+    .object({ text: z.string().min(1, "テキストを入力してください。").max(500_000, "テキストが長すぎます（50万文字まで）。") })
+    .strict(),
   response: z.object({
     document: policyDocumentContent,
     issues: z.array(parseIssue),
@@ -289,6 +281,16 @@ export const exportDocument = defineContract({
 
 // ------------------------------------------------------------------ challenges
 
+/** The challenge list's filters, shared by the list and its export. */
+const challengeFilter = {
+  documentId: z.uuid().optional(),
+  area: z.string().max(5).optional(),
+  category: z.string().max(100).optional(),
+  status: z.string().max(20).optional(),
+  ownerOrganisationId: z.uuid().optional(),
+  q: z.string().max(100).optional(),
+};
+
 export const CHALLENGE_SORTS = ["code", "name", "category", "owner", "latestAsOf", "status"] as const;
 
 export const listChallenges = defineContract({
@@ -298,12 +300,7 @@ export const listChallenges = defineContract({
   summary: "課題の一覧（領域・分類・状況・担当課で絞り込み）",
   access: "session",
   query: z.object({
-    documentId: z.uuid().optional(),
-    area: z.string().max(5).optional(),
-    category: z.string().max(100).optional(),
-    status: z.string().max(20).optional(),
-    ownerOrganisationId: z.uuid().optional(),
-    q: z.string().max(100).optional(),
+    ...challengeFilter,
     sort: z.enum(CHALLENGE_SORTS).default("code"),
     order: z.enum(["asc", "desc"]).default("asc"),
     ...pageQuery,
@@ -319,12 +316,7 @@ export const exportChallenges = defineContract({
   access: "session",
   kind: "file",
   query: z.object({
-    documentId: z.uuid().optional(),
-    area: z.string().max(5).optional(),
-    category: z.string().max(100).optional(),
-    status: z.string().max(20).optional(),
-    ownerOrganisationId: z.uuid().optional(),
-    q: z.string().max(100).optional(),
+    ...challengeFilter,
     format: z.enum(["csv", "xlsx"]).default("xlsx"),
   }),
   response: z.unknown(),
@@ -373,7 +365,7 @@ export const addProgress = defineContract({
   params: idParams,
   body: z
     .object({
-      asOf: japaneseDateInput,
+      asOf: zJapaneseDate,
       /** as written, e.g. "令和6年11月末時点"; derived from asOf when omitted */
       asOfLabel: z.string().trim().max(40).optional(),
       text: z.string().trim().min(1, "進捗の内容を入力してください。").max(TEXT_LIMIT, `進捗の内容は${TEXT_LIMIT}文字以内にしてください。`),

@@ -231,15 +231,30 @@ describe.runIf(existsSync(SEED_PATH))("parsePolicyText on the Policy Bureau's do
 
   it("takes the 経営分析 note out of ④, also when it ends a paragraph (B(5))", () => {
     const notes = Object.fromEntries(doc.challenges.map((c) => [c.code, c.analysisYear]));
-    expect(notes).toEqual({ "A(1)": null, "A(2)": null, "A(3)": null, "B(1)": null, "B(2)": 2024, "B(3)": null, "B(4)": 2025, "B(5)": 2024, "B(6)": 2026, "C(1)": null });
+    expect(notes).toEqual({
+      "A(1)": null,
+      "A(2)": null,
+      "A(3)": null,
+      "B(1)": null,
+      "B(2)": 2024,
+      "B(3)": null,
+      "B(4)": 2025,
+      "B(5)": 2024,
+      "B(6)": 2026,
+      "C(1)": null,
+    });
     const b5 = challenge(result, "B(5)");
     expect(b5.analysisNote).toBe("※市政変革推進プランに基づき、令和6年度に経営分析を行う。");
-    expect(b5.approach).toBe("令和6年度に各外郭団体の存在意義や時代の変化への対応、求められている役割など、経営分析を行い、北九州市が目指す都市像の実現に向けた変革を中長期スパンで行う。");
+    expect(b5.approach).toBe(
+      "令和6年度に各外郭団体の存在意義や時代の変化への対応、求められている役割など、経営分析を行い、北九州市が目指す都市像の実現に向けた変革を中長期スパンで行う。",
+    );
     for (const c of doc.challenges) expect(c.approach, c.code).not.toContain("※");
   });
 
   it("re-joins the sentence of A(3) cut by the page layout", () => {
-    expect(challenge(result, "A(3)").approach).toContain("テーマ別ワーキンググループを開催するなど、効率的・効果的な国際関連施策を実施していく。");
+    expect(challenge(result, "A(3)").approach).toContain(
+      "テーマ別ワーキンググループを開催するなど、効率的・効果的な国際関連施策を実施していく。",
+    );
     expect(challenge(result, "A(3)").approach.split("\n\n")).toHaveLength(1);
   });
 
@@ -259,15 +274,32 @@ describe.runIf(existsSync(SEED_PATH))("parsePolicyText on the Policy Bureau's do
     ]);
     const a3 = numbered.find((o) => o.challengeCode === "A(3)");
     expect(a3).toMatchObject({ title: "国際関連施策の庁内情報共有の推進", areaCode: "A", areaInferred: false });
-    expect(a3?.bullets).toEqual(["市役所内の国際関連施策情報を収集・整理・共有", "実効性の高い取組を行うためのテーマ別ワーキンググループの開催"]);
+    expect(a3?.bullets).toEqual([
+      "市役所内の国際関連施策情報を収集・整理・共有",
+      "実効性の高い取組を行うためのテーマ別ワーキンググループの開催",
+    ]);
     expect(numbered.find((o) => o.challengeCode === "B(3)")?.bullets).toHaveLength(2);
   });
 
   it("keeps an un-numbered bullet group as its own item with an inferred area and a warning", () => {
     const groups = doc.overview.filter((o) => o.challengeCode === null);
     expect(groups).toEqual([
-      { category: "メガリージョン", areaCode: "C", challengeCode: null, title: null, bullets: ["各局の施策・事業が効果的に作用するよう、横串機能を発揮"], areaInferred: true },
-      { category: "国際", areaCode: "C", challengeCode: null, title: null, bullets: ["政策局職員の政策立案能力の向上及び市長公室とも連携しながら横串機能を強化"], areaInferred: true },
+      {
+        category: "メガリージョン",
+        areaCode: "C",
+        challengeCode: null,
+        title: null,
+        bullets: ["各局の施策・事業が効果的に作用するよう、横串機能を発揮"],
+        areaInferred: true,
+      },
+      {
+        category: "国際",
+        areaCode: "C",
+        challengeCode: null,
+        title: null,
+        bullets: ["政策局職員の政策立案能力の向上及び市長公室とも連携しながら横串機能を強化"],
+        areaInferred: true,
+      },
     ]);
     expect(result.issues).toEqual([
       expect.objectContaining({ severity: "warning", code: "inferred_area", line: 40 }),
@@ -302,7 +334,12 @@ describe("parsePolicyText on another bureau's document", () => {
     expect(doc.title).toBe("局区運営方針〈都市戦略局〉");
     expect(doc.missionHeading).toBe("１　組織の使命（どのような役割を担うのか）");
     expect(doc.mission.split("\n\n")).toHaveLength(2);
-    expect(doc.areas.map((a) => [a.code, a.label])).toEqual([["A", "Ａ領域"], ["B", "B領域"], ["C", "C領域"], ["D", "D領域"]]);
+    expect(doc.areas.map((a) => [a.code, a.label])).toEqual([
+      ["A", "Ａ領域"],
+      ["B", "B領域"],
+      ["C", "C領域"],
+      ["D", "D領域"],
+    ]);
     expect(doc.categories).toEqual(["都市再生", "交通・移動", "デジタル"]);
     expect(doc.challenges.map((c) => c.code)).toEqual(["A(1)", "A(2)", "B(1)", "C(1)", "D(1)"]);
     expect(errorsOf(result)).toEqual([]);
@@ -328,7 +365,11 @@ describe("parsePolicyText on another bureau's document", () => {
   });
 
   it("reads full-width codes, the note, the ④ variants and the page-broken sentence", () => {
-    expect(challenge(result, "A(2)")).toMatchObject({ approachHeading: "課題への対応", analysisYear: 2025, approach: "路線の再編と運行補助の見直しを行う。" });
+    expect(challenge(result, "A(2)")).toMatchObject({
+      approachHeading: "課題への対応",
+      analysisYear: 2025,
+      approach: "路線の再編と運行補助の見直しを行う。",
+    });
     expect(challenge(result, "B(1)").approachHeading).toBe("課題に向けた取組み");
     expect(challenge(result, "B(1)").approach).toBe(
       "空き家バンクの登録を増やし、相談窓口を一本化する。また、改修費の補助を拡充し、若い世代が住み替えやすい環境を整えるなど、効果的な利活用を進める。",
@@ -344,11 +385,14 @@ describe("robustness", () => {
     expect(errorsOf(r)).toEqual([]);
   });
 
-  it.each(["課題A（1）", "課題A (1)", "課題A(1)", "課題Ａ（１）", "課題 A （ 1 ）", "課題Ａ　（１）"])("reads the challenge heading %s", (heading) => {
-    const r = parsePolicyText(TOSHI.replace("課題Ａ（１）", heading));
-    expect(r.document.challenges[0]).toMatchObject({ code: "A(1)", areaCode: "A", number: 1 });
-    expect(errorsOf(r)).toEqual([]);
-  });
+  it.each(["課題A（1）", "課題A (1)", "課題A(1)", "課題Ａ（１）", "課題 A （ 1 ）", "課題Ａ　（１）"])(
+    "reads the challenge heading %s",
+    (heading) => {
+      const r = parsePolicyText(TOSHI.replace("課題Ａ（１）", heading));
+      expect(r.document.challenges[0]).toMatchObject({ code: "A(1)", areaCode: "A", number: 1 });
+      expect(errorsOf(r)).toEqual([]);
+    },
+  );
 
   it("drops form feeds and page-number lines and re-joins the cut paragraph", () => {
     const broken = TOSHI.replace(
@@ -391,10 +435,16 @@ describe("robustness", () => {
   });
 
   it("reports a duplicated section and a duplicated challenge code", () => {
-    const dupSection = parsePolicyText(TOSHI.replace("② 課題の内容\n\n多くの手続で", "② 課題の内容\n\n来庁が必要。\n\n② 課題の内容\n\n多くの手続で"));
-    expect(dupSection.issues).toContainEqual(expect.objectContaining({ severity: "error", code: "duplicate_section", challengeCode: "D(1)" }));
+    const dupSection = parsePolicyText(
+      TOSHI.replace("② 課題の内容\n\n多くの手続で", "② 課題の内容\n\n来庁が必要。\n\n② 課題の内容\n\n多くの手続で"),
+    );
+    expect(dupSection.issues).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "duplicate_section", challengeCode: "D(1)" }),
+    );
     const dupChallenge = parsePolicyText(TOSHI.replace("課題Ｄ（１）", "課題C（1）"));
-    expect(dupChallenge.issues).toContainEqual(expect.objectContaining({ severity: "error", code: "duplicate_challenge", challengeCode: "C(1)" }));
+    expect(dupChallenge.issues).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "duplicate_challenge", challengeCode: "C(1)" }),
+    );
     expect(dupChallenge.document.challenges).toHaveLength(5);
   });
 
@@ -419,7 +469,9 @@ describe("robustness", () => {
   });
 
   it("continues an overview title or bullet wrapped onto the next line", () => {
-    const r = parsePolicyText(TOSHI.replace("(1)都心部の再開発\n", "(1)都心部の\n再開発\n").replace("- ・相談窓口の一本化", "- ・相談窓口の\n一本化"));
+    const r = parsePolicyText(
+      TOSHI.replace("(1)都心部の再開発\n", "(1)都心部の\n再開発\n").replace("- ・相談窓口の一本化", "- ・相談窓口の\n一本化"),
+    );
     expect(r.document.overview[0].title).toBe("都心部の再開発");
     expect(r.document.overview[1].bullets).toEqual(["空き家バンクの登録物件の拡大", "相談窓口の一本化"]);
     expect(r.document.categories).toEqual(["都市再生", "交通・移動", "デジタル"]);

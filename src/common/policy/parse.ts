@@ -34,9 +34,7 @@ interface Line {
 
 /** Full-width ASCII → half-width, U+3000 → space. One UTF-16 unit for one, so indexes into raw stay valid. */
 function toHalfWidth(s: string): string {
-  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) =>
-    ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
+  return s.replace(/[\uFF01-\uFF5E\u3000]/g, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 // Page numbers that PDF extraction leaves between pages: "- 3 -", "－３－", "3 / 12".
@@ -178,9 +176,7 @@ function findLandmarks(lines: readonly Line[], issues: Issues): Landmarks {
   }
   const mission = lines.findIndex((l, i) => i < firstChallenge && isText(l) && MISSION_RE.test(l.norm));
   if (mission < 0) issues.error("missing_heading", "「1 組織の使命」の見出しが見つかりません");
-  const challengesHeading = lines.findIndex(
-    (l, i) => i > mission && i < firstChallenge && isText(l) && CHALLENGES_HEADING_RE.test(l.norm),
-  );
+  const challengesHeading = lines.findIndex((l, i) => i > mission && i < firstChallenge && isText(l) && CHALLENGES_HEADING_RE.test(l.norm));
   if (challengesHeading < 0) issues.error("missing_heading", "「2 課題と背景」の見出しが見つかりません");
   return { mission, challengesHeading, firstChallenge };
 }
@@ -437,7 +433,12 @@ function sectionParagraphs(challenge: ChallengeText, number: number, issues: Iss
 function readName(challenge: ChallengeText, issues: Issues): string {
   const paragraphs = sectionParagraphs(challenge, 1, issues) ?? [];
   if (paragraphs.length > 1) {
-    issues.warn("multiline_name", `課題${challenge.code}の課題名が複数段落にわたっています（連結しました）`, paragraphs[1].line, challenge.code);
+    issues.warn(
+      "multiline_name",
+      `課題${challenge.code}の課題名が複数段落にわたっています（連結しました）`,
+      paragraphs[1].line,
+      challenge.code,
+    );
   }
   return paragraphs.map((p) => p.text.replace(/\n/g, "")).join("");
 }
@@ -462,7 +463,12 @@ function readApproach(challenge: ChallengeText, issues: Issues): Approach {
   for (const p of paragraphs) {
     const m = ANALYSIS_NOTE_RE.exec(p.text);
     if (m && note) {
-      issues.warn("multiple_analysis_notes", `課題${challenge.code}の④に経営分析の注記が複数あります（最初のものを採用）`, p.line, challenge.code);
+      issues.warn(
+        "multiple_analysis_notes",
+        `課題${challenge.code}の④に経営分析の注記が複数あります（最初のものを採用）`,
+        p.line,
+        challenge.code,
+      );
     } else if (m) {
       note = { text: m[1].trim(), line: p.line };
       p.text = (p.text.slice(0, m.index) + p.text.slice(m.index + m[0].length)).trim();
@@ -644,7 +650,13 @@ function challengeFullText(c: ChallengeContent): string {
  * An un-numbered bullet group has no area of its own: it lies between its neighbours' columns, and within that
  * range the area whose challenges contain its words best is taken. Always reported, since it is a guess.
  */
-function inferGroupArea(entry: OverviewEntry, lo: number, hi: number, ctx: MappingContext, challenges: readonly ChallengeContent[]): number {
+function inferGroupArea(
+  entry: OverviewEntry,
+  lo: number,
+  hi: number,
+  ctx: MappingContext,
+  challenges: readonly ChallengeContent[],
+): number {
   const text = entry.bullets.join("");
   let bestArea = lo;
   let bestScore = -1;
@@ -669,7 +681,10 @@ function mapRow(row: OverviewRow, ctx: MappingContext, challenges: readonly Chal
       items.push(mapNumbered(entry, row.category, ctx.areaCodes[assigned], ctx));
       return;
     }
-    const before = row.entries.slice(0, i).reverse().find((e) => areaOf.has(e));
+    const before = row.entries
+      .slice(0, i)
+      .reverse()
+      .find((e) => areaOf.has(e));
     const after = row.entries.slice(i + 1).find((e) => areaOf.has(e));
     const lo = before ? (areaOf.get(before) ?? 0) : 0;
     const hi = after ? (areaOf.get(after) ?? ctx.areaCodes.length - 1) : ctx.areaCodes.length - 1;
@@ -693,7 +708,12 @@ function mapNumbered(entry: OverviewEntry, category: string, areaCode: string, c
     ctx.issues.error("unmatched_overview_item", `${label}に対応する課題がありません（${code}と推定）`, entry.line, code);
     inferred = true;
   } else if (bigramDice(entry.title ?? "", challenge.name) < TITLE_MISMATCH_BELOW) {
-    ctx.issues.warn("overview_title_mismatch", `${label}を課題${code}「${challenge.name}」に対応付けましたが、表題が大きく異なります`, entry.line, code);
+    ctx.issues.warn(
+      "overview_title_mismatch",
+      `${label}を課題${code}「${challenge.name}」に対応付けましたが、表題が大きく異なります`,
+      entry.line,
+      code,
+    );
     inferred = true;
   }
   if (ctx.used.has(code)) ctx.issues.warn("duplicate_overview_item", `課題${code}が概要に複数回現れます`, entry.line, code);
@@ -722,7 +742,13 @@ function mapOverview(overview: OverviewText, challenges: readonly ChallengeConte
 // =================================================================================================================
 // Checks across parts
 
-function assignCategories(challenges: ChallengeContent[], overview: readonly OverviewItem[], hasOverview: boolean, issues: Issues, lines: Map<string, number>): void {
+function assignCategories(
+  challenges: ChallengeContent[],
+  overview: readonly OverviewItem[],
+  hasOverview: boolean,
+  issues: Issues,
+  lines: Map<string, number>,
+): void {
   for (const c of challenges) {
     const item = overview.find((o) => o.challengeCode === c.code);
     c.category = item ? item.category : null;

@@ -71,7 +71,9 @@ describe("renderPolicyText", () => {
         "※市政変革推進プランに基づき、令和7年度に経営分析を行う。",
         "⑤ 取組みの進捗状況、取組結果（令和7年3月末時点）",
         "三月の進捗。",
-      ].join("\n\n").concat("\n"),
+      ]
+        .join("\n\n")
+        .concat("\n"),
     );
   });
 
@@ -97,7 +99,9 @@ describe("renderPolicyText", () => {
     expect(back.issues).toEqual([]);
     expect(back.document).toEqual({
       ...doc,
-      challenges: [{ ...doc.challenges[0], progress: [{ asOf: "2025-02-15", asOfLabel: "令和7年2月15日時点", text: "二月の進捗。", status: null }] }],
+      challenges: [
+        { ...doc.challenges[0], progress: [{ asOf: "2025-02-15", asOfLabel: "令和7年2月15日時点", text: "二月の進捗。", status: null }] },
+      ],
     });
   });
 });
@@ -134,7 +138,12 @@ const AREA_LETTERS = ["A", "B", "C", "D"];
 const APPROACH_HEADINGS = ["課題に対する取組み", "課題に向けた取組み", "課題への対応"];
 
 const asOfArb = fc
-  .record({ year: fc.integer({ min: 2020, max: 2040 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }), monthEnd: fc.boolean() })
+  .record({
+    year: fc.integer({ min: 2020, max: 2040 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 }),
+    monthEnd: fc.boolean(),
+  })
   .map(({ year, month, day, monthEnd }) => {
     const last = daysInMonth(year, month);
     const iso = `${year}-${String(month).padStart(2, "0")}-${String(monthEnd ? last : Math.min(day, last)).padStart(2, "0")}`;
@@ -190,7 +199,14 @@ function buildDocument(draft: typeof documentDraft extends fc.Arbitrary<infer T>
   for (const { d, c } of drafts) {
     if (c.category === null) continue;
     const title = d.name.slice(0, Math.max(4, Math.ceil(d.name.length * d.titleShare)));
-    const item: OverviewItem = { category: c.category, areaCode: c.areaCode, challengeCode: c.code, title, bullets: d.bullets, areaInferred: false };
+    const item: OverviewItem = {
+      category: c.category,
+      areaCode: c.areaCode,
+      challengeCode: c.code,
+      title,
+      bullets: d.bullets,
+      areaInferred: false,
+    };
     rows.get(c.category)?.push({ item, area: areaCodes.indexOf(c.areaCode) });
   }
   for (const g of draft.groups) {
@@ -203,7 +219,14 @@ function buildDocument(draft: typeof documentDraft extends fc.Arbitrary<infer T>
     const bullet = target.content.split("。")[0];
     // A group whose words also occur in another challenge cannot be placed from the text alone; skip it.
     if (challenges.some((c) => c !== target && [c.name, c.content, c.background, c.approach].join("").includes(bullet))) continue;
-    const item: OverviewItem = { category, areaCode: target.areaCode, challengeCode: null, title: null, bullets: [bullet], areaInferred: true };
+    const item: OverviewItem = {
+      category,
+      areaCode: target.areaCode,
+      challengeCode: null,
+      title: null,
+      bullets: [bullet],
+      areaInferred: true,
+    };
     row.splice(at < 0 ? row.length : at, 0, { item, area });
   }
   return {

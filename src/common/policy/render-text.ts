@@ -56,11 +56,15 @@ export function progressAsOf(progress: readonly ProgressEntryContent[], asOf?: s
   return chosen;
 }
 
-/** 令和6年11月末時点 for a month end, 令和7年2月15日時点 otherwise; the label as written wins when there is one. */
+/** 令和6年11月末時点 for a month end, 令和7年2月15日時点 otherwise. */
+export function asOfLabelFor(iso: string): string {
+  const precision = isMonthEnd(iso) ? "month-end" : "day";
+  return `${formatWareki(iso, { precision })}時点`;
+}
+
+/** The label as written when there is one, else the one made from the date. */
 export function asOfLabelOf(entry: ProgressEntryContent): string {
-  if (entry.asOfLabel) return entry.asOfLabel;
-  const precision = isMonthEnd(entry.asOf) ? "month-end" : "day";
-  return `${formatWareki(entry.asOf, { precision })}時点`;
+  return entry.asOfLabel.trim() !== "" ? entry.asOfLabel : asOfLabelFor(entry.asOf);
 }
 
 function progressBlocks(challenge: ChallengeContent, asOf?: string): string[] {

@@ -5,8 +5,13 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import path from "node:path";
 
 export class DataDirLockedError extends Error {
-  constructor(readonly dataDir: string, readonly pid: number) {
-    super(`データディレクトリ ${dataDir} は別のプロセス (pid ${pid}) が使用中です。そのプロセスを停止するか、別の DATA_DIR を指定してください。`);
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `データディレクトリ ${dataDir} は別のプロセス (pid ${pid}) が使用中です。そのプロセスを停止するか、別の DATA_DIR を指定してください。`,
+    );
   }
 }
 

@@ -4,7 +4,9 @@ import { createTestDb, type TestDb } from "../testing/db";
 let t: TestDb;
 beforeAll(async () => {
   t = await createTestDb();
-  await t.db.exec("CREATE TABLE driver_check (id bigint PRIMARY KEY, day date NOT NULL, at timestamptz NOT NULL DEFAULT now(), amount numeric)");
+  await t.db.exec(
+    "CREATE TABLE driver_check (id bigint PRIMARY KEY, day date NOT NULL, at timestamptz NOT NULL DEFAULT now(), amount numeric)",
+  );
 });
 afterAll(() => t.cleanup());
 
@@ -12,7 +14,9 @@ afterAll(() => t.cleanup());
 describe("database driver values", () => {
   it("reads a date as the same YYYY-MM-DD string it was written as, under TZ=Asia/Tokyo", async () => {
     await t.db.query("INSERT INTO driver_check (id, day, amount) VALUES (1, '2024-11-30', 12.5)");
-    const { rows } = await t.db.query<{ day: unknown; id: unknown; amount: unknown; at: unknown }>("SELECT * FROM driver_check WHERE id = 1");
+    const { rows } = await t.db.query<{ day: unknown; id: unknown; amount: unknown; at: unknown }>(
+      "SELECT * FROM driver_check WHERE id = 1",
+    );
     expect(process.env.TZ).toBe("Asia/Tokyo");
     expect(rows[0].day).toBe("2024-11-30");
     expect(rows[0].id).toBe(1);

@@ -3,8 +3,8 @@
 // start at the same moment from applying the same migration twice.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Db } from "./database";
 import { projectRoot } from "../paths";
+import type { Db } from "./database";
 
 const MIGRATION_LOCK_KEY = 7_320_001; // arbitrary, constant: "yokogushi migrations"
 

@@ -12,7 +12,10 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir">, opts: { migrate?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Pick<Config, "databaseUrl" | "dataDir">,
+  opts: { migrate?: boolean } = {},
+): Promise<OpenDatabase> {
   let db: Db;
   let release = () => {};
   if (config.databaseUrl) {

@@ -1,8 +1,10 @@
 // HTTP handlers of the platform: health, authentication, administration, audit, search, jobs.
-import { deleteCookie, setCookie } from "hono/cookie";
+
 import type { Context } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
 import * as api from "../../common/api/platform";
 import { formatWareki } from "../../common/dates";
+import { APP_VERSION } from "../version";
 import * as organisations from "./admin/organisations";
 import * as users from "./admin/users";
 import { recordAudit } from "./audit/audit";
@@ -12,17 +14,16 @@ import * as auth from "./auth/service";
 import { deleteSession } from "./auth/sessions";
 import { AppError, Forbidden, NotFound, ValidationError } from "./errors";
 import { checkTabularUpload, readFileRow, storeFile } from "./files/files";
-import { importKind, importKinds } from "./imports/registry";
-import { type ImportJobData, TABULAR_IMPORT_JOB } from "./imports/run-import";
 import type { ApiRouter } from "./http/router";
 import { sessionCookieName } from "./http/security";
 import type { AppDeps, AppEnv } from "./http/types";
+import { importKind, importKinds } from "./imports/registry";
+import { type ImportJobData, TABULAR_IMPORT_JOB } from "./imports/run-import";
 import { getJobRun } from "./jobs/jobs";
 import { REINDEX_JOB } from "./search/reindex";
 import { searchRecords } from "./search/search";
 import { writeCsv } from "./tabular/csv-write";
 import { writeXlsx } from "./tabular/xlsx-write";
-import { APP_VERSION } from "../version";
 
 export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
   const timeouts = { idleMinutes: deps.config.sessionIdleMinutes, absoluteHours: deps.config.sessionAbsoluteHours };
@@ -134,12 +135,28 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     const { format, ...filter } = query;
     const entries = await auditForExport(deps.db, filter);
     const header = ["日時", "日時(和暦)", "操作者", "操作", "対象種別", "対象ID", "内容", "リクエストID"];
-    const rows = entries.map((e) => [e.occurredAt, formatWareki(e.occurredAt.slice(0, 10)), e.actorLabel, e.action, e.entityType, e.entityId ?? "", e.summary, e.requestId ?? ""]);
-    await recordAudit(deps.db, actor, { action: "export", entityType: "audit_log", summary: `監査ログを出力（${entries.length}件, ${format}）`, after: filter });
+    const rows = entries.map((e) => [
+      e.occurredAt,
+      formatWareki(e.occurredAt.slice(0, 10)),
+      e.actorLabel,
+      e.action,
+      e.entityType,
+      e.entityId ?? "",
+      e.summary,
+      e.requestId ?? "",
+    ]);
+    await recordAudit(deps.db, actor, {
+      action: "export",
+      entityType: "audit_log",
+      summary: `監査ログを出力（${entries.length}件, ${format}）`,
+      after: filter,
+    });
     const stamp = new Date().toISOString().slice(0, 10);
     if (format === "xlsx") {
       const body = await writeXlsx([{ name: "監査ログ", header, rows }]);
-      return { file: { name: `監査ログ_${stamp}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body } };
+      return {
+        file: { name: `監査ログ_${stamp}.xlsx`, mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body },
+      };
     }
     const { bytes } = writeCsv(header, rows, { encoding: "utf-8-bom" });
     return { file: { name: `監査ログ_${stamp}.csv`, mimeType: "text/csv; charset=utf-8", body: bytes } };
@@ -163,7 +180,11 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.listImportKinds, async (_, { user }) => ({
     items: importKinds()
       .filter((kind) => can(user, kind.permission))
-      .map((kind) => ({ kind: kind.kind, label: kind.label, columns: kind.spec.columns.map((c) => ({ label: c.label, required: c.required ?? false })) })),
+      .map((kind) => ({
+        kind: kind.kind,
+        label: kind.label,
+        columns: kind.spec.columns.map((c) => ({ label: c.label, required: c.required ?? false })),
+      })),
   }));
 
   const permittedKind = (user: Principal | null, name: string) => {
@@ -175,7 +196,11 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.importTemplate, async ({ params }, { user }) => {
     const kind = permittedKind(user, params.kind);
-    const { bytes } = writeCsv(kind.spec.columns.map((c) => c.label), [], { encoding: "utf-8-bom" });
+    const { bytes } = writeCsv(
+      kind.spec.columns.map((c) => c.label),
+      [],
+      { encoding: "utf-8-bom" },
+    );
     return { file: { name: `${kind.label}_ひな形.csv`, mimeType: "text/csv; charset=utf-8", body: bytes } };
   });
 
@@ -194,8 +219,14 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.downloadFile, async ({ params }, { user, actor }) => {
     const file = await readFileRow(deps.db, params.id);
-    if (!user || (file.createdBy !== user.id && user.role !== "admin")) throw new Forbidden("このファイルをダウンロードする権限がありません。");
-    await recordAudit(deps.db, actor, { action: "download", entityType: "file", entityId: file.id, summary: `ファイル「${file.name}」をダウンロード` });
+    if (!user || (file.createdBy !== user.id && user.role !== "admin"))
+      throw new Forbidden("このファイルをダウンロードする権限がありません。");
+    await recordAudit(deps.db, actor, {
+      action: "download",
+      entityType: "file",
+      entityId: file.id,
+      summary: `ファイル「${file.name}」をダウンロード`,
+    });
     return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
   });
 

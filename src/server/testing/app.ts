@@ -17,6 +17,7 @@ export interface TestApp extends TestDb {
   login(loginId: string, password: string): Promise<TestClient>;
 }
 
+// Tests read response bodies loosely (`body.error.code`): `any` is the test client's default on purpose.
 export interface TestResponse<T = unknown> {
   status: number;
   body: T;
@@ -36,7 +37,8 @@ export class TestClient {
     if (this.cookie) h.cookie = this.cookie;
     if (method !== "GET") {
       if (this.csrf) h["x-csrf-token"] ??= this.csrf;
-      if (body instanceof FormData) init.body = body; // fetch sets multipart/form-data with its boundary
+      if (body instanceof FormData)
+        init.body = body; // fetch sets multipart/form-data with its boundary
       else {
         h["content-type"] ??= "application/json";
         if (body !== undefined) init.body = typeof body === "string" ? body : JSON.stringify(body);

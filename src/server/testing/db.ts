@@ -1,6 +1,6 @@
 // A fresh, migrated database per test file: in-memory PGlite by default, or a throw-away database on the
 // PostgreSQL server when TEST_DB_KIND=postgres (with TEST_DATABASE_URL). Tests never mock the database.
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { type Db, openPglite, openPostgres } from "../db/database";
 import { migrate } from "../db/migrate";

@@ -9,7 +9,12 @@ let counter = 0;
 
 export async function buildOrganisation(
   db: Queryable,
-  input: { name?: string; kind?: "municipality" | "bureau" | "department" | "division" | "external"; parentId?: string | null; code?: string } = {},
+  input: {
+    name?: string;
+    kind?: "municipality" | "bureau" | "department" | "division" | "external";
+    parentId?: string | null;
+    code?: string;
+  } = {},
 ): Promise<{ id: string; name: string }> {
   counter++;
   const name = input.name ?? `テスト組織${counter}`;

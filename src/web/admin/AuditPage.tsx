@@ -100,7 +100,11 @@ export function AuditPage() {
   const toRef = useRef<HTMLInputElement>(null);
 
   const query = { ...filter, page, pageSize };
-  const entries = useQuery({ queryKey: ["admin", "audit", query], queryFn: () => call(listAudit, { query }), placeholderData: keepPreviousData });
+  const entries = useQuery({
+    queryKey: ["admin", "audit", query],
+    queryFn: () => call(listAudit, { query }),
+    placeholderData: keepPreviousData,
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -169,11 +173,38 @@ export function AuditPage() {
         <form onSubmit={submit} noValidate>
           <Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={m.admin.auditQuery} type="search" value={draft.q} onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })} />
-              <TextInput label={m.admin.auditEntityType} value={draft.entityType} onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })} placeholder="例: user, policy_document" />
-              <TextInput label={m.admin.auditAction} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} placeholder="例: update, login" />
-              <JapaneseDateInput ref={fromRef} label={m.admin.auditFrom} value={draft.from} onChange={(value) => setDraft({ ...draft, from: value })} error={errors.from} />
-              <JapaneseDateInput ref={toRef} label={m.admin.auditTo} value={draft.to} onChange={(value) => setDraft({ ...draft, to: value })} error={errors.to} />
+              <TextInput
+                label={m.admin.auditQuery}
+                type="search"
+                value={draft.q}
+                onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
+              />
+              <TextInput
+                label={m.admin.auditEntityType}
+                value={draft.entityType}
+                onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
+                placeholder="例: user, policy_document"
+              />
+              <TextInput
+                label={m.admin.auditAction}
+                value={draft.action}
+                onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
+                placeholder="例: update, login"
+              />
+              <JapaneseDateInput
+                ref={fromRef}
+                label={m.admin.auditFrom}
+                value={draft.from}
+                onChange={(value) => setDraft({ ...draft, from: value })}
+                error={errors.from}
+              />
+              <JapaneseDateInput
+                ref={toRef}
+                label={m.admin.auditTo}
+                value={draft.to}
+                onChange={(value) => setDraft({ ...draft, to: value })}
+                error={errors.to}
+              />
             </SimpleGrid>
             <Group justify="space-between" wrap="wrap">
               <Text size="sm" c="dimmed">

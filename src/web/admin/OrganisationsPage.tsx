@@ -1,8 +1,29 @@
 // /admin/organisations: the organisation tree (自治体 → 局 → 部 → 課) with add, rename and move.
-import { Badge, Button, Group, Loader, Modal, NativeSelect, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
-import { createOrganisation, ORGANISATION_KIND_LABELS, ORGANISATION_KINDS, type Organisation, type OrganisationKind, updateOrganisation } from "../../common/api/platform";
+import {
+  createOrganisation,
+  ORGANISATION_KIND_LABELS,
+  ORGANISATION_KINDS,
+  type Organisation,
+  type OrganisationKind,
+  updateOrganisation,
+} from "../../common/api/platform";
 import { call } from "../api/client";
 import { m } from "../messages";
 import { useOrganisations } from "../modules/policy/queries";
@@ -38,12 +59,22 @@ function descendantsOf(organisations: readonly Organisation[], id: string): Set<
   return out;
 }
 
-function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog; organisations: readonly Organisation[]; onClose: () => void }) {
+function OrganisationDialog({
+  dialog,
+  organisations,
+  onClose,
+}: {
+  dialog: Dialog;
+  organisations: readonly Organisation[];
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
   const flash = useFlash();
   const org = dialog.mode === "add" ? null : dialog.org;
   const [name, setName] = useState(org?.name ?? "");
-  const [kind, setKind] = useState<OrganisationKind>(org?.kind ?? (dialog.mode === "add" && dialog.parent ? CHILD_KIND[dialog.parent.kind] : "municipality"));
+  const [kind, setKind] = useState<OrganisationKind>(
+    org?.kind ?? (dialog.mode === "add" && dialog.parent ? CHILD_KIND[dialog.parent.kind] : "municipality"),
+  );
   const [code, setCode] = useState(org?.code ?? "");
   const [sortOrder, setSortOrder] = useState<number>(org?.sortOrder ?? 0);
   const [parentId, setParentId] = useState(org?.parentId ?? "");
@@ -60,7 +91,10 @@ function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog
         });
       }
       if (dialog.mode === "move") return call(updateOrganisation, { params: { id: dialog.org.id }, body: { parentId: parentId || null } });
-      return call(updateOrganisation, { params: { id: dialog.org.id }, body: { name: name.trim(), kind, code: code.trim() || null, sortOrder } });
+      return call(updateOrganisation, {
+        params: { id: dialog.org.id },
+        body: { name: name.trim(), kind, code: code.trim() || null, sortOrder },
+      });
     },
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ["organisations"] });
@@ -81,7 +115,8 @@ function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog
     if (dialog.mode !== "move") {
       const found: Record<string, string> = {};
       if (!name.trim()) found.name = "組織名を入力してください。";
-      if (code.trim() && !/^[A-Za-z0-9_-]{1,40}$/.test(code.trim())) found.code = "組織コードは半角英数字・_・- で40文字以内にしてください。";
+      if (code.trim() && !/^[A-Za-z0-9_-]{1,40}$/.test(code.trim()))
+        found.code = "組織コードは半角英数字・_・- で40文字以内にしてください。";
       setErrors(found);
       if (found.name) return nameRef.current?.focus();
       if (found.code) return codeRef.current?.focus();
@@ -90,7 +125,11 @@ function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog
   }
 
   const title =
-    dialog.mode === "add" ? m.admin.orgAddTitle(dialog.parent?.name ?? null) : dialog.mode === "edit" ? m.admin.orgEditTitle(dialog.org.name) : m.admin.orgMoveTitle(dialog.org.name);
+    dialog.mode === "add"
+      ? m.admin.orgAddTitle(dialog.parent?.name ?? null)
+      : dialog.mode === "edit"
+        ? m.admin.orgEditTitle(dialog.org.name)
+        : m.admin.orgMoveTitle(dialog.org.name);
   const excluded = dialog.mode === "move" ? descendantsOf(organisations, dialog.org.id) : new Set<string>();
 
   return (
@@ -105,13 +144,24 @@ function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog
               description={m.admin.orgMoveHelp}
               value={parentId}
               onChange={(e) => setParentId(e.currentTarget.value)}
-              data={[{ value: "", label: m.admin.orgTopLevel }, ...organisationOptions(organisations).filter((option) => !excluded.has(option.value))]}
+              data={[
+                { value: "", label: m.admin.orgTopLevel },
+                ...organisationOptions(organisations).filter((option) => !excluded.has(option.value)),
+              ]}
               error={errors.parentId}
               data-autofocus
             />
           ) : (
             <>
-              <TextInput ref={nameRef} label={m.admin.orgName} value={name} onChange={(e) => setName(e.currentTarget.value)} error={errors.name} required data-autofocus />
+              <TextInput
+                ref={nameRef}
+                label={m.admin.orgName}
+                value={name}
+                onChange={(e) => setName(e.currentTarget.value)}
+                error={errors.name}
+                required
+                data-autofocus
+              />
               <SimpleGrid cols={{ base: 1, sm: 3 }}>
                 <NativeSelect
                   label={m.admin.orgKind}
@@ -120,8 +170,22 @@ function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog
                   data={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}
                   error={errors.kind}
                 />
-                <TextInput ref={codeRef} label={m.admin.orgCode} value={code} onChange={(e) => setCode(e.currentTarget.value)} error={errors.code} autoComplete="off" />
-                <NumberInput label={m.admin.orgSortOrder} value={sortOrder} onChange={(v) => setSortOrder(typeof v === "number" ? v : Number(v) || 0)} min={0} max={100000} error={errors.sortOrder} />
+                <TextInput
+                  ref={codeRef}
+                  label={m.admin.orgCode}
+                  value={code}
+                  onChange={(e) => setCode(e.currentTarget.value)}
+                  error={errors.code}
+                  autoComplete="off"
+                />
+                <NumberInput
+                  label={m.admin.orgSortOrder}
+                  value={sortOrder}
+                  onChange={(v) => setSortOrder(typeof v === "number" ? v : Number(v) || 0)}
+                  min={0}
+                  max={100000}
+                  error={errors.sortOrder}
+                />
               </SimpleGrid>
             </>
           )}
@@ -139,14 +203,27 @@ function OrganisationDialog({ dialog, organisations, onClose }: { dialog: Dialog
   );
 }
 
-function TreeNode({ org, childrenOf, onAction }: { org: Organisation; childrenOf: (id: string) => Organisation[]; onAction: (dialog: Dialog) => void }) {
+function TreeNode({
+  org,
+  childrenOf,
+  onAction,
+}: {
+  org: Organisation;
+  childrenOf: (id: string) => Organisation[];
+  onAction: (dialog: Dialog) => void;
+}) {
   const children = childrenOf(org.id);
   const headingId = `org-${org.id}`;
   return (
     <li className="yk-org-node">
       <div className="yk-org-row">
         <Group gap="xs" wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
-          <Badge variant="outline" radius="sm" size="sm" styles={{ root: { color: "#1c3f8f", borderColor: "#97b1e6", background: "#e7eefc", textTransform: "none" } }}>
+          <Badge
+            variant="outline"
+            radius="sm"
+            size="sm"
+            styles={{ root: { color: "#1c3f8f", borderColor: "#97b1e6", background: "#e7eefc", textTransform: "none" } }}
+          >
             {ORGANISATION_KIND_LABELS[org.kind]}
           </Badge>
           <Text fw={600} id={headingId}>
@@ -167,13 +244,28 @@ function TreeNode({ org, childrenOf, onAction }: { org: Organisation; childrenOf
           )}
         </Group>
         <Group gap={4} wrap="nowrap">
-          <Button size="compact-sm" variant="subtle" onClick={() => onAction({ mode: "add", parent: org })} aria-label={`「${org.name}」に${m.admin.addChildOrg}`}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onAction({ mode: "add", parent: org })}
+            aria-label={`「${org.name}」に${m.admin.addChildOrg}`}
+          >
             {m.admin.addChildOrg}
           </Button>
-          <Button size="compact-sm" variant="subtle" onClick={() => onAction({ mode: "edit", org })} aria-label={`「${org.name}」の${m.admin.renameOrg}`}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onAction({ mode: "edit", org })}
+            aria-label={`「${org.name}」の${m.admin.renameOrg}`}
+          >
             {m.admin.renameOrg}
           </Button>
-          <Button size="compact-sm" variant="subtle" onClick={() => onAction({ mode: "move", org })} aria-label={`「${org.name}」を${m.admin.moveOrg}`}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => onAction({ mode: "move", org })}
+            aria-label={`「${org.name}」を${m.admin.moveOrg}`}
+          >
             {m.admin.moveOrg}
           </Button>
         </Group>
@@ -201,7 +293,11 @@ export function OrganisationsPage() {
 
   return (
     <>
-      <PageHeader title={m.admin.orgsTitle} subtitle={m.admin.orgsIntro} actions={<Button onClick={() => setDialog({ mode: "add", parent: null })}>{m.admin.addRootOrg}</Button>} />
+      <PageHeader
+        title={m.admin.orgsTitle}
+        subtitle={m.admin.orgsIntro}
+        actions={<Button onClick={() => setDialog({ mode: "add", parent: null })}>{m.admin.addRootOrg}</Button>}
+      />
       <ErrorAlert error={organisations.error} />
       <Paper withBorder p="md">
         {organisations.isPending ? (

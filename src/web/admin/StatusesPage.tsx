@@ -43,10 +43,13 @@ export function StatusesPage() {
   }, [statuses.data, rows]);
 
   const save = useMutation({
-    mutationFn: (items: Row[]) => call(saveStatuses, { body: { items: items.map(({ label, tone, active }) => ({ label: label.trim(), tone, active })) } }),
+    mutationFn: (items: Row[]) =>
+      call(saveStatuses, { body: { items: items.map(({ label, tone, active }) => ({ label: label.trim(), tone, active })) } }),
     onSuccess: (result) => {
       queryClient.setQueryData(["policy", "statuses"], result);
-      setRows(result.items.map((status) => ({ key: nextKey++, label: status.label, tone: status.tone, active: status.active, saved: true })));
+      setRows(
+        result.items.map((status) => ({ key: nextKey++, label: status.label, tone: status.tone, active: status.active, saved: true })),
+      );
       flash.show(m.admin.statusesSaved);
     },
   });
@@ -99,7 +102,10 @@ export function StatusesPage() {
         <Paper withBorder p="md">
           <form onSubmit={submit} noValidate>
             <Stack>
-              <ErrorAlert error={save.error} fieldLabels={Object.keys(serverFields).length ? { items: m.admin.statusesTitle } : undefined} />
+              <ErrorAlert
+                error={save.error}
+                fieldLabels={Object.keys(serverFields).length ? { items: m.admin.statusesTitle } : undefined}
+              />
               <Table.ScrollContainer minWidth={720} type="native">
                 <Table verticalSpacing="sm" withTableBorder className="yk-table">
                   <caption className="yk-visually-hidden">{m.admin.statusesTitle}</caption>
@@ -127,10 +133,22 @@ export function StatusesPage() {
                               <Text size="sm" w={20} ta="right" aria-hidden="true">
                                 {index + 1}
                               </Text>
-                              <Button size="compact-sm" variant="subtle" disabled={index === 0} onClick={() => move(index, -1)} aria-label={m.admin.moveUp(name)}>
+                              <Button
+                                size="compact-sm"
+                                variant="subtle"
+                                disabled={index === 0}
+                                onClick={() => move(index, -1)}
+                                aria-label={m.admin.moveUp(name)}
+                              >
                                 ↑
                               </Button>
-                              <Button size="compact-sm" variant="subtle" disabled={index === rows.length - 1} onClick={() => move(index, 1)} aria-label={m.admin.moveDown(name)}>
+                              <Button
+                                size="compact-sm"
+                                variant="subtle"
+                                disabled={index === rows.length - 1}
+                                onClick={() => move(index, 1)}
+                                aria-label={m.admin.moveDown(name)}
+                              >
                                 ↓
                               </Button>
                             </Group>
@@ -157,14 +175,25 @@ export function StatusesPage() {
                             />
                           </Table.Td>
                           <Table.Td>
-                            <Switch aria-label={`${m.admin.statusActive}（${name}）`} checked={row.active} onChange={(e) => update(row.key, { active: e.currentTarget.checked })} />
+                            <Switch
+                              aria-label={`${m.admin.statusActive}（${name}）`}
+                              checked={row.active}
+                              onChange={(e) => update(row.key, { active: e.currentTarget.checked })}
+                            />
                           </Table.Td>
                           <Table.Td>
                             <StatusBadge label={row.label.trim() || "—"} tone={row.tone} />
                           </Table.Td>
                           <Table.Td>
                             {!row.saved && (
-                              <Button size="compact-sm" variant="subtle" color="red" c="#9b1c1c" onClick={() => setRows(rows.filter((r) => r.key !== row.key))} aria-label={m.admin.remove(name)}>
+                              <Button
+                                size="compact-sm"
+                                variant="subtle"
+                                color="red"
+                                c="#9b1c1c"
+                                onClick={() => setRows(rows.filter((r) => r.key !== row.key))}
+                                aria-label={m.admin.remove(name)}
+                              >
                                 削除
                               </Button>
                             )}

@@ -49,7 +49,8 @@ export function organisationOptions(organisations: readonly Organisation[]): { v
   const out: { value: string; label: string }[] = [];
   const visit = (org: Organisation, depth: number) => {
     out.push({ value: org.id, label: `${"　".repeat(depth)}${org.name}（${ORGANISATION_KIND_LABELS[org.kind]}）` });
-    for (const child of (children.get(org.id) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "ja"))) visit(child, depth + 1);
+    for (const child of (children.get(org.id) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "ja")))
+      visit(child, depth + 1);
   };
   for (const root of roots.sort((a, b) => a.sortOrder - b.sortOrder)) visit(root, 0);
   return out;
@@ -165,7 +166,15 @@ function UserFormModal({ user, opened, onClose }: { user: AdminUser | null; open
               required
               data-autofocus={user ? true : undefined}
             />
-            <TextInput ref={refs.email as React.RefObject<HTMLInputElement>} label={m.admin.email} type="email" value={values.email} onChange={set("email")} error={errors.email} autoComplete="off" />
+            <TextInput
+              ref={refs.email as React.RefObject<HTMLInputElement>}
+              label={m.admin.email}
+              type="email"
+              value={values.email}
+              onChange={set("email")}
+              error={errors.email}
+              autoComplete="off"
+            />
             <NativeSelect
               ref={refs.role as React.RefObject<HTMLSelectElement>}
               label={m.admin.role}
@@ -277,12 +286,20 @@ function UserStatus({ user }: { user: AdminUser }) {
           {m.admin.disabled}
         </Badge>
       ) : (
-        <Badge variant="outline" radius="sm" styles={{ root: { color: "#1e5631", borderColor: "#8cc9a0", background: "#e6f4ea", textTransform: "none" } }}>
+        <Badge
+          variant="outline"
+          radius="sm"
+          styles={{ root: { color: "#1e5631", borderColor: "#8cc9a0", background: "#e6f4ea", textTransform: "none" } }}
+        >
           {m.admin.active}
         </Badge>
       )}
       {user.locked && (
-        <Badge variant="outline" radius="sm" styles={{ root: { color: "#9b1c1c", borderColor: "#eea4a4", background: "#fdecec", textTransform: "none" } }}>
+        <Badge
+          variant="outline"
+          radius="sm"
+          styles={{ root: { color: "#9b1c1c", borderColor: "#eea4a4", background: "#fdecec", textTransform: "none" } }}
+        >
           {m.admin.locked}
         </Badge>
       )}
@@ -305,8 +322,20 @@ export function UsersPage() {
   const [editing, setEditing] = useState<AdminUser | null | "new">(null);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
 
-  const query = { q: debouncedQ || undefined, role: role || undefined, organisationId: organisationId || undefined, sort: sort.key, order: sort.order, page, pageSize };
-  const users = useQuery({ queryKey: ["admin", "users", query], queryFn: () => call(listUsers, { query }), placeholderData: keepPreviousData });
+  const query = {
+    q: debouncedQ || undefined,
+    role: role || undefined,
+    organisationId: organisationId || undefined,
+    sort: sort.key,
+    order: sort.order,
+    page,
+    pageSize,
+  };
+  const users = useQuery({
+    queryKey: ["admin", "users", query],
+    queryFn: () => call(listUsers, { query }),
+    placeholderData: keepPreviousData,
+  });
   const all = organisations.data?.items ?? [];
 
   async function setDisabled(user: AdminUser, disabled: boolean) {
@@ -339,10 +368,27 @@ export function UsersPage() {
       ),
     },
     { key: "role", header: m.admin.role, sortKey: "role", nowrap: true, render: (u) => ROLE_LABELS[u.role] },
-    { key: "organisation", header: m.admin.organisation, sortKey: "organisation", render: (u) => (all.length ? organisationPath(all, u.organisationId, "municipality") || u.organisationName : u.organisationName) },
+    {
+      key: "organisation",
+      header: m.admin.organisation,
+      sortKey: "organisation",
+      render: (u) => (all.length ? organisationPath(all, u.organisationId, "municipality") || u.organisationName : u.organisationName),
+    },
     { key: "status", header: m.admin.status, render: (u) => <UserStatus user={u} /> },
-    { key: "lastLoginAt", header: m.admin.lastLogin, sortKey: "lastLoginAt", nowrap: true, render: (u) => <DateTimeText timestamp={u.lastLoginAt} /> },
-    { key: "createdAt", header: m.admin.createdAt, sortKey: "createdAt", nowrap: true, render: (u) => <DateText iso={u.createdAt.slice(0, 10)} western="title" /> },
+    {
+      key: "lastLoginAt",
+      header: m.admin.lastLogin,
+      sortKey: "lastLoginAt",
+      nowrap: true,
+      render: (u) => <DateTimeText timestamp={u.lastLoginAt} />,
+    },
+    {
+      key: "createdAt",
+      header: m.admin.createdAt,
+      sortKey: "createdAt",
+      nowrap: true,
+      render: (u) => <DateText iso={u.createdAt.slice(0, 10)} western="title" />,
+    },
     {
       key: "actions",
       header: m.admin.actions,
@@ -363,13 +409,25 @@ export function UsersPage() {
             </Menu.Dropdown>
           </Menu>
           {u.locked && (
-            <ConfirmButton size="compact-sm" variant="default" message={m.admin.unlockConfirm(u.displayName)} onConfirm={() => unlock(u)} aria-label={`${u.displayName}の${m.admin.unlock}`}>
+            <ConfirmButton
+              size="compact-sm"
+              variant="default"
+              message={m.admin.unlockConfirm(u.displayName)}
+              onConfirm={() => unlock(u)}
+              aria-label={`${u.displayName}の${m.admin.unlock}`}
+            >
               {m.admin.unlock}
             </ConfirmButton>
           )}
           {u.id !== me.id &&
             (u.disabled ? (
-              <ConfirmButton size="compact-sm" variant="default" message={m.admin.enableConfirm(u.displayName)} onConfirm={() => setDisabled(u, false)} aria-label={`${u.displayName}を${m.admin.enable}`}>
+              <ConfirmButton
+                size="compact-sm"
+                variant="default"
+                message={m.admin.enableConfirm(u.displayName)}
+                onConfirm={() => setDisabled(u, false)}
+                aria-label={`${u.displayName}を${m.admin.enable}`}
+              >
                 {m.admin.enable}
               </ConfirmButton>
             ) : (
@@ -449,7 +507,14 @@ export function UsersPage() {
         }}
         minWidth={960}
       />
-      {editing !== null && <UserFormModal key={editing === "new" ? "new" : editing.id} user={editing === "new" ? null : editing} opened onClose={() => setEditing(null)} />}
+      {editing !== null && (
+        <UserFormModal
+          key={editing === "new" ? "new" : editing.id}
+          user={editing === "new" ? null : editing}
+          opened
+          onClose={() => setEditing(null)}
+        />
+      )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
     </>
   );

@@ -1,7 +1,15 @@
 // Typed fetch over the shared contracts: `call(contract, { params, query, body })`.
 // Sends the session cookie and the CSRF token on every write, and turns error bodies into ApiError.
 import type { z } from "zod";
-import { type BodyOf, buildPath, type Contract, type ErrorBody, type ParamsOf, type QueryOf, type ResponseOf } from "../../common/api/contract";
+import {
+  type BodyOf,
+  buildPath,
+  type Contract,
+  type ErrorBody,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+} from "../../common/api/contract";
 
 export class ApiError extends Error {
   constructor(

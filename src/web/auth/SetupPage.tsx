@@ -64,7 +64,12 @@ export function SetupPage({ token }: { token?: string }) {
     setBusy(true);
     try {
       const state = await call(completeSetup, {
-        body: { token: token ?? "", loginId: values.loginId.trim().toLowerCase(), displayName: values.displayName.trim(), password: values.password },
+        body: {
+          token: token ?? "",
+          loginId: values.loginId.trim().toLowerCase(),
+          displayName: values.displayName.trim(),
+          password: values.password,
+        },
       });
       applySession(queryClient, state);
       router.history.replace("/admin/users");
@@ -101,9 +106,7 @@ export function SetupPage({ token }: { token?: string }) {
         <Alert color="red" role="alert">
           {m.auth.setupInvalid}
         </Alert>
-        <AnchorLink to="/login">
-          {m.auth.toLogin}
-        </AnchorLink>
+        <AnchorLink to="/login">{m.auth.toLogin}</AnchorLink>
       </Stack>
     );
   } else {
@@ -125,7 +128,15 @@ export function SetupPage({ token }: { token?: string }) {
             required
             autoFocus
           />
-          <TextInput ref={refs.displayName} label={m.auth.displayName} value={values.displayName} onChange={set("displayName")} error={errors.displayName} autoComplete="name" required />
+          <TextInput
+            ref={refs.displayName}
+            label={m.auth.displayName}
+            value={values.displayName}
+            onChange={set("displayName")}
+            error={errors.displayName}
+            autoComplete="name"
+            required
+          />
           <PasswordInput
             ref={refs.password}
             label={m.auth.password}
@@ -137,7 +148,15 @@ export function SetupPage({ token }: { token?: string }) {
             aria-describedby="setup-password-rules"
           />
           <PasswordRules id="setup-password-rules" password={values.password} loginId={values.loginId.trim()} />
-          <PasswordInput ref={refs.confirm} label={m.auth.passwordConfirm} value={values.confirm} onChange={set("confirm")} error={errors.confirm} autoComplete="new-password" required />
+          <PasswordInput
+            ref={refs.confirm}
+            label={m.auth.passwordConfirm}
+            value={values.confirm}
+            onChange={set("confirm")}
+            error={errors.confirm}
+            autoComplete="new-password"
+            required
+          />
           <Button type="submit" loading={busy} size="md">
             {m.auth.setupSubmit}
           </Button>

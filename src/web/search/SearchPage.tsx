@@ -126,7 +126,9 @@ export function SearchPage({ q, module, page }: { q?: string; module?: string; p
                 value={page}
                 onChange={(next) => navigate({ to: "/search", search: { q: text, module, page: next > 1 ? next : undefined } })}
                 getItemProps={(n) => ({ "aria-label": m.table.page(n), "aria-current": n === page ? "page" : undefined })}
-                getControlProps={(control) => ({ "aria-label": { first: m.table.first, previous: m.table.prev, next: m.table.next, last: m.table.last }[control] })}
+                getControlProps={(control) => ({
+                  "aria-label": { first: m.table.first, previous: m.table.prev, next: m.table.next, last: m.table.last }[control],
+                })}
               />
             </nav>
           )}

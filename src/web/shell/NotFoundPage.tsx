@@ -8,9 +8,7 @@ export function NotFoundPage() {
     <Stack p="lg" component="main" id="main">
       <PageHeader title={m.shell.notFoundTitle} />
       <Text>{m.shell.notFoundBody}</Text>
-      <AnchorLink to="/">
-        {m.shell.toHome}
-      </AnchorLink>
+      <AnchorLink to="/">{m.shell.toHome}</AnchorLink>
     </Stack>
   );
 }

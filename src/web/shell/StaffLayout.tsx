@@ -35,7 +35,9 @@ const ADMIN_LINKS = [
 
 function GlobalSearch() {
   const navigate = useNavigate();
-  const currentQ = useRouterState({ select: (state) => (state.location.pathname === "/search" ? (state.location.search as { q?: string }).q : undefined) });
+  const currentQ = useRouterState({
+    select: (state) => (state.location.pathname === "/search" ? (state.location.search as { q?: string }).q : undefined),
+  });
   const [q, setQ] = useState(currentQ ?? "");
   useEffect(() => {
     if (currentQ !== undefined) setQ(currentQ);
@@ -176,7 +178,6 @@ function SignedInShell() {
                   module.live ? (
                     <li key={module.key}>
                       <NavLinkLink
-                        
                         to={module.to}
                         label={module.label}
                         active={pathname.startsWith(`/${module.key}`)}
@@ -201,7 +202,6 @@ function SignedInShell() {
                     {ADMIN_LINKS.map((link) => (
                       <li key={link.to}>
                         <NavLinkLink
-                          
                           to={link.to}
                           label={link.label}
                           active={pathname.startsWith(link.to)}
@@ -215,7 +215,7 @@ function SignedInShell() {
               <h2 className="yk-nav-section">{m.shell.publicHeading}</h2>
               <ul className="yk-nav-list">
                 <li>
-                  <NavLinkLink  to="/public" label={m.shell.publicLink} />
+                  <NavLinkLink to="/public" label={m.shell.publicLink} />
                 </li>
               </ul>
             </div>

@@ -52,7 +52,8 @@ interface DataTableProps<T, K extends string> {
 }
 
 export function DataTable<T, K extends string = string>(props: DataTableProps<T, K>) {
-  const { caption, captionHidden, columns, rows, rowKey, loading, error, sort, onSortChange, paging, empty, renderDetail, minWidth } = props;
+  const { caption, captionHidden, columns, rows, rowKey, loading, error, sort, onSortChange, paging, empty, renderDetail, minWidth } =
+    props;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const baseId = useId();
   const columnCount = columns.length + (renderDetail ? 1 : 0);
@@ -162,7 +163,11 @@ export function DataTable<T, K extends string = string>(props: DataTableProps<T,
                     )}
                     {columns.map((column) =>
                       column.rowHeader ? (
-                        <Table.Th key={column.key} scope="row" style={{ textAlign: column.align, fontWeight: 500, whiteSpace: column.nowrap ? "nowrap" : undefined }}>
+                        <Table.Th
+                          key={column.key}
+                          scope="row"
+                          style={{ textAlign: column.align, fontWeight: 500, whiteSpace: column.nowrap ? "nowrap" : undefined }}
+                        >
                           {column.render(row)}
                         </Table.Th>
                       ) : (

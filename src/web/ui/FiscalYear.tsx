@@ -30,7 +30,10 @@ interface FiscalYearSelectProps extends Omit<NativeSelectProps, "value" | "onCha
 }
 
 export function FiscalYearSelect({ value, onChange, allLabel, years, ...rest }: FiscalYearSelectProps) {
-  const options = (years ?? recentFiscalYears(2019, value ? [value] : [])).map((fy) => ({ value: String(fy), label: `${fiscalYearLabel(fy)}（${fy}年度）` }));
+  const options = (years ?? recentFiscalYears(2019, value ? [value] : [])).map((fy) => ({
+    value: String(fy),
+    label: `${fiscalYearLabel(fy)}（${fy}年度）`,
+  }));
   const data = allLabel !== undefined ? [{ value: "", label: allLabel }, ...options] : options;
   return (
     <NativeSelect
@@ -52,7 +55,10 @@ interface FiscalYearInputProps extends Omit<TextInputProps, "value" | "onChange"
 }
 
 /** Free text 年度: 令和6年度, R6, 2024, 2024年度. Shows how it was read. */
-export const FiscalYearInput = forwardRef<HTMLInputElement, FiscalYearInputProps>(function FiscalYearInput({ value, onChange, error, ...rest }, ref) {
+export const FiscalYearInput = forwardRef<HTMLInputElement, FiscalYearInputProps>(function FiscalYearInput(
+  { value, onChange, error, ...rest },
+  ref,
+) {
   const fy = value.trim() ? parseFiscalYear(value) : null;
   const invalid = value.trim() !== "" && fy === null;
   return (
@@ -65,7 +71,11 @@ export const FiscalYearInput = forwardRef<HTMLInputElement, FiscalYearInputProps
         const text = event.currentTarget.value;
         onChange(text, text.trim() ? parseFiscalYear(text) : null);
       }}
-      description={<span aria-live="polite">{fy !== null ? <span className="yk-parsed">{m.date.fiscalParsed(fiscalYearLabel(fy), fy)}</span> : m.date.fiscalHint}</span>}
+      description={
+        <span aria-live="polite">
+          {fy !== null ? <span className="yk-parsed">{m.date.fiscalParsed(fiscalYearLabel(fy), fy)}</span> : m.date.fiscalHint}
+        </span>
+      }
       error={error || (invalid ? m.date.fiscalInvalid : undefined)}
       inputWrapperOrder={["label", "input", "description", "error"]}
     />

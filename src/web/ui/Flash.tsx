@@ -21,9 +21,12 @@ export function FlashProvider({ children }: { children: ReactNode }) {
     setFlash({ message, tone, id: Date.now() });
     timer.current = setTimeout(() => setFlash(null), 8000);
   }, []);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   const api = useMemo(() => ({ show }), [show]);
   return (
     <FlashContext.Provider value={api}>

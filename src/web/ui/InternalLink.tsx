@@ -11,7 +11,8 @@ export function InternalLink({ href, children, ...rest }: AnchorProps & { href: 
       {...rest}
       href={href}
       onClick={(event) => {
-        if (!internal || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        if (!internal || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)
+          return;
         event.preventDefault();
         router.history.push(href);
       }}

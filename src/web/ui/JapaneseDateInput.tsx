@@ -37,11 +37,7 @@ export const JapaneseDateInput = forwardRef<HTMLInputElement, JapaneseDateInputP
         onChange(text, text.trim() ? parseJapaneseDate(text) : null);
       }}
       autoComplete="off"
-      description={
-        <span aria-live="polite">
-          {status ? <span className="yk-parsed">{status}</span> : (description ?? m.date.hint)}
-        </span>
-      }
+      description={<span aria-live="polite">{status ? <span className="yk-parsed">{status}</span> : (description ?? m.date.hint)}</span>}
       error={error || (invalid && showInvalid ? m.date.invalid : undefined)}
       inputWrapperOrder={["label", "input", "description", "error"]}
     />

@@ -24,7 +24,10 @@ const OWNERS: Record<string, string> = {
 
 export function samplePolicyText(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const candidates = [path.join(here, "demo", "sample-policy.txt"), path.join(projectRoot, "src/server/modules/policy/demo/sample-policy.txt")];
+  const candidates = [
+    path.join(here, "demo", "sample-policy.txt"),
+    path.join(projectRoot, "src/server/modules/policy/demo/sample-policy.txt"),
+  ];
   for (const file of candidates) {
     try {
       return readFileSync(file, "utf8");
@@ -48,7 +51,10 @@ export async function loadPolicyDemo(db: Db): Promise<void> {
     for (const challenge of await repo.findDocumentChallenges(tx, documentId)) {
       const owner = OWNERS[challenge.code];
       if (!owner) continue;
-      await tx.query("UPDATE policy_challenges SET owner_organisation_id = $2 WHERE id = $1", [challenge.id, await organisationIdByCode(tx, owner)]);
+      await tx.query("UPDATE policy_challenges SET owner_organisation_id = $2 WHERE id = $1", [
+        challenge.id,
+        await organisationIdByCode(tx, owner),
+      ]);
     }
     await repo.setPublished(tx, documentId, true, null);
   });

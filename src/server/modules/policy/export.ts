@@ -6,10 +6,10 @@ import type { Queryable } from "../../db/database";
 import type { FileResult } from "../../platform/http/types";
 import { writeCsv } from "../../platform/tabular/csv-write";
 import { writeXlsx } from "../../platform/tabular/xlsx-write";
-import type { ChallengeFilter } from "./repository";
 import { renderPolicyDocx } from "./render-docx";
 import { renderPolicyPdf } from "./render-pdf";
 import { renderPolicyXlsx } from "./render-xlsx";
+import type { ChallengeFilter } from "./repository";
 import { documentContent, listChallenges } from "./service";
 
 const MIME: Record<PolicyExportFormat, string> = {

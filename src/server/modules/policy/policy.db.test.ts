@@ -347,7 +347,10 @@ describe("the challenge list", () => {
 
   it("refuses an external body as a challenge's owning division", async () => {
     const detail = await challenge(editor, "A(1)");
-    const response = await editor.patch(`/api/policy/challenges/${ids["A(1)"]}`, { version: detail.version, ownerOrganisationId: city.partnerOrg.id });
+    const response = await editor.patch(`/api/policy/challenges/${ids["A(1)"]}`, {
+      version: detail.version,
+      ownerOrganisationId: city.partnerOrg.id,
+    });
     expect(response.status).toBe(400);
     expect(response.body.error.fields.ownerOrganisationId).toBe("担当課が正しくありません。");
     expect((await challenge(editor, "A(1)")).version).toBe(detail.version);

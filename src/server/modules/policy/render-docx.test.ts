@@ -49,7 +49,11 @@ describe("renderPolicyDocx", () => {
     const { document } = await partsOf(await renderPolicyDocx(buildPolicyDocument()));
     const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(document)?.[0] ?? "";
     const rows = [...table.matchAll(/<w:tr\b[\s\S]*?<\/w:tr>/g)].map(([row]) =>
-      [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => paragraphsOf(cell).map((p) => p.text).join("|")),
+      [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) =>
+        paragraphsOf(cell)
+          .map((p) => p.text)
+          .join("|"),
+      ),
     );
     expect(rows[0]).toEqual(["", "A領域", "B領域", "C領域"]);
     expect(rows[1][0]).toBe("成長戦略");

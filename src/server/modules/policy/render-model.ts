@@ -1,12 +1,8 @@
 // What the PDF, Word and Excel renderers of a 局区方針 share: which progress entry to show for a date, the
 // overview matrix cells, and the headings as the document writes them. Pure functions on PolicyDocumentContent.
-import { formatWareki, isIsoDate, isMonthEnd } from "../../../common/dates.js";
-import type {
-  ChallengeContent,
-  OverviewItem,
-  PolicyDocumentContent,
-  ProgressEntryContent,
-} from "../../../common/policy/types.js";
+import { isIsoDate } from "../../../common/dates.js";
+import { asOfLabelOf } from "../../../common/policy/render-text.js";
+import type { ChallengeContent, OverviewItem, PolicyDocumentContent, ProgressEntryContent } from "../../../common/policy/types.js";
 
 export interface PolicyRenderOptions {
   /** ISO date: show the latest progress entry on or before it (default: the latest entry) */
@@ -40,11 +36,7 @@ export function challengeLabel(challenge: ChallengeContent): string {
 }
 
 /** 令和6年11月末時点 — the label as written, or one made from the date for entries entered in the system. */
-export function asOfLabel(entry: ProgressEntryContent): string {
-  if (entry.asOfLabel.trim() !== "") return entry.asOfLabel;
-  const precision = isMonthEnd(entry.asOf) ? "month-end" : "day";
-  return `${formatWareki(entry.asOf, { precision })}時点`;
-}
+export const asOfLabel = asOfLabelOf;
 
 export function progressHeading(entry: ProgressEntryContent | null): string {
   return entry ? `${SECTION_HEADINGS.progress}（${asOfLabel(entry)}）` : SECTION_HEADINGS.progress;

@@ -34,7 +34,12 @@ describe("renderPolicyPdf", () => {
   });
 
   it("follows the document's order: title, mission, challenges with ①–⑤, analysis note at the end of ④", async () => {
-    const text = flat((await readPdfPages(await renderPolicyPdf(buildPolicyDocument()))).slice(1).map((p) => p.text).join(""));
+    const text = flat(
+      (await readPdfPages(await renderPolicyPdf(buildPolicyDocument())))
+        .slice(1)
+        .map((p) => p.text)
+        .join(""),
+    );
     const order = [
       "局区X方針〈政策局〉",
       "1組織の使命（どのような役割を担うのか）",

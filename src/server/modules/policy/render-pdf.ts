@@ -119,7 +119,12 @@ export function policyDocDefinition(doc: PolicyDocumentContent, options: PolicyR
     pageMargins: [48, 48, 48, 56],
     info: { title: doc.title, subject: doc.overviewTitle, author: doc.bureauName },
     content: [...overviewPage(doc), ...mainPart(doc, options)],
-    footer: (currentPage, pageCount) => ({ text: `${currentPage} / ${pageCount}`, alignment: "center", fontSize: 9, margin: [0, 20, 0, 0] }),
+    footer: (currentPage, pageCount) => ({
+      text: `${currentPage} / ${pageCount}`,
+      alignment: "center",
+      fontSize: 9,
+      margin: [0, 20, 0, 0],
+    }),
     pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.length <= 1,
     defaultStyle: { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.35 },
     styles: {

@@ -56,7 +56,11 @@ export async function findDocuments(
 ): Promise<DocumentRow[]> {
   const where: string[] = [];
   const params: unknown[] = [];
-  for (const [column, value] of [["d.fiscal_year", filter.fiscalYear], ["d.organisation_id", filter.organisationId], ["d.status", filter.status]] as const) {
+  for (const [column, value] of [
+    ["d.fiscal_year", filter.fiscalYear],
+    ["d.organisation_id", filter.organisationId],
+    ["d.status", filter.status],
+  ] as const) {
     if (value === undefined) continue;
     params.push(value);
     where.push(`${column} = $${params.length}`);
@@ -74,7 +78,10 @@ export async function findDocument(db: Queryable, id: string): Promise<DocumentR
 }
 
 export async function findDocumentByBureauYear(db: Queryable, organisationId: string, fiscalYear: number): Promise<{ id: string } | null> {
-  const { rows } = await db.query<{ id: string }>("SELECT id FROM policy_documents WHERE organisation_id = $1 AND fiscal_year = $2", [organisationId, fiscalYear]);
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM policy_documents WHERE organisation_id = $1 AND fiscal_year = $2", [
+    organisationId,
+    fiscalYear,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -92,35 +99,70 @@ export interface DocumentFields {
 
 export async function insertDocument(
   tx: Queryable,
-  input: DocumentFields & { organisationId: string; fiscalYear: number; sourceText: string | null; createdBy: string | null; isSample: boolean },
+  input: DocumentFields & {
+    organisationId: string;
+    fiscalYear: number;
+    sourceText: string | null;
+    createdBy: string | null;
+    isSample: boolean;
+  },
 ): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO policy_documents (organisation_id, fiscal_year, bureau_name, overview_title, title, mission_heading, mission,
        challenges_heading, areas, categories, overview, source_text, created_by, is_sample)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [
-      input.organisationId, input.fiscalYear, input.bureauName, input.overviewTitle, input.title, input.missionHeading, input.mission,
-      input.challengesHeading, JSON.stringify(input.areas), JSON.stringify(input.categories), JSON.stringify(input.overview),
-      input.sourceText, input.createdBy, input.isSample,
+      input.organisationId,
+      input.fiscalYear,
+      input.bureauName,
+      input.overviewTitle,
+      input.title,
+      input.missionHeading,
+      input.mission,
+      input.challengesHeading,
+      JSON.stringify(input.areas),
+      JSON.stringify(input.categories),
+      JSON.stringify(input.overview),
+      input.sourceText,
+      input.createdBy,
+      input.isSample,
     ],
   );
   return rows[0].id;
 }
 
-export async function updateDocumentFields(tx: Queryable, id: string, fields: DocumentFields & { sourceText?: string | null }): Promise<void> {
+export async function updateDocumentFields(
+  tx: Queryable,
+  id: string,
+  fields: DocumentFields & { sourceText?: string | null },
+): Promise<void> {
   await tx.query(
     `UPDATE policy_documents SET bureau_name = $2, overview_title = $3, title = $4, mission_heading = $5, mission = $6,
        challenges_heading = $7, areas = $8, categories = $9, overview = $10, source_text = coalesce($11, source_text),
        version = version + 1, updated_at = now()
      WHERE id = $1`,
-    [id, fields.bureauName, fields.overviewTitle, fields.title, fields.missionHeading, fields.mission, fields.challengesHeading,
-      JSON.stringify(fields.areas), JSON.stringify(fields.categories), JSON.stringify(fields.overview), fields.sourceText ?? null],
+    [
+      id,
+      fields.bureauName,
+      fields.overviewTitle,
+      fields.title,
+      fields.missionHeading,
+      fields.mission,
+      fields.challengesHeading,
+      JSON.stringify(fields.areas),
+      JSON.stringify(fields.categories),
+      JSON.stringify(fields.overview),
+      fields.sourceText ?? null,
+    ],
   );
 }
 
 /** Bumps the version only when the caller saw the current one (optimistic locking); false when it did not. */
 export async function bumpDocumentVersion(tx: Queryable, id: string, expectedVersion: number): Promise<boolean> {
-  const { rowCount } = await tx.query("UPDATE policy_documents SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2", [id, expectedVersion]);
+  const { rowCount } = await tx.query(
+    "UPDATE policy_documents SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2",
+    [id, expectedVersion],
+  );
   return rowCount > 0;
 }
 
@@ -256,7 +298,11 @@ export async function findChallenges(
   const allParams = statusParam ? [...params, filter.status] : params;
   const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${inner}) t`, allParams);
   const direction = paging.order === "desc" ? "DESC" : "ASC";
-  const sort = SORTS[paging.sort].replaceAll("c.", "").split(", ").map((column) => `${column} ${direction} NULLS LAST`).join(", ");
+  const sort = SORTS[paging.sort]
+    .replaceAll("c.", "")
+    .split(", ")
+    .map((column) => `${column} ${direction} NULLS LAST`)
+    .join(", ");
   const { rows } = await db.query<ChallengeRow>(
     `${inner} ORDER BY ${sort}, area_code, number LIMIT ${paging.pageSize} OFFSET ${(paging.page - 1) * paging.pageSize}`,
     allParams,
@@ -265,7 +311,10 @@ export async function findChallenges(
 }
 
 export async function findDocumentChallenges(db: Queryable, documentId: string): Promise<ChallengeRow[]> {
-  const { rows } = await db.query<ChallengeRow>(`${CHALLENGE_SELECT} WHERE c.document_id = $1 ORDER BY c.sort_order, c.area_code, c.number`, [documentId]);
+  const { rows } = await db.query<ChallengeRow>(
+    `${CHALLENGE_SELECT} WHERE c.document_id = $1 ORDER BY c.sort_order, c.area_code, c.number`,
+    [documentId],
+  );
   return rows;
 }
 
@@ -289,7 +338,13 @@ export interface ChallengeFields {
 }
 
 /** Inserts or updates a challenge by its code within the document; returns its id. */
-export async function upsertChallenge(tx: Queryable, documentId: string, fields: ChallengeFields, sortOrder: number, ownerOrganisationId?: string | null): Promise<string> {
+export async function upsertChallenge(
+  tx: Queryable,
+  documentId: string,
+  fields: ChallengeFields,
+  sortOrder: number,
+  ownerOrganisationId?: string | null,
+): Promise<string> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO policy_challenges (document_id, code, area_code, number, category, name, content, background, approach_heading,
        approach, analysis_note, analysis_year, sort_order, owner_organisation_id)
@@ -301,8 +356,22 @@ export async function upsertChallenge(tx: Queryable, documentId: string, fields:
        owner_organisation_id = coalesce(EXCLUDED.owner_organisation_id, policy_challenges.owner_organisation_id),
        version = policy_challenges.version + 1, updated_at = now()
      RETURNING id`,
-    [documentId, fields.code, fields.areaCode, fields.number, fields.category, fields.name, fields.content, fields.background,
-      fields.approachHeading, fields.approach, fields.analysisNote, fields.analysisYear, sortOrder, ownerOrganisationId ?? null],
+    [
+      documentId,
+      fields.code,
+      fields.areaCode,
+      fields.number,
+      fields.category,
+      fields.name,
+      fields.content,
+      fields.background,
+      fields.approachHeading,
+      fields.approach,
+      fields.analysisNote,
+      fields.analysisYear,
+      sortOrder,
+      ownerOrganisationId ?? null,
+    ],
   );
   return rows[0].id;
 }
@@ -317,8 +386,19 @@ export async function updateChallengeRow(
     `UPDATE policy_challenges SET name = $3, content = $4, background = $5, approach_heading = $6, approach = $7,
        analysis_note = $8, analysis_year = $9, category = $10, owner_organisation_id = $11, version = version + 1, updated_at = now()
      WHERE id = $1 AND version = $2`,
-    [id, expectedVersion, fields.name, fields.content, fields.background, fields.approachHeading, fields.approach,
-      fields.analysisNote, fields.analysisYear, fields.category, fields.ownerOrganisationId],
+    [
+      id,
+      expectedVersion,
+      fields.name,
+      fields.content,
+      fields.background,
+      fields.approachHeading,
+      fields.approach,
+      fields.analysisNote,
+      fields.analysisYear,
+      fields.category,
+      fields.ownerOrganisationId,
+    ],
   );
   return rowCount > 0;
 }
@@ -338,7 +418,15 @@ export async function findProgress(db: Queryable, challengeIds: string[]): Promi
 /** Adds an entry unless the same 時点 already holds the same text (re-importing a document adds nothing twice). */
 export async function insertProgress(
   tx: Queryable,
-  input: { challengeId: string; asOf: string; asOfLabel: string; text: string; status: string | null; authorUserId: string | null; authorLabel: string },
+  input: {
+    challengeId: string;
+    asOf: string;
+    asOfLabel: string;
+    text: string;
+    status: string | null;
+    authorUserId: string | null;
+    authorLabel: string;
+  },
 ): Promise<string | null> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO policy_progress_entries (challenge_id, as_of, as_of_label, body, status, author_user_id, author_label)
@@ -360,7 +448,10 @@ export async function findStatuses(db: Queryable): Promise<PolicyStatus[]> {
   return rows.map((row) => ({ label: row.label, sortOrder: row.sort_order, tone: row.tone, active: row.active }));
 }
 
-export async function saveStatusList(tx: Queryable, items: { label: string; tone: PolicyStatus["tone"]; active: boolean }[]): Promise<void> {
+export async function saveStatusList(
+  tx: Queryable,
+  items: { label: string; tone: PolicyStatus["tone"]; active: boolean }[],
+): Promise<void> {
   // Statuses already used by entries stay (deactivated if dropped from the list): history keeps its labels.
   await tx.query("UPDATE policy_statuses SET active = false, sort_order = sort_order + 1000");
   for (const [index, item] of items.entries()) {

@@ -1,9 +1,9 @@
 // HTTP handlers of the policy module: parse input (contracts), check permission, call the service, shape output.
 import * as api from "../../../common/api/policy";
+import { recordAudit } from "../../platform/audit/audit";
 import { authorize } from "../../platform/auth/permissions";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
-import { recordAudit } from "../../platform/audit/audit";
 import { exportChallengeList, exportPolicyDocument } from "./export";
 import * as service from "./service";
 
@@ -36,7 +36,9 @@ export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.updateDocument, async ({ params, body }, { user, actor }) => service.updateDocument(db, user, actor, params.id, body));
 
-  router.on(api.publishDocument, async ({ params, body }, { user, actor }) => service.setPublished(db, user, actor, params.id, body.published));
+  router.on(api.publishDocument, async ({ params, body }, { user, actor }) =>
+    service.setPublished(db, user, actor, params.id, body.published),
+  );
 
   router.on(api.deleteDocument, async ({ params }, { user, actor }) => {
     await service.deleteDocument(db, user, actor, params.id);
@@ -46,7 +48,12 @@ export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.exportDocument, async ({ params, query }, { user, actor }) => {
     authorize(user, "policy.read");
     const file = await exportPolicyDocument(db, params.id, params.format, query.asOf);
-    await recordAudit(db, actor, { action: "export", entityType: "policy_document", entityId: params.id, summary: `局区方針を出力（${params.format}）` });
+    await recordAudit(db, actor, {
+      action: "export",
+      entityType: "policy_document",
+      entityId: params.id,
+      summary: `局区方針を出力（${params.format}）`,
+    });
     return file;
   });
 
@@ -59,7 +66,12 @@ export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
     authorize(user, "policy.read");
     const { format, ...filter } = query;
     const file = await exportChallengeList(db, filter, format);
-    await recordAudit(db, actor, { action: "export", entityType: "policy_challenge", summary: `課題一覧を出力（${format}）`, after: filter });
+    await recordAudit(db, actor, {
+      action: "export",
+      entityType: "policy_challenge",
+      summary: `課題一覧を出力（${format}）`,
+      after: filter,
+    });
     return file;
   });
 

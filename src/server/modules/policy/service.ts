@@ -1,8 +1,9 @@
 // 局区方針 domain service: import (parse → confirm → save), reading, editing, progress history, publishing, outputs.
 // Every write is one transaction that also writes its audit row and refreshes the search index.
 import type { ChallengeDetail, PolicyDocumentDetail, PolicyStatus } from "../../../common/api/policy";
-import { fiscalYearOf, formatWareki, isMonthEnd } from "../../../common/dates";
+import { fiscalYearOf } from "../../../common/dates";
 import { parsePolicyText } from "../../../common/policy/parse";
+import { asOfLabelFor } from "../../../common/policy/render-text";
 import type { ParseIssue, PolicyDocumentContent } from "../../../common/policy/types";
 import type { Db, Queryable } from "../../db/database";
 import { getOrganisation } from "../../platform/admin/organisations";
@@ -20,7 +21,12 @@ export async function listDocuments(db: Queryable, user: Principal | null, filte
 }
 
 /** A document as staff see it, or (publicOnly) only when it is published. */
-export async function getDocumentDetail(db: Queryable, user: Principal | null, id: string, opts: { publicOnly?: boolean } = {}): Promise<PolicyDocumentDetail> {
+export async function getDocumentDetail(
+  db: Queryable,
+  user: Principal | null,
+  id: string,
+  opts: { publicOnly?: boolean } = {},
+): Promise<PolicyDocumentDetail> {
   const row = await repo.findDocument(db, id);
   if (!row || (opts.publicOnly && row.status !== "published")) throw new NotFound("局区方針");
   const challenges = await repo.findDocumentChallenges(db, id);
@@ -38,7 +44,12 @@ export async function getDocumentDetail(db: Queryable, user: Principal | null, i
   };
 }
 
-export async function getChallengeDetail(db: Queryable, user: Principal | null, id: string, opts: { publicOnly?: boolean } = {}): Promise<ChallengeDetail> {
+export async function getChallengeDetail(
+  db: Queryable,
+  user: Principal | null,
+  id: string,
+  opts: { publicOnly?: boolean } = {},
+): Promise<ChallengeDetail> {
   const row = await repo.findChallenge(db, id);
   if (!row) throw new NotFound("課題");
   const document = await repo.findDocument(db, row.document_id);
@@ -60,7 +71,12 @@ export async function getChallengeDetail(db: Queryable, user: Principal | null, 
 
 export async function listChallenges(
   db: Queryable,
-  query: repo.ChallengeFilter & { sort: Parameters<typeof repo.findChallenges>[2]["sort"]; order: "asc" | "desc"; page: number; pageSize: number },
+  query: repo.ChallengeFilter & {
+    sort: Parameters<typeof repo.findChallenges>[2]["sort"];
+    order: "asc" | "desc";
+    page: number;
+    pageSize: number;
+  },
 ) {
   const { sort, order, page, pageSize, ...filter } = query;
   const { rows, total } = await repo.findChallenges(db, filter, { sort, order, page, pageSize });
@@ -72,7 +88,10 @@ export async function documentContent(db: Queryable, id: string): Promise<Policy
   const row = await repo.findDocument(db, id);
   if (!row) throw new NotFound("局区方針");
   const challenges = await repo.findDocumentChallenges(db, id);
-  const progress = await repo.findProgress(db, challenges.map((c) => c.id));
+  const progress = await repo.findProgress(
+    db,
+    challenges.map((c) => c.id),
+  );
   return {
     fiscalYear: row.fiscal_year,
     status: row.status,
@@ -128,7 +147,8 @@ export function previewImport(text: string): ImportPreview {
 
 async function requireBureau(tx: Queryable, organisationId: string) {
   const organisation = await getOrganisation(tx, organisationId);
-  if (organisation.kind !== "bureau") throw new ValidationError("局区方針は局（または区）に対して登録します。", { organisationId: "局を選んでください。" });
+  if (organisation.kind !== "bureau")
+    throw new ValidationError("局区方針は局（または区）に対して登録します。", { organisationId: "局を選んでください。" });
   return organisation;
 }
 
@@ -157,7 +177,9 @@ export async function importDocumentAs(
   if (!preview.canImport) {
     const errors = preview.issues.filter((issue) => issue.severity === "error");
     throw new ValidationError(
-      errors.length > 0 ? `取り込めません: ${errors.map((e) => e.message).join(" / ")}` : "課題が1件も読み取れませんでした。書式を確認してください。",
+      errors.length > 0
+        ? `取り込めません: ${errors.map((e) => e.message).join(" / ")}`
+        : "課題が1件も読み取れませんでした。書式を確認してください。",
     );
   }
   const doc = preview.document;
@@ -165,7 +187,10 @@ export async function importDocumentAs(
     await requireBureau(tx, input.organisationId);
     const existing = await repo.findDocumentByBureauYear(tx, input.organisationId, input.fiscalYear);
     if (existing && !input.replaceExisting) {
-      throw new Conflict("この局・年度の局区方針は既に登録されています。更新として取り込む場合は「既存の方針を更新する」を選んでください。", "document_exists");
+      throw new Conflict(
+        "この局・年度の局区方針は既に登録されています。更新として取り込む場合は「既存の方針を更新する」を選んでください。",
+        "document_exists",
+      );
     }
     const fields: repo.DocumentFields = {
       bureauName: doc.bureauName,
@@ -265,7 +290,12 @@ export async function updateDocument(
       entityType: "policy_document",
       entityId: id,
       summary: `局区方針「${fields.title}」を編集`,
-      before: { title: before.title, overviewTitle: before.overview_title, missionHeading: before.mission_heading, mission: before.mission },
+      before: {
+        title: before.title,
+        overviewTitle: before.overview_title,
+        missionHeading: before.mission_heading,
+        mission: before.mission,
+      },
       after: { title: fields.title, overviewTitle: fields.overviewTitle, missionHeading: fields.missionHeading, mission: fields.mission },
     });
     await reindexDocument(tx, id);
@@ -273,7 +303,13 @@ export async function updateDocument(
   return getDocumentDetail(db, user, id);
 }
 
-export async function setPublished(db: Db, user: Principal | null, actor: Actor, id: string, published: boolean): Promise<PolicyDocumentDetail> {
+export async function setPublished(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  id: string,
+  published: boolean,
+): Promise<PolicyDocumentDetail> {
   await db.transaction(async (tx) => {
     const before = await editableDocument(tx, user, id);
     if ((before.status === "published") === published) return;
@@ -303,7 +339,11 @@ export async function deleteDocument(db: Db, user: Principal | null, actor: Acto
       summary: `局区方針「${before.title}」（${before.fiscal_year}年度）を削除`,
       before: { title: before.title, fiscalYear: before.fiscal_year, challenges: challenges.map((c) => c.code), sourceText: undefined },
     });
-    await removeDocumentFromIndex(tx, id, challenges.map((c) => c.id));
+    await removeDocumentFromIndex(
+      tx,
+      id,
+      challenges.map((c) => c.id),
+    );
     await repo.deleteDocumentRow(tx, id);
   });
 }
@@ -357,8 +397,14 @@ export async function updateChallenge(
       entityId: id,
       summary: `課題${before.code}「${next.name}」を編集`,
       before: {
-        name: before.name, content: before.content, background: before.background, approachHeading: before.approach_heading,
-        approach: before.approach, analysisNote: before.analysis_note, analysisYear: before.analysis_year, category: before.category,
+        name: before.name,
+        content: before.content,
+        background: before.background,
+        approachHeading: before.approach_heading,
+        approach: before.approach,
+        analysisNote: before.analysis_note,
+        analysisYear: before.analysis_year,
+        category: before.category,
         ownerOrganisationId: before.owner_organisation_id,
       },
       after: next,
@@ -387,7 +433,7 @@ export async function addProgress(
         throw new ValidationError("状況は設定された進捗ステータスから選んでください。", { status: "状況が正しくありません。" });
       }
     }
-    const asOfLabel = input.asOfLabel || defaultAsOfLabel(input.asOf);
+    const asOfLabel = input.asOfLabel || asOfLabelFor(input.asOf);
     const entryId = await repo.insertProgress(tx, {
       challengeId: id,
       asOf: input.asOf,
@@ -411,16 +457,16 @@ export async function addProgress(
   return getChallengeDetail(db, user, id);
 }
 
-/** 令和6年11月末時点 for a month end, 令和7年2月15日時点 otherwise. */
-export function defaultAsOfLabel(iso: string): string {
-  return `${formatWareki(iso, { precision: isMonthEnd(iso) ? "month-end" : "day" })}時点`;
-}
-
 // ------------------------------------------------------------------ statuses
 
 export const listStatuses = (db: Queryable): Promise<PolicyStatus[]> => repo.findStatuses(db);
 
-export async function saveStatuses(db: Db, user: Principal | null, actor: Actor, items: { label: string; tone: PolicyStatus["tone"]; active: boolean }[]) {
+export async function saveStatuses(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  items: { label: string; tone: PolicyStatus["tone"]; active: boolean }[],
+) {
   authorize(user, "policy.configure");
   const labels = items.map((item) => item.label);
   if (new Set(labels).size !== labels.length) throw new ValidationError("同じ名称のステータスが重複しています。");

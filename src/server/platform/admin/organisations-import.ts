@@ -49,16 +49,24 @@ export const organisationsImport: TabularImportKind<OrganisationImportRow> = {
   },
   async apply(tx, rows, actor, rowNumbers) {
     const errors: ImportError[] = [];
-    const existing = await tx.query<{ id: string; code: string; kind: OrganisationKind }>("SELECT id, code, kind FROM organisations WHERE code IS NOT NULL");
+    const existing = await tx.query<{ id: string; code: string; kind: OrganisationKind }>(
+      "SELECT id, code, kind FROM organisations WHERE code IS NOT NULL",
+    );
     const known = new Map(existing.rows.map((o) => [o.code, o]));
     const inFile = new Map<string, number>();
     rows.forEach((r, i) => {
-      if (inFile.has(r.code)) errors.push({ row: rowNumbers[i], column: "組織コード", message: `組織コード ${r.code} がファイル内で重複しています（${inFile.get(r.code)}行目）` });
+      if (inFile.has(r.code))
+        errors.push({
+          row: rowNumbers[i],
+          column: "組織コード",
+          message: `組織コード ${r.code} がファイル内で重複しています（${inFile.get(r.code)}行目）`,
+        });
       inFile.set(r.code, rowNumbers[i]);
     });
     const kindOf = (code: string) => rows.find((r) => r.code === code)?.kind ?? known.get(code)?.kind;
     rows.forEach((r, i) => {
-      if (r.parentCode && !kindOf(r.parentCode)) errors.push({ row: rowNumbers[i], column: "上位組織コード", message: `上位組織コード ${r.parentCode} が見つかりません` });
+      if (r.parentCode && !kindOf(r.parentCode))
+        errors.push({ row: rowNumbers[i], column: "上位組織コード", message: `上位組織コード ${r.parentCode} が見つかりません` });
       else if (!placementAllowed(r.kind, r.parentCode ? (kindOf(r.parentCode) ?? null) : null)) {
         errors.push({ row: rowNumbers[i], column: "種別", message: "この種別はその上位組織の下に置けません（自治体→局→部→課）" });
       }
@@ -68,7 +76,13 @@ export const organisationsImport: TabularImportKind<OrganisationImportRow> = {
     // Parents first, so every parent id exists when its children are written.
     const { ordered, cycle } = orderParentsFirst(rows);
     if (cycle.length > 0) {
-      return { errors: cycle.map((r) => ({ row: rowNumbers[rows.indexOf(r)], column: "上位組織コード", message: "上位組織の関係が循環しています" })) };
+      return {
+        errors: cycle.map((r) => ({
+          row: rowNumbers[rows.indexOf(r)],
+          column: "上位組織コード",
+          message: "上位組織の関係が循環しています",
+        })),
+      };
     }
     let added = 0;
     let updated = 0;
@@ -84,7 +98,12 @@ export const organisationsImport: TabularImportKind<OrganisationImportRow> = {
       if (result.rows[0].inserted) added++;
       else updated++;
     }
-    await recordAudit(tx, actor, { action: "import", entityType: "organisation", summary: `組織を一括登録（追加${added}件、更新${updated}件）`, after: ordered });
+    await recordAudit(tx, actor, {
+      action: "import",
+      entityType: "organisation",
+      summary: `組織を一括登録（追加${added}件、更新${updated}件）`,
+      after: ordered,
+    });
     return { count: rows.length, summary: `追加${added}件、更新${updated}件` };
   },
 };

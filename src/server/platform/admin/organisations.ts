@@ -65,11 +65,14 @@ async function checkPlacement(tx: Queryable, id: string | null, kind: Organisati
          SELECT 1 FROM up WHERE id = $2`,
         [parentId, id],
       );
-      if (rows.length > 0) throw new ValidationError("組織を自分自身の下位組織の下に移動することはできません。", { parentId: "上位組織が正しくありません。" });
+      if (rows.length > 0)
+        throw new ValidationError("組織を自分自身の下位組織の下に移動することはできません。", { parentId: "上位組織が正しくありません。" });
     }
   }
   if (!placementAllowed(kind, parentKind)) {
-    throw new ValidationError("この種別の組織はその上位組織の下に置けません（自治体→局→部→課）。", { parentId: "上位組織の種別が合いません。" });
+    throw new ValidationError("この種別の組織はその上位組織の下に置けません（自治体→局→部→課）。", {
+      parentId: "上位組織の種別が合いません。",
+    });
   }
 }
 
@@ -90,7 +93,13 @@ export async function createOrganisation(
         [input.parentId, input.kind, input.name, input.code ?? null, input.sortOrder ?? 0],
       );
       const created = await getOrganisation(tx, rows[0].id);
-      await recordAudit(tx, actor, { action: "create", entityType: "organisation", entityId: created.id, summary: `組織「${created.name}」を追加`, after: created });
+      await recordAudit(tx, actor, {
+        action: "create",
+        entityType: "organisation",
+        entityId: created.id,
+        summary: `組織「${created.name}」を追加`,
+        after: created,
+      });
       return created;
     } catch (error) {
       if (uniqueViolation(error)) throw new Conflict("同じ上位組織の下に同名の組織があるか、組織コードが重複しています。");
@@ -119,7 +128,14 @@ export async function updateOrganisation(
       throw error;
     }
     const after = await getOrganisation(tx, id);
-    await recordAudit(tx, actor, { action: "update", entityType: "organisation", entityId: id, summary: `組織「${after.name}」を変更`, before, after });
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "organisation",
+      entityId: id,
+      summary: `組織「${after.name}」を変更`,
+      before,
+      after,
+    });
     return after;
   });
 }

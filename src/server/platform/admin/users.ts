@@ -62,7 +62,15 @@ const SORT_COLUMNS: Record<(typeof USER_SORTS)[number], string> = {
 
 export async function listUsers(
   db: Queryable,
-  query: { q?: string; role?: Role; organisationId?: string; sort: (typeof USER_SORTS)[number]; order: "asc" | "desc"; page: number; pageSize: number },
+  query: {
+    q?: string;
+    role?: Role;
+    organisationId?: string;
+    sort: (typeof USER_SORTS)[number];
+    order: "asc" | "desc";
+    page: number;
+    pageSize: number;
+  },
 ) {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -80,7 +88,10 @@ export async function listUsers(
   }
   const clause = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const order = `${SORT_COLUMNS[query.sort]} ${query.order === "desc" ? "DESC" : "ASC"} NULLS LAST, u.login_id`;
-  const total = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM users u JOIN organisations o ON o.id = u.organisation_id ${clause}`, params);
+  const total = await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM users u JOIN organisations o ON o.id = u.organisation_id ${clause}`,
+    params,
+  );
   const { rows } = await db.query<AdminUserRow>(
     `${SELECT} ${clause} ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
     params,
@@ -105,14 +116,21 @@ export async function createUser(
   return db.transaction(async (tx) => {
     await getOrganisation(tx, input.organisationId);
     const taken = await tx.query("SELECT 1 FROM users WHERE login_id = $1", [input.loginId]);
-    if (taken.rowCount > 0) throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
+    if (taken.rowCount > 0)
+      throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
     const { rows } = await tx.query<{ id: string }>(
       `INSERT INTO users (login_id, display_name, email, password_hash, role, organisation_id, password_changed_at, is_sample)
        VALUES ($1, $2, $3, $4, $5, $6, now(), $7) RETURNING id`,
       [input.loginId, input.displayName, input.email ?? null, passwordHash, input.role, input.organisationId, opts.isSample ?? false],
     );
     const user = await getUser(tx, rows[0].id);
-    await recordAudit(tx, actor, { action: "create", entityType: "user", entityId: user.id, summary: `利用者「${user.displayName}」を追加`, after: auditView(user) });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "user",
+      entityId: user.id,
+      summary: `利用者「${user.displayName}」を追加`,
+      after: auditView(user),
+    });
     return user;
   });
 }
@@ -135,11 +153,22 @@ export async function updateUser(
       [id, next.displayName, next.email, next.role, next.organisationId, next.disabled],
     );
     // A disabled user or one whose rights changed must sign in again.
-    if (patch.disabled === true || (patch.role && patch.role !== before.role) || (patch.organisationId && patch.organisationId !== before.organisationId)) {
+    if (
+      patch.disabled === true ||
+      (patch.role && patch.role !== before.role) ||
+      (patch.organisationId && patch.organisationId !== before.organisationId)
+    ) {
       await deleteUserSessions(tx, id);
     }
     const after = await getUser(tx, id);
-    await recordAudit(tx, actor, { action: "update", entityType: "user", entityId: id, summary: `利用者「${after.displayName}」を変更`, before: auditView(before), after: auditView(after) });
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "user",
+      entityId: id,
+      summary: `利用者「${after.displayName}」を変更`,
+      before: auditView(before),
+      after: auditView(after),
+    });
     return after;
   });
 }
@@ -149,9 +178,17 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
   assertPasswordAcceptable(password, user.loginId);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
-    await tx.query("UPDATE users SET password_hash = $2, password_changed_at = now(), failed_login_count = 0, locked_until = NULL, updated_at = now() WHERE id = $1", [id, passwordHash]);
+    await tx.query(
+      "UPDATE users SET password_hash = $2, password_changed_at = now(), failed_login_count = 0, locked_until = NULL, updated_at = now() WHERE id = $1",
+      [id, passwordHash],
+    );
     await deleteUserSessions(tx, id);
-    await recordAudit(tx, actor, { action: "password_reset", entityType: "user", entityId: id, summary: `利用者「${user.displayName}」のパスワードを再設定` });
+    await recordAudit(tx, actor, {
+      action: "password_reset",
+      entityType: "user",
+      entityId: id,
+      summary: `利用者「${user.displayName}」のパスワードを再設定`,
+    });
   });
 }
 
@@ -160,7 +197,12 @@ export async function unlockUser(db: Db, actor: Actor, id: string): Promise<Admi
     await getUser(tx, id);
     await tx.query("UPDATE users SET failed_login_count = 0, locked_until = NULL, updated_at = now() WHERE id = $1", [id]);
     const user = await getUser(tx, id);
-    await recordAudit(tx, actor, { action: "unlock", entityType: "user", entityId: id, summary: `利用者「${user.displayName}」のロックを解除` });
+    await recordAudit(tx, actor, {
+      action: "unlock",
+      entityType: "user",
+      entityId: id,
+      summary: `利用者「${user.displayName}」のロックを解除`,
+    });
     return user;
   });
 }

@@ -83,7 +83,9 @@ describe("write protection", () => {
   });
 
   it("rejects a write whose Origin is another site", async () => {
-    const response = await t.client().request("POST", "/api/auth/login", { loginId: "x", password: "y" }, { origin: "https://evil.example" });
+    const response = await t
+      .client()
+      .request("POST", "/api/auth/login", { loginId: "x", password: "y" }, { origin: "https://evil.example" });
     expect(response.status).toBe(403);
   });
 
@@ -97,7 +99,8 @@ describe("write protection", () => {
     const response = await t.client().get("/api/health");
     expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     const csp = response.headers.get("content-security-policy") ?? "";
-    for (const part of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(part);
+    for (const part of ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+      expect(csp).toContain(part);
     expect(csp).not.toMatch(/script-src[^;]*unsafe/);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     expect(response.headers.get("cache-control")).toBe("no-store");

@@ -23,7 +23,10 @@ const BUREAU_OF = `
   )
   SELECT id, name FROM up WHERE kind = 'bureau' ORDER BY depth LIMIT 1`;
 
-export async function loadPrincipal(db: Queryable, user: Pick<UserRow, "id" | "login_id" | "display_name" | "role" | "organisation_id">): Promise<Principal> {
+export async function loadPrincipal(
+  db: Queryable,
+  user: Pick<UserRow, "id" | "login_id" | "display_name" | "role" | "organisation_id">,
+): Promise<Principal> {
   const [org, bureau] = await Promise.all([
     db.query<{ name: string }>("SELECT name FROM organisations WHERE id = $1", [user.organisation_id]),
     db.query<{ id: string; name: string }>(BUREAU_OF, [user.organisation_id]),

@@ -31,14 +31,21 @@ export async function login(
 ): Promise<LoginResult> {
   const limit = await hitRateLimit(db, `login:${input.clientAddress}`, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.perAddressWindowSeconds);
   if (!limit.allowed) {
-    throw new TooManyRequests(`ログインの試行が多すぎます。${Math.ceil(limit.retryAfterSeconds / 60)}分ほど待ってから再度お試しください。`, limit.retryAfterSeconds);
+    throw new TooManyRequests(
+      `ログインの試行が多すぎます。${Math.ceil(limit.retryAfterSeconds / 60)}分ほど待ってから再度お試しください。`,
+      limit.retryAfterSeconds,
+    );
   }
   const user = await findUserByLogin(db, input.loginId);
   const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
   const actor: Actor = { userId: user?.id ?? null, label: user?.display_name ?? input.loginId, requestId: input.requestId };
 
   if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
-    throw new AppError(423, "account_locked", `アカウントがロックされています。${LOGIN_LIMITS.lockMinutes}分後に再度お試しいただくか、システム管理者に解除を依頼してください。`);
+    throw new AppError(
+      423,
+      "account_locked",
+      `アカウントがロックされています。${LOGIN_LIMITS.lockMinutes}分後に再度お試しいただくか、システム管理者に解除を依頼してください。`,
+    );
   }
   if (!user || !passwordOk) {
     if (user) await recordFailedLogin(db, user.id, actor);
@@ -101,10 +108,9 @@ export async function issueSetupToken(db: Db): Promise<string | null> {
 }
 
 export async function setupTokenValid(db: Queryable, token: string): Promise<boolean> {
-  const { rows } = await db.query(
-    "SELECT 1 FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()",
-    [hashToken(token)],
-  );
+  const { rows } = await db.query("SELECT 1 FROM setup_tokens WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now()", [
+    hashToken(token),
+  ]);
   return rows.length > 0;
 }
 
@@ -121,9 +127,16 @@ export async function completeSetup(
       "UPDATE setup_tokens SET used_at = now() WHERE token_hash = $1 AND used_at IS NULL AND expires_at > now() RETURNING token_hash",
       [hashToken(input.token)],
     );
-    if (used.rowCount === 0) throw new AppError(400, "setup_token_invalid", "初期設定リンクが無効か期限切れです。サーバーを再起動すると新しいリンクが表示されます。");
+    if (used.rowCount === 0)
+      throw new AppError(
+        400,
+        "setup_token_invalid",
+        "初期設定リンクが無効か期限切れです。サーバーを再起動すると新しいリンクが表示されます。",
+      );
     if (await adminExists(tx)) throw new AppError(409, "setup_done", "システム管理者は既に設定されています。");
-    const root = await tx.query<{ id: string }>("SELECT id FROM organisations WHERE parent_id IS NULL ORDER BY sort_order, created_at LIMIT 1");
+    const root = await tx.query<{ id: string }>(
+      "SELECT id FROM organisations WHERE parent_id IS NULL ORDER BY sort_order, created_at LIMIT 1",
+    );
     const organisationId = root.rows[0]?.id ?? (await createRootOrganisation(tx));
     const taken = await findUserByLogin(tx, input.loginId);
     if (taken) throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
@@ -134,14 +147,22 @@ export async function completeSetup(
     );
     const user = rows[0];
     const actor: Actor = { userId: user.id, label: user.display_name, requestId: input.requestId };
-    await recordAudit(tx, actor, { action: "create", entityType: "user", entityId: user.id, summary: "初期設定でシステム管理者を作成", after: { loginId: user.login_id, displayName: user.display_name, role: "admin" } });
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "user",
+      entityId: user.id,
+      summary: "初期設定でシステム管理者を作成",
+      after: { loginId: user.login_id, displayName: user.display_name, role: "admin" },
+    });
     const session = await createSession(tx, user.id, timeouts);
     return { ...session, user: await loadPrincipal(tx, user) };
   });
 }
 
 async function createRootOrganisation(tx: Queryable): Promise<string> {
-  const { rows } = await tx.query<{ id: string }>("INSERT INTO organisations (kind, name, code) VALUES ('municipality', '本市', 'city') RETURNING id");
+  const { rows } = await tx.query<{ id: string }>(
+    "INSERT INTO organisations (kind, name, code) VALUES ('municipality', '本市', 'city') RETURNING id",
+  );
   return rows[0].id;
 }
 
@@ -159,13 +180,22 @@ export async function changeOwnPassword(
   }
   assertPasswordAcceptable(input.newPassword, row.login_id, "newPassword");
   if (input.currentPassword === input.newPassword) {
-    throw new ValidationError("新しいパスワードは現在と異なるものにしてください。", { newPassword: "新しいパスワードは現在と異なるものにしてください。" });
+    throw new ValidationError("新しいパスワードは現在と異なるものにしてください。", {
+      newPassword: "新しいパスワードは現在と異なるものにしてください。",
+    });
   }
   const passwordHash = await hashPassword(input.newPassword);
   return db.transaction(async (tx) => {
-    await tx.query("UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1", [user.id, passwordHash]);
+    await tx.query("UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1", [
+      user.id,
+      passwordHash,
+    ]);
     await deleteUserSessions(tx, user.id); // every other device is signed out
-    await recordAudit(tx, { userId: user.id, label: user.displayName, requestId: input.requestId }, { action: "password_change", entityType: "user", entityId: user.id, summary: "パスワード変更" });
+    await recordAudit(
+      tx,
+      { userId: user.id, label: user.displayName, requestId: input.requestId },
+      { action: "password_change", entityType: "user", entityId: user.id, summary: "パスワード変更" },
+    );
     const session = await createSession(tx, user.id, timeouts);
     return { ...session, user };
   });

@@ -51,7 +51,13 @@ export async function createBackup(db: Db): Promise<Buffer> {
       for (const { row } of rows) lines.push(JSON.stringify({ t: table, r: row }));
     }
   });
-  const header: Header = { format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: migrations.rows.map((m) => m.name), tables: counts };
+  const header: Header = {
+    format: FORMAT,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    migrations: migrations.rows.map((m) => m.name),
+    tables: counts,
+  };
   return gzipSync(Buffer.from(`${JSON.stringify(header)}\n${lines.join("\n")}\n`, "utf8"));
 }
 
@@ -116,8 +122,12 @@ export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolea
   const applied = await db.query<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name");
   const known = new Set(applied.rows.map((m) => m.name));
   const missing = header.migrations.filter((m) => !known.has(m));
-  if (missing.length > 0) throw new BackupError(`このバックアップは新しい版で作られています（未適用のマイグレーション: ${missing.join(", ")}）。先に更新してください。`);
-  if (!opts.force && (await tableHasRows(db))) throw new BackupError("復元先にデータがあります。置き換える場合は --force を指定してください。");
+  if (missing.length > 0)
+    throw new BackupError(
+      `このバックアップは新しい版で作られています（未適用のマイグレーション: ${missing.join(", ")}）。先に更新してください。`,
+    );
+  if (!opts.force && (await tableHasRows(db)))
+    throw new BackupError("復元先にデータがあります。置き換える場合は --force を指定してください。");
   return db.transaction(async (tx) => {
     await tx.query(`TRUNCATE ${[...BACKUP_TABLES].reverse().join(", ")} RESTART IDENTITY CASCADE`);
     const restored: Record<string, number> = {};
@@ -128,7 +138,9 @@ export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolea
       for (let i = 0; i < tableRows.length; i += BATCH) {
         const batch = tableRows.slice(i, i + BATCH);
         // Self-referencing rows go one level at a time within the batch order, which parentsFirst guarantees.
-        await tx.query(`INSERT INTO ${table} ${overriding} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(batch)]);
+        await tx.query(`INSERT INTO ${table} ${overriding} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [
+          JSON.stringify(batch),
+        ]);
       }
       if (IDENTITY_TABLES.has(table) && tableRows.length > 0) {
         await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);

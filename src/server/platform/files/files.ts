@@ -30,7 +30,8 @@ const looksLikeText = (bytes: Uint8Array) => !bytes.subarray(0, 8192).includes(0
 /** Returns the MIME type to store, or throws a Japanese 400/413 when the upload is not an accepted table. */
 export function checkTabularUpload(name: string, bytes: Uint8Array): string {
   if (bytes.length === 0) throw new AppError(400, "empty_file", "ファイルが空です。");
-  if (bytes.length > UPLOAD_LIMIT_BYTES) throw new AppError(413, "file_too_large", `ファイルが大きすぎます（上限 ${UPLOAD_LIMIT_BYTES / 1024 / 1024}MB）。`);
+  if (bytes.length > UPLOAD_LIMIT_BYTES)
+    throw new AppError(413, "file_too_large", `ファイルが大きすぎます（上限 ${UPLOAD_LIMIT_BYTES / 1024 / 1024}MB）。`);
   const extension = name.toLowerCase().split(".").pop() ?? "";
   if (extension === "xlsx") {
     if (!isZip(bytes)) throw new AppError(400, "bad_file_type", "Excel ファイル（.xlsx）として読み取れません。");
@@ -47,7 +48,10 @@ export function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
-export async function storeFile(db: Queryable, input: { name: string; mimeType: string; bytes: Uint8Array; createdBy: string | null }): Promise<StoredFile> {
+export async function storeFile(
+  db: Queryable,
+  input: { name: string; mimeType: string; bytes: Uint8Array; createdBy: string | null },
+): Promise<StoredFile> {
   const sha256 = sha256Of(input.bytes);
   const { rows } = await db.query<{ id: string }>(
     "INSERT INTO files (name, mime_type, size_bytes, sha256, content, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -57,11 +61,24 @@ export async function storeFile(db: Queryable, input: { name: string; mimeType: 
 }
 
 export async function readFileRow(db: Queryable, id: string): Promise<StoredFile & { bytes: Uint8Array }> {
-  const { rows } = await db.query<{ id: string; name: string; mime_type: string; size_bytes: number; sha256: string; created_by: string | null; content: Uint8Array }>(
-    "SELECT * FROM files WHERE id = $1",
-    [id],
-  );
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    mime_type: string;
+    size_bytes: number;
+    sha256: string;
+    created_by: string | null;
+    content: Uint8Array;
+  }>("SELECT * FROM files WHERE id = $1", [id]);
   const row = rows[0];
   if (!row) throw new NotFound("ファイル");
-  return { id: row.id, name: row.name, mimeType: row.mime_type, sizeBytes: row.size_bytes, sha256: row.sha256, createdBy: row.created_by, bytes: new Uint8Array(row.content) };
+  return {
+    id: row.id,
+    name: row.name,
+    mimeType: row.mime_type,
+    sizeBytes: row.size_bytes,
+    sha256: row.sha256,
+    createdBy: row.created_by,
+    bytes: new Uint8Array(row.content),
+  };
 }

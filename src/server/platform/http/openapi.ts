@@ -12,7 +12,10 @@ function jsonSchema(schema: z.ZodType, io: "input" | "output"): unknown {
 
 function parameters(contract: Contract): unknown[] {
   const out: unknown[] = [];
-  for (const [where, schema] of [["path", contract.params], ["query", contract.query]] as const) {
+  for (const [where, schema] of [
+    ["path", contract.params],
+    ["query", contract.query],
+  ] as const) {
     if (!schema) continue;
     const json = jsonSchema(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
@@ -35,7 +38,10 @@ export function buildOpenApi(contracts: Contract[], version: string): object {
       responses: {
         "200":
           contract.kind === "file"
-            ? { description: "ファイル（添付としてダウンロード）", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } }
+            ? {
+                description: "ファイル（添付としてダウンロード）",
+                content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+              }
             : { description: "成功", content: { "application/json": { schema: jsonSchema(contract.response, "output") } } },
         default: { description: "エラー", content: { "application/json": { schema: jsonSchema(errorBody, "output") } } },
       },
@@ -55,7 +61,14 @@ export function buildOpenApi(contracts: Contract[], version: string): object {
         "政策局の横串システムのAPI。書き込み（POST/PUT/PATCH/DELETE）は Content-Type: application/json と、ログイン中は X-CSRF-Token ヘッダー（/api/auth/session で取得）が必要です。エラーは { error: { code, message, fields } } で返ります。",
     },
     components: {
-      securitySchemes: { session: { type: "apiKey", in: "cookie", name: "yk_session", description: "ログインで発行されるセッションCookie（HTTPS では __Host-yk_session）" } },
+      securitySchemes: {
+        session: {
+          type: "apiKey",
+          in: "cookie",
+          name: "yk_session",
+          description: "ログインで発行されるセッションCookie（HTTPS では __Host-yk_session）",
+        },
+      },
     },
     paths,
   };
@@ -76,7 +89,10 @@ export function renderApiDocs(contracts: Contract[], version: string): string {
         contract.kind === "file" ? ["応答", "ファイル（添付）"] : ["応答 (JSON)", jsonSchema(contract.response, "output")],
       ].filter(Boolean) as [string, unknown][];
       const details = schemas
-        .map(([label, schema]) => `<details><summary>${label}</summary><pre>${escapeHtml(typeof schema === "string" ? schema : JSON.stringify(schema, null, 2))}</pre></details>`)
+        .map(
+          ([label, schema]) =>
+            `<details><summary>${label}</summary><pre>${escapeHtml(typeof schema === "string" ? schema : JSON.stringify(schema, null, 2))}</pre></details>`,
+        )
         .join("");
       return `<li><h3><span class="m ${contract.method}">${contract.method.toUpperCase()}</span> <code>${escapeHtml(contract.path)}</code></h3><p>${escapeHtml(contract.summary)}${contract.access === "public" ? "（ログイン不要）" : ""}</p>${details}</li>`;
     });

@@ -1,17 +1,19 @@
 // Registers a handler for a contract: validates params, query and body with the contract's zod schemas, hands the
 // handler typed input, and validates (and strips) the response with the response schema before it leaves.
 import type { Hono } from "hono";
-import { z } from "zod";
+import type { z } from "zod";
 import type { BodyOf, Contract, ResponseOf } from "../../../common/api/contract";
 import { AppError, Unauthenticated, ValidationError } from "../errors";
 import { clientAddressOf } from "./client-address";
 import type { AppDeps, AppEnv, FileResult, RequestContext } from "./types";
 
-type Input<C> = C extends Contract<infer P, infer Q, infer B, z.ZodType>
-  ? { params: z.output<P>; query: z.output<Q>; body: z.output<B> }
-  : never;
+type Input<C> =
+  C extends Contract<infer P, infer Q, infer B, z.ZodType> ? { params: z.output<P>; query: z.output<Q>; body: z.output<B> } : never;
 
-export type Handler<C extends Contract> = (input: Input<C>, ctx: RequestContext) => Promise<C["kind"] extends "file" ? FileResult : ResponseOf<C>>;
+export type Handler<C extends Contract> = (
+  input: Input<C>,
+  ctx: RequestContext,
+) => Promise<C["kind"] extends "file" ? FileResult : ResponseOf<C>>;
 
 /** Turns zod issues into `{ field: message }` and one summary message, all in Japanese. */
 export function validationErrorOf(error: z.ZodError): ValidationError {

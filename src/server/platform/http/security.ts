@@ -4,7 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
 import type { Config } from "../../config";
-import { loadPrincipal, findUserById } from "../auth/principal-repo";
+import { findUserById, loadPrincipal } from "../auth/principal-repo";
 import { findSession } from "../auth/sessions";
 import { safeEqual } from "../auth/tokens";
 import { AppError } from "../errors";
@@ -80,7 +80,8 @@ export function sessionLoader(deps: AppDeps): MiddlewareHandler<AppEnv> {
     const csrf = c.get("csrfToken");
     if (csrf && WRITE_METHODS.has(c.req.method)) {
       const sent = c.req.header("x-csrf-token") ?? "";
-      if (!safeEqual(sent, csrf)) throw new AppError(403, "csrf_failed", "画面の有効期限が切れました。ページを再読み込みしてから、もう一度操作してください。");
+      if (!safeEqual(sent, csrf))
+        throw new AppError(403, "csrf_failed", "画面の有効期限が切れました。ページを再読み込みしてから、もう一度操作してください。");
     }
     return next();
   };

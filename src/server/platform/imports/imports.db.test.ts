@@ -59,7 +59,10 @@ describe("tabular import of organisations (CSV, Shift_JIS, as a job)", () => {
   it("imports nothing from a file with bad rows and names every bad row in a downloadable report", async () => {
     const before = await organisationCount();
     const bad = "組織コード,組織名,種別,上位組織コード\nok-1,正しい局,局,city\nbad-kind,種別違い,係,city\nno-parent,親なし課,課,missing\n";
-    const job = await finished(admin, (await admin.upload("/api/imports/organisations", "bad.csv", new TextEncoder().encode(bad))).body.jobId);
+    const job = await finished(
+      admin,
+      (await admin.upload("/api/imports/organisations", "bad.csv", new TextEncoder().encode(bad))).body.jobId,
+    );
     expect(job.result).toMatchObject({ ok: false });
     const result = job.result as { errors: { row: number; column?: string; message: string }[]; reportFileId: string };
     expect(result.errors.map((e) => e.row)).toEqual([3]); // row validation stops before cross-row checks
@@ -67,7 +70,10 @@ describe("tabular import of organisations (CSV, Shift_JIS, as a job)", () => {
     expect(await organisationCount()).toBe(before);
 
     const fixedKind = bad.replace("係", "課").replace("bad-kind,種別違い,課,city", "bad-kind,種別違い,課,ok-1");
-    const second = await finished(admin, (await admin.upload("/api/imports/organisations", "bad2.csv", new TextEncoder().encode(fixedKind))).body.jobId);
+    const second = await finished(
+      admin,
+      (await admin.upload("/api/imports/organisations", "bad2.csv", new TextEncoder().encode(fixedKind))).body.jobId,
+    );
     const secondResult = second.result as { errors: { row: number; message: string }[]; reportFileId: string };
     expect(secondResult.errors).toEqual([expect.objectContaining({ row: 4, column: "上位組織コード" })]);
     expect(await organisationCount()).toBe(before);
@@ -82,7 +88,9 @@ describe("tabular import of organisations (CSV, Shift_JIS, as a job)", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
     expect((await admin.upload("/api/imports/organisations", "image.csv", png)).status).toBe(400);
     expect((await admin.upload("/api/imports/organisations", "tool.exe", new TextEncoder().encode("MZ"))).status).toBe(400);
-    expect((await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM files WHERE name IN ('image.csv', 'tool.exe')")).rows[0].n).toBe(0);
+    expect(
+      (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM files WHERE name IN ('image.csv', 'tool.exe')")).rows[0].n,
+    ).toBe(0);
   });
 
   it("lets only permitted roles import, see the template, or download someone else's report", async () => {
@@ -92,6 +100,10 @@ describe("tabular import of organisations (CSV, Shift_JIS, as a job)", () => {
     const template = await admin.get("/api/imports/organisations/template");
     expect(template.status).toBe(200);
     expect(template.headers.get("content-disposition")).toMatch(/attachment/);
-    expect(String(template.body).replace(/^\uFEFF/, "").trim()).toBe("組織コード,組織名,種別,上位組織コード,表示順");
+    expect(
+      String(template.body)
+        .replace(/^\uFEFF/, "")
+        .trim(),
+    ).toBe("組織コード,組織名,種別,上位組織コード,表示順");
   });
 });

@@ -32,11 +32,21 @@ async function readTable(name: string, mimeType: string, bytes: Uint8Array): Pro
 }
 
 async function rejected(db: Db, fileName: string, errors: ImportError[], actor: Actor): Promise<ImportJobResult> {
-  const report = await storeFile(db, { name: errorReportFileName(fileName), mimeType: "text/csv; charset=utf-8", bytes: writeImportErrorReport(errors), createdBy: actor.userId });
+  const report = await storeFile(db, {
+    name: errorReportFileName(fileName),
+    mimeType: "text/csv; charset=utf-8",
+    bytes: writeImportErrorReport(errors),
+    createdBy: actor.userId,
+  });
   return { ok: false, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN), reportFileId: report.id };
 }
 
-export async function runTabularImport(db: Db, data: ImportJobData, progress: (done: number, total?: number | null, message?: string) => Promise<void>, jobId: string | null): Promise<ImportJobResult> {
+export async function runTabularImport(
+  db: Db,
+  data: ImportJobData,
+  progress: (done: number, total?: number | null, message?: string) => Promise<void>,
+  jobId: string | null,
+): Promise<ImportJobResult> {
   const kind = importKind(data.kind);
   if (!kind) throw new Error(`unknown import kind ${data.kind}`);
   const file = await readFileRow(db, data.fileId);
@@ -45,7 +55,12 @@ export async function runTabularImport(db: Db, data: ImportJobData, progress: (d
   try {
     table = await readTable(file.name, file.mimeType, file.bytes);
   } catch (error) {
-    return rejected(db, file.name, [{ row: 1, message: error instanceof Error ? error.message : "ファイルを読み取れません。" }], data.actor);
+    return rejected(
+      db,
+      file.name,
+      [{ row: 1, message: error instanceof Error ? error.message : "ファイルを読み取れません。" }],
+      data.actor,
+    );
   }
   await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
   const validated = validateRows(table, kind.spec);
@@ -53,25 +68,34 @@ export async function runTabularImport(db: Db, data: ImportJobData, progress: (d
   await progress(0, table.rows.length, "取り込んでいます");
 
   // Progress is not written inside the transaction: PGlite has one connection, which the transaction holds.
-  const outcome = await db.transaction(async (tx) => {
-    const seen = await tx.query("SELECT 1 FROM tabular_imports WHERE kind = $1 AND file_sha256 = $2", [data.kind, file.sha256]);
-    if (seen.rowCount > 0) return { duplicate: true as const };
-    const rowNumbers = table.rows.map((_, i) => table.rowNumbers?.[i] ?? i + 2);
-    const applied = await kind.apply(tx, validated.rows, data.actor, rowNumbers);
-    if ("errors" in applied) throw new ApplyRejected(applied.errors);
-    await tx.query(
-      "INSERT INTO tabular_imports (kind, file_sha256, file_name, row_count, job_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
-      [data.kind, file.sha256, file.name, applied.count, jobId, data.actor.userId],
-    );
-    await recordAudit(tx, data.actor, { action: "import", entityType: `import:${data.kind}`, entityId: file.id, summary: `${kind.label}: ${applied.summary}（${file.name}）`, after: { rows: applied.count, sha256: file.sha256 } });
-    return { duplicate: false as const, ...applied };
-  }).catch((error: unknown) => {
-    if (error instanceof ApplyRejected) return { rejectedErrors: error.errors };
-    throw error;
-  });
+  const outcome = await db
+    .transaction(async (tx) => {
+      const seen = await tx.query("SELECT 1 FROM tabular_imports WHERE kind = $1 AND file_sha256 = $2", [data.kind, file.sha256]);
+      if (seen.rowCount > 0) return { duplicate: true as const };
+      const rowNumbers = table.rows.map((_, i) => table.rowNumbers?.[i] ?? i + 2);
+      const applied = await kind.apply(tx, validated.rows, data.actor, rowNumbers);
+      if ("errors" in applied) throw new ApplyRejected(applied.errors);
+      await tx.query(
+        "INSERT INTO tabular_imports (kind, file_sha256, file_name, row_count, job_id, created_by) VALUES ($1, $2, $3, $4, $5, $6)",
+        [data.kind, file.sha256, file.name, applied.count, jobId, data.actor.userId],
+      );
+      await recordAudit(tx, data.actor, {
+        action: "import",
+        entityType: `import:${data.kind}`,
+        entityId: file.id,
+        summary: `${kind.label}: ${applied.summary}（${file.name}）`,
+        after: { rows: applied.count, sha256: file.sha256 },
+      });
+      return { duplicate: false as const, ...applied };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof ApplyRejected) return { rejectedErrors: error.errors };
+      throw error;
+    });
   if ("rejectedErrors" in outcome) return rejected(db, file.name, outcome.rejectedErrors, data.actor);
   await progress(table.rows.length, table.rows.length, "完了しました");
-  if (outcome.duplicate) return { ok: true, count: 0, summary: "同じファイルは既に取り込まれています。変更はありません。", duplicate: true };
+  if (outcome.duplicate)
+    return { ok: true, count: 0, summary: "同じファイルは既に取り込まれています。変更はありません。", duplicate: true };
   return { ok: true, count: outcome.count, summary: outcome.summary, duplicate: false };
 }
 
@@ -82,5 +106,7 @@ class ApplyRejected extends Error {
 }
 
 export function registerTabularImportJob(): void {
-  registerJobHandler<ImportJobData>(TABULAR_IMPORT_JOB, (data, context) => runTabularImport(context.db, data, context.progress, context.jobId));
+  registerJobHandler<ImportJobData>(TABULAR_IMPORT_JOB, (data, context) =>
+    runTabularImport(context.db, data, context.progress, context.jobId),
+  );
 }

@@ -68,7 +68,9 @@ export class JobQueue {
     for (const kind of handlers.keys()) {
       await this.boss.createQueue(kind, { name: kind, ...QUEUE_OPTIONS });
       if (opts.workers) {
-        await this.boss.work(kind, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) => this.run(kind, job.id, job.data));
+        await this.boss.work(kind, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) =>
+          this.run(kind, job.id, job.data),
+        );
       }
     }
   }
@@ -89,7 +91,10 @@ export class JobQueue {
     try {
       await this.boss.send(kind, data, { id });
     } catch (error) {
-      await this.db.query("UPDATE job_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1", [id, "キューへの登録に失敗しました。"]);
+      await this.db.query("UPDATE job_runs SET status = 'failed', error = $2, finished_at = now() WHERE id = $1", [
+        id,
+        "キューへの登録に失敗しました。",
+      ]);
       throw error;
     }
     return id;
@@ -115,14 +120,17 @@ export class JobQueue {
     };
     try {
       const result = await handler(data, context);
-      await this.db.query(
-        "UPDATE job_runs SET status = 'succeeded', result = $2, finished_at = now(), updated_at = now() WHERE id = $1",
-        [jobId, JSON.stringify(result ?? null)],
-      );
+      await this.db.query("UPDATE job_runs SET status = 'succeeded', result = $2, finished_at = now(), updated_at = now() WHERE id = $1", [
+        jobId,
+        JSON.stringify(result ?? null),
+      ]);
       return result;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      await this.db.query("UPDATE job_runs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1", [jobId, message]);
+      await this.db.query("UPDATE job_runs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1", [
+        jobId,
+        message,
+      ]);
       context.log.warn({ err: error }, "job failed");
       throw error;
     }

@@ -40,13 +40,27 @@ export async function indexRecord(tx: Queryable, record: SearchRecord): Promise<
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
      ON CONFLICT (module, entity_type, entity_id) DO UPDATE SET title = EXCLUDED.title, body = EXCLUDED.body, url = EXCLUDED.url,
        organisation_id = EXCLUDED.organisation_id, visibility = EXCLUDED.visibility, bigrams = EXCLUDED.bigrams, updated_at = now()`,
-    [record.module, record.entityType, record.entityId, record.title, record.body, record.url, record.organisationId ?? null, record.visibility, bigramsOf(`${record.title} ${record.body}`)],
+    [
+      record.module,
+      record.entityType,
+      record.entityId,
+      record.title,
+      record.body,
+      record.url,
+      record.organisationId ?? null,
+      record.visibility,
+      bigramsOf(`${record.title} ${record.body}`),
+    ],
   );
 }
 
 export async function removeRecords(tx: Queryable, module: string, entityType: string, entityIds: string[]): Promise<void> {
   if (entityIds.length === 0) return;
-  await tx.query("DELETE FROM search_documents WHERE module = $1 AND entity_type = $2 AND entity_id = ANY($3::text[])", [module, entityType, entityIds]);
+  await tx.query("DELETE FROM search_documents WHERE module = $1 AND entity_type = $2 AND entity_id = ANY($3::text[])", [
+    module,
+    entityType,
+    entityIds,
+  ]);
 }
 
 interface Candidate {

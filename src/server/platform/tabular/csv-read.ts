@@ -26,11 +26,9 @@ function parseRecords(text: string, delimiter: string): string[][] {
   } catch (error) {
     const line = error instanceof CsvError ? (error as CsvError & { lines?: number }).lines : undefined;
     const where = line ? `${line}行目付近で` : "";
-    throw new TabularFormatError(
-      "malformed_csv",
-      `CSVを読み取れません。${where}引用符（"）の閉じ忘れなどがないか確認してください。`,
-      { cause: error },
-    );
+    throw new TabularFormatError("malformed_csv", `CSVを読み取れません。${where}引用符（"）の閉じ忘れなどがないか確認してください。`, {
+      cause: error,
+    });
   }
 }
 

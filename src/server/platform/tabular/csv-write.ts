@@ -50,8 +50,7 @@ function encodeText(text: string, encoding: CsvOutputEncoding): Uint8Array {
 
 export function writeCsv(header: string[], rows: unknown[][], opts: CsvWriteOptions): CsvWriteResult {
   const safeTable = [header, ...rows].map((cells) => cells.map(cellToSafeText));
-  const { table, unencodable } =
-    opts.encoding === "cp932" ? toCp932Table(safeTable) : { table: safeTable, unencodable: [] };
+  const { table, unencodable } = opts.encoding === "cp932" ? toCp932Table(safeTable) : { table: safeTable, unencodable: [] };
   const text = stringify(table, {
     delimiter: opts.delimiter ?? ",",
     record_delimiter: opts.lineEnding ?? "\r\n",

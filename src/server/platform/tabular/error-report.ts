@@ -5,10 +5,7 @@ import type { ImportError } from "./import-rows.js";
 
 export const ERROR_REPORT_HEADER = ["行", "列", "内容"] as const;
 
-export function writeImportErrorReport(
-  errors: readonly ImportError[],
-  opts: { encoding?: CsvOutputEncoding } = {},
-): Uint8Array {
+export function writeImportErrorReport(errors: readonly ImportError[], opts: { encoding?: CsvOutputEncoding } = {}): Uint8Array {
   const rows = errors.map((error) => [error.row, error.column ?? "", error.message]);
   return writeCsv([...ERROR_REPORT_HEADER], rows, { encoding: opts.encoding ?? "utf-8-bom" }).bytes;
 }

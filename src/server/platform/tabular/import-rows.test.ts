@@ -97,10 +97,7 @@ describe("validateRows", () => {
   });
 
   it("accepts aliases, column order changes, spacing, full-width and 「（必須）」 marks in headings", () => {
-    const result = validateRows(
-      { header: ["状況（必須）", " 課題 番号 ", "基準日*"], rows: [["順調", "A(1)", "令和6年11月30日"]] },
-      spec,
-    );
+    const result = validateRows({ header: ["状況（必須）", " 課題 番号 ", "基準日*"], rows: [["順調", "A(1)", "令和6年11月30日"]] }, spec);
     expect(result).toEqual({
       ok: true,
       rows: [{ code: "A(1)", asOf: "2024-11-30", budget: undefined, status: "順調", note: undefined }],

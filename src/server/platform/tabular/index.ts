@@ -1,8 +1,8 @@
 // Tabular import/export shared by every module: read CSV/TSV/.xlsx uploads, validate rows all-or-nothing,
 // write CSV (UTF-8/CP932, formula-safe) and .xlsx, and turn import errors into a downloadable report.
-export { readCsv, type CsvReadOptions, type CsvReadResult } from "./csv-read.js";
-export { writeCsv, type CsvOutputEncoding, type CsvWriteOptions, type CsvWriteResult, type UnencodableChar } from "./csv-write.js";
-export { decodeText, type DecodedText, type TextEncodingName } from "./decode.js";
+export { type CsvReadOptions, type CsvReadResult, readCsv } from "./csv-read.js";
+export { type CsvOutputEncoding, type CsvWriteOptions, type CsvWriteResult, type UnencodableChar, writeCsv } from "./csv-write.js";
+export { type DecodedText, decodeText, type TextEncodingName } from "./decode.js";
 export { errorReportFileName, writeImportErrorReport } from "./error-report.js";
 export { TabularFormatError } from "./errors.js";
 export { type ImportColumn, type ImportError, type ImportResult, type ImportSpec, validateRows } from "./import-rows.js";

@@ -1,8 +1,8 @@
 // .xlsx upload → header and rows of strings (first sheet), the same shape readCsv gives, so every import
 // accepts Excel files directly. Row numbers are the sheet's own, for error messages.
 import type ExcelJS from "exceljs";
-import { loadExcelJs } from "./exceljs-loader.js";
 import { TabularFormatError } from "./errors.js";
+import { loadExcelJs } from "./exceljs-loader.js";
 import { isBlankRow, padRow, type Table } from "./table.js";
 
 export interface XlsxReadResult extends Table {

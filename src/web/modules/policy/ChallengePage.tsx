@@ -1,7 +1,23 @@
 // /policy/challenges/$id: ①–④ (with the ※ analysis note), ⑤ progress history (newest first), 進捗を追加,
 // and an edit form for ①–④, 分類 and 担当課. Edit controls only when the document says canEdit.
 
-import { Alert, Button, Divider, Grid, Group, Loader, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  Divider,
+  Grid,
+  Group,
+  Loader,
+  Modal,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
@@ -35,7 +51,8 @@ function AddProgressForm({ challenge }: { challenge: ChallengeDetail }) {
   const active = (statuses.data?.items ?? []).filter((s) => s.active);
 
   const add = useMutation({
-    mutationFn: () => call(addProgress, { params: { id: challenge.id }, body: { asOf: asOf.trim(), text: text.trim(), status: status || null } }),
+    mutationFn: () =>
+      call(addProgress, { params: { id: challenge.id }, body: { asOf: asOf.trim(), text: text.trim(), status: status || null } }),
     onSuccess: (updated) => {
       queryClient.setQueryData(policyKeys.challenge(challenge.id), updated);
       queryClient.invalidateQueries({ queryKey: policyKeys.document(challenge.documentId) });
@@ -121,7 +138,17 @@ function AddProgressForm({ challenge }: { challenge: ChallengeDetail }) {
 
 type EditField = "name" | "content" | "background" | "approachHeading" | "approach" | "analysisNote";
 
-function EditChallengeModal({ challenge, opened, onClose, categories }: { challenge: ChallengeDetail; opened: boolean; onClose: () => void; categories: readonly string[] }) {
+function EditChallengeModal({
+  challenge,
+  opened,
+  onClose,
+  categories,
+}: {
+  challenge: ChallengeDetail;
+  opened: boolean;
+  onClose: () => void;
+  categories: readonly string[];
+}) {
   const queryClient = useQueryClient();
   const flash = useFlash();
   const organisations = useOrganisations();
@@ -187,7 +214,10 @@ function EditChallengeModal({ challenge, opened, onClose, categories }: { challe
       const first = (Object.keys(refs) as (keyof typeof refs)[]).find((key) => fields[key]);
       if (first) refs[first].current?.focus();
       if (isConflict(error)) {
-        const fresh = await queryClient.fetchQuery({ queryKey: policyKeys.challenge(challenge.id), queryFn: () => call(getChallenge, { params: { id: challenge.id } }) });
+        const fresh = await queryClient.fetchQuery({
+          queryKey: policyKeys.challenge(challenge.id),
+          queryFn: () => call(getChallenge, { params: { id: challenge.id } }),
+        });
         setVersion(fresh.version);
       }
     },
@@ -210,13 +240,61 @@ function EditChallengeModal({ challenge, opened, onClose, categories }: { challe
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={save.error} conflictMessage={pm.challenge.conflict} />
-          <TextInput ref={refs.name} label={pm.challenge.nameLabel} value={values.name} onChange={set("name")} error={errors.name} required data-autofocus />
-          <Textarea ref={refs.content} label={pm.challenge.contentLabel} value={values.content} onChange={set("content")} error={errors.content} autosize minRows={3} maxRows={12} />
-          <Textarea ref={refs.background} label={pm.challenge.backgroundLabel} value={values.background} onChange={set("background")} error={errors.background} autosize minRows={3} maxRows={12} />
-          <TextInput ref={refs.approachHeading} label={pm.challenge.approachHeadingLabel} value={values.approachHeading} onChange={set("approachHeading")} error={errors.approachHeading} required />
-          <Textarea ref={refs.approach} label={pm.challenge.approachLabel} value={values.approach} onChange={set("approach")} error={errors.approach} autosize minRows={3} maxRows={12} />
+          <TextInput
+            ref={refs.name}
+            label={pm.challenge.nameLabel}
+            value={values.name}
+            onChange={set("name")}
+            error={errors.name}
+            required
+            data-autofocus
+          />
+          <Textarea
+            ref={refs.content}
+            label={pm.challenge.contentLabel}
+            value={values.content}
+            onChange={set("content")}
+            error={errors.content}
+            autosize
+            minRows={3}
+            maxRows={12}
+          />
+          <Textarea
+            ref={refs.background}
+            label={pm.challenge.backgroundLabel}
+            value={values.background}
+            onChange={set("background")}
+            error={errors.background}
+            autosize
+            minRows={3}
+            maxRows={12}
+          />
+          <TextInput
+            ref={refs.approachHeading}
+            label={pm.challenge.approachHeadingLabel}
+            value={values.approachHeading}
+            onChange={set("approachHeading")}
+            error={errors.approachHeading}
+            required
+          />
+          <Textarea
+            ref={refs.approach}
+            label={pm.challenge.approachLabel}
+            value={values.approach}
+            onChange={set("approach")}
+            error={errors.approach}
+            autosize
+            minRows={3}
+            maxRows={12}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput ref={refs.analysisNote} label={pm.challenge.analysisNoteLabel} value={values.analysisNote} onChange={set("analysisNote")} error={errors.analysisNote} />
+            <TextInput
+              ref={refs.analysisNote}
+              label={pm.challenge.analysisNoteLabel}
+              value={values.analysisNote}
+              onChange={set("analysisNote")}
+              error={errors.analysisNote}
+            />
             <FiscalYearInput
               ref={refs.analysisYear}
               label={pm.challenge.analysisYearLabel}
@@ -238,7 +316,10 @@ function EditChallengeModal({ challenge, opened, onClose, categories }: { challe
               label={pm.challenge.ownerLabel}
               value={owner}
               onChange={(e) => setOwner(e.currentTarget.value)}
-              data={[{ value: "", label: pm.challenge.ownerNone }, ...owners.map((o) => ({ value: o.id, label: organisationPath(all, o.id) }))]}
+              data={[
+                { value: "", label: pm.challenge.ownerNone },
+                ...owners.map((o) => ({ value: o.id, label: organisationPath(all, o.id) })),
+              ]}
               error={errors.ownerOrganisationId}
             />
           </SimpleGrid>
@@ -274,7 +355,10 @@ export function ChallengePage({ id }: { id: string }) {
   if (challenge.error) {
     return (
       <>
-        <PageHeader title={pm.challenge.notFound} breadcrumbs={[{ label: pm.moduleName, href: "/policy" }, { label: pm.challenge.notFound }]} />
+        <PageHeader
+          title={pm.challenge.notFound}
+          breadcrumbs={[{ label: pm.moduleName, href: "/policy" }, { label: pm.challenge.notFound }]}
+        />
         <ErrorAlert error={challenge.error} />
       </>
     );
@@ -334,7 +418,12 @@ export function ChallengePage({ id }: { id: string }) {
               {history.length === 0 ? (
                 <Text>{pm.challenge.noProgress}</Text>
               ) : (
-                <Stack gap="md" component="ol" style={{ listStyle: "none", padding: 0, margin: 0 }} aria-label={pm.challenge.historyCaption}>
+                <Stack
+                  gap="md"
+                  component="ol"
+                  style={{ listStyle: "none", padding: 0, margin: 0 }}
+                  aria-label={pm.challenge.historyCaption}
+                >
                   {history.map((entry, index) => (
                     <li key={entry.id}>
                       {index > 0 && <Divider mb="md" />}
@@ -404,7 +493,9 @@ export function ChallengePage({ id }: { id: string }) {
           )}
         </Grid.Col>
       </Grid>
-      {editOpened && <EditChallengeModal challenge={c} opened={editOpened} onClose={edit.close} categories={document.data?.categories ?? []} />}
+      {editOpened && (
+        <EditChallengeModal challenge={c} opened={editOpened} onClose={edit.close} categories={document.data?.categories ?? []} />
+      )}
     </>
   );
 }

@@ -26,7 +26,13 @@ interface Filters {
   q: string;
 }
 
-export function ChallengesPage({ documentId, initial }: { documentId: string; initial: { area?: string; category?: string; status?: string } }) {
+export function ChallengesPage({
+  documentId,
+  initial,
+}: {
+  documentId: string;
+  initial: { area?: string; category?: string; status?: string };
+}) {
   const document = useDocument(documentId);
   const statuses = useStatuses();
   const organisations = useOrganisations();
@@ -91,14 +97,31 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
         </AnchorLink>
       ),
     },
-    { key: "category", header: pm.challenges.category, sortKey: "category", render: (c) => c.category ?? <span className="yk-muted">{pm.challenges.noOwner}</span> },
-    { key: "owner", header: pm.challenges.owner, sortKey: "owner", render: (c) => c.ownerOrganisationName ?? <span className="yk-muted">{pm.challenges.noOwner}</span> },
+    {
+      key: "category",
+      header: pm.challenges.category,
+      sortKey: "category",
+      render: (c) => c.category ?? <span className="yk-muted">{pm.challenges.noOwner}</span>,
+    },
+    {
+      key: "owner",
+      header: pm.challenges.owner,
+      sortKey: "owner",
+      render: (c) => c.ownerOrganisationName ?? <span className="yk-muted">{pm.challenges.noOwner}</span>,
+    },
     {
       key: "status",
       header: pm.challenges.status,
       sortKey: "status",
       nowrap: true,
-      render: (c) => <StatusBadge label={c.latestProgress?.status} tone={toneOf(statuses.data?.items, c.latestProgress?.status)} empty={pm.challenges.noStatus} size="sm" />,
+      render: (c) => (
+        <StatusBadge
+          label={c.latestProgress?.status}
+          tone={toneOf(statuses.data?.items, c.latestProgress?.status)}
+          empty={pm.challenges.noStatus}
+          size="sm"
+        />
+      ),
     },
     {
       key: "latestAsOf",
@@ -161,7 +184,13 @@ export function ChallengesPage({ documentId, initial }: { documentId: string; in
             label={pm.challenges.status}
             value={filters.status}
             onChange={(e) => update("status", e.currentTarget.value)}
-            data={[{ value: "", label: pm.challenges.allStatuses }, ...(statuses.data?.items ?? []).map((s) => ({ value: s.label, label: s.active ? s.label : pm.challenges.inactiveStatus(s.label) }))]}
+            data={[
+              { value: "", label: pm.challenges.allStatuses },
+              ...(statuses.data?.items ?? []).map((s) => ({
+                value: s.label,
+                label: s.active ? s.label : pm.challenges.inactiveStatus(s.label),
+              })),
+            ]}
           />
           <NativeSelect
             label={pm.challenges.owner}

@@ -31,7 +31,11 @@ function EditDocumentModal({ document, opened, onClose }: { document: PolicyDocu
   const missionRef = useRef<HTMLTextAreaElement>(null);
 
   const save = useMutation({
-    mutationFn: () => call(updateDocument, { params: { id: document.id }, body: { version, title: title.trim(), overviewTitle: overviewTitle.trim(), mission } }),
+    mutationFn: () =>
+      call(updateDocument, {
+        params: { id: document.id },
+        body: { version, title: title.trim(), overviewTitle: overviewTitle.trim(), mission },
+      }),
     onSuccess: (updated) => {
       queryClient.setQueryData(policyKeys.document(document.id), updated);
       queryClient.invalidateQueries({ queryKey: ["policy", "documents"] });
@@ -45,7 +49,10 @@ function EditDocumentModal({ document, opened, onClose }: { document: PolicyDocu
       else if (fields.mission) missionRef.current?.focus();
       if (isConflict(error)) {
         // Load the newer version so that the next save is checked against it; the user's text stays in the form.
-        const fresh = await queryClient.fetchQuery({ queryKey: policyKeys.document(document.id), queryFn: () => call(getDocument, { params: { id: document.id } }) });
+        const fresh = await queryClient.fetchQuery({
+          queryKey: policyKeys.document(document.id),
+          queryFn: () => call(getDocument, { params: { id: document.id } }),
+        });
         setVersion(fresh.version);
       }
     },
@@ -67,8 +74,21 @@ function EditDocumentModal({ document, opened, onClose }: { document: PolicyDocu
       <form onSubmit={submit} noValidate>
         <Stack>
           <ErrorAlert error={save.error} conflictMessage={pm.document.conflict} />
-          <TextInput ref={titleRef} label={pm.document.titleLabel} value={title} onChange={(e) => setTitle(e.currentTarget.value)} error={errors.title} required data-autofocus />
-          <TextInput label={pm.document.overviewTitleLabel} value={overviewTitle} onChange={(e) => setOverviewTitle(e.currentTarget.value)} error={errors.overviewTitle} />
+          <TextInput
+            ref={titleRef}
+            label={pm.document.titleLabel}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={errors.title}
+            required
+            data-autofocus
+          />
+          <TextInput
+            label={pm.document.overviewTitleLabel}
+            value={overviewTitle}
+            onChange={(e) => setOverviewTitle(e.currentTarget.value)}
+            error={errors.overviewTitle}
+          />
           <Textarea
             ref={missionRef}
             label={pm.document.missionLabel}
@@ -113,7 +133,10 @@ export function DocumentPage({ id }: { id: string }) {
   if (document.error) {
     return (
       <>
-        <PageHeader title={pm.document.notFound} breadcrumbs={[{ label: pm.moduleName, href: "/policy" }, { label: pm.document.notFound }]} />
+        <PageHeader
+          title={pm.document.notFound}
+          breadcrumbs={[{ label: pm.moduleName, href: "/policy" }, { label: pm.document.notFound }]}
+        />
         <ErrorAlert error={document.error} />
       </>
     );
@@ -170,7 +193,12 @@ export function DocumentPage({ id }: { id: string }) {
           <>
             {doc.canEdit &&
               (doc.status === "published" ? (
-                <ConfirmButton variant="default" message={pm.document.unpublishConfirm} onConfirm={() => setPublished(false)} confirmLabel={pm.document.unpublish}>
+                <ConfirmButton
+                  variant="default"
+                  message={pm.document.unpublishConfirm}
+                  onConfirm={() => setPublished(false)}
+                  confirmLabel={pm.document.unpublish}
+                >
                   {pm.document.unpublish}
                 </ConfirmButton>
               ) : (
@@ -187,7 +215,15 @@ export function DocumentPage({ id }: { id: string }) {
               {pm.document.print}
             </ButtonLink>
             {doc.canEdit && doc.status === "draft" && (
-              <ConfirmButton variant="subtle" color="red" c="#9b1c1c" confirmColor="red.9" message={pm.document.deleteConfirm} onConfirm={remove} confirmLabel={pm.document.delete}>
+              <ConfirmButton
+                variant="subtle"
+                color="red"
+                c="#9b1c1c"
+                confirmColor="red.9"
+                message={pm.document.deleteConfirm}
+                onConfirm={remove}
+                confirmLabel={pm.document.delete}
+              >
                 {pm.document.delete}
               </ConfirmButton>
             )}
@@ -236,7 +272,11 @@ export function DocumentPage({ id }: { id: string }) {
                 <AnchorLink to="/policy/challenges/$id" params={{ id: challenge.id }}>
                   {pm.challengeTitle(challenge.code, challenge.name)}
                 </AnchorLink>
-                {challenge.ownerOrganisationName ? <Text span size="sm" c="dimmed">{pm.parenthesised(challenge.ownerOrganisationName)}</Text> : null}
+                {challenge.ownerOrganisationName ? (
+                  <Text span size="sm" c="dimmed">
+                    {pm.parenthesised(challenge.ownerOrganisationName)}
+                  </Text>
+                ) : null}
               </li>
             ))}
           </Stack>

@@ -57,7 +57,13 @@ export function DocumentsPage() {
   const canImport = user.role === "admin" || user.role === "editor";
 
   const columns: Column<PolicyDocumentSummary, SortKey>[] = [
-    { key: "fiscalYear", header: pm.list.fiscalYear, sortKey: "fiscalYear", nowrap: true, render: (doc) => <FiscalYearText fy={doc.fiscalYear} western="title" /> },
+    {
+      key: "fiscalYear",
+      header: pm.list.fiscalYear,
+      sortKey: "fiscalYear",
+      nowrap: true,
+      render: (doc) => <FiscalYearText fy={doc.fiscalYear} western="title" />,
+    },
     {
       key: "title",
       header: pm.list.docTitle,
@@ -77,9 +83,28 @@ export function DocumentsPage() {
       ),
     },
     { key: "bureau", header: pm.list.bureau, sortKey: "bureau", render: (doc) => doc.organisationName || doc.bureauName },
-    { key: "status", header: pm.list.status, sortKey: "status", nowrap: true, render: (doc) => <DocumentStatusBadge status={doc.status} /> },
-    { key: "challengeCount", header: pm.list.challengeCount, sortKey: "challengeCount", align: "right", nowrap: true, render: (doc) => pm.list.count(doc.challengeCount) },
-    { key: "latestAsOf", header: pm.list.latestAsOf, sortKey: "latestAsOf", nowrap: true, render: (doc) => <DateText iso={doc.latestAsOf} western="title" /> },
+    {
+      key: "status",
+      header: pm.list.status,
+      sortKey: "status",
+      nowrap: true,
+      render: (doc) => <DocumentStatusBadge status={doc.status} />,
+    },
+    {
+      key: "challengeCount",
+      header: pm.list.challengeCount,
+      sortKey: "challengeCount",
+      align: "right",
+      nowrap: true,
+      render: (doc) => pm.list.count(doc.challengeCount),
+    },
+    {
+      key: "latestAsOf",
+      header: pm.list.latestAsOf,
+      sortKey: "latestAsOf",
+      nowrap: true,
+      render: (doc) => <DateText iso={doc.latestAsOf} western="title" />,
+    },
     { key: "updatedAt", header: pm.list.updatedAt, nowrap: true, render: (doc) => <DateTimeText timestamp={doc.updatedAt} /> },
   ];
 
@@ -88,13 +113,7 @@ export function DocumentsPage() {
       <PageHeader
         title={pm.list.title}
         subtitle={pm.list.intro}
-        actions={
-          canImport ? (
-            <ButtonLink to="/policy/import">
-              {pm.list.import}
-            </ButtonLink>
-          ) : null
-        }
+        actions={canImport ? <ButtonLink to="/policy/import">{pm.list.import}</ButtonLink> : null}
       />
       <Paper withBorder p="md" mb="md" component="section" aria-labelledby="policy-filter-heading">
         <Text id="policy-filter-heading" fw={700} size="sm" mb="xs">

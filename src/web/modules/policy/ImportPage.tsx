@@ -1,5 +1,20 @@
 // /policy/import: paste or upload the policy text → 解析 (preview, nothing saved) → confirm → 保存.
-import { Accordion, Alert, Button, Checkbox, FileButton, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, Title } from "@mantine/core";
+import {
+  Accordion,
+  Alert,
+  Button,
+  Checkbox,
+  FileButton,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
@@ -84,7 +99,8 @@ export function ImportPage() {
   });
 
   const save = useMutation({
-    mutationFn: (body: { text: string; organisationId: string; fiscalYear: number; replaceExisting: boolean }) => call(importDocument, { body }),
+    mutationFn: (body: { text: string; organisationId: string; fiscalYear: number; replaceExisting: boolean }) =>
+      call(importDocument, { body }),
     onSuccess: (result) => {
       queryClient.invalidateQueries({ queryKey: policyKeys.all });
       flash.show(pm.import.saved(result.challengeCount));
@@ -237,7 +253,12 @@ export function ImportPage() {
                 </Alert>
               )}
               {warnings.length > 0 && (
-                <Alert color="yellow" variant="light" title={pm.import.warningsHeading(warnings.length)} styles={{ title: { color: "#5c3c00" } }}>
+                <Alert
+                  color="yellow"
+                  variant="light"
+                  title={pm.import.warningsHeading(warnings.length)}
+                  styles={{ title: { color: "#5c3c00" } }}
+                >
                   <Text size="sm" mb={4}>
                     {pm.import.warningsHelp}
                   </Text>
@@ -309,9 +330,7 @@ export function ImportPage() {
                 <Accordion multiple variant="contained" chevronPosition="left">
                   {result.document.challenges.map((challenge) => (
                     <Accordion.Item key={challenge.code} value={challenge.code}>
-                      <Accordion.Control>
-                        {pm.challengeTitle(challenge.code, challenge.name)}
-                      </Accordion.Control>
+                      <Accordion.Control>{pm.challengeTitle(challenge.code, challenge.name)}</Accordion.Control>
                       <Accordion.Panel>
                         <ChallengeParts challenge={challenge} headingLevel={4} />
                         <Text fw={700} mt="md">
@@ -350,7 +369,10 @@ export function ImportPage() {
                     required
                     value={organisationId}
                     onChange={(e) => setOrganisationId(e.currentTarget.value)}
-                    data={[{ value: "", label: pm.import.bureauPlaceholder }, ...bureaus.map((org) => ({ value: org.id, label: org.name }))]}
+                    data={[
+                      { value: "", label: pm.import.bureauPlaceholder },
+                      ...bureaus.map((org) => ({ value: org.id, label: org.name })),
+                    ]}
                     error={saveErrors.organisationId}
                     description={
                       selectedBureau && result.document.bureauName && selectedBureau.name !== result.document.bureauName
@@ -370,7 +392,11 @@ export function ImportPage() {
                     error={saveErrors.fiscalYear}
                   />
                 </SimpleGrid>
-                <Checkbox label={pm.import.replaceExisting} checked={replaceExisting} onChange={(e) => setReplaceExisting(e.currentTarget.checked)} />
+                <Checkbox
+                  label={pm.import.replaceExisting}
+                  checked={replaceExisting}
+                  onChange={(e) => setReplaceExisting(e.currentTarget.checked)}
+                />
                 <ErrorAlert error={save.error} />
                 {!result.canImport && (
                   <Text c="red.9" role="alert">

@@ -26,7 +26,9 @@ function Loading() {
 
 export function PublicListPage() {
   const documents = useQuery({ queryKey: policyKeys.publicDocuments, queryFn: () => call(listPublicDocuments) });
-  const rows = [...(documents.data?.items ?? [])].sort((a, b) => b.fiscalYear - a.fiscalYear || a.organisationName.localeCompare(b.organisationName, "ja"));
+  const rows = [...(documents.data?.items ?? [])].sort(
+    (a, b) => b.fiscalYear - a.fiscalYear || a.organisationName.localeCompare(b.organisationName, "ja"),
+  );
   const columns: Column<PolicyDocumentSummary>[] = [
     { key: "fy", header: pm.list.fiscalYear, nowrap: true, render: (d) => <FiscalYearText fy={d.fiscalYear} western="title" /> },
     {
@@ -68,7 +70,10 @@ export function PublicDocumentPage({ id }: { id: string }) {
   if (document.error) {
     return (
       <>
-        <PageHeader title={pm.public.notFound} breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: pm.public.notFound }]} />
+        <PageHeader
+          title={pm.public.notFound}
+          breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: pm.public.notFound }]}
+        />
         <ErrorAlert error={document.error} />
       </>
     );
@@ -144,7 +149,10 @@ export function PublicChallengePage({ id }: { id: string }) {
   if (challenge.error) {
     return (
       <>
-        <PageHeader title={pm.public.challengeNotFound} breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: pm.public.challengeNotFound }]} />
+        <PageHeader
+          title={pm.public.challengeNotFound}
+          breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: pm.public.challengeNotFound }]}
+        />
         <ErrorAlert error={challenge.error} />
       </>
     );

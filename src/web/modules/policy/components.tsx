@@ -2,7 +2,13 @@
 
 import { Badge, Button, Group, Stack, Text, Title } from "@mantine/core";
 import { Fragment } from "react";
-import { exportDocument, exportPublicDocument, POLICY_EXPORT_FORMATS, type PolicyDocumentDetail, type PolicyStatus } from "../../../common/api/policy";
+import {
+  exportDocument,
+  exportPublicDocument,
+  POLICY_EXPORT_FORMATS,
+  type PolicyDocumentDetail,
+  type PolicyStatus,
+} from "../../../common/api/policy";
 import { urlFor } from "../../api/client";
 import { DateText, DateTimeText } from "../../ui/dates";
 import { AnchorLink } from "../../ui/links";
@@ -25,7 +31,11 @@ export function DocumentStatusBadge({ status }: { status: "draft" | "published" 
       {pm.documentStatus.published}
     </Badge>
   ) : (
-    <Badge radius="sm" variant="outline" styles={{ root: { color: "#495057", borderColor: "#868e96", background: "#fff", textTransform: "none" } }}>
+    <Badge
+      radius="sm"
+      variant="outline"
+      styles={{ root: { color: "#495057", borderColor: "#868e96", background: "#fff", textTransform: "none" } }}
+    >
       {pm.documentStatus.draft}
     </Badge>
   );
@@ -172,7 +182,11 @@ export function ChallengeParts({ challenge, headingLevel = 3 }: { challenge: Cha
       body: (
         <>
           <Paragraphs text={challenge.approach} />
-          {challenge.analysisNote && <Text className="yk-note">{challenge.analysisNote.startsWith("※") ? challenge.analysisNote : `※${challenge.analysisNote}`}</Text>}
+          {challenge.analysisNote && (
+            <Text className="yk-note">
+              {challenge.analysisNote.startsWith("※") ? challenge.analysisNote : `※${challenge.analysisNote}`}
+            </Text>
+          )}
         </>
       ),
     },
@@ -215,7 +229,15 @@ export function AsOfText({ asOf, asOfLabel }: { asOf: string; asOfLabel: string 
 }
 
 /** One ⑤ entry: 時点, status, text (and, for staff, who recorded it and when). */
-export function ProgressBlock({ entry, statuses, showMeta }: { entry: ProgressLike; statuses?: readonly PolicyStatus[]; showMeta?: boolean }) {
+export function ProgressBlock({
+  entry,
+  statuses,
+  showMeta,
+}: {
+  entry: ProgressLike;
+  statuses?: readonly PolicyStatus[];
+  showMeta?: boolean;
+}) {
   return (
     <Stack gap={6}>
       <Group gap="sm" wrap="wrap">
@@ -227,13 +249,13 @@ export function ProgressBlock({ entry, statuses, showMeta }: { entry: ProgressLi
       <Paragraphs text={entry.text} />
       {showMeta && entry.createdAt && (
         <Text size="sm" c="dimmed">
-          {pm.challenge.author}: {entry.authorLabel ?? "—"} ／ {pm.challenge.createdAt}: <DateTimeText timestamp={entry.createdAt} western="beside" />
+          {pm.challenge.author}: {entry.authorLabel ?? "—"} ／ {pm.challenge.createdAt}:{" "}
+          <DateTimeText timestamp={entry.createdAt} western="beside" />
         </Text>
       )}
     </Stack>
   );
 }
-
 
 /** PDF / Word / Excel / テキスト download links (staff or public endpoint). */
 export function DownloadLinks({ documentId, audience }: { documentId: string; audience: "staff" | "public" }) {
@@ -248,7 +270,15 @@ export function DownloadLinks({ documentId, audience }: { documentId: string; au
             ? urlFor(exportPublicDocument, { params: { id: documentId, format } })
             : urlFor(exportDocument, { params: { id: documentId, format } });
         return (
-          <Button key={format} component="a" href={href} download variant="default" size="compact-sm" title={pm.document.formatDescriptions[format]}>
+          <Button
+            key={format}
+            component="a"
+            href={href}
+            download
+            variant="default"
+            size="compact-sm"
+            title={pm.document.formatDescriptions[format]}
+          >
             {pm.document.formats[format]}
           </Button>
         );

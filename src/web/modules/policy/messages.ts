@@ -30,7 +30,8 @@ export const pm = {
 
   import: {
     title: "局区方針の取り込み",
-    intro: "局区方針のテキストを貼り付けるか、テキストファイル（.txt、UTF-8 または Shift_JIS）を選んで「解析」を押してください。解析結果を確認してから保存します。保存するまでは何も登録されません。",
+    intro:
+      "局区方針のテキストを貼り付けるか、テキストファイル（.txt、UTF-8 または Shift_JIS）を選んで「解析」を押してください。解析結果を確認してから保存します。保存するまでは何も登録されません。",
     stepInput: "1. テキストの入力",
     stepConfirm: "2. 解析結果の確認",
     stepSave: "3. 保存先の指定",
@@ -38,7 +39,8 @@ export const pm = {
     textDescription: "1ページ目の概要（領域×分類の表）から、各課題の①〜⑤までを含めてください。",
     fileLabel: "テキストファイルを選ぶ",
     fileDescription: ".txt ファイル（UTF-8 または Shift_JIS）",
-    fileLoaded: (name: string, encoding: string, chars: number) => `「${name}」を読み込みました（${encoding}、${chars.toLocaleString("ja-JP")}文字）。`,
+    fileLoaded: (name: string, encoding: string, chars: number) =>
+      `「${name}」を読み込みました（${encoding}、${chars.toLocaleString("ja-JP")}文字）。`,
     fileTooLarge: "ファイルが大きすぎます（5MBまで）。",
     fileUnreadable: "ファイルを読み込めませんでした。テキストファイルか確認してください。",
     encodingUtf8: "UTF-8",
@@ -91,7 +93,12 @@ export const pm = {
     downloads: "ダウンロード",
     downloadHint: "出力形式",
     formats: { pdf: "PDF", docx: "Word", xlsx: "Excel", txt: "テキスト" } as const,
-    formatDescriptions: { pdf: "PDF（印刷・配布用）", docx: "Word（編集用）", xlsx: "Excel（一覧）", txt: "テキスト（取り込み形式）" } as const,
+    formatDescriptions: {
+      pdf: "PDF（印刷・配布用）",
+      docx: "Word（編集用）",
+      xlsx: "Excel（一覧）",
+      txt: "テキスト（取り込み形式）",
+    } as const,
     missionHeading: "組織の使命",
     overviewHeading: "概要",
     challengesLink: "課題一覧へ",
@@ -105,7 +112,8 @@ export const pm = {
     missionLabel: "組織の使命",
     missionDescription: "段落は空行で区切ってください。",
     saved: "保存しました。",
-    conflict: "他の利用者がこの方針を先に更新したため、保存できませんでした。最新の内容を読み込み直しました。変更内容を確認して、もう一度保存してください。",
+    conflict:
+      "他の利用者がこの方針を先に更新したため、保存できませんでした。最新の内容を読み込み直しました。変更内容を確認して、もう一度保存してください。",
     delete: "削除",
     deleteConfirm: "この下書きの局区方針を削除します。課題と進捗の記録もすべて削除され、元に戻せません。よろしいですか。",
     deleted: "局区方針を削除しました。",
@@ -205,7 +213,8 @@ export const pm = {
     ownerNone: "（未設定）",
     categoryNone: "（未設定）",
     saved: "課題を保存しました。",
-    conflict: "他の利用者がこの課題を先に更新したため、保存できませんでした。最新の内容を読み込み直しました。変更内容を確認して、もう一度保存してください。",
+    conflict:
+      "他の利用者がこの課題を先に更新したため、保存できませんでした。最新の内容を読み込み直しました。変更内容を確認して、もう一度保存してください。",
     notFound: "課題が見つかりません。",
     backToDocument: "方針に戻る",
     toChallengeList: "課題一覧",
