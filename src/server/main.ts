@@ -11,6 +11,8 @@ import { issueSetupToken } from "./platform/auth/service";
 import { JobQueue } from "./platform/jobs/jobs";
 import { createLogger } from "./platform/logger";
 
+const JOB_START_DELAY_MS = 1000;
+
 export interface RunningServer {
   url: string;
   setupUrl: string | null;
@@ -34,24 +36,36 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     if (config.loadDemoData) await loadDemoDataIfEmpty(db, log);
     phase("demoData");
     const jobs = new JobQueue(db, log, config.databaseUrl);
-    await jobs.start({ workers: config.runWorkers });
-    phase("jobs");
     const app = buildApp({ db, config, log, jobs });
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     });
+    phase("http");
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     const base = config.publicUrl ?? `http://localhost:${port}`;
     const setupToken = await issueSetupToken(db);
     const setupUrl = setupToken ? `${base}/setup?token=${setupToken}` : null;
-    phase("http");
     log.info({ startupMs: phases, sinceProcessStart: Math.round(performance.now()) }, "ready");
+    // The job queue starts a moment after the server answers: its set-up and first polls share PGlite's one
+    // connection and would otherwise hold up the first requests. Enqueueing waits for it (JobQueue.enqueue).
+    const jobsStarted = new Promise<void>((resolve) => setTimeout(resolve, JOB_START_DELAY_MS)).then(() =>
+      jobs.start({ workers: config.runWorkers }),
+    );
+    jobsStarted.then(
+      () => log.info("job queue started"),
+      (error: unknown) => log.error({ err: error }, "job queue failed to start"),
+    );
 
     let stopping: Promise<void> | null = null;
     const stop = () =>
       (stopping ??= (async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections would hold close() open until they time out.
+          if ("closeIdleConnections" in server) server.closeIdleConnections();
+        });
+        await jobsStarted.catch(() => {});
         await jobs.stop().catch((error) => log.warn({ err: error }, "job queue stop failed"));
         await database.close();
       })());

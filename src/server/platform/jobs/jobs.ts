@@ -51,6 +51,11 @@ const POLLING_SECONDS = 1;
 export class JobQueue {
   private boss: PgBoss;
   private started = false;
+  private markStarted: () => void = () => {};
+  /** resolves when start() has created the queues; enqueue waits for it */
+  private readonly ready = new Promise<void>((resolve) => {
+    this.markStarted = resolve;
+  });
 
   constructor(
     private readonly db: Db,
@@ -73,6 +78,7 @@ export class JobQueue {
         );
       }
     }
+    this.markStarted();
   }
 
   async stop(): Promise<void> {
@@ -83,6 +89,7 @@ export class JobQueue {
 
   async enqueue(kind: string, data: object, createdBy: string | null): Promise<string> {
     if (!handlers.has(kind)) throw new Error(`unknown job kind ${kind}`);
+    await this.ready;
     const { rows } = await this.db.query<{ id: string }>(
       "INSERT INTO job_runs (id, kind, status, created_by) VALUES (gen_random_uuid(), $1, 'queued', $2) RETURNING id",
       [kind, createdBy],
