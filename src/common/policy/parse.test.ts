@@ -5,7 +5,7 @@ import { bigramDice, parsePolicyText } from "./parse.js";
 import type { ParseIssue, ParseResult } from "./types.js";
 
 // The bureau's real 局区方針 (public data, read in place: CONVENTIONS.md says real data is read, not copied).
-const SEED_PATH = fileURLToPath(new URL("../../../../shared/seed/000_995f59e5fc06ae31.txt", import.meta.url));
+const SEED_PATH = fileURLToPath(new URL("../../server/modules/policy/demo/sample-policy.txt", import.meta.url));
 
 const codesOf = (issues: ParseIssue[]) => issues.map((i) => i.code);
 const errorsOf = (r: ParseResult) => r.issues.filter((i) => i.severity === "error");

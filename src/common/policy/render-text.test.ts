@@ -7,7 +7,7 @@ import { parsePolicyText } from "./parse.js";
 import { renderPolicyText } from "./render-text.js";
 import type { ChallengeContent, OverviewItem, ParseIssue, PolicyDocumentContent } from "./types.js";
 
-const SEED_PATH = fileURLToPath(new URL("../../../../shared/seed/000_995f59e5fc06ae31.txt", import.meta.url));
+const SEED_PATH = fileURLToPath(new URL("../../server/modules/policy/demo/sample-policy.txt", import.meta.url));
 
 /** Issues without their line numbers, which move when the layout is normalised. */
 const withoutLines = (issues: ParseIssue[]) => issues.map(({ line: _line, ...rest }) => rest);
