@@ -22,10 +22,19 @@ export const BACKUP_TABLES = [
   "policy_documents",
   "policy_challenges",
   "policy_progress_entries",
+  "furusato_suppliers",
+  "furusato_supplier_events",
+  "furusato_gifts",
+  "furusato_gift_costs",
+  "furusato_gift_reviews",
+  "furusato_portals",
+  "furusato_listings",
+  "furusato_exports",
+  "furusato_export_rows",
 ] as const;
 
 /** Self-referencing tables: parents must be inserted before children. */
-const PARENT_FIRST: Record<string, string> = { organisations: "parent_id" };
+const PARENT_FIRST: Record<string, string> = { organisations: "parent_id", furusato_gifts: "copied_from" };
 const IDENTITY_TABLES = new Set(["audit_log"]);
 const FORMAT = "yokogushi-backup";
 const BATCH = 500;

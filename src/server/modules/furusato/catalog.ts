@@ -1,0 +1,391 @@
+// 返礼品カタログ: suppliers, gifts (proposal → review → approval), dated costs, and portal listings. Every change
+// is one transaction with its audit row, and the rule engine re-checks the gift on every portal after it: a cost
+// increase that breaks 3割 on one portal shows up at once as an error on that portal.
+import type { GiftDetails } from "../../../common/furusato/gift-schema";
+import { blocksPublishing, checkGift, checkListing } from "../../../common/furusato/rules";
+import type { Gift, GiftStatus, Listing, RuleFinding } from "../../../common/furusato/types";
+import type { Db, Queryable } from "../../db/database";
+import { type Actor, recordAudit } from "../../platform/audit/audit";
+import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
+import * as repo from "./repository";
+
+export const todayInJapan = (): string => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+
+const STALE = "他の利用者が先に更新しました。画面を再読み込みしてから、もう一度保存してください。";
+
+// ------------------------------------------------------------------ suppliers
+
+export async function createSupplier(
+  db: Db,
+  actor: Actor,
+  input: {
+    code: string;
+    name: string;
+    contactName: string;
+    contactPhone: string;
+    contactEmail: string;
+    address: string;
+    bank: Record<string, string>;
+  },
+  opts: { isSample?: boolean } = {},
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const taken = await tx.query("SELECT 1 FROM furusato_suppliers WHERE code = $1", [input.code]);
+    if (taken.rowCount > 0)
+      throw new ValidationError("この事業者コードは既に使われています。", { code: "この事業者コードは既に使われています。" });
+    // The supplier's own logins belong to an external organisation made for it.
+    const org = await tx.query<{ id: string }>(
+      "INSERT INTO organisations (kind, name, code, is_sample) VALUES ('external', $1, $2, $3) RETURNING id",
+      [input.name, `supplier-${input.code.toLowerCase()}`, opts.isSample ?? false],
+    );
+    const id = await repo.insertSupplier(tx, { ...input, organisationId: org.rows[0].id, isSample: opts.isSample });
+    // Bank details are kept out of the audit trail's readable copy: only that they were set.
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "furusato_supplier",
+      entityId: id,
+      summary: `返礼品提供事業者「${input.name}」（${input.code}）を登録`,
+      after: { code: input.code, name: input.name, bankSet: Object.keys(input.bank).length > 0 },
+    });
+    return id;
+  });
+}
+
+/** 検査 is recorded; 受付停止 suspends the supplier and stops every listing of its gifts; 解除 lifts it. */
+export async function recordSupplierEvent(
+  db: Db,
+  actor: Actor,
+  supplierId: string,
+  input: { kind: "検査" | "受付停止" | "解除"; occurredOn: string; note: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const supplier = await repo.findSupplier(tx, supplierId);
+    if (!supplier) throw new NotFound("返礼品提供事業者");
+    if (input.kind === "受付停止" && supplier.status === "受付停止") throw new Conflict("この事業者は既に受付停止中です。");
+    if (input.kind === "解除" && supplier.status !== "受付停止") throw new Conflict("この事業者は受付停止中ではありません。");
+    await repo.insertSupplierEvent(tx, { supplierId, ...input, authorLabel: actor.label });
+    let stopped = 0;
+    if (input.kind !== "検査") {
+      await repo.setSupplierStatus(tx, supplierId, input.kind === "受付停止" ? "受付停止" : "受付中");
+      if (input.kind === "受付停止") {
+        for (const gift of await repo.findGifts(tx, todayInJapan(), { supplierId }))
+          stopped += await repo.setListingsState(tx, gift.id, "停止");
+      }
+    }
+    await recordAudit(tx, actor, {
+      action: input.kind === "検査" ? "inspect" : input.kind === "受付停止" ? "suspend" : "resume",
+      entityType: "furusato_supplier",
+      entityId: supplierId,
+      summary: `事業者「${supplier.name}」: ${input.kind}${stopped ? `（掲載${stopped}件を停止）` : ""}`,
+      after: input,
+    });
+  });
+}
+
+// ------------------------------------------------------------------ gifts
+
+/** The rule engine's view of a stored gift, with the cost effective on `on`. */
+export function toGift(row: repo.GiftRow): Gift {
+  const d = row.details;
+  return {
+    code: row.code,
+    supplierCode: row.supplier_code,
+    supplierName: row.supplier_name,
+    title: d.title,
+    catchCopy: d.catchCopy,
+    description: d.description,
+    contents: d.contents,
+    procurementCost: row.procurement_cost ?? 0,
+    shippingCost: row.shipping_cost ?? 0,
+    shippingSize: d.shippingSize,
+    temperature: d.temperature,
+    handlingNotes: d.handlingNotes,
+    allergens: d.allergens,
+    bestBefore: d.bestBefore,
+    originOfIngredients: d.originOfIngredients,
+    placeOfProcessing: d.placeOfProcessing,
+    applicationPeriod: d.applicationPeriod,
+    deliveryPeriod: d.deliveryPeriod,
+    limitedQuantity: d.limitedQuantity,
+    noshi: d.noshi,
+    wrapping: d.wrapping,
+    imageUrls: d.imageUrls,
+    subscription: d.subscription,
+    localProductType: d.localProductType,
+    localProductReason: d.localProductReason,
+    evidenceCount: d.evidenceFileIds.length,
+    rawMaterialSamePrefecture: d.rawMaterialSamePrefecture,
+    certifications: d.certifications,
+    status: row.status,
+  };
+}
+
+export function toListing(row: repo.ListingRow): Listing {
+  return {
+    giftCode: "",
+    portalCode: row.portal_code,
+    donationAmount: row.donation_amount,
+    titleVariant: row.title_variant,
+    state: row.state,
+    stock: row.stock,
+    listingDate: row.listing_date,
+    previousDonationAmount: row.approved_donation_amount,
+  };
+}
+
+export interface GiftWithFindings {
+  gift: repo.GiftRow;
+  listings: repo.ListingRow[];
+  findings: RuleFinding[];
+  /** publishing is blocked: an error, or an amount still waiting for a second person's approval */
+  blocked: boolean;
+}
+
+/** A gift, its listings and what the rules say of it on each portal today. */
+export async function giftWithFindings(db: Queryable, id: string, on = todayInJapan()): Promise<GiftWithFindings> {
+  const gift = await repo.findGift(db, id, on);
+  if (!gift) throw new NotFound("返礼品");
+  const portals = new Map((await repo.findPortals(db)).map((p) => [p.code, p]));
+  const listings = await repo.findListings(db, [id]);
+  const asGift = toGift(gift);
+  const pairs = listings.flatMap((row) => {
+    const portal = portals.get(row.portal_code);
+    return portal ? [{ listing: { ...toListing(row), giftCode: gift.code }, portal }] : [];
+  });
+  const findings = checkGift(asGift, pairs, { today: on });
+  if (gift.supplier_status === "受付停止") {
+    findings.push({
+      rule: "supplier_suspended",
+      severity: "error",
+      message: `事業者「${gift.supplier_name}」は受付停止中です。`,
+      giftCode: gift.code,
+    });
+  }
+  return { gift, listings, findings, blocked: blocksPublishing(findings) };
+}
+
+export async function createGift(
+  db: Db,
+  actor: Actor,
+  input: { supplierId: string; details: GiftDetails; procurementCost: number; shippingCost: number; costEffectiveFrom: string },
+  opts: { copiedFrom?: string; isSample?: boolean } = {},
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const supplier = await repo.findSupplier(tx, input.supplierId);
+    if (!supplier) throw new NotFound("返礼品提供事業者");
+    const code = await repo.nextGiftCode(tx, supplier.id, supplier.code);
+    const id = await repo.insertGift(tx, {
+      code,
+      supplierId: supplier.id,
+      details: input.details,
+      copiedFrom: opts.copiedFrom ?? null,
+      createdBy: actor.userId,
+      isSample: opts.isSample,
+    });
+    await repo.insertCost(tx, {
+      giftId: id,
+      effectiveFrom: input.costEffectiveFrom,
+      procurementCost: input.procurementCost,
+      shippingCost: input.shippingCost,
+      authorLabel: actor.label,
+    });
+    await recordAudit(tx, actor, {
+      action: opts.copiedFrom ? "copy" : "create",
+      entityType: "furusato_gift",
+      entityId: id,
+      summary: `返礼品「${input.details.title}」（${code}）を${opts.copiedFrom ? "複製して作成" : "作成"}`,
+      after: { code, details: input.details, procurementCost: input.procurementCost, shippingCost: input.shippingCost },
+    });
+    return id;
+  });
+}
+
+/** Copy a gift to start a similar one: same details and current cost, a new code, status 入力中. */
+export async function copyGift(db: Db, actor: Actor, id: string): Promise<string> {
+  const source = await repo.findGift(db, id, todayInJapan());
+  if (!source) throw new NotFound("返礼品");
+  return createGift(
+    db,
+    actor,
+    {
+      supplierId: source.supplier_id,
+      details: { ...source.details, title: `${source.details.title}（複製）`.slice(0, 200) },
+      procurementCost: source.procurement_cost ?? 0,
+      shippingCost: source.shipping_cost ?? 0,
+      costEffectiveFrom: todayInJapan(),
+    },
+    { copiedFrom: id },
+  );
+}
+
+export async function updateGift(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { version: number; details: GiftDetails },
+  opts: { bySupplier: boolean },
+) {
+  await db.transaction(async (tx) => {
+    const before = await repo.findGift(tx, id, todayInJapan());
+    if (!before) throw new NotFound("返礼品");
+    // Suppliers change a gift while it is theirs to edit; after submission only staff edit (or send it back).
+    if (opts.bySupplier && before.status !== "入力中")
+      throw new Forbidden("確認中・承認済の返礼品は事業者からは変更できません。市の担当者に差戻しを依頼してください。");
+    if (!(await repo.updateGiftDetails(tx, id, input.version, input.details))) throw new Conflict(STALE, "stale_version");
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "furusato_gift",
+      entityId: id,
+      summary: `返礼品「${input.details.title}」（${before.code}）を変更`,
+      before: before.details,
+      after: input.details,
+    });
+  });
+  return giftWithFindings(db, id);
+}
+
+/** A new cost from a date on (the history is kept); returns the re-checked gift, whose 3割 may now fail. */
+export async function changeCost(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { effectiveFrom: string; procurementCost: number; shippingCost: number },
+) {
+  await db.transaction(async (tx) => {
+    const before = await repo.findGift(tx, id, input.effectiveFrom);
+    if (!before) throw new NotFound("返礼品");
+    await repo.insertCost(tx, { giftId: id, ...input, authorLabel: actor.label });
+    await recordAudit(tx, actor, {
+      action: "cost_change",
+      entityType: "furusato_gift",
+      entityId: id,
+      summary: `返礼品「${before.details.title}」（${before.code}）の調達費用を変更（${input.effectiveFrom}から）`,
+      before: { procurementCost: before.procurement_cost, shippingCost: before.shipping_cost },
+      after: input,
+    });
+  });
+  return giftWithFindings(db, id, input.effectiveFrom > todayInJapan() ? input.effectiveFrom : todayInJapan());
+}
+
+/** The workflow: which action moves which status where, and who may take it. */
+export const GIFT_TRANSITIONS = {
+  提出: { from: ["入力中"], to: "確認中", supplier: true },
+  差戻し: { from: ["確認中"], to: "入力中", supplier: false },
+  承認: { from: ["確認中"], to: "承認済", supplier: false },
+  受付停止: { from: ["承認済", "ポータル登録済"], to: "受付停止", supplier: false },
+  再開: { from: ["受付停止"], to: "承認済", supplier: false },
+  取り下げ: { from: ["入力中", "確認中", "承認済", "ポータル登録済", "受付停止"], to: "取り下げ", supplier: true },
+} as const satisfies Record<string, { from: readonly GiftStatus[]; to: GiftStatus; supplier: boolean }>;
+export type GiftAction = keyof typeof GIFT_TRANSITIONS;
+
+export async function transitionGift(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { action: GiftAction; comment: string },
+  opts: { bySupplier: boolean },
+) {
+  const rule = GIFT_TRANSITIONS[input.action];
+  await db.transaction(async (tx) => {
+    const gift = await repo.findGift(tx, id, todayInJapan());
+    if (!gift) throw new NotFound("返礼品");
+    if (opts.bySupplier && !rule.supplier) throw new Forbidden(`「${input.action}」は市の担当者が行います。`);
+    if (!(rule.from as readonly GiftStatus[]).includes(gift.status)) {
+      throw new Conflict(`「${gift.status}」の返礼品は「${input.action}」できません。`, "invalid_transition");
+    }
+    if (input.action === "差戻し" && input.comment.trim() === "") {
+      throw new ValidationError("差戻しの理由を入力してください。", { comment: "差戻しの理由を入力してください。" });
+    }
+    if (input.action === "承認") {
+      // Approval needs the gift itself to pass the 地場産品 rules; portal amounts are checked at publishing.
+      const errors = checkGift(toGift(gift), []).filter((f) => f.severity === "error");
+      if (errors.length > 0) throw new ValidationError(`承認できません: ${errors.map((e) => e.message).join(" / ")}`);
+    }
+    await repo.setGiftStatus(tx, id, rule.to);
+    // Stopping a gift (sold out, season over) is one action: every portal's listing stops with it.
+    if (rule.to === "受付停止" || rule.to === "取り下げ") await repo.setListingsState(tx, id, "停止");
+    if (input.action === "再開") await repo.setListingsState(tx, id, "受付中");
+    await repo.insertReview(tx, {
+      giftId: id,
+      action: input.action,
+      fromStatus: gift.status,
+      toStatus: rule.to,
+      comment: input.comment,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+    });
+    await recordAudit(tx, actor, {
+      action: `gift_${input.action}`,
+      entityType: "furusato_gift",
+      entityId: id,
+      summary: `返礼品「${gift.details.title}」（${gift.code}）: ${input.action}`,
+      before: { status: gift.status },
+      after: { status: rule.to, comment: input.comment },
+    });
+  });
+  return giftWithFindings(db, id);
+}
+
+// ------------------------------------------------------------------ listings
+
+/**
+ * Sets a gift's listing on a portal. A suspicious amount change (±50%, a dropped or added digit) is saved but not
+ * approved: publishing stays blocked until a second person approves it.
+ */
+export async function setListing(
+  db: Db,
+  actor: Actor,
+  giftId: string,
+  input: { portalCode: string; donationAmount: number; titleVariant: string; stock: number | null; listingDate: string },
+) {
+  await db.transaction(async (tx) => {
+    const gift = await repo.findGift(tx, giftId, input.listingDate);
+    if (!gift) throw new NotFound("返礼品");
+    const portal = (await repo.findPortals(tx)).find((p) => p.code === input.portalCode);
+    if (!portal) throw new NotFound("寄附受付サイト");
+    const existing = (await repo.findListings(tx, [giftId])).find((l) => l.portal_code === input.portalCode);
+    const listing: Listing = {
+      giftCode: gift.code,
+      portalCode: portal.code,
+      donationAmount: input.donationAmount,
+      titleVariant: input.titleVariant,
+      state: existing?.state ?? "受付中",
+      stock: input.stock,
+      listingDate: input.listingDate,
+      previousDonationAmount: existing?.approved_donation_amount ?? null,
+    };
+    const needsApproval = checkListing(toGift(gift), portal, listing, { today: input.listingDate }).some((f) => f.needsSecondApproval);
+    await repo.upsertListing(tx, { giftId, ...input, changedBy: actor.userId, approved: !needsApproval });
+    await recordAudit(tx, actor, {
+      action: "listing",
+      entityType: "furusato_listing",
+      entityId: `${gift.code}:${portal.code}`,
+      summary: `返礼品「${gift.details.title}」の${portal.name}掲載を設定（寄附金額 ${input.donationAmount.toLocaleString("ja-JP")}円${needsApproval ? "・要承認" : ""}）`,
+      before: existing ? { donationAmount: existing.donation_amount, titleVariant: existing.title_variant } : undefined,
+      after: input,
+    });
+  });
+  return giftWithFindings(db, giftId, input.listingDate);
+}
+
+/** The second person's approval of a suspicious amount; the one who changed it cannot approve it. */
+export async function approveListingAmount(db: Db, actor: Actor, giftId: string, portalCode: string) {
+  await db.transaction(async (tx) => {
+    const listing = (await repo.findListings(tx, [giftId])).find((l) => l.portal_code === portalCode);
+    if (!listing) throw new NotFound("掲載");
+    if (listing.approved_donation_amount === listing.donation_amount) throw new Conflict("この寄附金額は承認済みです。");
+    if (listing.amount_changed_by && listing.amount_changed_by === actor.userId) {
+      throw new Forbidden("寄附金額を変更した本人は承認できません。別の担当者が確認して承認してください。");
+    }
+    await repo.approveListingAmount(tx, listing.id);
+    await recordAudit(tx, actor, {
+      action: "approve_amount",
+      entityType: "furusato_listing",
+      entityId: listing.id,
+      summary: `寄附金額 ${listing.donation_amount.toLocaleString("ja-JP")}円（変更前 ${listing.approved_donation_amount?.toLocaleString("ja-JP") ?? "なし"}円）を承認`,
+      before: { approvedDonationAmount: listing.approved_donation_amount },
+      after: { approvedDonationAmount: listing.donation_amount },
+    });
+  });
+  return giftWithFindings(db, giftId);
+}
