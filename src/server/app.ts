@@ -5,6 +5,7 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import { registerFurusatoRoutes } from "./modules/furusato/routes";
 import { registerPolicyRoutes } from "./modules/policy/routes";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
@@ -53,13 +54,16 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   };
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES + 1024 * 1024, onError: tooLarge }); // file + form overhead
-  app.use("/api/*", (c, next) => (c.req.path.startsWith("/api/imports/") ? uploadLimit : jsonLimit)(c, next));
+  app.use("/api/*", (c, next) =>
+    (c.req.path.startsWith("/api/imports/") || c.req.path.endsWith("/evidence") ? uploadLimit : jsonLimit)(c, next),
+  );
   app.use("/api/*", writeRules());
   app.use("/api/*", sessionLoader(deps));
 
   const router = new ApiRouter(app, deps);
   registerPlatformRoutes(router, deps);
   registerPolicyRoutes(router, deps);
+  registerFurusatoRoutes(router, deps);
 
   // Built on first request, not at start-up: the schemas' JSON conversion is the slowest part of building the app.
   let openApi: object | null = null;

@@ -2,6 +2,7 @@
 // marked is_sample and shown with a サンプル badge. It creates no user accounts: the first administrator is set up
 // through the one-time setup link, and no password is ever shipped.
 import type { Db, Queryable } from "./db/database";
+import { loadFurusatoDemo } from "./modules/furusato/demo";
 import { loadPolicyDemo } from "./modules/policy/demo";
 import { type Actor, recordAudit } from "./platform/audit/audit";
 import type { Logger } from "./platform/logger";
@@ -71,6 +72,7 @@ export async function loadDemoDataIfEmpty(db: Db, log: Logger): Promise<boolean>
     await recordAudit(tx, DEMO_ACTOR, { action: "create", entityType: "organisation", summary: "サンプルの組織を作成" });
   });
   await loadPolicyDemo(db);
+  await loadFurusatoDemo(db);
   log.info("sample data loaded");
   return true;
 }

@@ -11,6 +11,12 @@ import { UsersPage } from "./admin/UsersPage";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
 import { sessionQuery } from "./auth/session";
+import { GiftFormPage } from "./modules/furusato/GiftFormPage";
+import { GiftPage } from "./modules/furusato/GiftPage";
+import { GiftsPage } from "./modules/furusato/GiftsPage";
+import { PortalsPage } from "./modules/furusato/PortalsPage";
+import { SupplierPage } from "./modules/furusato/SupplierPage";
+import { SuppliersPage } from "./modules/furusato/SuppliersPage";
 import { ChallengePage } from "./modules/policy/ChallengePage";
 import { ChallengesPage } from "./modules/policy/ChallengesPage";
 import { DocumentPage } from "./modules/policy/DocumentPage";
@@ -93,10 +99,14 @@ const publicChallengeRoute = createRoute({
 
 // ------------------------------------------------------------------ staff pages
 
-async function requireSession({ context, location }: { context: RouterContext; location: { href: string } }) {
+async function requireSession({ context, location }: { context: RouterContext; location: { href: string; pathname: string } }) {
   const session = await context.queryClient.ensureQueryData(sessionQuery);
   if (!session.user) {
     throw redirect({ to: "/login", search: { next: location.href } });
+  }
+  // A supplier's own login (外部パートナー) works in the furusato module only.
+  if (session.user.role === "partner" && !/^\/furusato(\/|$)/.test(location.pathname)) {
+    throw redirect({ to: "/furusato" });
   }
 }
 
@@ -161,6 +171,55 @@ const challengeRoute = createRoute({
   },
 });
 
+// ------------------------------------------------------------------ ふるさと納税 (furusato)
+
+const furusatoRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato",
+  validateSearch: (search: Record<string, unknown>): { status?: string; supplierId?: string; q?: string } => ({
+    status: text(search.status),
+    supplierId: text(search.supplierId),
+    q: text(search.q),
+  }),
+  component: function FurusatoRoute() {
+    const initial = furusatoRoute.useSearch();
+    return <GiftsPage key={JSON.stringify(initial)} initial={initial} />;
+  },
+});
+
+const giftNewRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/gifts/new", component: () => <GiftFormPage /> });
+
+const giftRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/gifts/$id",
+  component: function GiftRoute() {
+    const { id } = giftRoute.useParams();
+    return <GiftPage key={id} id={id} />;
+  },
+});
+
+const giftEditRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/gifts/$id/edit",
+  component: function GiftEditRoute() {
+    const { id } = giftEditRoute.useParams();
+    return <GiftFormPage key={id} id={id} />;
+  },
+});
+
+const suppliersRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/suppliers", component: SuppliersPage });
+
+const supplierRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/suppliers/$id",
+  component: function SupplierRoute() {
+    const { id } = supplierRoute.useParams();
+    return <SupplierPage key={id} id={id} />;
+  },
+});
+
+const portalsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/portals", component: PortalsPage });
+
 const printRoute = createRoute({
   getParentRoute: () => bareLayout,
   path: "policy/documents/$id/print",
@@ -197,6 +256,13 @@ const routeTree = rootRoute.addChildren([
     documentRoute,
     documentChallengesRoute,
     challengeRoute,
+    furusatoRoute,
+    giftNewRoute,
+    giftRoute,
+    giftEditRoute,
+    suppliersRoute,
+    supplierRoute,
+    portalsRoute,
     adminLayout.addChildren([
       adminIndexRoute,
       adminUsersRoute,

@@ -13,11 +13,11 @@ import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
 import { useFlash } from "../ui/Flash";
 import { NavLinkLink } from "../ui/links";
 
-/** Modules of the system; only 局区方針 is built so far (the others are shown, disabled, as 準備中). */
+/** Modules of the system; 局区方針 and ふるさと納税 are built so far (the others are shown, disabled, as 準備中). */
 const MODULES = [
   { key: "policy", label: m.nav.policy, to: "/policy", live: true },
   { key: "vision", label: m.nav.vision, live: false },
-  { key: "furusato", label: m.nav.furusato, live: false },
+  { key: "furusato", label: m.nav.furusato, to: "/furusato", live: true },
   { key: "international", label: m.nav.international, live: false },
   { key: "sdgs", label: m.nav.sdgs, live: false },
   { key: "region", label: m.nav.region, live: false },
@@ -132,6 +132,9 @@ function SignedInShell() {
   const [navOpened, nav] = useDisclosure(false);
   const [passwordOpened, password] = useDisclosure(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
+  // A supplier's own login (外部パートナー) sees only ふるさと納税.
+  const isPartner = user.role === "partner";
+  const modules = isPartner ? MODULES.filter((module) => module.key === "furusato") : MODULES;
   useEffect(() => {
     // Close the mobile navigation after moving to another page.
     if (pathname) nav.close();
@@ -156,7 +159,7 @@ function SignedInShell() {
                 aria-expanded={navOpened}
                 aria-controls="yk-navbar"
               />
-              <Link to="/policy" className="yk-brand">
+              <Link to={isPartner ? "/furusato" : "/policy"} className="yk-brand">
                 <span className="yk-brand-name">{SYSTEM_NAME}</span>
                 <Text span className="yk-brand-sub" visibleFrom="sm">
                   {SYSTEM_NAME_EN}
@@ -164,7 +167,7 @@ function SignedInShell() {
               </Link>
             </Group>
             <Group gap="md" wrap="nowrap">
-              <GlobalSearch />
+              {!isPartner && <GlobalSearch />}
               <UserMenu onChangePassword={password.open} />
             </Group>
           </Group>
@@ -174,7 +177,7 @@ function SignedInShell() {
             <div>
               <h2 className="yk-nav-section">{m.shell.modulesHeading}</h2>
               <ul className="yk-nav-list">
-                {MODULES.map((module) =>
+                {modules.map((module) =>
                   module.live ? (
                     <li key={module.key}>
                       <NavLinkLink

@@ -7,6 +7,7 @@ import type { Gift, GiftStatus, Listing, RuleFinding } from "../../../common/fur
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
+import { storeFile } from "../../platform/files/files";
 import * as repo from "./repository";
 
 export const todayInJapan = (): string => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
@@ -388,4 +389,22 @@ export async function approveListingAmount(db: Db, actor: Actor, giftId: string,
     });
   });
   return giftWithFindings(db, giftId);
+}
+
+/** 根拠資料: stores the file and adds it to the gift's evidence (the 2号/3号 rule then passes). */
+export async function attachEvidence(db: Db, actor: Actor, giftId: string, file: { name: string; mimeType: string; bytes: Uint8Array }) {
+  await db.transaction(async (tx) => {
+    const gift = await repo.findGift(tx, giftId, todayInJapan());
+    if (!gift) throw new NotFound("返礼品");
+    const stored = await storeFile(tx, { ...file, createdBy: actor.userId });
+    const details = { ...gift.details, evidenceFileIds: [...gift.details.evidenceFileIds, stored.id] };
+    if (!(await repo.updateGiftDetails(tx, giftId, gift.version, details))) throw new Conflict(STALE, "stale_version");
+    await recordAudit(tx, actor, {
+      action: "attach_evidence",
+      entityType: "furusato_gift",
+      entityId: giftId,
+      summary: `返礼品「${gift.details.title}」（${gift.code}）に根拠資料「${file.name}」を添付`,
+      after: { fileId: stored.id, name: file.name, sha256: stored.sha256 },
+    });
+  });
 }

@@ -34,6 +34,12 @@ const rules = {
   // Parsing a document to preview it: anyone who may import for some bureau.
   "policy.preview": (user) => user.role === "admin" || user.role === "editor",
   "policy.configure": (user) => user.role === "admin",
+  "furusato.read": (user) => STAFF.includes(user.role),
+  // The bureau that runs ふるさと納税 (app setting furusato.bureauId) manages the catalog; administrators too.
+  "furusato.manage": (user, owner) =>
+    user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  // A supplier's own logins: partners whose organisation is the supplier's.
+  "furusato.supply": (user, supplier) => user.role === "partner" && !!supplier && supplier.organisationId === user.organisationId,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

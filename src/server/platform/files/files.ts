@@ -44,6 +44,20 @@ export function checkTabularUpload(name: string, bytes: Uint8Array): string {
   throw new AppError(400, "bad_file_type", "CSV（.csv / .tsv）か Excel（.xlsx）のファイルを選んでください。");
 }
 
+export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Evidence documents (根拠資料): PDF or images, recognised by their first bytes. */
+export function checkEvidenceUpload(name: string, bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new AppError(400, "empty_file", "ファイルが空です。");
+  if (bytes.length > EVIDENCE_LIMIT_BYTES)
+    throw new AppError(413, "file_too_large", `ファイルが大きすぎます（上限 ${EVIDENCE_LIMIT_BYTES / 1024 / 1024}MB）。`);
+  const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  if (starts(0x25, 0x50, 0x44, 0x46)) return "application/pdf";
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return "image/png";
+  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
+  throw new AppError(400, "bad_file_type", `「${name}」は PDF・PNG・JPEG のいずれでもありません。`);
+}
+
 export function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }

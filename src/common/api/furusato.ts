@@ -1,0 +1,378 @@
+// Contracts of the furusato module (ふるさと納税), catalog half: suppliers, gifts, costs, review, listings, portals.
+import { z } from "zod";
+import { giftDetailsSchema } from "../furusato/gift-schema";
+import { zJapaneseDate } from "../zod-japanese";
+import { defineContract, idParams, okResponse } from "./contract";
+
+export const GIFT_STATUSES = ["入力中", "確認中", "承認済", "ポータル登録済", "受付停止", "取り下げ"] as const;
+export const GIFT_ACTIONS = ["提出", "差戻し", "承認", "受付停止", "再開", "取り下げ"] as const;
+
+const yen = (label: string) =>
+  z
+    .number({ error: `${label}を数値で入力してください。` })
+    .int(`${label}は円単位の整数です。`)
+    .min(0, `${label}は0円以上です。`)
+    .max(100_000_000);
+
+export const ruleFinding = z.object({
+  rule: z.string(),
+  severity: z.enum(["error", "warning"]),
+  message: z.string(),
+  giftCode: z.string(),
+  portalCode: z.string().optional(),
+  field: z.string().optional(),
+  detail: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).optional(),
+  needsSecondApproval: z.boolean().optional(),
+});
+
+export const supplierSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(["受付中", "受付停止"]),
+  giftCount: z.number().int(),
+  isSample: z.boolean(),
+});
+
+export const supplierDetail = supplierSummary.extend({
+  organisationId: z.string().nullable(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  contactEmail: z.string(),
+  address: z.string(),
+  /** bank details: shown to the module's staff only (null for others) */
+  bank: z.record(z.string(), z.string()).nullable(),
+  events: z.array(z.object({ kind: z.string(), occurredOn: z.string(), note: z.string(), authorLabel: z.string(), createdAt: z.string() })),
+});
+export type SupplierDetail = z.infer<typeof supplierDetail>;
+
+export const listing = z.object({
+  portalCode: z.string(),
+  portalName: z.string(),
+  donationAmount: z.number().int(),
+  approvedDonationAmount: z.number().int().nullable(),
+  titleVariant: z.string(),
+  state: z.enum(["受付中", "停止"]),
+  stock: z.number().int().nullable(),
+  listingDate: z.string(),
+});
+
+export const giftSummary = z.object({
+  id: z.string(),
+  code: z.string(),
+  title: z.string(),
+  supplierId: z.string(),
+  supplierName: z.string(),
+  status: z.enum(GIFT_STATUSES),
+  procurementCost: z.number().int().nullable(),
+  deliveries: z.number().int(),
+  errorCount: z.number().int(),
+  warningCount: z.number().int(),
+  blocked: z.boolean(),
+  isSample: z.boolean(),
+});
+export type GiftSummary = z.infer<typeof giftSummary>;
+
+export const giftDetail = giftSummary.extend({
+  version: z.number().int(),
+  details: giftDetailsSchema,
+  shippingCost: z.number().int().nullable(),
+  costEffectiveFrom: z.string().nullable(),
+  copiedFrom: z.string().nullable(),
+  costs: z.array(
+    z.object({
+      effectiveFrom: z.string(),
+      procurementCost: z.number(),
+      shippingCost: z.number(),
+      authorLabel: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  reviews: z.array(
+    z.object({
+      action: z.string(),
+      fromStatus: z.string(),
+      toStatus: z.string(),
+      comment: z.string(),
+      actorLabel: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+  listings: z.array(listing),
+  findings: z.array(ruleFinding),
+  suggestions: z.array(z.object({ portalCode: z.string(), amount: z.number().int(), floor: z.number().int(), explanation: z.string() })),
+  /** what the caller may do now */
+  allowedActions: z.array(z.enum(GIFT_ACTIONS)),
+  canEdit: z.boolean(),
+});
+export type GiftDetail = z.infer<typeof giftDetail>;
+
+export const portal = z.object({
+  code: z.string(),
+  name: z.string(),
+  feeRatio: z.number(),
+  grantsPoints: z.boolean(),
+  fieldLimits: z.record(z.string(), z.number()),
+  template: z.unknown(),
+  active: z.boolean(),
+});
+
+// ------------------------------------------------------------------ suppliers
+
+export const listSuppliers = defineContract({
+  method: "get",
+  path: "/api/furusato/suppliers",
+  tag: "furusato",
+  summary: "返礼品提供事業者の一覧（事業者のアカウントでは自社のみ）",
+  access: "session",
+  response: z.object({ items: z.array(supplierSummary) }),
+});
+
+const supplierFields = {
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2,4}$/, "事業者コードは英大文字2〜4文字です。"),
+  name: z.string().trim().min(1, "事業者名を入力してください。").max(100),
+  contactName: z.string().trim().max(100),
+  contactPhone: z.string().trim().max(30),
+  contactEmail: z.union([z.literal(""), z.email("メールアドレスの形式が正しくありません。")]),
+  address: z.string().trim().max(200),
+  bank: z.record(z.string().max(40), z.string().max(100)),
+};
+
+export const createSupplier = defineContract({
+  method: "post",
+  path: "/api/furusato/suppliers",
+  tag: "furusato",
+  summary: "返礼品提供事業者を登録（事業者用の組織も作られます）",
+  access: "session",
+  body: z.object(supplierFields).strict(),
+  response: supplierDetail,
+});
+
+export const getSupplier = defineContract({
+  method: "get",
+  path: "/api/furusato/suppliers/:id",
+  tag: "furusato",
+  summary: "返礼品提供事業者の詳細と検査・受付停止の記録",
+  access: "session",
+  params: idParams,
+  response: supplierDetail,
+});
+
+export const addSupplierEvent = defineContract({
+  method: "post",
+  path: "/api/furusato/suppliers/:id/events",
+  tag: "furusato",
+  summary: "検査の記録、受付停止（全掲載を停止）、解除",
+  access: "session",
+  params: idParams,
+  body: z.object({ kind: z.enum(["検査", "受付停止", "解除"]), occurredOn: zJapaneseDate, note: z.string().trim().max(1000) }).strict(),
+  response: supplierDetail,
+});
+
+export const createSupplierUser = defineContract({
+  method: "post",
+  path: "/api/furusato/suppliers/:id/users",
+  tag: "furusato",
+  summary: "事業者のログインアカウントを作成（外部パートナー権限）",
+  access: "session",
+  params: idParams,
+  body: z
+    .object({
+      loginId: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9._@-]{3,100}$/, "ログインIDは半角英数字と . _ @ - で3文字以上です。"),
+      displayName: z.string().trim().min(1, "氏名を入力してください。").max(100),
+      password: z.string().min(1).max(128),
+    })
+    .strict(),
+  response: okResponse,
+});
+
+// ------------------------------------------------------------------ gifts
+
+export const listGifts = defineContract({
+  method: "get",
+  path: "/api/furusato/gifts",
+  tag: "furusato",
+  summary: "返礼品の一覧（ルール違反の件数つき）",
+  access: "session",
+  query: z.object({ supplierId: z.uuid().optional(), status: z.enum(GIFT_STATUSES).optional(), q: z.string().max(100).optional() }),
+  response: z.object({ items: z.array(giftSummary) }),
+});
+
+export const createGift = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts",
+  tag: "furusato",
+  summary: "返礼品を登録（事業者の提案、または市の担当者が入力）",
+  access: "session",
+  body: z
+    .object({
+      supplierId: z.uuid("事業者を選んでください。"),
+      details: giftDetailsSchema,
+      procurementCost: yen("調達費用"),
+      shippingCost: yen("送料"),
+      costEffectiveFrom: zJapaneseDate,
+    })
+    .strict(),
+  response: giftDetail,
+});
+
+export const getGift = defineContract({
+  method: "get",
+  path: "/api/furusato/gifts/:id",
+  tag: "furusato",
+  summary: "返礼品の詳細：費用の履歴、確認の記録、掲載、ルールの判定、推奨寄附金額",
+  access: "session",
+  params: idParams,
+  response: giftDetail,
+});
+
+export const updateGift = defineContract({
+  method: "put",
+  path: "/api/furusato/gifts/:id",
+  tag: "furusato",
+  summary: "返礼品の内容を変更（事業者は入力中のみ）",
+  access: "session",
+  params: idParams,
+  body: z.object({ version: z.number().int(), details: giftDetailsSchema }).strict(),
+  response: giftDetail,
+});
+
+export const copyGift = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/copy",
+  tag: "furusato",
+  summary: "返礼品を複製して似た返礼品を作り始める",
+  access: "session",
+  params: idParams,
+  body: z.object({}).strict(),
+  response: giftDetail,
+});
+
+export const changeGiftCost = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/costs",
+  tag: "furusato",
+  summary: "調達費用・送料を改定（日付つきの履歴。全サイトの3割を再判定）",
+  access: "session",
+  params: idParams,
+  body: z.object({ effectiveFrom: zJapaneseDate, procurementCost: yen("調達費用"), shippingCost: yen("送料") }).strict(),
+  response: giftDetail,
+});
+
+export const transitionGift = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/transitions",
+  tag: "furusato",
+  summary: "提出・差戻し・承認・受付停止（全サイト停止）・再開・取り下げ",
+  access: "session",
+  params: idParams,
+  body: z.object({ action: z.enum(GIFT_ACTIONS), comment: z.string().trim().max(1000) }).strict(),
+  response: giftDetail,
+});
+
+const listingParams = z.object({ id: z.uuid(), portalCode: z.string().max(30) });
+
+export const setListing = defineContract({
+  method: "put",
+  path: "/api/furusato/gifts/:id/listings/:portalCode",
+  tag: "furusato",
+  summary: "寄附受付サイトへの掲載（寄附金額・表示名・在庫・掲載日）",
+  access: "session",
+  params: listingParams,
+  body: z
+    .object({
+      donationAmount: z.number().int().min(1000, "寄附金額は1,000円以上です。").max(100_000_000),
+      titleVariant: z.string().trim().max(300),
+      stock: z.number().int().min(0).nullable(),
+      listingDate: zJapaneseDate,
+    })
+    .strict(),
+  response: giftDetail,
+});
+
+export const approveListingAmount = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/listings/:portalCode/approve",
+  tag: "furusato",
+  summary: "大きく変わった寄附金額をダブルチェックして承認（変更した本人以外）",
+  access: "session",
+  params: listingParams,
+  body: z.object({}).strict(),
+  response: giftDetail,
+});
+
+// ------------------------------------------------------------------ portals
+
+export const listPortals = defineContract({
+  method: "get",
+  path: "/api/furusato/portals",
+  tag: "furusato",
+  summary: "寄附受付サイトの一覧（手数料・ポイント・項目の文字数上限・出力テンプレート）",
+  access: "session",
+  response: z.object({ items: z.array(portal) }),
+});
+
+export const savePortal = defineContract({
+  method: "put",
+  path: "/api/furusato/portals/:code",
+  tag: "furusato",
+  summary: "寄附受付サイトを追加・変更（コード変更なしでテンプレートも設定可能）",
+  access: "session",
+  params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,30}$/, "サイトのコードは半角英小文字・数字・- で2〜30文字です。") }),
+  body: z
+    .object({
+      name: z.string().trim().min(1, "サイト名を入力してください。").max(100),
+      feeRatio: z.number().min(0).max(0.99),
+      grantsPoints: z.boolean(),
+      fieldLimits: z.partialRecord(
+        z.enum(["title", "catchCopy", "description", "supplierName", "contents"]),
+        z.number().int().min(1).max(100000),
+      ),
+      template: z.unknown(),
+      active: z.boolean(),
+    })
+    .strict(),
+  response: portal,
+});
+
+export { idParams };
+
+// ------------------------------------------------------------------ access and evidence
+
+export const getFurusatoAccess = defineContract({
+  method: "get",
+  path: "/api/furusato/access",
+  tag: "furusato",
+  summary: "自分がこのモジュールで行えること（担当者か、どの事業者のアカウントか）",
+  access: "session",
+  response: z.object({ manager: z.boolean(), supplierId: z.string().nullable(), supplierName: z.string().nullable() }),
+});
+
+export const uploadEvidence = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/evidence",
+  tag: "furusato",
+  summary: "地場産品の根拠資料を添付（multipart/form-data の file 項目。PDF・PNG・JPEG、10MB まで）",
+  access: "session",
+  kind: "multipart",
+  params: idParams,
+  response: giftDetail,
+});
+
+export const downloadEvidence = defineContract({
+  method: "get",
+  path: "/api/furusato/gifts/:id/evidence/:fileId",
+  tag: "furusato",
+  summary: "地場産品の根拠資料をダウンロード",
+  access: "session",
+  kind: "file",
+  params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+  response: z.unknown(),
+});

@@ -1,0 +1,285 @@
+// HTTP handlers of the furusato catalog: parse input (contracts), check access, call the catalog, shape output.
+import * as api from "../../../common/api/furusato";
+import { suggestDonationAmount } from "../../../common/furusato/suggest-amount";
+import type { Queryable } from "../../db/database";
+import { createUser } from "../../platform/admin/users";
+import { recordAudit } from "../../platform/audit/audit";
+import { Forbidden, NotFound, ValidationError } from "../../platform/errors";
+import { checkEvidenceUpload, readFileRow } from "../../platform/files/files";
+import type { ApiRouter } from "../../platform/http/router";
+import type { AppDeps } from "../../platform/http/types";
+import { accessOf, type FurusatoAccess, requireManager, visibleGift } from "./access";
+import * as catalog from "./catalog";
+import { portalTemplateSchema } from "./portal-template";
+import * as repo from "./repository";
+
+const iso = (value: Date) => value.toISOString();
+
+async function supplierDetail(db: Queryable, access: FurusatoAccess, id: string) {
+  const row = await repo.findSupplier(db, id);
+  if (!row || (access.supplier && access.supplier.id !== id)) throw new NotFound("返礼品提供事業者");
+  const events = await repo.findSupplierEvents(db, id);
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    status: row.status,
+    giftCount: row.gift_count,
+    isSample: row.is_sample,
+    organisationId: row.organisation_id,
+    contactName: row.contact_name,
+    contactPhone: row.contact_phone,
+    contactEmail: row.contact_email,
+    address: row.address,
+    // Bank details are for the staff who pay suppliers, and for the supplier itself.
+    bank: access.manager || access.supplier?.id === id ? row.bank : null,
+    events: events.map((e) => ({
+      kind: e.kind,
+      occurredOn: e.occurred_on,
+      note: e.note,
+      authorLabel: e.author_label,
+      createdAt: iso(e.created_at),
+    })),
+  };
+}
+
+function allowedActions(access: FurusatoAccess, status: repo.GiftRow["status"]) {
+  return api.GIFT_ACTIONS.filter((action) => {
+    const rule = catalog.GIFT_TRANSITIONS[action];
+    if (!(rule.from as readonly string[]).includes(status)) return false;
+    return access.manager || (access.supplier !== null && rule.supplier);
+  });
+}
+
+async function giftDetail(db: Queryable, access: FurusatoAccess, id: string) {
+  await visibleGift(db, access, id, catalog.todayInJapan());
+  const { gift, listings, findings, blocked } = await catalog.giftWithFindings(db, id);
+  const [costs, reviews, portals] = await Promise.all([repo.findCosts(db, id), repo.findReviews(db, id), repo.findPortals(db)]);
+  const portalName = new Map(portals.map((p) => [p.code, p.name]));
+  const asGift = catalog.toGift(gift);
+  return {
+    id: gift.id,
+    code: gift.code,
+    title: gift.details.title,
+    supplierId: gift.supplier_id,
+    supplierName: gift.supplier_name,
+    status: gift.status,
+    procurementCost: gift.procurement_cost,
+    deliveries: gift.details.subscription?.deliveries ?? 1,
+    errorCount: findings.filter((f) => f.severity === "error").length,
+    warningCount: findings.filter((f) => f.severity === "warning").length,
+    blocked,
+    isSample: gift.is_sample,
+    version: gift.version,
+    details: gift.details,
+    shippingCost: gift.shipping_cost,
+    costEffectiveFrom: gift.cost_effective_from,
+    copiedFrom: gift.copied_from,
+    costs: costs.map((c) => ({
+      effectiveFrom: c.effective_from,
+      procurementCost: c.procurement_cost,
+      shippingCost: c.shipping_cost,
+      authorLabel: c.author_label,
+      createdAt: iso(c.created_at),
+    })),
+    reviews: reviews.map((r) => ({
+      action: r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      comment: r.comment,
+      actorLabel: r.actor_label,
+      createdAt: iso(r.created_at),
+    })),
+    listings: listings.map((l) => ({
+      portalCode: l.portal_code,
+      portalName: portalName.get(l.portal_code) ?? l.portal_code,
+      donationAmount: l.donation_amount,
+      approvedDonationAmount: l.approved_donation_amount,
+      titleVariant: l.title_variant,
+      state: l.state,
+      stock: l.stock,
+      listingDate: l.listing_date,
+    })),
+    findings,
+    suggestions: portals.filter((p) => p.active).map((p) => ({ portalCode: p.code, ...suggestDonationAmount(asGift, p) })),
+    allowedActions: allowedActions(access, gift.status),
+    canEdit: access.manager || (access.supplier !== null && gift.status === "入力中"),
+  };
+}
+
+export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
+  const { db } = deps;
+
+  router.on(api.listSuppliers, async (_, { user }) => {
+    const access = await accessOf(db, user);
+    const rows = access.supplier ? [access.supplier] : await repo.findSuppliers(db);
+    return {
+      items: rows.map((s) => ({ id: s.id, code: s.code, name: s.name, status: s.status, giftCount: s.gift_count, isSample: s.is_sample })),
+    };
+  });
+
+  router.on(api.createSupplier, async ({ body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    return supplierDetail(db, access, await catalog.createSupplier(db, actor, body));
+  });
+
+  router.on(api.getSupplier, async ({ params }, { user }) => supplierDetail(db, await accessOf(db, user), params.id));
+
+  router.on(api.addSupplierEvent, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    await catalog.recordSupplierEvent(db, actor, params.id, body);
+    return supplierDetail(db, access, params.id);
+  });
+
+  router.on(api.createSupplierUser, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    const supplier = await repo.findSupplier(db, params.id);
+    if (!supplier?.organisation_id) throw new NotFound("返礼品提供事業者");
+    await createUser(db, actor, { ...body, role: "partner", organisationId: supplier.organisation_id, email: null });
+    return { ok: true as const };
+  });
+
+  router.on(api.listGifts, async ({ query }, { user }) => {
+    const access = await accessOf(db, user);
+    const today = catalog.todayInJapan();
+    const rows = await repo.findGifts(db, today, { supplierId: access.supplier?.id ?? query.supplierId, status: query.status });
+    const needle = query.q?.normalize("NFKC").toLowerCase();
+    const matching = needle ? rows.filter((g) => `${g.code} ${g.details.title}`.normalize("NFKC").toLowerCase().includes(needle)) : rows;
+    const items = [];
+    for (const row of matching) {
+      const { findings, blocked } = await catalog.giftWithFindings(db, row.id, today);
+      items.push({
+        id: row.id,
+        code: row.code,
+        title: row.details.title,
+        supplierId: row.supplier_id,
+        supplierName: row.supplier_name,
+        status: row.status,
+        procurementCost: row.procurement_cost,
+        deliveries: row.details.subscription?.deliveries ?? 1,
+        errorCount: findings.filter((f) => f.severity === "error").length,
+        warningCount: findings.filter((f) => f.severity === "warning").length,
+        blocked,
+        isSample: row.is_sample,
+      });
+    }
+    return { items };
+  });
+
+  router.on(api.createGift, async ({ body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    // A supplier proposes for itself only; staff enter for any supplier.
+    if (access.supplier && body.supplierId !== access.supplier.id) throw new Forbidden("自社以外の返礼品は登録できません。");
+    if (!access.supplier) requireManager(access);
+    const id = await catalog.createGift(db, actor, body);
+    return giftDetail(db, access, id);
+  });
+
+  router.on(api.getGift, async ({ params }, { user }) => giftDetail(db, await accessOf(db, user), params.id));
+
+  router.on(api.updateGift, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    if (!access.supplier) requireManager(access);
+    await catalog.updateGift(db, actor, params.id, body, { bySupplier: access.supplier !== null });
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.copyGift, async ({ params }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    if (!access.supplier) requireManager(access);
+    return giftDetail(db, access, await catalog.copyGift(db, actor, params.id));
+  });
+
+  router.on(api.changeGiftCost, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    // Suppliers report a new price too: the rules re-check every portal at once either way.
+    if (!access.supplier) requireManager(access);
+    await catalog.changeCost(db, actor, params.id, body);
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.transitionGift, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    if (!access.supplier) requireManager(access);
+    await catalog.transitionGift(db, actor, params.id, body, { bySupplier: access.supplier !== null });
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.setListing, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    await catalog.setListing(db, actor, params.id, { portalCode: params.portalCode, ...body });
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.approveListingAmount, async ({ params }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    await catalog.approveListingAmount(db, actor, params.id, params.portalCode);
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.getFurusatoAccess, async (_, { user }) => {
+    const access = await accessOf(db, user);
+    return { manager: access.manager, supplierId: access.supplier?.id ?? null, supplierName: access.supplier?.name ?? null };
+  });
+
+  router.on(api.uploadEvidence, async ({ params }, { user, actor, c }) => {
+    const access = await accessOf(db, user);
+    const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
+    if (access.supplier ? gift.status !== "入力中" : !access.manager) throw new Forbidden("この返礼品には資料を添付できません。");
+    const upload = (await c.req.parseBody()).file;
+    if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    await catalog.attachEvidence(db, actor, params.id, { name: upload.name, mimeType: checkEvidenceUpload(upload.name, bytes), bytes });
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.downloadEvidence, async ({ params }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
+    if (!gift.details.evidenceFileIds.includes(params.fileId)) throw new NotFound("根拠資料");
+    const file = await readFileRow(db, params.fileId);
+    await recordAudit(db, actor, {
+      action: "download",
+      entityType: "file",
+      entityId: file.id,
+      summary: `根拠資料「${file.name}」をダウンロード`,
+    });
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+  });
+
+  router.on(api.listPortals, async (_, { user }) => {
+    await accessOf(db, user);
+    return { items: await repo.findPortals(db) };
+  });
+
+  router.on(api.savePortal, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    // A portal is data: its export template is checked here, so adding one needs no code change.
+    const template = portalTemplateSchema.parse(body.template);
+    await db.transaction(async (tx) => {
+      const before = (await repo.findPortals(tx)).find((p) => p.code === params.code);
+      await repo.upsertPortal(tx, { code: params.code, ...body, template });
+      await recordAudit(tx, actor, {
+        action: before ? "update" : "create",
+        entityType: "furusato_portal",
+        entityId: params.code,
+        summary: `寄附受付サイト「${body.name}」を${before ? "変更" : "追加"}`,
+        before,
+        after: { ...body, template },
+      });
+    });
+    const saved = (await repo.findPortals(db)).find((p) => p.code === params.code);
+    if (!saved) throw new NotFound("寄附受付サイト");
+    return saved;
+  });
+}

@@ -1,0 +1,360 @@
+// /furusato/suppliers/$id: a supplier's details, 検査・受付停止・解除 records (and the form to add one), and the form to
+// create the supplier's own login account (外部パートナー).
+import {
+  Button,
+  Group,
+  Loader,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, Fragment, useId, useRef, useState } from "react";
+import { addSupplierEvent, createSupplierUser, type SupplierDetail } from "../../../common/api/furusato";
+import { parseJapaneseDate } from "../../../common/dates";
+import { passwordProblem } from "../../../common/password-rules";
+import { call } from "../../api/client";
+import { PasswordRules } from "../../auth/PasswordRules";
+import { useCurrentUser } from "../../auth/session";
+import { m } from "../../messages";
+import { DateText, DateTimeText } from "../../ui/dates";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { fieldErrors } from "../../ui/errors";
+import { useFlash } from "../../ui/Flash";
+import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
+import { AnchorLink } from "../../ui/links";
+import { PageHeader } from "../../ui/PageHeader";
+import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
+import { fm } from "./messages";
+import { furusatoKeys, useSupplier } from "./queries";
+
+const EVENT_KINDS = ["検査", "受付停止", "解除"] as const;
+type EventKind = (typeof EVENT_KINDS)[number];
+
+function todayIso(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+export function SupplierPage({ id }: { id: string }) {
+  const supplier = useSupplier(id);
+  if (supplier.error) {
+    return (
+      <>
+        <PageHeader
+          title={fm.supplier.notFound}
+          breadcrumbs={[{ label: fm.suppliers.title, href: "/furusato/suppliers" }, { label: fm.supplier.notFound }]}
+        />
+        <ErrorAlert error={supplier.error} />
+      </>
+    );
+  }
+  if (!supplier.data) return <Loader aria-label={m.common.loading} />;
+  return <SupplierView supplier={supplier.data} />;
+}
+
+function SupplierView({ supplier }: { supplier: SupplierDetail }) {
+  const user = useCurrentUser();
+  // The API refuses these to anyone but the module's staff; hide them from those who clearly are not.
+  const mayManage = user.role === "admin" || user.role === "editor";
+  const events = [...supplier.events].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
+  const info: [string, string][] = [
+    [fm.suppliers.code, supplier.code],
+    [fm.suppliers.contactName, supplier.contactName || fm.dash],
+    [fm.suppliers.contactPhone, supplier.contactPhone || fm.dash],
+    [fm.suppliers.contactEmail, supplier.contactEmail || fm.dash],
+    [fm.suppliers.address, supplier.address || fm.dash],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={supplier.name}
+        breadcrumbs={[{ label: fm.suppliers.title, href: "/furusato/suppliers" }, { label: supplier.name }]}
+        badges={
+          <>
+            <SupplierStatusBadge status={supplier.status} />
+            {supplier.isSample && <SampleBadge />}
+          </>
+        }
+        actions={
+          <AnchorLink to="/furusato" search={{ supplierId: supplier.id }}>
+            {fm.supplier.giftsLink(supplier.giftCount)}
+          </AnchorLink>
+        }
+      />
+      <FurusatoNav />
+      <Stack gap="lg">
+        <Paper withBorder p="lg" component="section" aria-labelledby="supplier-info-heading">
+          <Title order={2} id="supplier-info-heading" mb="sm" className="yk-section-title">
+            {fm.supplier.infoHeading}
+          </Title>
+          <dl className="yk-furusato-dl">
+            {info.map(([term, value]) => (
+              <Fragment key={term}>
+                <dt>{term}</dt>
+                <dd>{value}</dd>
+              </Fragment>
+            ))}
+            <dt>{fm.suppliers.bank}</dt>
+            <dd>
+              {supplier.bank === null ? (
+                <Text size="sm" c="dimmed" component="span">
+                  {fm.suppliers.bankHidden}
+                </Text>
+              ) : Object.keys(supplier.bank).length === 0 ? (
+                fm.dash
+              ) : (
+                <Table withTableBorder withColumnBorders verticalSpacing={4} maw={560}>
+                  <caption className="yk-visually-hidden">{fm.suppliers.bank}</caption>
+                  <Table.Tbody>
+                    {Object.entries(supplier.bank).map(([key, value]) => (
+                      <Table.Tr key={key}>
+                        <Table.Th scope="row" style={{ width: "12rem" }}>
+                          {key}
+                        </Table.Th>
+                        <Table.Td>{value}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              )}
+            </dd>
+          </dl>
+        </Paper>
+
+        <Paper withBorder p="lg" component="section" aria-labelledby="supplier-events-heading">
+          <Title order={2} id="supplier-events-heading" mb="sm" className="yk-section-title">
+            {fm.supplier.eventsHeading}
+          </Title>
+          <Table.ScrollContainer minWidth={640} type="native">
+            <Table withTableBorder striped verticalSpacing="xs" className="yk-table">
+              <caption className="yk-visually-hidden">{fm.supplier.eventsCaption}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{fm.supplier.eventDate}</Table.Th>
+                  <Table.Th scope="col">{fm.supplier.eventKind}</Table.Th>
+                  <Table.Th scope="col">{fm.supplier.eventNote}</Table.Th>
+                  <Table.Th scope="col">{fm.supplier.eventAuthor}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {events.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>{fm.supplier.eventsEmpty}</Table.Td>
+                  </Table.Tr>
+                )}
+                {events.map((event, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: event records have no id in the API
+                  <Table.Tr key={`${event.createdAt}-${i}`}>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      <DateText iso={event.occurredOn} />
+                    </Table.Td>
+                    <Table.Th scope="row" style={{ fontWeight: 600, whiteSpace: "nowrap" }}>
+                      {fm.supplier.eventKinds[event.kind] ?? event.kind}
+                    </Table.Th>
+                    <Table.Td className="yk-prewrap">{event.note || fm.dash}</Table.Td>
+                    <Table.Td>
+                      {event.authorLabel}
+                      <br />
+                      <Text span size="xs" c="dimmed">
+                        <DateTimeText timestamp={event.createdAt} />
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {mayManage && <EventForm supplier={supplier} />}
+        </Paper>
+
+        {mayManage && supplier.organisationId && <AccountForm supplier={supplier} />}
+      </Stack>
+    </>
+  );
+}
+
+function EventForm({ supplier }: { supplier: SupplierDetail }) {
+  const queryClient = useQueryClient();
+  const flash = useFlash();
+  const [kind, setKind] = useState<EventKind>(supplier.status === "受付停止" ? "解除" : "検査");
+  const [occurredOn, setOccurredOn] = useState(todayIso());
+  const [note, setNote] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState("");
+  const dateRef = useRef<HTMLInputElement>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      call(addSupplierEvent, { params: { id: supplier.id }, body: { kind, occurredOn: occurredOn.trim(), note: note.trim() } }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(furusatoKeys.supplier(supplier.id), updated);
+      queryClient.invalidateQueries({ queryKey: furusatoKeys.suppliers });
+      queryClient.invalidateQueries({ queryKey: ["furusato", "gifts"] });
+      queryClient.invalidateQueries({ queryKey: ["furusato", "gift"] });
+      setNote("");
+      setStatus(fm.supplier.eventSaved);
+      flash.show(fm.supplier.eventSaved);
+    },
+    onError: (error) => setErrors(fieldErrors(error)),
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus("");
+    const found: Record<string, string> = {};
+    if (!occurredOn.trim()) found.occurredOn = fm.supplier.eventDateRequired;
+    else if (!parseJapaneseDate(occurredOn)) found.occurredOn = m.date.invalid;
+    setErrors(found);
+    if (found.occurredOn) return dateRef.current?.focus();
+    save.mutate();
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="event-form-heading">
+      <Stack gap="sm" mt="lg">
+        <Title order={3} size="h4" id="event-form-heading">
+          {fm.supplier.addEvent}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {fm.supplier.addEventHelp}
+        </Text>
+        <ErrorAlert error={save.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <NativeSelect
+            label={fm.supplier.eventKind}
+            value={kind}
+            onChange={(e) => setKind(e.currentTarget.value as EventKind)}
+            data={EVENT_KINDS.map((k) => ({ value: k, label: fm.supplier.eventKinds[k] ?? k }))}
+          />
+          <JapaneseDateInput
+            ref={dateRef}
+            label={fm.supplier.eventDate}
+            value={occurredOn}
+            onChange={(value) => setOccurredOn(value)}
+            error={errors.occurredOn || undefined}
+            required
+          />
+        </SimpleGrid>
+        <Textarea
+          label={fm.supplier.eventNote}
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          error={errors.note || undefined}
+          autosize
+          minRows={2}
+          maxLength={1000}
+        />
+        <Group>
+          <Button type="submit" loading={save.isPending} color={kind === "受付停止" ? "red" : undefined}>
+            {fm.supplier.addEvent}
+          </Button>
+          <Text size="sm" role="status" aria-live="polite" fw={600}>
+            {status}
+          </Text>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function AccountForm({ supplier }: { supplier: SupplierDetail }) {
+  const flash = useFlash();
+  const rulesId = useId();
+  const [loginId, setLoginId] = useState("");
+  const [displayName, setDisplayName] = useState(supplier.contactName);
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const save = useMutation({
+    mutationFn: () =>
+      call(createSupplierUser, {
+        params: { id: supplier.id },
+        body: { loginId: loginId.trim(), displayName: displayName.trim(), password },
+      }),
+    onSuccess: () => {
+      const message = fm.supplier.accountCreated(loginId.trim().toLowerCase());
+      setStatus(message);
+      flash.show(message);
+      setLoginId("");
+      setPassword("");
+    },
+    onError: (error) => {
+      setErrors(fieldErrors(error));
+      focusFirstError();
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus("");
+    const found: Record<string, string> = {};
+    const id = loginId.trim().toLowerCase();
+    if (!/^[a-z0-9._@-]{3,100}$/.test(id)) found.loginId = fm.supplier.loginIdInvalid;
+    if (!displayName.trim()) found.displayName = fm.supplier.displayNameRequired;
+    const problem = passwordProblem(password, id);
+    if (problem) found.password = problem;
+    setErrors(found);
+    if (Object.keys(found).length > 0) return focusFirstError();
+    save.mutate();
+  }
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="account-heading">
+      <Title order={2} id="account-heading" mb="xs" className="yk-section-title">
+        {fm.supplier.accountHeading}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.supplier.accountHelp}
+      </Text>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <ErrorAlert error={save.error} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label={fm.supplier.loginId}
+              description={fm.supplier.loginIdDescription}
+              value={loginId}
+              onChange={(e) => setLoginId(e.currentTarget.value)}
+              error={errors.loginId || undefined}
+              autoComplete="off"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+            />
+            <TextInput
+              label={fm.supplier.displayName}
+              value={displayName}
+              onChange={(e) => setDisplayName(e.currentTarget.value)}
+              error={errors.displayName || undefined}
+              maxLength={100}
+              required
+            />
+            <PasswordInput
+              label={fm.supplier.password}
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              error={errors.password || undefined}
+              autoComplete="new-password"
+              aria-describedby={rulesId}
+              required
+            />
+            <PasswordRules id={rulesId} password={password} loginId={loginId.trim()} />
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {fm.supplier.accountCreate}
+            </Button>
+            <Text size="sm" role="status" aria-live="polite" fw={600}>
+              {status}
+            </Text>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,257 @@
+// /furusato/suppliers: 返礼品提供事業者の一覧 and the registration form (code, name, contacts, bank details as rows).
+import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useRef, useState } from "react";
+import type { ResponseOf } from "../../../common/api/contract";
+import { createSupplier, type listSuppliers } from "../../../common/api/furusato";
+import { call } from "../../api/client";
+import { useCurrentUser } from "../../auth/session";
+import { m } from "../../messages";
+import { type Column, DataTable } from "../../ui/DataTable";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { fieldErrors } from "../../ui/errors";
+import { useFlash } from "../../ui/Flash";
+import { AnchorLink } from "../../ui/links";
+import { PageHeader } from "../../ui/PageHeader";
+import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
+import { fm } from "./messages";
+import { furusatoKeys, useSuppliers } from "./queries";
+
+type SupplierRow = ResponseOf<typeof listSuppliers>["items"][number];
+
+let bankKey = 0;
+export interface BankRow {
+  key: number;
+  name: string;
+  value: string;
+}
+export const newBankRow = (name = ""): BankRow => ({ key: ++bankKey, name, value: "" });
+
+export function SuppliersPage() {
+  const user = useCurrentUser();
+  const suppliers = useSuppliers();
+  const [opened, dialog] = useDisclosure(false);
+  const canCreate = user.role === "admin" || user.role === "editor";
+  const columns: Column<SupplierRow>[] = [
+    { key: "code", header: fm.suppliers.code, nowrap: true, render: (s) => s.code },
+    {
+      key: "name",
+      header: fm.suppliers.name,
+      rowHeader: true,
+      render: (s) => (
+        <Group gap={6}>
+          <AnchorLink to="/furusato/suppliers/$id" params={{ id: s.id }} fw={600}>
+            {s.name}
+          </AnchorLink>
+          {s.isSample && <SampleBadge />}
+        </Group>
+      ),
+    },
+    { key: "status", header: fm.suppliers.status, nowrap: true, render: (s) => <SupplierStatusBadge status={s.status} /> },
+    {
+      key: "gifts",
+      header: fm.suppliers.giftCount,
+      align: "right",
+      nowrap: true,
+      render: (s) => (
+        <AnchorLink to="/furusato" search={{ supplierId: s.id }}>
+          {fm.count(s.giftCount)}
+        </AnchorLink>
+      ),
+    },
+  ];
+  return (
+    <>
+      <PageHeader
+        title={fm.suppliers.title}
+        subtitle={fm.suppliers.intro}
+        actions={canCreate ? <Button onClick={dialog.open}>{fm.suppliers.create}</Button> : null}
+      />
+      <FurusatoNav />
+      <DataTable
+        caption={fm.suppliers.caption}
+        columns={columns}
+        rows={suppliers.data?.items}
+        rowKey={(s) => s.id}
+        loading={suppliers.isFetching && !suppliers.data}
+        error={suppliers.error}
+        empty={fm.suppliers.empty}
+      />
+      <Modal opened={opened} onClose={dialog.close} title={fm.suppliers.createTitle} size="lg">
+        {opened && <SupplierForm onDone={dialog.close} />}
+      </Modal>
+    </>
+  );
+}
+
+/** Key/value rows (振込先): each row has labelled inputs and its own remove button. */
+export function BankRows({
+  rows,
+  onChange,
+  errors,
+}: {
+  rows: BankRow[];
+  onChange: (rows: BankRow[]) => void;
+  errors: Record<string, string>;
+}) {
+  return (
+    <fieldset className="yk-fieldset">
+      <legend>{fm.suppliers.bank}</legend>
+      <Text size="sm" c="dimmed" mb="xs">
+        {fm.suppliers.bankHelp}
+      </Text>
+      <Stack gap="xs">
+        {rows.map((row, index) => {
+          const n = index + 1;
+          const update = (patch: Partial<BankRow>) => onChange(rows.map((r) => (r.key === row.key ? { ...r, ...patch } : r)));
+          return (
+            <Group key={row.key} align="flex-start" gap="xs" wrap="nowrap">
+              <TextInput
+                label={fm.suppliers.bankKey(n)}
+                value={row.name}
+                onChange={(e) => update({ name: e.currentTarget.value })}
+                error={errors[`bank.${index}.name`] || undefined}
+                maxLength={40}
+                style={{ flex: "0 1 14rem" }}
+              />
+              <TextInput
+                label={fm.suppliers.bankValue(n)}
+                value={row.value}
+                onChange={(e) => update({ value: e.currentTarget.value })}
+                maxLength={100}
+                style={{ flex: "1 1 auto" }}
+              />
+              <Button
+                variant="subtle"
+                color="red"
+                mt={26}
+                aria-label={fm.suppliers.bankRemove(n)}
+                onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
+              >
+                {fm.remove}
+              </Button>
+            </Group>
+          );
+        })}
+        <Group>
+          <Button variant="default" size="sm" onClick={() => onChange([...rows, newBankRow()])}>
+            {fm.suppliers.bankAdd}
+          </Button>
+        </Group>
+      </Stack>
+    </fieldset>
+  );
+}
+
+/** Rows → record; errors keyed "bank.<index>.name" for empty or repeated names of filled rows. */
+export function bankRecord(rows: BankRow[]): { bank: Record<string, string>; errors: Record<string, string> } {
+  const bank: Record<string, string> = {};
+  const errors: Record<string, string> = {};
+  rows.forEach((row, index) => {
+    const name = row.name.trim();
+    const value = row.value.trim();
+    // Rows left without a value (the suggested 金融機関名, 支店名 … not filled in) are not saved.
+    if (!value) return;
+    if (!name) errors[`bank.${index}.name`] = fm.suppliers.bankKeyRequired;
+    else if (name in bank) errors[`bank.${index}.name`] = fm.suppliers.bankKeyDuplicate;
+    else bank[name] = value;
+  });
+  return { bank, errors };
+}
+
+function SupplierForm({ onDone }: { onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const flash = useFlash();
+  const [values, setValues] = useState({ code: "", name: "", contactName: "", contactPhone: "", contactEmail: "", address: "" });
+  const [bankRows, setBankRows] = useState<BankRow[]>(() => fm.suppliers.bankDefaults.map((name) => newBankRow(name)));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
+  const save = useMutation({
+    mutationFn: (bank: Record<string, string>) =>
+      call(createSupplier, {
+        body: {
+          code: values.code.trim(),
+          name: values.name.trim(),
+          contactName: values.contactName.trim(),
+          contactPhone: values.contactPhone.trim(),
+          contactEmail: values.contactEmail.trim(),
+          address: values.address.trim(),
+          bank,
+        },
+      }),
+    onSuccess: (supplier) => {
+      queryClient.invalidateQueries({ queryKey: furusatoKeys.suppliers });
+      queryClient.setQueryData(furusatoKeys.supplier(supplier.id), supplier);
+      flash.show(fm.suppliers.created(supplier.name));
+      onDone();
+      navigate({ to: "/furusato/suppliers/$id", params: { id: supplier.id } });
+    },
+    onError: (error) => {
+      setErrors(fieldErrors(error));
+      focusFirstError();
+    },
+  });
+
+  const field = (key: keyof typeof values) => ({
+    value: values[key],
+    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
+      const value = e.currentTarget.value;
+      setValues((v) => ({ ...v, [key]: value }));
+      if (errors[key]) setErrors((current) => ({ ...current, [key]: "" }));
+    },
+    error: errors[key] || undefined,
+  });
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const { bank, errors: found } = bankRecord(bankRows);
+    if (!/^[A-Z]{2,4}$/.test(values.code.trim())) found.code = fm.suppliers.codeInvalid;
+    if (!values.name.trim()) found.name = fm.suppliers.nameRequired;
+    setErrors(found);
+    if (Object.keys(found).length > 0) return focusFirstError();
+    save.mutate(bank);
+  }
+
+  return (
+    <form ref={formRef} onSubmit={submit} noValidate>
+      <Stack>
+        <ErrorAlert error={save.error} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={fm.suppliers.code}
+            description={fm.suppliers.codeDescription}
+            {...field("code")}
+            onChange={(e) => {
+              const value = e.currentTarget.value.toUpperCase();
+              setValues((v) => ({ ...v, code: value }));
+              if (errors.code) setErrors((c) => ({ ...c, code: "" }));
+            }}
+            maxLength={4}
+            autoCapitalize="characters"
+            required
+            data-autofocus
+          />
+          <TextInput label={fm.suppliers.name} {...field("name")} maxLength={100} required />
+          <TextInput label={fm.suppliers.contactName} {...field("contactName")} maxLength={100} />
+          <TextInput label={fm.suppliers.contactPhone} {...field("contactPhone")} maxLength={30} type="tel" />
+          <TextInput label={fm.suppliers.contactEmail} {...field("contactEmail")} type="email" />
+          <TextInput label={fm.suppliers.address} {...field("address")} maxLength={200} />
+        </SimpleGrid>
+        <BankRows rows={bankRows} onChange={setBankRows} errors={errors} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={save.isPending}>
+            {m.common.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {fm.suppliers.submit}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,240 @@
+// Shared pieces of the furusato screens: status badges, rule-finding counts and panel, module sub-navigation,
+// character counters and number parsing.
+import { Alert, Badge, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { useRouterState } from "@tanstack/react-router";
+import type { z } from "zod";
+import type { GIFT_STATUSES, ruleFinding } from "../../../common/api/furusato";
+import { formatNumber, formatYen } from "../../../common/furusato/rules";
+import { toNumberInput } from "../../../common/zod-japanese";
+import { ButtonLink } from "../../ui/links";
+import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
+import { fm } from "./messages";
+
+export type Finding = z.infer<typeof ruleFinding>;
+type GiftStatus = (typeof GIFT_STATUSES)[number];
+
+const STATUS_TONES: Record<GiftStatus, StatusTone> = {
+  入力中: "neutral",
+  確認中: "warning",
+  承認済: "good",
+  ポータル登録済: "done",
+  受付停止: "danger",
+  取り下げ: "neutral",
+};
+
+export function GiftStatusBadge({ status, size }: { status: GiftStatus; size?: "xs" | "sm" | "md" | "lg" }) {
+  return <StatusBadge label={status} tone={STATUS_TONES[status]} size={size} />;
+}
+
+export function SupplierStatusBadge({ status }: { status: "受付中" | "受付停止" }) {
+  return <StatusBadge label={status} tone={status === "受付停止" ? "danger" : "good"} size="sm" />;
+}
+
+// Red and yellow with text at ≥ 4.5:1; the ● marker repeats the colour for those who read the list quickly.
+const SEVERITY_STYLES = {
+  error: { background: "#fdecec", color: "#9b1c1c", borderColor: "#e03131" },
+  warning: { background: "#fff4d6", color: "#6b3d00", borderColor: "#e0a800" },
+} as const;
+
+export function SeverityBadge({ severity, children }: { severity: "error" | "warning"; children: React.ReactNode }) {
+  return (
+    <Badge
+      size="sm"
+      radius="sm"
+      variant="outline"
+      styles={{ root: { ...SEVERITY_STYLES[severity], textTransform: "none", fontWeight: 700, flexShrink: 0, overflow: "visible" } }}
+      leftSection={<span aria-hidden="true">{severity === "error" ? "●" : "▲"}</span>}
+    >
+      {children}
+    </Badge>
+  );
+}
+
+export function FindingCounts({ errors, warnings }: { errors: number; warnings: number }) {
+  if (errors === 0 && warnings === 0)
+    return (
+      <Text span size="sm" c="dimmed">
+        {fm.status.noIssues}
+      </Text>
+    );
+  return (
+    <Group gap={4} wrap="wrap">
+      {errors > 0 && <SeverityBadge severity="error">{fm.status.errors(errors)}</SeverityBadge>}
+      {warnings > 0 && <SeverityBadge severity="warning">{fm.status.warnings(warnings)}</SeverityBadge>}
+    </Group>
+  );
+}
+
+export function SampleBadge() {
+  return (
+    <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", textTransform: "none" } }}>
+      {fm.sample}
+    </Badge>
+  );
+}
+
+export function yen(n: number | null | undefined): string {
+  return n === null || n === undefined ? fm.dash : formatYen(n);
+}
+
+export { formatNumber };
+
+/** 返礼割合 as "28.5%" (procurement × deliveries ÷ donation amount), or null when it cannot be computed. */
+export function returnRatio(procurement: number | null, deliveries: number, amount: number): number | null {
+  if (procurement === null || amount <= 0) return null;
+  return (procurement * deliveries) / amount;
+}
+
+export function percent(ratio: number | null): string {
+  if (ratio === null) return fm.dash;
+  return `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`;
+}
+
+/** "1,234" / "１２３４" / "" → number | null | undefined (undefined: not a number). */
+export function parseNumberText(text: string): number | null | undefined {
+  const value = toNumberInput(text);
+  if (value === undefined) return null;
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+/** Code points, as the portals count characters. */
+export function charCount(text: string): number {
+  return [...text].length;
+}
+
+/** "12 / 100文字" under a field, announced politely; red when over the limit. */
+export function Counter({ value, max, id }: { value: string; max: number; id?: string }) {
+  const n = charCount(value);
+  const over = n > max;
+  return (
+    <Text span id={id} size="xs" c={over ? "#9b1c1c" : "dimmed"} fw={over ? 700 : undefined} aria-live={over ? "polite" : "off"}>
+      {over ? fm.form.counterOver(n, max) : fm.form.counter(n, max)}
+    </Text>
+  );
+}
+
+/** 返礼品 / 事業者 / 寄附受付サイト — the module's own sub-navigation. */
+export function FurusatoNav() {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const links = [
+    { to: "/furusato", label: fm.nav.gifts, active: pathname === "/furusato" || pathname.startsWith("/furusato/gifts") },
+    { to: "/furusato/suppliers", label: fm.nav.suppliers, active: pathname.startsWith("/furusato/suppliers") },
+    { to: "/furusato/portals", label: fm.nav.portals, active: pathname.startsWith("/furusato/portals") },
+  ] as const;
+  return (
+    <nav aria-label={fm.nav.label} className="yk-no-print">
+      <Group gap={6} mb="md" wrap="wrap">
+        {links.map((link) => (
+          <ButtonLink
+            key={link.to}
+            to={link.to}
+            size="compact-md"
+            variant={link.active ? "filled" : "default"}
+            aria-current={link.active ? "page" : undefined}
+          >
+            {link.label}
+          </ButtonLink>
+        ))}
+      </Group>
+    </nav>
+  );
+}
+
+function FindingList({ findings }: { findings: Finding[] }) {
+  return (
+    <List size="sm" spacing={4} listStyleType="none" pl={0}>
+      {findings.map((finding, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity of their own
+        <List.Item key={`${finding.rule}-${finding.field ?? ""}-${i}`}>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <SeverityBadge severity={finding.severity}>
+              {finding.severity === "error" ? fm.findings.error : fm.findings.warning}
+            </SeverityBadge>
+            <Text size="sm" component="span">
+              {finding.message}
+              {finding.needsSecondApproval ? fm.findings.needsApprovalNote : ""}
+            </Text>
+          </Group>
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+/** The rule engine's findings, grouped: the gift itself, then each portal; errors red, warnings yellow. */
+export function FindingsPanel({
+  findings,
+  blocked,
+  portalNames,
+}: {
+  findings: Finding[];
+  blocked: boolean;
+  portalNames: Map<string, string>;
+}) {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const key = finding.portalCode ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), finding]);
+  }
+  const ordered = [...groups.entries()].sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b)));
+  const errors = findings.filter((f) => f.severity === "error").length;
+  const warnings = findings.length - errors;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="findings-heading">
+      <Group justify="space-between" wrap="wrap" mb="xs">
+        <Title order={2} id="findings-heading" className="yk-section-title">
+          {fm.findings.heading}
+        </Title>
+        <FindingCounts errors={errors} warnings={warnings} />
+      </Group>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.findings.intro}
+      </Text>
+      {findings.length === 0 ? (
+        <Alert color="green" variant="light" role="status">
+          {fm.findings.ok}
+        </Alert>
+      ) : (
+        <Stack gap="sm">
+          {blocked && (
+            <Text size="sm" fw={700} c="#9b1c1c">
+              {fm.findings.blocked}
+            </Text>
+          )}
+          {ordered.map(([portalCode, items]) => {
+            const groupErrors = items.filter((f) => f.severity === "error");
+            const groupWarnings = items.filter((f) => f.severity === "warning");
+            const title = portalCode ? fm.findings.portal(portalNames.get(portalCode) ?? portalCode) : fm.findings.giftLevel;
+            return (
+              <Stack key={portalCode || "gift"} gap={6}>
+                <Title order={3} size="h5">
+                  {title}
+                </Title>
+                {groupErrors.length > 0 && (
+                  <Alert
+                    color="red"
+                    variant="light"
+                    title={fm.findings.errors(groupErrors.length)}
+                    styles={{ root: { borderLeft: "5px solid #e03131" } }}
+                  >
+                    <FindingList findings={groupErrors} />
+                  </Alert>
+                )}
+                {groupWarnings.length > 0 && (
+                  <Alert
+                    color="yellow"
+                    variant="light"
+                    title={fm.findings.warnings(groupWarnings.length)}
+                    styles={{ root: { borderLeft: "5px solid #e0a800" } }}
+                  >
+                    <FindingList findings={groupWarnings} />
+                  </Alert>
+                )}
+              </Stack>
+            );
+          })}
+        </Stack>
+      )}
+    </Paper>
+  );
+}
