@@ -70,7 +70,7 @@ CREATE TRIGGER furusato_gift_costs_no_update BEFORE UPDATE ON furusato_gift_cost
 CREATE TABLE furusato_gift_reviews (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   gift_id uuid NOT NULL REFERENCES furusato_gifts (id) ON DELETE CASCADE,
-  action text NOT NULL CHECK (action IN ('提出', '差戻し', '承認', '受付停止', '取り下げ', '再開')),
+  action text NOT NULL CHECK (action IN ('提出', '差戻し', '承認', '受付停止', '取り下げ', '再開', 'ポータル登録')),
   from_status text NOT NULL,
   to_status text NOT NULL,
   comment text NOT NULL DEFAULT '',
@@ -115,18 +115,20 @@ CREATE TABLE furusato_listings (
   UNIQUE (gift_id, portal_code)
 );
 
--- 出力: one bundle (zip of every portal's file) with its diff, and per listing what was sent
+-- 出力: one bundle (zip of every portal's file) with its diff; the state is what each portal last received
 CREATE TABLE furusato_exports (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  file_id uuid REFERENCES files (id),
+  file_id uuid NOT NULL REFERENCES files (id),
   diff jsonb NOT NULL,
+  row_count integer NOT NULL,
   fields_saved integer NOT NULL DEFAULT 0,
+  held_count integer NOT NULL DEFAULT 0,
   created_by uuid REFERENCES users (id),
   created_at timestamptz NOT NULL DEFAULT now()
 );
-CREATE TABLE furusato_export_rows (
-  export_id uuid NOT NULL REFERENCES furusato_exports (id) ON DELETE CASCADE,
-  listing_id uuid NOT NULL REFERENCES furusato_listings (id) ON DELETE CASCADE,
-  fingerprint text NOT NULL,
-  PRIMARY KEY (export_id, listing_id)
+CREATE TABLE furusato_export_state (
+  id integer PRIMARY KEY CHECK (id = 1),
+  state jsonb NOT NULL,
+  export_id uuid NOT NULL REFERENCES furusato_exports (id),
+  updated_at timestamptz NOT NULL DEFAULT now()
 );

@@ -376,3 +376,88 @@ export const downloadEvidence = defineContract({
   params: z.object({ id: z.uuid(), fileId: z.uuid() }),
   response: z.unknown(),
 });
+
+// ------------------------------------------------------------------ publishing (一括出力)
+
+const portalDiff = z.object({
+  portalCode: z.string(),
+  portalName: z.string(),
+  file: z.string().nullable(),
+  added: z.array(z.string()),
+  changed: z.array(z.object({ giftCode: z.string(), fields: z.array(z.string()), reopened: z.boolean() })),
+  stopped: z.array(z.string()),
+  unchanged: z.number().int(),
+  missing: z.array(z.string()),
+  fieldEditsAvoided: z.number().int(),
+  templateChanged: z.boolean(),
+  unencodable: z.array(
+    z.object({ row: z.number(), column: z.number(), char: z.string(), header: z.string(), giftCode: z.string().nullable() }),
+  ),
+});
+
+export const publishPlan = z.object({
+  diff: z.array(portalDiff),
+  held: z.array(z.object({ giftCode: z.string(), portalCode: z.string(), reasons: z.array(z.string()) })),
+  rowCount: z.number().int(),
+  fieldsSaved: z.number().int(),
+});
+export type PublishPlan = z.infer<typeof publishPlan>;
+
+export const previewPublish = defineContract({
+  method: "get",
+  path: "/api/furusato/publish/preview",
+  tag: "furusato",
+  summary: "前回の出力からの変更（サイトごとの差分・保留される掲載）を確認（まだ何も出力しない）",
+  access: "session",
+  response: publishPlan,
+});
+
+export const startPublish = defineContract({
+  method: "post",
+  path: "/api/furusato/publish",
+  tag: "furusato",
+  summary: "全サイトのファイルを1つの zip に出力（ジョブ。結果に exportId と fileId）",
+  access: "session",
+  body: z.object({}).strict(),
+  response: z.object({ jobId: z.string() }),
+});
+
+export const exportSummary = z.object({
+  id: z.string(),
+  fileId: z.string(),
+  rowCount: z.number().int(),
+  fieldsSaved: z.number().int(),
+  heldCount: z.number().int(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  portals: z.array(
+    z.object({
+      portalCode: z.string(),
+      portalName: z.string(),
+      added: z.number().int(),
+      changed: z.number().int(),
+      stopped: z.number().int(),
+      fieldEditsAvoided: z.number().int(),
+    }),
+  ),
+});
+
+export const listExports = defineContract({
+  method: "get",
+  path: "/api/furusato/exports",
+  tag: "furusato",
+  summary: "出力の記録と、入力しなくて済んだ項目数（作業量の削減）",
+  access: "session",
+  response: z.object({ items: z.array(exportSummary) }),
+});
+
+export const downloadExport = defineContract({
+  method: "get",
+  path: "/api/furusato/exports/:id/download",
+  tag: "furusato",
+  summary: "出力した zip をもう一度ダウンロード",
+  access: "session",
+  kind: "file",
+  params: idParams,
+  response: z.unknown(),
+});

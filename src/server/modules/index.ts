@@ -3,6 +3,7 @@ import { organisationsImport } from "../platform/admin/organisations-import";
 import { registerImportKind } from "../platform/imports/registry";
 import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerReindexJob } from "../platform/search/reindex";
+import { registerPublishJob } from "./furusato/publish";
 import { registerPolicyModule } from "./policy";
 
 let registered = false;
@@ -14,4 +15,5 @@ export function registerModules(): void {
   registerTabularImportJob();
   registerImportKind(organisationsImport);
   registerPolicyModule();
+  registerPublishJob();
 }

@@ -4,13 +4,14 @@ import { suggestDonationAmount } from "../../../common/furusato/suggest-amount";
 import type { Queryable } from "../../db/database";
 import { createUser } from "../../platform/admin/users";
 import { recordAudit } from "../../platform/audit/audit";
-import { Forbidden, NotFound, ValidationError } from "../../platform/errors";
+import { AppError, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { checkEvidenceUpload, readFileRow } from "../../platform/files/files";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { accessOf, type FurusatoAccess, requireManager, visibleGift } from "./access";
 import * as catalog from "./catalog";
 import { portalTemplateSchema } from "./portal-template";
+import { listExports, PUBLISH_JOB, previewPublish } from "./publish";
 import * as repo from "./repository";
 
 const iso = (value: Date) => value.toISOString();
@@ -252,6 +253,36 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
       entityType: "file",
       entityId: file.id,
       summary: `根拠資料「${file.name}」をダウンロード`,
+    });
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+  });
+
+  router.on(api.previewPublish, async (_, { user }) => {
+    requireManager(await accessOf(db, user));
+    return previewPublish(db);
+  });
+
+  router.on(api.startPublish, async (_, { user, actor }) => {
+    requireManager(await accessOf(db, user));
+    if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
+    return { jobId: await deps.jobs.enqueue(PUBLISH_JOB, { actor }, actor.userId) };
+  });
+
+  router.on(api.listExports, async (_, { user }) => {
+    requireManager(await accessOf(db, user));
+    return { items: await listExports(db) };
+  });
+
+  router.on(api.downloadExport, async ({ params }, { user, actor }) => {
+    requireManager(await accessOf(db, user));
+    const { rows } = await db.query<{ file_id: string }>("SELECT file_id FROM furusato_exports WHERE id = $1", [params.id]);
+    if (!rows[0]) throw new NotFound("出力");
+    const file = await readFileRow(db, rows[0].file_id);
+    await recordAudit(db, actor, {
+      action: "download",
+      entityType: "furusato_export",
+      entityId: params.id,
+      summary: `一括出力「${file.name}」をダウンロード`,
     });
     return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
   });

@@ -30,7 +30,7 @@ export const BACKUP_TABLES = [
   "furusato_portals",
   "furusato_listings",
   "furusato_exports",
-  "furusato_export_rows",
+  "furusato_export_state",
 ] as const;
 
 /** Self-referencing tables: parents must be inserted before children. */

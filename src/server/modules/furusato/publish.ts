@@ -1,0 +1,237 @@
+// 一括出力 (publishing): what changed since each portal's last export becomes one zip of every portal's file.
+// A listing that the rules block (3割 exceeded, an amount waiting for a second approval …) is held back: nothing is
+// sent for it, and the portal keeps what it had, until it is fixed. The bundle, its diff and the new state are kept.
+import { blocksPublishing, checkListing } from "../../../common/furusato/rules";
+import type { Db, Queryable } from "../../db/database";
+import { type Actor, recordAudit } from "../../platform/audit/audit";
+import { storeFile } from "../../platform/files/files";
+import { registerJobHandler } from "../../platform/jobs/jobs";
+import {
+  type BundleInputRow,
+  type BundlePortal,
+  type BundleState,
+  EMPTY_BUNDLE_STATE,
+  type PortalDiff,
+  planBundle,
+  zipBundleFiles,
+} from "./bundle";
+import { todayInJapan, toGift, toListing } from "./catalog";
+import { parsePortalTemplate } from "./portal-template";
+import * as repo from "./repository";
+
+export const PUBLISH_JOB = "furusato.publish";
+
+/** Gifts whose listings go to the portals: approved or registered ones, and stopped/withdrawn ones (for stop rows). */
+const EXPORTED_STATUSES = new Set(["承認済", "ポータル登録済", "受付停止", "取り下げ"]);
+
+export interface HeldListing {
+  giftCode: string;
+  portalCode: string;
+  reasons: string[];
+}
+
+export interface PublishPlan {
+  diff: PortalDiff[];
+  held: HeldListing[];
+  rowCount: number;
+  fieldsSaved: number;
+}
+
+async function previousState(db: Queryable): Promise<BundleState> {
+  const { rows } = await db.query<{ state: BundleState }>("SELECT state FROM furusato_export_state WHERE id = 1");
+  return rows[0]?.state ?? EMPTY_BUNDLE_STATE;
+}
+
+interface Inputs {
+  portals: BundlePortal[];
+  rowsByPortal: Map<string, BundleInputRow[]>;
+  held: HeldListing[];
+  approvedGiftIds: string[];
+}
+
+async function gatherInputs(db: Queryable, today: string): Promise<Inputs> {
+  const portals = (await repo.findPortals(db))
+    .filter((p) => p.active)
+    .map((p) => ({ portal: p, template: parsePortalTemplate(p.template) }));
+  const gifts = (await repo.findGifts(db, today)).filter((g) => EXPORTED_STATUSES.has(g.status));
+  const listings = await repo.findListings(
+    db,
+    gifts.map((g) => g.id),
+  );
+  const giftById = new Map(gifts.map((g) => [g.id, g]));
+  const rowsByPortal = new Map<string, BundleInputRow[]>(portals.map((p) => [p.portal.code, []]));
+  const held: HeldListing[] = [];
+  const approvedGiftIds = new Set<string>();
+  for (const row of listings) {
+    const giftRow = giftById.get(row.gift_id);
+    const target = portals.find((p) => p.portal.code === row.portal_code);
+    if (!giftRow || !target) continue;
+    const gift = toGift(giftRow);
+    const listing = { ...toListing(row), giftCode: gift.code };
+    if (listing.state === "受付中") {
+      const findings = checkListing(gift, target.portal, listing, { today });
+      if (giftRow.supplier_status === "受付停止")
+        findings.push({ rule: "supplier_suspended", severity: "error", message: "事業者が受付停止中です。", giftCode: gift.code });
+      if (blocksPublishing(findings)) {
+        held.push({
+          giftCode: gift.code,
+          portalCode: row.portal_code,
+          reasons: findings.filter((f) => f.severity === "error").map((f) => f.message),
+        });
+        continue;
+      }
+      if (giftRow.status === "承認済") approvedGiftIds.add(giftRow.id);
+    }
+    rowsByPortal.get(row.portal_code)?.push({ gift, listing });
+  }
+  return { portals, rowsByPortal, held, approvedGiftIds: [...approvedGiftIds] };
+}
+
+/** Held listings keep what their portal last received: their previous state is carried over, and they are not "missing". */
+function keepHeld(plan: ReturnType<typeof planBundle>, previous: BundleState, held: HeldListing[]) {
+  for (const portalState of plan.state.portals) {
+    const before = previous.portals.find((p) => p.portalCode === portalState.portalCode);
+    const heldCodes = new Set(held.filter((h) => h.portalCode === portalState.portalCode).map((h) => h.giftCode));
+    const kept =
+      before?.listings.filter((l) => heldCodes.has(l.giftCode) && !portalState.listings.some((n) => n.giftCode === l.giftCode)) ?? [];
+    portalState.listings.push(...kept);
+  }
+  for (const diff of plan.diff) {
+    const heldCodes = new Set(held.filter((h) => h.portalCode === diff.portalCode).map((h) => h.giftCode));
+    diff.missing = diff.missing.filter((code) => !heldCodes.has(code));
+  }
+}
+
+function summarise(plan: ReturnType<typeof planBundle>, held: HeldListing[]): PublishPlan {
+  return {
+    diff: plan.diff,
+    held,
+    rowCount: plan.diff.reduce((sum, d) => sum + d.added.length + d.changed.length + d.stopped.length, 0),
+    fieldsSaved: plan.diff.reduce((sum, d) => sum + d.fieldEditsAvoided, 0),
+  };
+}
+
+/** What a publish would send now, per portal, without sending anything. */
+export async function previewPublish(db: Queryable, today = todayInJapan()): Promise<PublishPlan> {
+  const [inputs, previous] = await Promise.all([gatherInputs(db, today), previousState(db)]);
+  const plan = planBundle(inputs.portals, inputs.rowsByPortal, previous, { exportedAt: new Date() });
+  keepHeld(plan, previous, inputs.held);
+  return summarise(plan, inputs.held);
+}
+
+export interface PublishResult extends PublishPlan {
+  exportId: string;
+  fileId: string;
+}
+
+/**
+ * Builds the bundle and records it with the new state in one transaction. Two publishes at once cannot both build
+ * on the same previous state: the state row is locked first.
+ */
+export async function publish(
+  db: Db,
+  actor: Actor,
+  progress: (done: number, total: number, message: string) => Promise<void> = async () => {},
+): Promise<PublishResult> {
+  const today = todayInJapan();
+  const exportedAt = new Date();
+  await progress(0, 3, "掲載内容を集めています");
+  const inputs = await gatherInputs(db, today);
+  const previous = await previousState(db);
+  const plan = planBundle(inputs.portals, inputs.rowsByPortal, previous, { exportedAt });
+  keepHeld(plan, previous, inputs.held);
+  await progress(1, 3, "ファイルを作成しています");
+  const zip = await zipBundleFiles(plan.files, exportedAt);
+  const summary = summarise(plan, inputs.held);
+  await progress(2, 3, "記録しています");
+  const result = await db.transaction(async (tx) => {
+    const current = await tx.query<{ state: BundleState }>("SELECT state FROM furusato_export_state WHERE id = 1 FOR UPDATE");
+    if (JSON.stringify(current.rows[0]?.state ?? EMPTY_BUNDLE_STATE) !== JSON.stringify(previous)) {
+      throw new Error("別の出力が同時に行われました。もう一度出力してください。");
+    }
+    const stamp = exportedAt.toISOString().slice(0, 19).replace(/[-:T]/g, "");
+    const file = await storeFile(tx, {
+      name: `ふるさと納税_一括出力_${stamp}.zip`,
+      mimeType: "application/zip",
+      bytes: zip,
+      createdBy: actor.userId,
+    });
+    const { rows } = await tx.query<{ id: string }>(
+      "INSERT INTO furusato_exports (file_id, diff, row_count, fields_saved, held_count, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+      [
+        file.id,
+        JSON.stringify({ portals: summary.diff, held: summary.held }),
+        summary.rowCount,
+        summary.fieldsSaved,
+        summary.held.length,
+        actor.userId,
+      ],
+    );
+    const exportId = rows[0].id;
+    await tx.query(
+      `INSERT INTO furusato_export_state (id, state, export_id) VALUES (1, $1, $2)
+       ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, export_id = EXCLUDED.export_id, updated_at = now()`,
+      [JSON.stringify(plan.state), exportId],
+    );
+    // Approved gifts that went out are now registered on the portals.
+    for (const giftId of inputs.approvedGiftIds) {
+      await repo.setGiftStatus(tx, giftId, "ポータル登録済");
+      await repo.insertReview(tx, {
+        giftId,
+        action: "ポータル登録",
+        fromStatus: "承認済",
+        toStatus: "ポータル登録済",
+        comment: "",
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+      });
+    }
+    await recordAudit(tx, actor, {
+      action: "publish",
+      entityType: "furusato_export",
+      entityId: exportId,
+      summary: `ポータル一括出力（${summary.rowCount}行、入力不要になった項目 ${summary.fieldsSaved}、保留 ${summary.held.length}件）`,
+      after: { rowCount: summary.rowCount, fieldsSaved: summary.fieldsSaved, held: summary.held.length },
+    });
+    return { exportId, fileId: file.id };
+  });
+  await progress(3, 3, "完了しました");
+  return { ...summary, ...result };
+}
+
+export async function listExports(db: Queryable) {
+  const { rows } = await db.query<{
+    id: string;
+    file_id: string;
+    row_count: number;
+    fields_saved: number;
+    held_count: number;
+    created_at: Date;
+    created_by_label: string | null;
+    diff: { portals: PortalDiff[] };
+  }>(
+    `SELECT e.id, e.file_id, e.row_count, e.fields_saved, e.held_count, e.created_at, u.display_name AS created_by_label, e.diff
+       FROM furusato_exports e LEFT JOIN users u ON u.id = e.created_by ORDER BY e.created_at DESC LIMIT 100`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    fileId: row.file_id,
+    rowCount: row.row_count,
+    fieldsSaved: row.fields_saved,
+    heldCount: row.held_count,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by_label ?? "",
+    portals: row.diff.portals.map((d) => ({
+      portalCode: d.portalCode,
+      portalName: d.portalName,
+      added: d.added.length,
+      changed: d.changed.length,
+      stopped: d.stopped.length,
+      fieldEditsAvoided: d.fieldEditsAvoided,
+    })),
+  }));
+}
+
+export function registerPublishJob(): void {
+  registerJobHandler<{ actor: Actor }>(PUBLISH_JOB, (data, context) => publish(context.db, data.actor, context.progress));
+}
