@@ -4,6 +4,7 @@ import { registerImportKind } from "../platform/imports/registry";
 import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerReindexJob } from "../platform/search/reindex";
 import { registerPublishJob } from "./furusato/publish";
+import { registerFurusatoSearch } from "./furusato/search-index";
 import { registerPolicyModule } from "./policy";
 
 let registered = false;
@@ -16,4 +17,5 @@ export function registerModules(): void {
   registerImportKind(organisationsImport);
   registerPolicyModule();
   registerPublishJob();
+  registerFurusatoSearch();
 }

@@ -9,6 +9,7 @@ import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { storeFile } from "../../platform/files/files";
 import * as repo from "./repository";
+import { indexGift } from "./search-index";
 
 export const todayInJapan = (): string => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
@@ -197,6 +198,7 @@ export async function createGift(
       summary: `返礼品「${input.details.title}」（${code}）を${opts.copiedFrom ? "複製して作成" : "作成"}`,
       after: { code, details: input.details, procurementCost: input.procurementCost, shippingCost: input.shippingCost },
     });
+    await indexGift(tx, id, input.costEffectiveFrom);
     return id;
   });
 }
@@ -241,6 +243,7 @@ export async function updateGift(
       before: before.details,
       after: input.details,
     });
+    await indexGift(tx, id, todayInJapan());
   });
   return giftWithFindings(db, id);
 }

@@ -172,6 +172,14 @@ describe("furusato catalog over HTTP", () => {
     expect((await manager.post(`/api/furusato/gifts/${id}/transitions`, { action: "承認", comment: "" })).body.status).toBe("承認済");
   });
 
+  it("makes gifts findable by staff in the cross-module search, but not by partners", async () => {
+    const hits = (await viewer.get(`/api/search?q=${encodeURIComponent("小倉牛")}`)).body.items;
+    expect(hits.some((h: { module: string; moduleLabel: string }) => h.module === "furusato" && h.moduleLabel === "ふるさと納税")).toBe(
+      true,
+    );
+    expect((await supplier.get(`/api/search?q=${encodeURIComponent("小倉牛")}`)).body.items).toEqual([]);
+  });
+
   it("keeps another supplier's gifts out of sight", async () => {
     const stranger = await manager.post("/api/furusato/suppliers", {
       code: "MJ",
