@@ -11,10 +11,12 @@ import { UsersPage } from "./admin/UsersPage";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
 import { sessionQuery } from "./auth/session";
+import { ExportsPage } from "./modules/furusato/ExportsPage";
 import { GiftFormPage } from "./modules/furusato/GiftFormPage";
 import { GiftPage } from "./modules/furusato/GiftPage";
 import { GiftsPage } from "./modules/furusato/GiftsPage";
 import { PortalsPage } from "./modules/furusato/PortalsPage";
+import { PublishPage } from "./modules/furusato/PublishPage";
 import { SupplierPage } from "./modules/furusato/SupplierPage";
 import { SuppliersPage } from "./modules/furusato/SuppliersPage";
 import { ChallengePage } from "./modules/policy/ChallengePage";
@@ -219,6 +221,8 @@ const supplierRoute = createRoute({
 });
 
 const portalsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/portals", component: PortalsPage });
+const publishRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/publish", component: PublishPage });
+const exportsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/exports", component: ExportsPage });
 
 const printRoute = createRoute({
   getParentRoute: () => bareLayout,
@@ -263,6 +267,8 @@ const routeTree = rootRoute.addChildren([
     suppliersRoute,
     supplierRoute,
     portalsRoute,
+    publishRoute,
+    exportsRoute,
     adminLayout.addChildren([
       adminIndexRoute,
       adminUsersRoute,

@@ -44,7 +44,7 @@ import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { Counter, FurusatoNav, parseNumberText } from "./components";
 import { fm } from "./messages";
-import { storeGift, useGift, useSuppliers } from "./queries";
+import { storeGift, useFurusatoAccess, useGift, useSuppliers } from "./queries";
 
 type AllergenState = (typeof ALLERGEN_STATES)[number];
 type LocalType = (typeof LOCAL_PRODUCT_TYPES)[number];
@@ -281,7 +281,10 @@ function EditGift({ id }: { id: string }) {
 
 function GiftForm({ gift }: { gift?: GiftDetail }) {
   const user = useCurrentUser();
-  const isPartner = user.role === "partner";
+  // A supplier's account registers gifts for itself (the server names the supplier); staff choose one.
+  const access = useFurusatoAccess();
+  const ownSupplierId = access.data?.supplierId ?? null;
+  const isPartner = ownSupplierId !== null || user.role === "partner";
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const flash = useFlash();
@@ -315,7 +318,7 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
   const save = useMutation({
     mutationFn: async (payload: { details: GiftDetails; procurementCost: number; shippingCost: number }) => {
       if (gift) return call(updateGift, { params: { id: gift.id }, body: { version: gift.version, details: payload.details } });
-      const supplierId = isPartner ? (suppliers.data?.items[0]?.id ?? "") : form.supplierId;
+      const supplierId = isPartner ? (ownSupplierId ?? suppliers.data?.items[0]?.id ?? "") : form.supplierId;
       return call(createGift, {
         body: {
           supplierId,

@@ -2,9 +2,12 @@
 // suggested amount and the second-person approval, dated cost history with 費用を改定, and the review timeline.
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
+  FileInput,
   Group,
+  List,
   Loader,
   Modal,
   Paper,
@@ -24,15 +27,17 @@ import {
   approveListingAmount,
   changeGiftCost,
   copyGift,
+  downloadEvidence,
   type GIFT_ACTIONS,
   type GiftDetail,
   setListing,
   transitionGift,
+  uploadEvidence,
 } from "../../../common/api/furusato";
 import { parseJapaneseDate } from "../../../common/dates";
 import { REQUIRED_ALLERGENS } from "../../../common/furusato/gift-schema";
 import { RETURN_RATIO_LIMIT } from "../../../common/furusato/rules";
-import { call } from "../../api/client";
+import { call, upload, urlFor } from "../../api/client";
 import { useCurrentUser } from "../../auth/session";
 import { m } from "../../messages";
 import { ConfirmButton } from "../../ui/ConfirmButton";
@@ -55,7 +60,7 @@ import {
   yen,
 } from "./components";
 import { fm } from "./messages";
-import { storeGift, useGift, usePortals } from "./queries";
+import { storeGift, useFurusatoAccess, useGift, usePortals } from "./queries";
 
 type GiftAction = (typeof GIFT_ACTIONS)[number];
 type Listing = GiftDetail["listings"][number];
@@ -90,14 +95,17 @@ export function GiftPage({ id }: { id: string }) {
 
 function GiftView({ gift }: { gift: GiftDetail }) {
   const user = useCurrentUser();
-  const isPartner = user.role === "partner";
-  // Staff may edit exactly when they manage the catalog (the API says so through canEdit).
-  const isManager = !isPartner && gift.canEdit;
+  // Who may do what comes from the server (担当者, or this gift's own supplier), not from the role.
+  const access = useFurusatoAccess();
+  const isOwnSupplier = access.data?.supplierId != null && access.data.supplierId === gift.supplierId;
+  const isPartner = isOwnSupplier || user.role === "partner";
+  const isManager = access.data?.manager === true;
   const portals = usePortals();
   const portalNames = new Map<string, string>((portals.data?.items ?? []).map((p) => [p.code, p.name]));
   for (const listing of gift.listings) portalNames.set(listing.portalCode, listing.portalName);
-  const canCopy = isManager || isPartner;
-  const canChangeCost = (isManager || isPartner) && gift.status !== "取り下げ";
+  const canCopy = isManager || isOwnSupplier;
+  const canChangeCost = (isManager || isOwnSupplier) && gift.status !== "取り下げ";
+  const canAttach = isManager || (isOwnSupplier && gift.status === "入力中");
 
   return (
     <>
@@ -155,6 +163,7 @@ function GiftView({ gift }: { gift: GiftDetail }) {
         <FindingsPanel findings={gift.findings} blocked={gift.blocked} portalNames={portalNames} />
         <ListingsSection gift={gift} isManager={isManager} portals={portals.data?.items} />
         <DetailsSection gift={gift} />
+        <EvidenceSection gift={gift} canAttach={canAttach} isOwnSupplier={isOwnSupplier} />
         <CostsSection gift={gift} canChange={canChangeCost} />
         <ReviewsSection gift={gift} />
       </Stack>
@@ -676,6 +685,138 @@ function DetailsSection({ gift }: { gift: GiftDetail }) {
           </Fragment>
         ))}
       </dl>
+    </Paper>
+  );
+}
+
+// ------------------------------------------------------------------ evidence (地場産品の根拠資料)
+
+const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+const EVIDENCE_MAX_FILES = 20;
+const EVIDENCE_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
+
+function evidenceTypeOk(file: File): boolean {
+  if (["application/pdf", "image/png", "image/jpeg"].includes(file.type)) return true;
+  return /\.(pdf|png|jpe?g)$/i.test(file.name);
+}
+
+function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
+  const queryClient = useQueryClient();
+  const flash = useFlash();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState("");
+  const [status, setStatus] = useState("");
+  const fileRef = useRef<HTMLButtonElement>(null);
+  const fileIds = gift.details.evidenceFileIds;
+  const full = fileIds.length >= EVIDENCE_MAX_FILES;
+  const send = useMutation({
+    mutationFn: (chosen: File) => upload(uploadEvidence, { params: { id: gift.id } }, chosen),
+    onMutate: (chosen) => setStatus(fm.evidence.uploading(chosen.name)),
+    onSuccess: (updated, chosen) => {
+      storeGift(queryClient, updated);
+      setFile(null);
+      const message = fm.evidence.uploaded(chosen.name);
+      setStatus(message);
+      flash.show(message);
+    },
+    onError: (error) => {
+      setStatus("");
+      const fields = fieldErrors(error);
+      if (fields.file) {
+        setFileError(fields.file);
+        fileRef.current?.focus();
+      }
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    let problem = "";
+    if (!file) problem = fm.evidence.chooseFile;
+    else if (!evidenceTypeOk(file)) problem = fm.evidence.wrongType;
+    else if (file.size > EVIDENCE_MAX_BYTES) problem = fm.evidence.tooLarge;
+    setFileError(problem);
+    if (problem || !file) {
+      fileRef.current?.focus();
+      return;
+    }
+    send.mutate(file);
+  }
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="evidence-heading">
+      <Title order={2} id="evidence-heading" mb="xs" className="yk-section-title">
+        {fm.evidence.heading}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.evidence.intro}
+      </Text>
+      {fileIds.length === 0 ? (
+        <Text size="sm">{fm.evidence.empty}</Text>
+      ) : (
+        <List size="sm" spacing={4} aria-label={fm.evidence.caption}>
+          {fileIds.map((fileId, index) => (
+            <List.Item key={fileId}>
+              <Group gap="sm" wrap="wrap">
+                <Text span size="sm">
+                  {fm.evidence.item(index + 1)}
+                </Text>
+                <Anchor
+                  href={urlFor(downloadEvidence, { params: { id: gift.id, fileId } })}
+                  download
+                  size="sm"
+                  aria-label={fm.evidence.downloadLabel(index + 1)}
+                >
+                  {fm.evidence.download}
+                </Anchor>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {canAttach && !full && (
+        <form onSubmit={submit} noValidate aria-labelledby="evidence-form-heading">
+          <Stack gap="sm" mt="md">
+            <Title order={3} size="h5" id="evidence-form-heading">
+              {fm.evidence.upload}
+            </Title>
+            <ErrorAlert error={send.error && !fieldErrors(send.error).file ? send.error : null} />
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <FileInput
+                ref={fileRef}
+                label={fm.evidence.uploadLabel}
+                description={fm.evidence.uploadHelp}
+                placeholder={fm.evidence.placeholder}
+                accept={EVIDENCE_ACCEPT}
+                value={file}
+                onChange={(chosen) => {
+                  setFile(chosen);
+                  setFileError("");
+                  setStatus("");
+                }}
+                error={fileError || undefined}
+                clearable
+                required
+                style={{ flex: "1 1 20rem", maxWidth: "32rem" }}
+              />
+              <Button type="submit" loading={send.isPending}>
+                {fm.evidence.upload}
+              </Button>
+            </Group>
+            <Text size="sm" role="status" aria-live="polite" fw={600}>
+              {status}
+            </Text>
+          </Stack>
+        </form>
+      )}
+      {canAttach && full && (
+        <Text size="sm" mt="md">
+          {fm.evidence.full}
+        </Text>
+      )}
+      {!canAttach && isOwnSupplier && (
+        <Text size="sm" c="dimmed" mt="md">
+          {fm.evidence.supplierOnlyDraft}
+        </Text>
+      )}
     </Paper>
   );
 }

@@ -12,7 +12,7 @@ import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { FindingCounts, FurusatoNav, GiftStatusBadge, SampleBadge, SeverityBadge, yen } from "./components";
 import { fm } from "./messages";
-import { furusatoKeys, useSuppliers } from "./queries";
+import { furusatoKeys, useFurusatoAccess, useSuppliers } from "./queries";
 
 type GiftStatus = (typeof GIFT_STATUSES)[number];
 
@@ -38,7 +38,9 @@ export function GiftsPage({ initial }: { initial: GiftsFilter }) {
     queryFn: () => call(listGifts, { query: filter }),
     placeholderData: keepPreviousData,
   });
-  const canCreate = isPartner || user.role === "admin" || user.role === "editor";
+  // The server says who may register gifts: the module's staff, and a supplier for itself.
+  const access = useFurusatoAccess();
+  const canCreate = access.data !== undefined && (access.data.manager || access.data.supplierId !== null);
 
   const columns: Column<GiftSummary>[] = [
     { key: "code", header: fm.list.code, nowrap: true, render: (gift) => <span className="yk-code">{gift.code}</span> },

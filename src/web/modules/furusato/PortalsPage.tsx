@@ -7,7 +7,6 @@ import type { z } from "zod";
 import { type portal as portalSchema, savePortal } from "../../../common/api/furusato";
 import { FIELD_LABELS } from "../../../common/furusato/rules";
 import { call } from "../../api/client";
-import { useCurrentUser } from "../../auth/session";
 import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -16,7 +15,7 @@ import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, parseNumberText } from "./components";
 import { fm } from "./messages";
-import { furusatoKeys, usePortals } from "./queries";
+import { furusatoKeys, useFurusatoAccess, usePortals } from "./queries";
 
 type Portal = z.infer<typeof portalSchema>;
 const LIMIT_FIELDS = ["title", "catchCopy", "description", "supplierName", "contents"] as const;
@@ -50,10 +49,10 @@ function jsonProblem(text: string, error: unknown): string {
 }
 
 export function PortalsPage() {
-  const user = useCurrentUser();
+  const access = useFurusatoAccess();
   const portals = usePortals();
   const [editing, setEditing] = useState<Portal | "new" | null>(null);
-  const mayManage = user.role === "admin" || user.role === "editor";
+  const mayManage = access.data?.manager === true;
   const columns: Column<Portal>[] = [
     {
       key: "name",

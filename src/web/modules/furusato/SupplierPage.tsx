@@ -22,7 +22,6 @@ import { parseJapaneseDate } from "../../../common/dates";
 import { passwordProblem } from "../../../common/password-rules";
 import { call } from "../../api/client";
 import { PasswordRules } from "../../auth/PasswordRules";
-import { useCurrentUser } from "../../auth/session";
 import { m } from "../../messages";
 import { DateText, DateTimeText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -33,7 +32,7 @@ import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
 import { fm } from "./messages";
-import { furusatoKeys, useSupplier } from "./queries";
+import { furusatoKeys, useFurusatoAccess, useSupplier } from "./queries";
 
 const EVENT_KINDS = ["検査", "受付停止", "解除"] as const;
 type EventKind = (typeof EVENT_KINDS)[number];
@@ -61,9 +60,9 @@ export function SupplierPage({ id }: { id: string }) {
 }
 
 function SupplierView({ supplier }: { supplier: SupplierDetail }) {
-  const user = useCurrentUser();
-  // The API refuses these to anyone but the module's staff; hide them from those who clearly are not.
-  const mayManage = user.role === "admin" || user.role === "editor";
+  // The API refuses these to anyone but the module's staff; the access endpoint says who they are.
+  const access = useFurusatoAccess();
+  const mayManage = access.data?.manager === true;
   const events = [...supplier.events].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
   const info: [string, string][] = [
     [fm.suppliers.code, supplier.code],

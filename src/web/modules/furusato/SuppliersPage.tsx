@@ -7,7 +7,6 @@ import { type FormEvent, useRef, useState } from "react";
 import type { ResponseOf } from "../../../common/api/contract";
 import { createSupplier, type listSuppliers } from "../../../common/api/furusato";
 import { call } from "../../api/client";
-import { useCurrentUser } from "../../auth/session";
 import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -17,7 +16,7 @@ import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
 import { fm } from "./messages";
-import { furusatoKeys, useSuppliers } from "./queries";
+import { furusatoKeys, useFurusatoAccess, useSuppliers } from "./queries";
 
 type SupplierRow = ResponseOf<typeof listSuppliers>["items"][number];
 
@@ -30,10 +29,10 @@ export interface BankRow {
 export const newBankRow = (name = ""): BankRow => ({ key: ++bankKey, name, value: "" });
 
 export function SuppliersPage() {
-  const user = useCurrentUser();
+  const access = useFurusatoAccess();
   const suppliers = useSuppliers();
   const [opened, dialog] = useDisclosure(false);
-  const canCreate = user.role === "admin" || user.role === "editor";
+  const canCreate = access.data?.manager === true;
   const columns: Column<SupplierRow>[] = [
     { key: "code", header: fm.suppliers.code, nowrap: true, render: (s) => s.code },
     {

@@ -9,6 +9,7 @@ import { toNumberInput } from "../../../common/zod-japanese";
 import { ButtonLink } from "../../ui/links";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { fm } from "./messages";
+import { useFurusatoAccess } from "./queries";
 
 export type Finding = z.infer<typeof ruleFinding>;
 type GiftStatus = (typeof GIFT_STATUSES)[number];
@@ -113,14 +114,23 @@ export function Counter({ value, max, id }: { value: string; max: number; id?: s
   );
 }
 
-/** 返礼品 / 事業者 / 寄附受付サイト — the module's own sub-navigation. */
+/** 返礼品 / 事業者 / 寄附受付サイト (+ 一括出力 / 出力の記録 for the module's staff) — the module's own sub-navigation. */
 export function FurusatoNav() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
-  const links = [
+  const access = useFurusatoAccess();
+  const manager = access.data?.manager === true;
+  type NavTo = "/furusato" | "/furusato/suppliers" | "/furusato/portals" | "/furusato/publish" | "/furusato/exports";
+  const links: { to: NavTo; label: string; active: boolean }[] = [
     { to: "/furusato", label: fm.nav.gifts, active: pathname === "/furusato" || pathname.startsWith("/furusato/gifts") },
     { to: "/furusato/suppliers", label: fm.nav.suppliers, active: pathname.startsWith("/furusato/suppliers") },
     { to: "/furusato/portals", label: fm.nav.portals, active: pathname.startsWith("/furusato/portals") },
-  ] as const;
+    ...(manager
+      ? [
+          { to: "/furusato/publish" as const, label: fm.nav.publish, active: pathname.startsWith("/furusato/publish") },
+          { to: "/furusato/exports" as const, label: fm.nav.exports, active: pathname.startsWith("/furusato/exports") },
+        ]
+      : []),
+  ];
   return (
     <nav aria-label={fm.nav.label} className="yk-no-print">
       <Group gap={6} mb="md" wrap="wrap">
