@@ -143,18 +143,13 @@ export interface GiftWithFindings {
   blocked: boolean;
 }
 
-/** A gift, its listings and what the rules say of it on each portal today. */
-export async function giftWithFindings(db: Queryable, id: string, on = todayInJapan()): Promise<GiftWithFindings> {
-  const gift = await repo.findGift(db, id, on);
-  if (!gift) throw new NotFound("返礼品");
-  const portals = new Map((await repo.findPortals(db)).map((p) => [p.code, p]));
-  const listings = await repo.findListings(db, [id]);
-  const asGift = toGift(gift);
+/** What the rules say of a gift on each of its portals, given its listings (pure). */
+function judge(gift: repo.GiftRow, listings: repo.ListingRow[], portals: Map<string, repo.StoredPortal>, on: string): GiftWithFindings {
   const pairs = listings.flatMap((row) => {
     const portal = portals.get(row.portal_code);
     return portal ? [{ listing: { ...toListing(row), giftCode: gift.code }, portal }] : [];
   });
-  const findings = checkGift(asGift, pairs, { today: on });
+  const findings = checkGift(toGift(gift), pairs, { today: on });
   if (gift.supplier_status === "受付停止") {
     findings.push({
       rule: "supplier_suspended",
@@ -164,6 +159,30 @@ export async function giftWithFindings(db: Queryable, id: string, on = todayInJa
     });
   }
   return { gift, listings, findings, blocked: blocksPublishing(findings) };
+}
+
+/** Many gifts at once (lists): three queries whatever the number of gifts. */
+export async function giftsWithFindings(db: Queryable, gifts: repo.GiftRow[], on = todayInJapan()): Promise<GiftWithFindings[]> {
+  const portals = new Map((await repo.findPortals(db)).map((p) => [p.code, p]));
+  const listings = await repo.findListings(
+    db,
+    gifts.map((g) => g.id),
+  );
+  return gifts.map((gift) =>
+    judge(
+      gift,
+      listings.filter((l) => l.gift_id === gift.id),
+      portals,
+      on,
+    ),
+  );
+}
+
+/** A gift, its listings and what the rules say of it on each portal today. */
+export async function giftWithFindings(db: Queryable, id: string, on = todayInJapan()): Promise<GiftWithFindings> {
+  const gift = await repo.findGift(db, id, on);
+  if (!gift) throw new NotFound("返礼品");
+  return (await giftsWithFindings(db, [gift], on))[0];
 }
 
 export async function createGift(

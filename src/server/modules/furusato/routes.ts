@@ -149,24 +149,21 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     const rows = await repo.findGifts(db, today, { supplierId: access.supplier?.id ?? query.supplierId, status: query.status });
     const needle = query.q?.normalize("NFKC").toLowerCase();
     const matching = needle ? rows.filter((g) => `${g.code} ${g.details.title}`.normalize("NFKC").toLowerCase().includes(needle)) : rows;
-    const items = [];
-    for (const row of matching) {
-      const { findings, blocked } = await catalog.giftWithFindings(db, row.id, today);
-      items.push({
-        id: row.id,
-        code: row.code,
-        title: row.details.title,
-        supplierId: row.supplier_id,
-        supplierName: row.supplier_name,
-        status: row.status,
-        procurementCost: row.procurement_cost,
-        deliveries: row.details.subscription?.deliveries ?? 1,
-        errorCount: findings.filter((f) => f.severity === "error").length,
-        warningCount: findings.filter((f) => f.severity === "warning").length,
-        blocked,
-        isSample: row.is_sample,
-      });
-    }
+    const judged = await catalog.giftsWithFindings(db, matching, today);
+    const items = judged.map(({ gift: row, findings, blocked }) => ({
+      id: row.id,
+      code: row.code,
+      title: row.details.title,
+      supplierId: row.supplier_id,
+      supplierName: row.supplier_name,
+      status: row.status,
+      procurementCost: row.procurement_cost,
+      deliveries: row.details.subscription?.deliveries ?? 1,
+      errorCount: findings.filter((f) => f.severity === "error").length,
+      warningCount: findings.filter((f) => f.severity === "warning").length,
+      blocked,
+      isSample: row.is_sample,
+    }));
     return { items };
   });
 
