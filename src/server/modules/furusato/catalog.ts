@@ -143,21 +143,21 @@ export interface GiftWithFindings {
   blocked: boolean;
 }
 
+/** A suspended supplier's gifts cannot be published anywhere. */
+export function supplierFindings(gift: repo.GiftRow): RuleFinding[] {
+  if (gift.supplier_status !== "受付停止") return [];
+  return [
+    { rule: "supplier_suspended", severity: "error", message: `事業者「${gift.supplier_name}」は受付停止中です。`, giftCode: gift.code },
+  ];
+}
+
 /** What the rules say of a gift on each of its portals, given its listings (pure). */
 function judge(gift: repo.GiftRow, listings: repo.ListingRow[], portals: Map<string, repo.StoredPortal>, on: string): GiftWithFindings {
   const pairs = listings.flatMap((row) => {
     const portal = portals.get(row.portal_code);
     return portal ? [{ listing: { ...toListing(row), giftCode: gift.code }, portal }] : [];
   });
-  const findings = checkGift(toGift(gift), pairs, { today: on });
-  if (gift.supplier_status === "受付停止") {
-    findings.push({
-      rule: "supplier_suspended",
-      severity: "error",
-      message: `事業者「${gift.supplier_name}」は受付停止中です。`,
-      giftCode: gift.code,
-    });
-  }
+  const findings = [...checkGift(toGift(gift), pairs, { today: on }), ...supplierFindings(gift)];
   return { gift, listings, findings, blocked: blocksPublishing(findings) };
 }
 

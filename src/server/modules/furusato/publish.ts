@@ -15,7 +15,7 @@ import {
   planBundle,
   zipBundleFiles,
 } from "./bundle";
-import { todayInJapan, toGift, toListing } from "./catalog";
+import { supplierFindings, todayInJapan, toGift, toListing } from "./catalog";
 import { parsePortalTemplate } from "./portal-template";
 import * as repo from "./repository";
 
@@ -69,9 +69,7 @@ async function gatherInputs(db: Queryable, today: string): Promise<Inputs> {
     const gift = toGift(giftRow);
     const listing = { ...toListing(row), giftCode: gift.code };
     if (listing.state === "受付中") {
-      const findings = checkListing(gift, target.portal, listing, { today });
-      if (giftRow.supplier_status === "受付停止")
-        findings.push({ rule: "supplier_suspended", severity: "error", message: "事業者が受付停止中です。", giftCode: gift.code });
+      const findings = [...checkListing(gift, target.portal, listing, { today }), ...supplierFindings(giftRow)];
       if (blocksPublishing(findings)) {
         held.push({
           giftCode: gift.code,
