@@ -3,9 +3,10 @@
 // submits it → staff approve it and list it on 楽天 and ANA → a cost increase breaks 3割 on 楽天 only (the row turns
 // red, ANA stays fine) → staff fix the 楽天 amount → 一括出力 → the zip's 楽天 file is Shift_JIS (CP932) and holds the
 // new price. Accessibility (axe) is checked on the pages the flow passes.
+
+import { readFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
-import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { checkA11y, launchBrowser } from "./lib/chromium";
@@ -90,7 +91,10 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
   }
 
   const listings = () => page.getByRole("table", { name: "サイトごとの掲載" });
-  const listingRow = (portal: string) => listings().getByRole("row").filter({ has: page.getByRole("rowheader", { name: portal }) });
+  const listingRow = (portal: string) =>
+    listings()
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: portal }) });
   const findings = () => page.getByRole("region", { name: "ルールの判定" });
 
   test("the first start prints a setup link that registers the first administrator", async () => {
@@ -129,7 +133,12 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
 
     await page.waitForURL((url) => /^\/furusato\/suppliers\/[^/]+$/.test(url.pathname));
     expect(await heading1(page)).toBe(SUPPLIER.name);
-    await visible(page.getByRole("status").filter({ hasText: `事業者「${SUPPLIER.name}」を登録しました。` }).first());
+    await visible(
+      page
+        .getByRole("status")
+        .filter({ hasText: `事業者「${SUPPLIER.name}」を登録しました。` })
+        .first(),
+    );
 
     const account = await visible(page.getByRole("region", { name: "ログインアカウントを作成" }));
     await account.getByRole("textbox", { name: "ログインID", exact: true }).fill(PARTNER.loginId);
@@ -214,7 +223,9 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
       [RAKUTEN, "20000"],
       [ANA, "25,000"],
     ] as const) {
-      await listings().getByRole("button", { name: `${portal}に掲載` }).click();
+      await listings()
+        .getByRole("button", { name: `${portal}に掲載` })
+        .click();
       const form = await visible(page.getByRole("form", { name: `${portal}の掲載` }));
       await form.getByRole("textbox", { name: "寄附金額（円）", exact: true }).fill(amount);
       await form.getByRole("button", { name: "保存", exact: true }).click();
@@ -228,7 +239,12 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     await visible(listingRow(RAKUTEN).getByRole("cell", { name: "30.0%" }));
     await visible(listingRow(ANA).getByRole("cell", { name: "24.0%" }));
     expect(await listings().getByText("エラーあり").count()).toBe(0);
-    expect(await findings().getByRole("alert").filter({ hasText: /^エラー（/ }).count()).toBe(0);
+    expect(
+      await findings()
+        .getByRole("alert")
+        .filter({ hasText: /^エラー（/ })
+        .count(),
+    ).toBe(0);
     expect(await page.getByText("公開不可", { exact: true }).count()).toBe(0);
   });
 
@@ -264,7 +280,9 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
   });
 
   test("staff fix the 楽天 amount to 23,000円: the error disappears", async () => {
-    await listingRow(RAKUTEN).getByRole("button", { name: `${RAKUTEN}の掲載を編集` }).click();
+    await listingRow(RAKUTEN)
+      .getByRole("button", { name: `${RAKUTEN}の掲載を編集` })
+      .click();
     const form = await visible(page.getByRole("form", { name: `${RAKUTEN}の掲載` }));
     // The form suggests an amount that meets 3割 and offers to fill it in.
     await visible(form.getByText(/^推奨額: [\d,]+円（3割基準の下限: 22,000円）$/));
@@ -279,7 +297,12 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     await visible(listingRow(RAKUTEN).getByRole("cell", { name: "28.6%" }));
     await gone(listings().getByText("エラーあり"));
     await gone(page.getByText("公開不可", { exact: true }));
-    expect(await findings().getByRole("alert").filter({ hasText: /^エラー（/ }).count()).toBe(0);
+    expect(
+      await findings()
+        .getByRole("alert")
+        .filter({ hasText: /^エラー（/ })
+        .count(),
+    ).toBe(0);
     // A 15% change needs no second approval.
     expect(await listingRow(RAKUTEN).getByText("要承認").count()).toBe(0);
   });

@@ -461,3 +461,49 @@ export const downloadExport = defineContract({
   params: idParams,
   response: z.unknown(),
 });
+
+// ------------------------------------------------------------------ template editor aids
+
+const columnValue = z.union([
+  z.object({ field: z.string().max(100) }).strict(),
+  z.object({ const: z.string().max(1000) }).strict(),
+  z.object({ expr: z.string().max(2000) }).strict(),
+]);
+
+export const templateVocabulary = defineContract({
+  method: "get",
+  path: "/api/furusato/template-vocabulary",
+  tag: "furusato",
+  summary: "出力テンプレートで使える項目と関数の一覧（テンプレート編集画面用）",
+  access: "session",
+  response: z.object({
+    fields: z.array(z.object({ path: z.string(), type: z.string(), label: z.string() })),
+    functions: z.array(z.object({ name: z.string(), usage: z.string() })),
+  }),
+});
+
+export const saveChoicePortal = defineContract({
+  method: "put",
+  path: "/api/furusato/portals/:code/choice",
+  tag: "furusato",
+  summary: "ふるさとチョイス型のサイト：サイトが配布する見出し行（TSV）を取り込み、列ごとに項目を対応づけて保存",
+  access: "session",
+  params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,30}$/, "サイトのコードは半角英小文字・数字・- で2〜30文字です。") }),
+  body: z
+    .object({
+      name: z.string().trim().min(1, "サイト名を入力してください。").max(100),
+      feeRatio: z.number().min(0).max(0.99),
+      grantsPoints: z.boolean(),
+      fieldLimits: z.partialRecord(
+        z.enum(["title", "catchCopy", "description", "supplierName", "contents"]),
+        z.number().int().min(1).max(100000),
+      ),
+      active: z.boolean(),
+      /** the header line of the portal's upload file, as the portal supplies it (tab-separated) */
+      headerLine: z.string().min(1, "見出し行のファイルを選んでください。").max(20000),
+      /** column header → value; unmapped columns are written empty */
+      mapping: z.record(z.string().max(200), columnValue),
+    })
+    .strict(),
+  response: portal,
+});

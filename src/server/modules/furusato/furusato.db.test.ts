@@ -226,4 +226,36 @@ describe("portals are data", () => {
     expect(broken.status).toBe(400);
     expect(JSON.stringify(broken.body.error)).toMatch(/noSuchField/);
   });
+
+  it("takes ふるさとチョイス's own header line and a column mapping, and refuses a mapping to a column it does not have", async () => {
+    const headerLine = "お礼の品名\t寄附金額\t事業者\t備考\r\n";
+    const portal = {
+      name: "ふるさとチョイス",
+      feeRatio: 0.05,
+      grantsPoints: false,
+      fieldLimits: { title: 200, catchCopy: 40, description: 1000, supplierName: 64 },
+      active: true,
+    };
+    const saved = await manager.put("/api/furusato/portals/choice/choice", {
+      ...portal,
+      headerLine,
+      mapping: {
+        お礼の品名: { field: "gift.title" },
+        寄附金額: { field: "listing.donationAmount" },
+        事業者: { field: "gift.supplierName" },
+      },
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.template.columns.map((c: { header: string }) => c.header)).toEqual(["お礼の品名", "寄附金額", "事業者", "備考"]);
+    expect(saved.body.template.file.delimiter).toBe("\t");
+    const wrong = await manager.put("/api/furusato/portals/choice/choice", {
+      ...portal,
+      headerLine,
+      mapping: { 存在しない列: { field: "gift.title" } },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.message).toMatch(/見出しにない列です: 存在しない列/);
+    const vocabulary = (await viewer.get("/api/furusato/template-vocabulary")).body;
+    expect(vocabulary.fields.map((f: { path: string }) => f.path)).toContain("gift.title");
+  });
 });

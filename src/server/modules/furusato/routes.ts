@@ -1,8 +1,9 @@
 // HTTP handlers of the furusato catalog: parse input (contracts), check access, call the catalog, shape output.
 import * as api from "../../../common/api/furusato";
 import { suggestDonationAmount } from "../../../common/furusato/suggest-amount";
-import type { Queryable } from "../../db/database";
+import type { Db, Queryable } from "../../db/database";
 import { createUser } from "../../platform/admin/users";
+import type { Actor } from "../../platform/audit/audit";
 import { recordAudit } from "../../platform/audit/audit";
 import { AppError, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { checkEvidenceUpload, readFileRow } from "../../platform/files/files";
@@ -10,9 +11,10 @@ import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { accessOf, type FurusatoAccess, requireManager, visibleGift } from "./access";
 import * as catalog from "./catalog";
-import { portalTemplateSchema } from "./portal-template";
+import { exportRowFields, expressionFunctions, portalTemplateSchema } from "./portal-template";
 import { listExports, PUBLISH_JOB, previewPublish } from "./publish";
 import * as repo from "./repository";
+import { choiceTemplateFromHeader } from "./shipped-templates";
 
 const iso = (value: Date) => value.toISOString();
 
@@ -289,25 +291,38 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     return { items: await repo.findPortals(db) };
   });
 
-  router.on(api.savePortal, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    // A portal is data: its export template is checked here, so adding one needs no code change.
-    const template = portalTemplateSchema.parse(body.template);
-    await db.transaction(async (tx) => {
-      const before = (await repo.findPortals(tx)).find((p) => p.code === params.code);
-      await repo.upsertPortal(tx, { code: params.code, ...body, template });
-      await recordAudit(tx, actor, {
-        action: before ? "update" : "create",
-        entityType: "furusato_portal",
-        entityId: params.code,
-        summary: `寄附受付サイト「${body.name}」を${before ? "変更" : "追加"}`,
-        before,
-        after: { ...body, template },
-      });
-    });
-    const saved = (await repo.findPortals(db)).find((p) => p.code === params.code);
-    if (!saved) throw new NotFound("寄附受付サイト");
-    return saved;
+  router.on(api.templateVocabulary, async (_, { user }) => {
+    await accessOf(db, user);
+    return { fields: exportRowFields(), functions: expressionFunctions() };
   });
+
+  router.on(api.savePortal, async ({ params, body }, { user, actor }) => {
+    requireManager(await accessOf(db, user));
+    // A portal is data: its export template is checked here, so adding one needs no code change.
+    return savePortalAs(db, actor, { code: params.code, ...body, template: portalTemplateSchema.parse(body.template) });
+  });
+
+  router.on(api.saveChoicePortal, async ({ params, body }, { user, actor }) => {
+    requireManager(await accessOf(db, user));
+    const { headerLine, mapping, ...portal } = body;
+    return savePortalAs(db, actor, { code: params.code, ...portal, template: choiceTemplateFromHeader(headerLine, mapping) });
+  });
+}
+
+async function savePortalAs(db: Db, actor: Actor, portal: repo.StoredPortal) {
+  await db.transaction(async (tx) => {
+    const before = (await repo.findPortals(tx)).find((p) => p.code === portal.code);
+    await repo.upsertPortal(tx, portal);
+    await recordAudit(tx, actor, {
+      action: before ? "update" : "create",
+      entityType: "furusato_portal",
+      entityId: portal.code,
+      summary: `寄附受付サイト「${portal.name}」を${before ? "変更" : "追加"}`,
+      before,
+      after: portal,
+    });
+  });
+  const saved = (await repo.findPortals(db)).find((p) => p.code === portal.code);
+  if (!saved) throw new NotFound("寄附受付サイト");
+  return saved;
 }
