@@ -44,6 +44,10 @@ CREATE TABLE furusato_gifts (
   deliveries integer NOT NULL DEFAULT 1 CHECK (deliveries BETWEEN 1 AND 24),
   details jsonb NOT NULL,
   copied_from uuid REFERENCES furusato_gifts (id),
+  -- a supplier's proposed change to an approved gift, waiting for staff review (the live details stay as they are)
+  pending_details jsonb,
+  pending_by uuid REFERENCES users (id),
+  pending_at timestamptz,
   version integer NOT NULL DEFAULT 1,
   is_sample boolean NOT NULL DEFAULT false,
   created_by uuid REFERENCES users (id),
@@ -70,7 +74,7 @@ CREATE TRIGGER furusato_gift_costs_no_update BEFORE UPDATE ON furusato_gift_cost
 CREATE TABLE furusato_gift_reviews (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   gift_id uuid NOT NULL REFERENCES furusato_gifts (id) ON DELETE CASCADE,
-  action text NOT NULL CHECK (action IN ('提出', '差戻し', '承認', '受付停止', '取り下げ', '再開', 'ポータル登録')),
+  action text NOT NULL CHECK (action IN ('提出', '差戻し', '承認', '受付停止', '取り下げ', '再開', 'ポータル登録', '変更提案', '変更承認', '変更差戻し')),
   from_status text NOT NULL,
   to_status text NOT NULL,
   comment text NOT NULL DEFAULT '',

@@ -79,6 +79,11 @@ export const giftDetail = giftSummary.extend({
   shippingCost: z.number().int().nullable(),
   costEffectiveFrom: z.string().nullable(),
   copiedFrom: z.string().nullable(),
+  /** a supplier's proposed change to this approved gift, waiting for staff review */
+  pendingDetails: giftDetailsSchema.nullable(),
+  pendingAt: z.string().nullable(),
+  /** the caller's edit becomes a change proposal (a supplier editing an approved gift) */
+  editProposes: z.boolean(),
   costs: z.array(
     z.object({
       effectiveFrom: z.string(),
@@ -506,4 +511,15 @@ export const saveChoicePortal = defineContract({
     })
     .strict(),
   response: portal,
+});
+
+export const decideChange = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/pending",
+  tag: "furusato",
+  summary: "事業者からの変更提案（承認済の返礼品）を承認または差戻し",
+  access: "session",
+  params: idParams,
+  body: z.object({ approve: z.boolean(), comment: z.string().trim().max(1000) }).strict(),
+  response: giftDetail,
 });

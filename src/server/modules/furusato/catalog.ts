@@ -240,6 +240,9 @@ export async function copyGift(db: Db, actor: Actor, id: string): Promise<string
   );
 }
 
+/** Statuses in which a supplier's edit becomes a change proposal instead of a direct change. */
+const PROPOSABLE = new Set<GiftStatus>(["承認済", "ポータル登録済"]);
+
 export async function updateGift(
   db: Db,
   actor: Actor,
@@ -250,9 +253,32 @@ export async function updateGift(
   await db.transaction(async (tx) => {
     const before = await repo.findGift(tx, id, todayInJapan());
     if (!before) throw new NotFound("返礼品");
-    // Suppliers change a gift while it is theirs to edit; after submission only staff edit (or send it back).
-    if (opts.bySupplier && before.status !== "入力中")
-      throw new Forbidden("確認中・承認済の返礼品は事業者からは変更できません。市の担当者に差戻しを依頼してください。");
+    if (opts.bySupplier && PROPOSABLE.has(before.status)) {
+      // A live gift is not changed under the portals' feet: the supplier's change waits for staff review.
+      if (!(await repo.setPendingDetails(tx, id, input.version, input.details, actor.userId))) throw new Conflict(STALE, "stale_version");
+      await repo.insertReview(tx, {
+        giftId: id,
+        action: "変更提案",
+        fromStatus: before.status,
+        toStatus: before.status,
+        comment: "",
+        actorUserId: actor.userId,
+        actorLabel: actor.label,
+      });
+      await recordAudit(tx, actor, {
+        action: "propose_change",
+        entityType: "furusato_gift",
+        entityId: id,
+        summary: `返礼品「${before.details.title}」（${before.code}）の変更を提案`,
+        before: before.details,
+        after: input.details,
+      });
+      return;
+    }
+    // Suppliers change a gift while it is theirs to edit; once submitted, staff review it (or send it back).
+    if (opts.bySupplier && before.status !== "入力中") {
+      throw new Forbidden("確認中の返礼品は事業者からは変更できません。市の担当者に差戻しを依頼してください。");
+    }
     if (!(await repo.updateGiftDetails(tx, id, input.version, input.details))) throw new Conflict(STALE, "stale_version");
     await recordAudit(tx, actor, {
       action: "update",
@@ -429,4 +455,60 @@ export async function attachEvidence(db: Db, actor: Actor, giftId: string, file:
       after: { fileId: stored.id, name: file.name, sha256: stored.sha256 },
     });
   });
+}
+
+/** Staff decide on a supplier's proposed change: approved, it becomes the gift's details; rejected, it is dropped. */
+export async function decideChange(db: Db, actor: Actor, id: string, input: { approve: boolean; comment: string }) {
+  await db.transaction(async (tx) => {
+    const gift = await repo.findGift(tx, id, todayInJapan());
+    if (!gift) throw new NotFound("返礼品");
+    if (!gift.pending_details) throw new Conflict("確認待ちの変更提案はありません。");
+    if (!input.approve && input.comment.trim() === "") {
+      throw new ValidationError("差戻しの理由を入力してください。", { comment: "差戻しの理由を入力してください。" });
+    }
+    if (input.approve) {
+      const errors = checkGift({ ...toGift(gift), ...detailsForRules(gift.pending_details) }, []).filter((f) => f.severity === "error");
+      if (errors.length > 0) throw new ValidationError(`この変更は承認できません: ${errors.map((e) => e.message).join(" / ")}`);
+      if (!(await repo.updateGiftDetails(tx, id, gift.version, gift.pending_details))) throw new Conflict(STALE, "stale_version");
+      await repo.setPendingDetails(tx, id, gift.version + 1, null, null);
+    } else if (!(await repo.setPendingDetails(tx, id, gift.version, null, null))) {
+      throw new Conflict(STALE, "stale_version");
+    }
+    const action = input.approve ? "変更承認" : "変更差戻し";
+    await repo.insertReview(tx, {
+      giftId: id,
+      action,
+      fromStatus: gift.status,
+      toStatus: gift.status,
+      comment: input.comment,
+      actorUserId: actor.userId,
+      actorLabel: actor.label,
+    });
+    await recordAudit(tx, actor, {
+      action: input.approve ? "approve_change" : "reject_change",
+      entityType: "furusato_gift",
+      entityId: id,
+      summary: `返礼品「${gift.details.title}」（${gift.code}）の変更提案を${input.approve ? "承認" : "差戻し"}`,
+      before: gift.details,
+      after: input.approve ? gift.pending_details : gift.details,
+    });
+    await indexGift(tx, id, todayInJapan());
+  });
+  return giftWithFindings(db, id);
+}
+
+/** The rule-relevant fields of proposed details, laid over the stored gift for checking. */
+function detailsForRules(details: GiftDetails): Partial<Gift> {
+  return {
+    title: details.title,
+    catchCopy: details.catchCopy,
+    description: details.description,
+    contents: details.contents,
+    localProductType: details.localProductType,
+    localProductReason: details.localProductReason,
+    evidenceCount: details.evidenceFileIds.length,
+    rawMaterialSamePrefecture: details.rawMaterialSamePrefecture,
+    certifications: details.certifications,
+    subscription: details.subscription,
+  };
 }

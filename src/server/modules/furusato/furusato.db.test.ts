@@ -172,6 +172,24 @@ describe("furusato catalog over HTTP", () => {
     expect((await manager.post(`/api/furusato/gifts/${id}/transitions`, { action: "承認", comment: "" })).body.status).toBe("承認済");
   });
 
+  it("turns a supplier's edit of an approved gift into a change proposal that staff approve or send back", async () => {
+    const before = (await supplier.get(`/api/furusato/gifts/${giftId}`)).body;
+    expect(before.editProposes).toBe(true);
+    const proposed = await supplier.put(`/api/furusato/gifts/${giftId}`, {
+      version: before.version,
+      details: { ...before.details, contents: "ロース 200g×4枚" },
+    });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.details.contents).toBe("ロース 200g×3枚"); // the live gift is unchanged
+    expect(proposed.body.pendingDetails.contents).toBe("ロース 200g×4枚");
+    expect((await supplier.post(`/api/furusato/gifts/${giftId}/pending`, { approve: true, comment: "" })).status).toBe(403);
+    expect((await manager.post(`/api/furusato/gifts/${giftId}/pending`, { approve: false, comment: "" })).status).toBe(400);
+    const approved = await manager.post(`/api/furusato/gifts/${giftId}/pending`, { approve: true, comment: "" });
+    expect(approved.body.details.contents).toBe("ロース 200g×4枚");
+    expect(approved.body.pendingDetails).toBeNull();
+    expect(approved.body.reviews.slice(0, 2).map((r: { action: string }) => r.action)).toEqual(["変更承認", "変更提案"]);
+  });
+
   it("makes gifts findable by staff in the cross-module search, but not by partners", async () => {
     const hits = (await viewer.get(`/api/search?q=${encodeURIComponent("小倉牛")}`)).body.items;
     expect(hits.some((h: { module: string; moduleLabel: string }) => h.module === "furusato" && h.moduleLabel === "ふるさと納税")).toBe(

@@ -99,6 +99,8 @@ export interface GiftRow {
   status: GiftStatus;
   details: GiftDetails;
   copied_from: string | null;
+  pending_details: GiftDetails | null;
+  pending_at: Date | null;
   version: number;
   is_sample: boolean;
   updated_at: Date;
@@ -382,4 +384,20 @@ export async function setListingsState(tx: Queryable, giftId: string, state: Lis
     [giftId, state],
   );
   return rowCount;
+}
+
+/** Stores (or replaces) a supplier's proposed change to an approved gift; false when the version is stale. */
+export async function setPendingDetails(
+  tx: Queryable,
+  id: string,
+  version: number,
+  details: GiftDetails | null,
+  by: string | null,
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `UPDATE furusato_gifts SET pending_details = $3, pending_by = $4, pending_at = CASE WHEN $3::jsonb IS NULL THEN NULL ELSE now() END,
+       version = version + 1, updated_at = now() WHERE id = $1 AND version = $2`,
+    [id, version, details === null ? null : JSON.stringify(details), by],
+  );
+  return rowCount > 0;
 }

@@ -78,6 +78,9 @@ async function giftDetail(db: Queryable, access: FurusatoAccess, id: string) {
     shippingCost: gift.shipping_cost,
     costEffectiveFrom: gift.cost_effective_from,
     copiedFrom: gift.copied_from,
+    pendingDetails: gift.pending_details,
+    pendingAt: gift.pending_at ? iso(gift.pending_at) : null,
+    editProposes: access.supplier !== null && (gift.status === "承認済" || gift.status === "ポータル登録済"),
     costs: costs.map((c) => ({
       effectiveFrom: c.effective_from,
       procurementCost: c.procurement_cost,
@@ -106,7 +109,7 @@ async function giftDetail(db: Queryable, access: FurusatoAccess, id: string) {
     findings,
     suggestions: portals.filter((p) => p.active).map((p) => ({ portalCode: p.code, ...suggestDonationAmount(asGift, p) })),
     allowedActions: allowedActions(access, gift.status),
-    canEdit: access.manager || (access.supplier !== null && gift.status === "入力中"),
+    canEdit: access.manager || (access.supplier !== null && ["入力中", "承認済", "ポータル登録済"].includes(gift.status)),
   };
 }
 
@@ -216,6 +219,13 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     const access = await accessOf(db, user);
     requireManager(access);
     await catalog.setListing(db, actor, params.id, { portalCode: params.portalCode, ...body });
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.decideChange, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    await catalog.decideChange(db, actor, params.id, body);
     return giftDetail(db, access, params.id);
   });
 

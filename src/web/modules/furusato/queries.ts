@@ -10,6 +10,7 @@ import {
   listPortals,
   listSuppliers,
   previewPublish,
+  templateVocabulary,
 } from "../../../common/api/furusato";
 import { call } from "../../api/client";
 
@@ -23,6 +24,7 @@ export const furusatoKeys = {
   portals: ["furusato", "portals"] as const,
   publishPreview: ["furusato", "publish", "preview"] as const,
   exports: ["furusato", "exports"] as const,
+  vocabulary: ["furusato", "template-vocabulary"] as const,
 };
 
 /**
@@ -52,6 +54,16 @@ export function useSupplier(id: string) {
 
 export function usePortals() {
   return useQuery({ queryKey: furusatoKeys.portals, queryFn: () => call(listPortals), staleTime: 60_000 });
+}
+
+/** The fields and functions an export template may use (fixed for a server version). */
+export function useTemplateVocabulary(enabled = true) {
+  return useQuery({
+    queryKey: furusatoKeys.vocabulary,
+    queryFn: () => call(templateVocabulary),
+    enabled,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 export function usePublishPreview(enabled: boolean) {
