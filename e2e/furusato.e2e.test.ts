@@ -58,7 +58,18 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     page = await context.newPage();
   });
 
-  afterEach((ctx) => {
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === "fail" && page)
+      console.error(
+        "[debug] page text:",
+        page.url(),
+        (
+          await page
+            .locator("main")
+            .innerText()
+            .catch(() => "")
+        ).slice(0, 3000),
+      );
     // The server's own log is the first thing to read when a step fails.
     if (ctx.task.result?.state === "fail" && server) {
       const { stdout, stderr } = server.output();
@@ -184,7 +195,7 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     await checkA11y(page);
 
     await page.getByRole("button", { name: "登録する" }).click();
-    await page.waitForURL((url) => /^\/furusato\/gifts\/[^/]+$/.test(url.pathname));
+    await page.waitForURL((url) => /^\/furusato\/gifts\/[^/]+$/.test(url.pathname) && url.pathname !== "/furusato/gifts/new");
     expect(await heading1(page)).toBe(GIFT_TITLE);
     const codeBadge = await visible(page.getByText(new RegExp(`^コード\\s*${SUPPLIER.code}-`)));
     giftCode = ((await codeBadge.textContent()) ?? "").replace(/^コード\s*/, "").trim();

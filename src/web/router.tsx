@@ -11,6 +11,7 @@ import { UsersPage } from "./admin/UsersPage";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
 import { sessionQuery } from "./auth/session";
+import { ChoicePortalPage } from "./modules/furusato/ChoicePortalPage";
 import { ExportsPage } from "./modules/furusato/ExportsPage";
 import { GiftFormPage } from "./modules/furusato/GiftFormPage";
 import { GiftPage } from "./modules/furusato/GiftPage";
@@ -221,6 +222,11 @@ const supplierRoute = createRoute({
 });
 
 const portalsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/portals", component: PortalsPage });
+const choicePortalRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/portals/choice",
+  component: ChoicePortalPage,
+});
 const publishRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/publish", component: PublishPage });
 const exportsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/exports", component: ExportsPage });
 
@@ -267,6 +273,7 @@ const routeTree = rootRoute.addChildren([
     suppliersRoute,
     supplierRoute,
     portalsRoute,
+    choicePortalRoute,
     publishRoute,
     exportsRoute,
     adminLayout.addChildren([

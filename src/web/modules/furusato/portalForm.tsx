@@ -173,20 +173,6 @@ export function PortalBasicsFields({
 
 const MONO = 'ui-monospace, "BIZ UDGothic", Menlo, Consolas, monospace';
 
-/** The functions an expression may call, as a short list (under a 式 input). */
-export function FunctionUsageList({ id }: { id?: string }) {
-  const vocabulary = useTemplateVocabulary();
-  if (!vocabulary.data) return null;
-  return (
-    <Text id={id} size="xs" c="dimmed" component="div">
-      {fm.choice.exprHelp}
-      {fm.open}
-      <span style={{ fontFamily: MONO }}>{vocabulary.data.functions.map((f) => f.usage).join(" ／ ")}</span>
-      {fm.close}
-    </Text>
-  );
-}
-
 /** A button that shows or hides the fields and functions a template may use (from the server's vocabulary). */
 export function VocabularyHelp() {
   const [open, setOpen] = useState(false);
