@@ -102,7 +102,8 @@ let rowKey = 0;
 const nextKey = () => ++rowKey;
 
 function initialState(gift?: GiftDetail): FormState {
-  const d = gift?.details;
+  // A supplier revising a proposal that is still waiting starts from the proposal, not from the live details.
+  const d = gift?.editProposes && gift.pendingDetails ? gift.pendingDetails : gift?.details;
   const allergens: Record<string, AllergenState> = {};
   for (const name of REQUIRED_ALLERGENS) allergens[name] = "未確認";
   Object.assign(allergens, d?.allergens ?? {});
@@ -294,6 +295,8 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
   const [focusTick, setFocusTick] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const isNew = !gift;
+  /** a supplier editing an approved gift: saving sends a change proposal to the city */
+  const proposes = gift?.editProposes === true;
 
   useEffect(() => {
     if (focusTick === 0) return;
@@ -331,7 +334,7 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
     },
     onSuccess: (saved) => {
       storeGift(queryClient, saved);
-      flash.show(isNew ? fm.form.created(saved.code) : fm.form.updated);
+      flash.show(isNew ? fm.form.created(saved.code) : proposes ? fm.form.proposed : fm.form.updated);
       navigate({ to: "/furusato/gifts/$id", params: { id: saved.id } });
     },
     onError: (error) => {
@@ -404,6 +407,25 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
     <>
       <PageHeader title={title} breadcrumbs={breadcrumbs} subtitle={fm.form.intro} />
       <FurusatoNav />
+      {proposes && (
+        <Alert
+          color="blue"
+          variant="light"
+          title={fm.form.proposeNoticeTitle}
+          mb="lg"
+          styles={{ root: { borderLeft: "5px solid #1c7ed6" } }}
+        >
+          <Stack gap={4}>
+            <Text size="sm">{fm.form.proposeNotice}</Text>
+            {gift?.pendingDetails && <Text size="sm">{fm.form.proposePending}</Text>}
+          </Stack>
+        </Alert>
+      )}
+      {!proposes && gift?.pendingDetails && (
+        <Alert color="yellow" variant="light" mb="lg">
+          {fm.form.managerPending}
+        </Alert>
+      )}
       <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="lg">
           {hasErrors && !save.error && (
@@ -711,7 +733,7 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
 
           <Group>
             <Button type="submit" loading={save.isPending}>
-              {isNew ? fm.form.submitCreate : fm.form.submitEdit}
+              {isNew ? fm.form.submitCreate : proposes ? fm.form.submitPropose : fm.form.submitEdit}
             </Button>
             {gift ? (
               <AnchorLink to="/furusato/gifts/$id" params={{ id: gift.id }}>

@@ -60,6 +60,7 @@ import {
   yen,
 } from "./components";
 import { fm } from "./messages";
+import { PendingChangePanel } from "./PendingChange";
 import { storeGift, useFurusatoAccess, useGift, usePortals } from "./queries";
 
 type GiftAction = (typeof GIFT_ACTIONS)[number];
@@ -160,6 +161,7 @@ function GiftView({ gift }: { gift: GiftDetail }) {
       />
       <FurusatoNav />
       <Stack gap="lg">
+        <PendingChangePanel gift={gift} isManager={isManager} isSupplier={isPartner} />
         <FindingsPanel findings={gift.findings} blocked={gift.blocked} portalNames={portalNames} />
         <ListingsSection gift={gift} isManager={isManager} portals={portals.data?.items} />
         <DetailsSection gift={gift} />

@@ -143,6 +143,13 @@ export const fm = {
     cannotEdit: "この返礼品は現在変更できません。",
     backToGift: "返礼品のページへ戻る",
     required: "（必須）",
+    proposeNotice: "承認済みの返礼品です。保存すると変更の提案として市の担当者に送られ、確認されるまで掲載内容は変わりません。",
+    proposeNoticeTitle: "変更の提案になります",
+    proposePending: "確認待ちの変更提案があります。下のフォームには提案中の内容が入っています。保存すると、その提案を置き換えます。",
+    managerPending:
+      "この返礼品には事業者からの確認待ちの変更提案があります。ここで保存すると登録内容が直接変わります（提案はそのまま残り、返礼品のページで承認または差し戻しできます）。",
+    submitPropose: "変更を提案する",
+    proposed: "変更を提案しました。市の担当者が確認するまで、掲載内容は変わりません。",
   },
 
   gift: {
@@ -180,6 +187,40 @@ export const fm = {
     certifications: "認証",
     applicationPeriod: "申込受付期間",
     period: (from: string, until: string) => `${from} 〜 ${until}`,
+  },
+
+  pending: {
+    heading: "事業者からの変更提案（確認待ち）",
+    proposedAt: "提案日時",
+    intro: "承認済みの返礼品に対する事業者からの変更の提案です。変更のある項目だけを表示しています。",
+    caption: "現在の登録内容と提案された内容の比較（変更のある項目）",
+    field: "項目",
+    current: "現在の内容",
+    proposed: "提案された内容",
+    noDifferences: "提案の内容は現在の登録内容と同じです（変更のある項目はありません）。",
+    supplierNote: "この変更の提案は、市の担当者の確認待ちです。確認されるまで、掲載内容は変わりません。",
+    approve: "変更を承認",
+    sendBack: "差し戻す",
+    approveTitle: "変更提案の承認",
+    sendBackTitle: "変更提案の差戻し",
+    approveMessage:
+      "事業者からの変更の提案を承認します。承認すると、提案された内容が返礼品の登録内容になります。内容とルールに誤りがないことを確認してください。",
+    sendBackMessage:
+      "事業者からの変更の提案を差し戻します。提案は取り消され、登録内容は変わりません。差し戻す理由を入力してください（事業者に表示されます）。",
+    commentRequired: "差し戻す理由を入力してください。",
+    approved: "変更の提案を承認しました。登録内容に反映しました。",
+    sentBack: "変更の提案を差し戻しました。",
+    empty: "（空欄）",
+    allergen: (name: string) => `アレルゲン（${name}）`,
+    allergenUnset: "未回答",
+    applicationPeriod: "申込受付期間",
+    limitedNone: "限定しない",
+    limited: (n: string) => `${n}個`,
+    supported: "対応する",
+    notSupported: "対応しない",
+    noImages: "画像なし",
+    evidenceCount: (n: number) => `根拠資料 ${n}件`,
+    subscription: (n: number, schedule: string) => `定期便 ${n}回（${schedule}）`,
   },
 
   findings: {
