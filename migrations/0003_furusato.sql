@@ -136,3 +136,17 @@ CREATE TABLE furusato_export_state (
   export_id uuid NOT NULL REFERENCES furusato_exports (id),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- 返礼品の画像 (served at a public address so that portals can fetch them) and 事業者の提出書類
+CREATE TABLE furusato_gift_images (
+  file_id uuid PRIMARY KEY REFERENCES files (id),
+  gift_id uuid NOT NULL REFERENCES furusato_gifts (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TABLE furusato_supplier_documents (
+  file_id uuid PRIMARY KEY REFERENCES files (id),
+  supplier_id uuid NOT NULL REFERENCES furusato_suppliers (id),
+  title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
+  author_label text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);

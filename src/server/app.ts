@@ -55,7 +55,7 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
   const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES + 1024 * 1024, onError: tooLarge }); // file + form overhead
   app.use("/api/*", (c, next) =>
-    (c.req.path.startsWith("/api/imports/") || c.req.path.endsWith("/evidence") ? uploadLimit : jsonLimit)(c, next),
+    (c.req.path.startsWith("/api/imports/") || /\/(evidence|images|documents)$/.test(c.req.path) ? uploadLimit : jsonLimit)(c, next),
   );
   app.use("/api/*", writeRules());
   app.use("/api/*", sessionLoader(deps));

@@ -43,6 +43,8 @@ export const supplierDetail = supplierSummary.extend({
   /** bank details: shown to the module's staff only (null for others) */
   bank: z.record(z.string(), z.string()).nullable(),
   events: z.array(z.object({ kind: z.string(), occurredOn: z.string(), note: z.string(), authorLabel: z.string(), createdAt: z.string() })),
+  /** documents the supplier or staff filed (許可証・検査結果 …) */
+  documents: z.array(z.object({ fileId: z.string(), title: z.string(), name: z.string(), authorLabel: z.string(), createdAt: z.string() })),
 });
 export type SupplierDetail = z.infer<typeof supplierDetail>;
 
@@ -522,4 +524,49 @@ export const decideChange = defineContract({
   params: idParams,
   body: z.object({ approve: z.boolean(), comment: z.string().trim().max(1000) }).strict(),
   response: giftDetail,
+});
+
+export const uploadGiftImage = defineContract({
+  method: "post",
+  path: "/api/furusato/gifts/:id/images",
+  tag: "furusato",
+  summary:
+    "返礼品の画像を追加（multipart/form-data の file 項目。PNG・JPEG、10MB まで）。サイトが取得できる公開アドレスが画像URLに加わります",
+  access: "session",
+  kind: "multipart",
+  params: idParams,
+  response: giftDetail,
+});
+
+export const publicGiftImage = defineContract({
+  method: "get",
+  path: "/api/public/furusato/images/:fileId",
+  tag: "public",
+  summary: "返礼品の画像（寄附受付サイトが取得するための公開アドレス）",
+  access: "public",
+  kind: "file",
+  params: z.object({ fileId: z.uuid() }),
+  response: z.unknown(),
+});
+
+export const uploadSupplierDocument = defineContract({
+  method: "post",
+  path: "/api/furusato/suppliers/:id/documents",
+  tag: "furusato",
+  summary: "事業者の提出書類（営業許可証・検査結果など）を登録（multipart/form-data の file と title。PDF・PNG・JPEG、10MB まで）",
+  access: "session",
+  kind: "multipart",
+  params: idParams,
+  response: supplierDetail,
+});
+
+export const downloadSupplierDocument = defineContract({
+  method: "get",
+  path: "/api/furusato/suppliers/:id/documents/:fileId",
+  tag: "furusato",
+  summary: "事業者の提出書類をダウンロード",
+  access: "session",
+  kind: "file",
+  params: z.object({ id: z.uuid(), fileId: z.uuid() }),
+  response: z.unknown(),
 });

@@ -42,14 +42,23 @@ export function JobProgress({ jobId, label }: { jobId: string | null | undefined
         {label ?? m.job.progressLabel}: {statusText}
         {percent !== null ? `（${percent}%）` : ""}
       </Text>
-      <Progress
-        value={percent ?? 100}
-        striped={percent === null && data?.status !== "failed"}
-        animated={data?.status === "running" || data?.status === "queued"}
-        color={data?.status === "failed" ? "red" : undefined}
-        aria-labelledby={`job-${jobId}-label`}
-        aria-valuetext={percent !== null ? `${percent}%` : statusText}
-      />
+      {/* The ARIA attributes go on the section (the element with role="progressbar"), not on the root div:
+          Mantine's <Progress> puts extra props on the root and always writes its own aria-valuetext. */}
+      <Progress.Root>
+        <Progress.Section
+          value={percent ?? 100}
+          striped={percent === null && data?.status !== "failed"}
+          animated={data?.status === "running" || data?.status === "queued"}
+          color={data?.status === "failed" ? "red" : undefined}
+          withAria={false}
+          role="progressbar"
+          aria-labelledby={`job-${jobId}-label`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent ?? undefined}
+          aria-valuetext={percent !== null ? `${percent}%` : statusText}
+        />
+      </Progress.Root>
       <VisuallyHidden role="status" aria-live="polite">
         {m.job.statusNow(statusText)}
       </VisuallyHidden>

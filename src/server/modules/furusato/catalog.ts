@@ -512,3 +512,57 @@ function detailsForRules(details: GiftDetails): Partial<Gift> {
     subscription: details.subscription,
   };
 }
+
+/** A gift photo: stored, registered as public (portals fetch it), and its address added to the gift's image URLs. */
+export async function addGiftImage(
+  db: Db,
+  actor: Actor,
+  giftId: string,
+  file: { name: string; mimeType: string; bytes: Uint8Array },
+  baseUrl: string,
+) {
+  await db.transaction(async (tx) => {
+    const gift = await repo.findGift(tx, giftId, todayInJapan());
+    if (!gift) throw new NotFound("返礼品");
+    if (gift.details.imageUrls.length >= 20) throw new ValidationError("画像は20枚までです。");
+    const stored = await storeFile(tx, { ...file, createdBy: actor.userId });
+    await tx.query("INSERT INTO furusato_gift_images (file_id, gift_id) VALUES ($1, $2)", [stored.id, giftId]);
+    const url = `${baseUrl}/api/public/furusato/images/${stored.id}`;
+    const details = { ...gift.details, imageUrls: [...gift.details.imageUrls, url] };
+    if (!(await repo.updateGiftDetails(tx, giftId, gift.version, details))) throw new Conflict(STALE, "stale_version");
+    await recordAudit(tx, actor, {
+      action: "add_image",
+      entityType: "furusato_gift",
+      entityId: giftId,
+      summary: `返礼品「${gift.details.title}」（${gift.code}）に画像「${file.name}」を追加`,
+      after: { fileId: stored.id, url },
+    });
+  });
+}
+
+/** A supplier's document (営業許可証, 検査結果 …), kept with the supplier. */
+export async function addSupplierDocument(
+  db: Db,
+  actor: Actor,
+  supplierId: string,
+  file: { name: string; mimeType: string; bytes: Uint8Array; title: string },
+) {
+  await db.transaction(async (tx) => {
+    const supplier = await repo.findSupplier(tx, supplierId);
+    if (!supplier) throw new NotFound("返礼品提供事業者");
+    const stored = await storeFile(tx, { name: file.name, mimeType: file.mimeType, bytes: file.bytes, createdBy: actor.userId });
+    await tx.query("INSERT INTO furusato_supplier_documents (file_id, supplier_id, title, author_label) VALUES ($1, $2, $3, $4)", [
+      stored.id,
+      supplierId,
+      file.title,
+      actor.label,
+    ]);
+    await recordAudit(tx, actor, {
+      action: "add_document",
+      entityType: "furusato_supplier",
+      entityId: supplierId,
+      summary: `事業者「${supplier.name}」の書類「${file.title}」を登録`,
+      after: { fileId: stored.id, name: file.name, sha256: stored.sha256 },
+    });
+  });
+}

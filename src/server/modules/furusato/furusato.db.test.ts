@@ -190,6 +190,29 @@ describe("furusato catalog over HTTP", () => {
     expect(approved.body.reviews.slice(0, 2).map((r: { action: string }) => r.action)).toEqual(["変更承認", "変更提案"]);
   });
 
+  it("keeps gift photos at a public address portals can fetch, and supplier documents private to the supplier and staff", async () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 9, 9]);
+    const withImage = await manager.upload(`/api/furusato/gifts/${giftId}/images`, "ステーキ.png", png);
+    expect(withImage.status).toBe(200);
+    const url: string = withImage.body.details.imageUrls.at(-1);
+    expect(url).toMatch(/\/api\/public\/furusato\/images\/[0-9a-f-]{36}$/);
+    const fetched = await t.client().get(new URL(url).pathname);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get("content-type")).toBe("image/png");
+    const pdf = new TextEncoder().encode("%PDF-1.4 sample");
+    expect((await manager.upload(`/api/furusato/gifts/${giftId}/images`, "資料.pdf", pdf)).status).toBe(400);
+    // A document filed for the supplier: the form carries a title as well as the file.
+    const form = new FormData();
+    form.append("title", "食肉販売業許可証");
+    form.append("file", new File([pdf], "許可証.pdf"));
+    const filed = await supplier.request("POST", `/api/furusato/suppliers/${supplierId}/documents`, form);
+    expect(filed.status).toBe(200);
+    const document = filed.body.documents[0];
+    expect(document.title).toBe("食肉販売業許可証");
+    expect((await manager.get(`/api/furusato/suppliers/${supplierId}/documents/${document.fileId}`)).status).toBe(200);
+    expect((await t.client().get(`/api/public/furusato/images/${document.fileId}`)).status).toBe(404);
+  });
+
   it("makes gifts findable by staff in the cross-module search, but not by partners", async () => {
     const hits = (await viewer.get(`/api/search?q=${encodeURIComponent("小倉牛")}`)).body.items;
     expect(hits.some((h: { module: string; moduleLabel: string }) => h.module === "furusato" && h.moduleLabel === "ふるさと納税")).toBe(

@@ -401,3 +401,12 @@ export async function setPendingDetails(
   );
   return rowCount > 0;
 }
+
+export async function findSupplierDocuments(db: Queryable, supplierId: string) {
+  const { rows } = await db.query<{ file_id: string; title: string; name: string; author_label: string; created_at: Date }>(
+    `SELECT d.file_id, d.title, f.name, d.author_label, d.created_at FROM furusato_supplier_documents d JOIN files f ON f.id = d.file_id
+      WHERE d.supplier_id = $1 ORDER BY d.created_at DESC`,
+    [supplierId],
+  );
+  return rows;
+}

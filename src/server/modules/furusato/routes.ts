@@ -1,4 +1,5 @@
 // HTTP handlers of the furusato catalog: parse input (contracts), check access, call the catalog, shape output.
+import type { Context } from "hono";
 import * as api from "../../../common/api/furusato";
 import { suggestDonationAmount } from "../../../common/furusato/suggest-amount";
 import type { Db, Queryable } from "../../db/database";
@@ -6,7 +7,7 @@ import { createUser } from "../../platform/admin/users";
 import type { Actor } from "../../platform/audit/audit";
 import { recordAudit } from "../../platform/audit/audit";
 import { AppError, Forbidden, NotFound, ValidationError } from "../../platform/errors";
-import { checkEvidenceUpload, readFileRow } from "../../platform/files/files";
+import { checkEvidenceUpload, checkImageUpload, readFileRow } from "../../platform/files/files";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { accessOf, type FurusatoAccess, requireManager, visibleGift } from "./access";
@@ -21,7 +22,7 @@ const iso = (value: Date) => value.toISOString();
 async function supplierDetail(db: Queryable, access: FurusatoAccess, id: string) {
   const row = await repo.findSupplier(db, id);
   if (!row || (access.supplier && access.supplier.id !== id)) throw new NotFound("返礼品提供事業者");
-  const events = await repo.findSupplierEvents(db, id);
+  const [events, documents] = await Promise.all([repo.findSupplierEvents(db, id), repo.findSupplierDocuments(db, id)]);
   return {
     id: row.id,
     code: row.code,
@@ -42,6 +43,13 @@ async function supplierDetail(db: Queryable, access: FurusatoAccess, id: string)
       note: e.note,
       authorLabel: e.author_label,
       createdAt: iso(e.created_at),
+    })),
+    documents: documents.map((d) => ({
+      fileId: d.file_id,
+      title: d.title,
+      name: d.name,
+      authorLabel: d.author_label,
+      createdAt: iso(d.created_at),
     })),
   };
 }
@@ -245,8 +253,7 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     const access = await accessOf(db, user);
     const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
     if (access.supplier ? gift.status !== "入力中" : !access.manager) throw new Forbidden("この返礼品には資料を添付できません。");
-    const upload = (await c.req.parseBody()).file;
-    if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+    const upload = await formFile(c);
     const bytes = new Uint8Array(await upload.arrayBuffer());
     await catalog.attachEvidence(db, actor, params.id, { name: upload.name, mimeType: checkEvidenceUpload(upload.name, bytes), bytes });
     return giftDetail(db, access, params.id);
@@ -296,6 +303,61 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
   });
 
+  router.on(api.uploadGiftImage, async ({ params }, { user, actor, c }) => {
+    const access = await accessOf(db, user);
+    const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
+    if (access.supplier ? gift.status !== "入力中" : !access.manager) throw new Forbidden("この返礼品には画像を追加できません。");
+    const upload = await formFile(c);
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    const baseUrl = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    await catalog.addGiftImage(db, actor, params.id, { name: upload.name, mimeType: checkImageUpload(upload.name, bytes), bytes }, baseUrl);
+    return giftDetail(db, access, params.id);
+  });
+
+  router.on(api.publicGiftImage, async ({ params }) => {
+    const { rows } = await db.query("SELECT 1 FROM furusato_gift_images WHERE file_id = $1", [params.fileId]);
+    if (rows.length === 0) throw new NotFound("画像");
+    const file = await readFileRow(db, params.fileId);
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+  });
+
+  router.on(api.uploadSupplierDocument, async ({ params }, { user, actor, c }) => {
+    const access = await accessOf(db, user);
+    if (access.supplier ? access.supplier.id !== params.id : !access.manager) throw new Forbidden("この事業者の書類は登録できません。");
+    const form = await c.req.parseBody();
+    const title = typeof form.title === "string" ? form.title.trim() : "";
+    if (title === "" || title.length > 200)
+      throw new ValidationError("書類名を入力してください（200文字以内）。", { title: "書類名を入力してください。" });
+    const upload = form.file;
+    if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    await catalog.addSupplierDocument(db, actor, params.id, {
+      name: upload.name,
+      mimeType: checkEvidenceUpload(upload.name, bytes),
+      bytes,
+      title,
+    });
+    return supplierDetail(db, access, params.id);
+  });
+
+  router.on(api.downloadSupplierDocument, async ({ params }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    await supplierDetail(db, access, params.id); // 404 for another supplier
+    const { rows } = await db.query("SELECT 1 FROM furusato_supplier_documents WHERE file_id = $1 AND supplier_id = $2", [
+      params.fileId,
+      params.id,
+    ]);
+    if (rows.length === 0) throw new NotFound("書類");
+    const file = await readFileRow(db, params.fileId);
+    await recordAudit(db, actor, {
+      action: "download",
+      entityType: "file",
+      entityId: file.id,
+      summary: `事業者の書類「${file.name}」をダウンロード`,
+    });
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+  });
+
   router.on(api.listPortals, async (_, { user }) => {
     await accessOf(db, user);
     return { items: await repo.findPortals(db) };
@@ -335,4 +397,11 @@ async function savePortalAs(db: Db, actor: Actor, portal: repo.StoredPortal) {
   const saved = (await repo.findPortals(db)).find((p) => p.code === portal.code);
   if (!saved) throw new NotFound("寄附受付サイト");
   return saved;
+}
+
+/** The uploaded file of a multipart request (field "file"). */
+async function formFile(c: Context): Promise<File> {
+  const upload = (await c.req.parseBody()).file;
+  if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+  return upload;
 }

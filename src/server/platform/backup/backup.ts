@@ -31,6 +31,8 @@ export const BACKUP_TABLES = [
   "furusato_listings",
   "furusato_exports",
   "furusato_export_state",
+  "furusato_gift_images",
+  "furusato_supplier_documents",
 ] as const;
 
 /** Self-referencing tables: parents must be inserted before children. */

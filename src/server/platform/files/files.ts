@@ -48,14 +48,31 @@ export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
 
 /** Evidence documents (根拠資料): PDF or images, recognised by their first bytes. */
 export function checkEvidenceUpload(name: string, bytes: Uint8Array): string {
+  return checkUpload(name, bytes, ["application/pdf", "image/png", "image/jpeg"]);
+}
+
+/** Gift photos: PNG or JPEG only. */
+export function checkImageUpload(name: string, bytes: Uint8Array): string {
+  return checkUpload(name, bytes, ["image/png", "image/jpeg"]);
+}
+
+function checkUpload(name: string, bytes: Uint8Array, accepted: string[]): string {
   if (bytes.length === 0) throw new AppError(400, "empty_file", "ファイルが空です。");
   if (bytes.length > EVIDENCE_LIMIT_BYTES)
     throw new AppError(413, "file_too_large", `ファイルが大きすぎます（上限 ${EVIDENCE_LIMIT_BYTES / 1024 / 1024}MB）。`);
   const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
-  if (starts(0x25, 0x50, 0x44, 0x46)) return "application/pdf";
-  if (starts(0x89, 0x50, 0x4e, 0x47)) return "image/png";
-  if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
-  throw new AppError(400, "bad_file_type", `「${name}」は PDF・PNG・JPEG のいずれでもありません。`);
+  const type = starts(0x25, 0x50, 0x44, 0x46)
+    ? "application/pdf"
+    : starts(0x89, 0x50, 0x4e, 0x47)
+      ? "image/png"
+      : starts(0xff, 0xd8, 0xff)
+        ? "image/jpeg"
+        : null;
+  if (!type || !accepted.includes(type)) {
+    const names = accepted.map((t) => ({ "application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG" })[t]).join("・");
+    throw new AppError(400, "bad_file_type", `「${name}」は ${names} のいずれでもありません。`);
+  }
+  return type;
 }
 
 export function sha256Of(bytes: Uint8Array): string {

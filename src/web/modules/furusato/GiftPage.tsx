@@ -73,11 +73,12 @@ function todayIso(): string {
 
 const ACTION_COLOURS: Record<GiftAction, { color: string; variant: "filled" | "outline" | "default" }> = {
   提出: { color: "blue", variant: "filled" },
-  差戻し: { color: "orange", variant: "outline" },
+  // Outline buttons show their colour as text on the grey page header: shades dark enough for 4.5:1 there.
+  差戻し: { color: "#a04000", variant: "outline" },
   承認: { color: "green", variant: "filled" },
-  受付停止: { color: "red", variant: "outline" },
+  受付停止: { color: "red.9", variant: "outline" },
   再開: { color: "blue", variant: "outline" },
-  取り下げ: { color: "red", variant: "outline" },
+  取り下げ: { color: "red.9", variant: "outline" },
 };
 
 export function GiftPage({ id }: { id: string }) {
@@ -787,6 +788,8 @@ function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail;
                 label={fm.evidence.uploadLabel}
                 description={fm.evidence.uploadHelp}
                 placeholder={fm.evidence.placeholder}
+                // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
+                styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
                 accept={EVIDENCE_ACCEPT}
                 value={file}
                 onChange={(chosen) => {
