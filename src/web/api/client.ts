@@ -66,15 +66,18 @@ export async function call<C extends Contract<z.ZodType, z.ZodType, z.ZodType, z
 /**
  * Uploads one file as the multipart field `file` (contracts with kind "multipart"). The browser sets the
  * multipart Content-Type with its boundary; the CSRF token goes in X-CSRF-Token as for every other write.
+ * `fields` are sent as extra text parts before the file (e.g. a document's `title`).
  */
 export async function upload<C extends Contract<z.ZodType, z.ZodType, z.ZodType, z.ZodType>>(
   contract: C,
   input: Pick<CallInput<C>, "params" | "query">,
   file: File,
+  fields: Record<string, string> = {},
 ): Promise<ResponseOf<C>> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("file", file, file.name);
   const response = await fetch(urlFor(contract, input), {
     method: contract.method.toUpperCase(),

@@ -1,5 +1,6 @@
 // /furusato/gifts/$id: the gift page — workflow actions (allowedActions), rule findings, listings per portal with the
-// suggested amount and the second-person approval, dated cost history with 費用を改定, and the review timeline.
+// suggested amount and the second-person approval, images and evidence with their uploads, dated cost history with
+// 費用を改定, and the review timeline.
 import {
   Alert,
   Anchor,
@@ -30,9 +31,11 @@ import {
   downloadEvidence,
   type GIFT_ACTIONS,
   type GiftDetail,
+  publicGiftImage,
   setListing,
   transitionGift,
   uploadEvidence,
+  uploadGiftImage,
 } from "../../../common/api/furusato";
 import { parseJapaneseDate } from "../../../common/dates";
 import { REQUIRED_ALLERGENS } from "../../../common/furusato/gift-schema";
@@ -166,6 +169,7 @@ function GiftView({ gift }: { gift: GiftDetail }) {
         <FindingsPanel findings={gift.findings} blocked={gift.blocked} portalNames={portalNames} />
         <ListingsSection gift={gift} isManager={isManager} portals={portals.data?.items} />
         <DetailsSection gift={gift} />
+        <ImagesSection gift={gift} canAttach={canAttach} isOwnSupplier={isOwnSupplier} />
         <EvidenceSection gift={gift} canAttach={canAttach} isOwnSupplier={isOwnSupplier} />
         <CostsSection gift={gift} canChange={canChangeCost} />
         <ReviewsSection gift={gift} />
@@ -688,6 +692,192 @@ function DetailsSection({ gift }: { gift: GiftDetail }) {
           </Fragment>
         ))}
       </dl>
+    </Paper>
+  );
+}
+
+// ------------------------------------------------------------------ images (画像)
+
+const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+const IMAGE_MAX_FILES = 20;
+const IMAGE_ACCEPT = "image/png,image/jpeg,.png,.jpg,.jpeg";
+const PUBLIC_IMAGE_PATH = /^\/api\/public\/furusato\/images\/([0-9a-f-]{36})$/i;
+
+function imageTypeOk(file: File): boolean {
+  if (["image/png", "image/jpeg"].includes(file.type)) return true;
+  return /\.(png|jpe?g)$/i.test(file.name);
+}
+
+/**
+ * Where to load a thumbnail from, or null for an address this page does not load. Uploaded images carry their
+ * public address (which may name the configured public host): they are loaded through this origin's own path, so
+ * the CSP (img-src 'self') allows them. Other hosts typed into 画像のURL are not fetched from the browser.
+ */
+function thumbnailSrc(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, window.location.origin);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  const match = PUBLIC_IMAGE_PATH.exec(parsed.pathname);
+  if (match?.[1]) return urlFor(publicGiftImage, { params: { fileId: match[1] } });
+  return parsed.origin === window.location.origin ? parsed.pathname + parsed.search : null;
+}
+
+const THUMB_BOX = { width: 160, height: 120, borderRadius: 4, border: "1px solid var(--mantine-color-gray-4)" } as const;
+
+function Thumbnail({ url, alt, index }: { url: string; alt: string; index: number }) {
+  const [broken, setBroken] = useState(false);
+  const src = thumbnailSrc(url);
+  if (!src) {
+    return (
+      <Stack gap={2} justify="center" p="xs" style={{ ...THUMB_BOX, overflow: "hidden" }}>
+        <Text size="xs" fw={600}>
+          {fm.images.external(index)}
+        </Text>
+        <Text size="xs" style={{ overflowWrap: "anywhere" }}>
+          {url}
+        </Text>
+      </Stack>
+    );
+  }
+  if (broken) {
+    return (
+      <Stack justify="center" p="xs" style={THUMB_BOX}>
+        <Text size="xs">{fm.images.broken(index)}</Text>
+      </Stack>
+    );
+  }
+  return (
+    <img
+      src={src}
+      alt={alt}
+      width={160}
+      height={120}
+      loading="lazy"
+      decoding="async"
+      onError={() => setBroken(true)}
+      style={{ ...THUMB_BOX, objectFit: "cover", display: "block", background: "var(--mantine-color-gray-0)" }}
+    />
+  );
+}
+
+function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
+  const queryClient = useQueryClient();
+  const flash = useFlash();
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState("");
+  const [status, setStatus] = useState("");
+  const fileRef = useRef<HTMLButtonElement>(null);
+  const urls = gift.details.imageUrls;
+  const full = urls.length >= IMAGE_MAX_FILES;
+  const hasExternal = urls.some((url) => thumbnailSrc(url) === null);
+  const send = useMutation({
+    mutationFn: (chosen: File) => upload(uploadGiftImage, { params: { id: gift.id } }, chosen),
+    onMutate: (chosen) => setStatus(fm.images.uploading(chosen.name)),
+    onSuccess: (updated, chosen) => {
+      storeGift(queryClient, updated);
+      setFile(null);
+      const message = fm.images.uploaded(chosen.name);
+      setStatus(message);
+      flash.show(message);
+    },
+    onError: (error) => {
+      setStatus("");
+      const fields = fieldErrors(error);
+      if (fields.file) {
+        setFileError(fields.file);
+        fileRef.current?.focus();
+      }
+    },
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    let problem = "";
+    if (!file) problem = fm.images.chooseFile;
+    else if (!imageTypeOk(file)) problem = fm.images.wrongType;
+    else if (file.size > IMAGE_MAX_BYTES) problem = fm.images.tooLarge;
+    setFileError(problem);
+    if (problem || !file) {
+      fileRef.current?.focus();
+      return;
+    }
+    send.mutate(file);
+  }
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="images-heading">
+      <Title order={2} id="images-heading" mb="xs" className="yk-section-title">
+        {fm.images.heading}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.images.intro}
+      </Text>
+      {urls.length === 0 ? (
+        <Text size="sm">{fm.images.empty}</Text>
+      ) : (
+        <ul aria-label={fm.images.caption} style={{ listStyle: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: 12 }}>
+          {urls.map((url, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: image addresses are positional (the same one may repeat)
+            <li key={`${url}-${index}`}>
+              <Thumbnail url={url} alt={fm.images.alt(gift.title, index + 1)} index={index + 1} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {hasExternal && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {fm.images.externalHelp}
+        </Text>
+      )}
+      {canAttach && !full && (
+        <form onSubmit={submit} noValidate aria-labelledby="images-form-heading">
+          <Stack gap="sm" mt="md">
+            <Title order={3} size="h5" id="images-form-heading">
+              {fm.images.upload}
+            </Title>
+            <ErrorAlert error={send.error && !fieldErrors(send.error).file ? send.error : null} />
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <FileInput
+                ref={fileRef}
+                label={fm.images.uploadLabel}
+                description={fm.images.uploadHelp}
+                placeholder={fm.images.placeholder}
+                // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
+                styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
+                accept={IMAGE_ACCEPT}
+                value={file}
+                onChange={(chosen) => {
+                  setFile(chosen);
+                  setFileError("");
+                  setStatus("");
+                }}
+                error={fileError || undefined}
+                clearable
+                required
+                style={{ flex: "1 1 20rem", maxWidth: "32rem" }}
+              />
+              <Button type="submit" loading={send.isPending}>
+                {fm.images.upload}
+              </Button>
+            </Group>
+            <Text size="sm" role="status" aria-live="polite" fw={600}>
+              {status}
+            </Text>
+          </Stack>
+        </form>
+      )}
+      {canAttach && full && (
+        <Text size="sm" mt="md">
+          {fm.images.full}
+        </Text>
+      )}
+      {!canAttach && isOwnSupplier && (
+        <Text size="sm" c="dimmed" mt="md">
+          {fm.images.supplierOnlyDraft}
+        </Text>
+      )}
     </Paper>
   );
 }

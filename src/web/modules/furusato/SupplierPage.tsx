@@ -1,7 +1,9 @@
 // /furusato/suppliers/$id: a supplier's details, 検査・受付停止・解除 records (and the form to add one), and the form to
-// create the supplier's own login account (外部パートナー).
+// create the supplier's own login account (外部パートナー), and the 提出書類 (documents) with their upload form.
 import {
+  Anchor,
   Button,
+  FileInput,
   Group,
   Loader,
   NativeSelect,
@@ -17,13 +19,19 @@ import {
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, Fragment, useId, useRef, useState } from "react";
-import { addSupplierEvent, createSupplierUser, type SupplierDetail } from "../../../common/api/furusato";
+import {
+  addSupplierEvent,
+  createSupplierUser,
+  downloadSupplierDocument,
+  type SupplierDetail,
+  uploadSupplierDocument,
+} from "../../../common/api/furusato";
 import { parseJapaneseDate } from "../../../common/dates";
 import { passwordProblem } from "../../../common/password-rules";
-import { call } from "../../api/client";
+import { call, upload, urlFor } from "../../api/client";
 import { PasswordRules } from "../../auth/PasswordRules";
 import { m } from "../../messages";
-import { DateText, DateTimeText } from "../../ui/dates";
+import { DateText, DateTimeText, splitTimestamp } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
@@ -63,6 +71,7 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
   // The API refuses these to anyone but the module's staff; the access endpoint says who they are.
   const access = useFurusatoAccess();
   const mayManage = access.data?.manager === true;
+  const isOwnSupplier = access.data?.supplierId != null && access.data.supplierId === supplier.id;
   const events = [...supplier.events].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
   const info: [string, string][] = [
     [fm.suppliers.code, supplier.code],
@@ -173,6 +182,8 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
           </Table.ScrollContainer>
           {mayManage && <EventForm supplier={supplier} />}
         </Paper>
+
+        <DocumentsSection supplier={supplier} canUpload={mayManage || isOwnSupplier} />
 
         {mayManage && supplier.organisationId && <AccountForm supplier={supplier} />}
       </Stack>
@@ -355,5 +366,171 @@ function AccountForm({ supplier }: { supplier: SupplierDetail }) {
         </Stack>
       </form>
     </Paper>
+  );
+}
+
+// ------------------------------------------------------------------ documents (提出書類)
+
+const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+const DOCUMENT_TITLE_MAX = 200;
+const DOCUMENT_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
+
+function documentTypeOk(file: File): boolean {
+  if (["application/pdf", "image/png", "image/jpeg"].includes(file.type)) return true;
+  return /\.(pdf|png|jpe?g)$/i.test(file.name);
+}
+
+function DocumentsSection({ supplier, canUpload }: { supplier: SupplierDetail; canUpload: boolean }) {
+  const documents = [...supplier.documents].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="supplier-documents-heading">
+      <Title order={2} id="supplier-documents-heading" mb="xs" className="yk-section-title">
+        {fm.documents.heading}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.documents.intro}
+      </Text>
+      <Table.ScrollContainer minWidth={640} type="native">
+        <Table withTableBorder striped verticalSpacing="xs" className="yk-table">
+          <caption className="yk-visually-hidden">{fm.documents.caption}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{fm.documents.title}</Table.Th>
+              <Table.Th scope="col">{fm.documents.name}</Table.Th>
+              <Table.Th scope="col">{fm.documents.author}</Table.Th>
+              <Table.Th scope="col">{fm.documents.createdAt}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {documents.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={4}>{fm.documents.empty}</Table.Td>
+              </Table.Tr>
+            )}
+            {documents.map((doc) => (
+              <Table.Tr key={doc.fileId}>
+                <Table.Th scope="row" style={{ fontWeight: 600 }}>
+                  {doc.title}
+                </Table.Th>
+                <Table.Td style={{ overflowWrap: "anywhere" }}>
+                  <Anchor href={urlFor(downloadSupplierDocument, { params: { id: supplier.id, fileId: doc.fileId } })} download>
+                    {doc.name}
+                    <span className="yk-visually-hidden">{fm.documents.downloadSuffix}</span>
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{doc.authorLabel}</Table.Td>
+                <Table.Td style={{ whiteSpace: "nowrap" }}>
+                  <DateText iso={splitTimestamp(doc.createdAt)?.date ?? doc.createdAt} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {canUpload && <DocumentForm supplier={supplier} />}
+    </Paper>
+  );
+}
+
+function DocumentForm({ supplier }: { supplier: SupplierDetail }) {
+  const queryClient = useQueryClient();
+  const flash = useFlash();
+  const [title, setTitle] = useState("");
+  const [file, setFile] = useState<File | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState("");
+  const titleRef = useRef<HTMLInputElement>(null);
+  const fileRef = useRef<HTMLButtonElement>(null);
+  const focusField = (found: Record<string, string>) => {
+    if (found.title) titleRef.current?.focus();
+    else if (found.file) fileRef.current?.focus();
+  };
+  const send = useMutation({
+    mutationFn: (input: { title: string; file: File }) =>
+      upload(uploadSupplierDocument, { params: { id: supplier.id } }, input.file, { title: input.title }),
+    onMutate: (input) => setStatus(fm.documents.uploading(input.file.name)),
+    onSuccess: (updated, input) => {
+      queryClient.setQueryData(furusatoKeys.supplier(supplier.id), updated);
+      setTitle("");
+      setFile(null);
+      const message = fm.documents.uploaded(input.title);
+      setStatus(message);
+      flash.show(message);
+    },
+    onError: (error) => {
+      setStatus("");
+      const fields = fieldErrors(error);
+      setErrors(fields);
+      focusField(fields);
+    },
+  });
+  const serverFields = fieldErrors(send.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus("");
+    const found: Record<string, string> = {};
+    const trimmed = title.trim();
+    if (!trimmed) found.title = fm.documents.titleRequired;
+    else if (trimmed.length > DOCUMENT_TITLE_MAX) found.title = fm.documents.titleTooLong;
+    if (!file) found.file = fm.documents.chooseFile;
+    else if (!documentTypeOk(file)) found.file = fm.documents.wrongType;
+    else if (file.size > DOCUMENT_MAX_BYTES) found.file = fm.documents.tooLarge;
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !file) {
+      focusField(found);
+      return;
+    }
+    send.mutate({ title: trimmed, file });
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="document-form-heading">
+      <Stack gap="sm" mt="lg">
+        <Title order={3} size="h4" id="document-form-heading">
+          {fm.documents.upload}
+        </Title>
+        <ErrorAlert error={send.error && !serverFields.title && !serverFields.file ? send.error : null} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            ref={titleRef}
+            label={fm.documents.titleLabel}
+            description={fm.documents.titleDescription}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.currentTarget.value);
+              if (errors.title) setErrors(({ title: _, ...rest }) => rest);
+            }}
+            error={errors.title || undefined}
+            maxLength={DOCUMENT_TITLE_MAX}
+            required
+          />
+          <FileInput
+            ref={fileRef}
+            label={fm.documents.fileLabel}
+            description={fm.documents.fileHelp}
+            placeholder={fm.documents.placeholder}
+            // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
+            styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
+            accept={DOCUMENT_ACCEPT}
+            value={file}
+            onChange={(chosen) => {
+              setFile(chosen);
+              if (errors.file) setErrors(({ file: _, ...rest }) => rest);
+              setStatus("");
+            }}
+            error={errors.file || undefined}
+            clearable
+            required
+          />
+        </SimpleGrid>
+        <Group>
+          <Button type="submit" loading={send.isPending}>
+            {fm.documents.upload}
+          </Button>
+          <Text size="sm" role="status" aria-live="polite" fw={600}>
+            {status}
+          </Text>
+        </Group>
+      </Stack>
+    </form>
   );
 }
