@@ -326,22 +326,31 @@ export const listPortals = defineContract({
   response: z.object({ items: z.array(portal) }),
 });
 
+const portalCodeParams = z.object({
+  code: z.string().regex(/^[a-z0-9-]{2,30}$/, "サイトのコードは半角英小文字・数字・- で2〜30文字です。"),
+});
+
+/** A portal's settings, shared by both ways of saving one (a template as JSON, or ふるさとチョイス's header). */
+const portalSettings = {
+  name: z.string().trim().min(1, "サイト名を入力してください。").max(100),
+  feeRatio: z.number().min(0).max(0.99),
+  grantsPoints: z.boolean(),
+  fieldLimits: z.partialRecord(
+    z.enum(["title", "catchCopy", "description", "supplierName", "contents"]),
+    z.number().int().min(1).max(100000),
+  ),
+};
+
 export const savePortal = defineContract({
   method: "put",
   path: "/api/furusato/portals/:code",
   tag: "furusato",
   summary: "寄附受付サイトを追加・変更（コード変更なしでテンプレートも設定可能）",
   access: "session",
-  params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,30}$/, "サイトのコードは半角英小文字・数字・- で2〜30文字です。") }),
+  params: portalCodeParams,
   body: z
     .object({
-      name: z.string().trim().min(1, "サイト名を入力してください。").max(100),
-      feeRatio: z.number().min(0).max(0.99),
-      grantsPoints: z.boolean(),
-      fieldLimits: z.partialRecord(
-        z.enum(["title", "catchCopy", "description", "supplierName", "contents"]),
-        z.number().int().min(1).max(100000),
-      ),
+      ...portalSettings,
       template: z.unknown(),
       active: z.boolean(),
     })
@@ -495,16 +504,10 @@ export const saveChoicePortal = defineContract({
   tag: "furusato",
   summary: "ふるさとチョイス型のサイト：サイトが配布する見出し行（TSV）を取り込み、列ごとに項目を対応づけて保存",
   access: "session",
-  params: z.object({ code: z.string().regex(/^[a-z0-9-]{2,30}$/, "サイトのコードは半角英小文字・数字・- で2〜30文字です。") }),
+  params: portalCodeParams,
   body: z
     .object({
-      name: z.string().trim().min(1, "サイト名を入力してください。").max(100),
-      feeRatio: z.number().min(0).max(0.99),
-      grantsPoints: z.boolean(),
-      fieldLimits: z.partialRecord(
-        z.enum(["title", "catchCopy", "description", "supplierName", "contents"]),
-        z.number().int().min(1).max(100000),
-      ),
+      ...portalSettings,
       active: z.boolean(),
       /** the header line of the portal's upload file, as the portal supplies it (tab-separated) */
       headerLine: z.string().min(1, "見出し行のファイルを選んでください。").max(20000),
