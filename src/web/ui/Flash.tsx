@@ -1,4 +1,4 @@
-// Short confirmations ("保存しました。") shown in a polite live region at the top of the page.
+// Short confirmations ("保存しました。") shown in a polite live region at the bottom right of the page.
 import { Alert, CloseButton, Group } from "@mantine/core";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
 import { m } from "../messages";
