@@ -118,7 +118,10 @@ describe.runIf(testDbKind() === "postgres")("two server processes on one Postgre
     for (let i = 0; i < 6; i++) {
       const base = i % 2 === 0 ? first.base : second.base;
       const response = await fetch(`${base}/api/admin/search/reindex`, { method: "POST", headers, body: "{}" });
-      expect(response.status).toBe(200);
+      expect(
+        response.status,
+        `${response.status} ${await response.clone().text()}\n${(i % 2 === 0 ? first : second).output.join("")}`,
+      ).toBe(200);
       jobIds.push(((await response.json()) as { jobId: string }).jobId);
     }
 
@@ -146,5 +149,5 @@ describe.runIf(testDbKind() === "postgres")("two server processes on one Postgre
 
     const progress = await fetch(`${first.base}/api/jobs/${jobIds[0]}`, { headers: { cookie } });
     expect(((await progress.json()) as { status: string }).status).toBe("succeeded");
-  });
+  }, 90_000);
 });

@@ -170,7 +170,7 @@ describe("publishing to every portal as one bundle", () => {
       job = (await manager.get(`/api/jobs/${started.body.jobId}`)).body;
     }
     expect(job?.status).toBe("succeeded");
-    const exportId = (job?.result as { exportId: string }).exportId;
+    const exportId = (job?.result as { exportId: string } | undefined)?.exportId;
     const exports = (await manager.get("/api/furusato/exports")).body.items;
     expect(exports[0].id).toBe(exportId);
     expect(exports[0].portals.find((p: { portalCode: string }) => p.portalCode === "ana").changed).toBe(1);

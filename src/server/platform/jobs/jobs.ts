@@ -52,10 +52,14 @@ export class JobQueue {
   private boss: PgBoss;
   private started = false;
   private markStarted: () => void = () => {};
-  /** resolves when start() has created the queues; enqueue waits for it */
-  private readonly ready = new Promise<void>((resolve) => {
+  private markFailed: (error: unknown) => void = () => {};
+  /** settles when start() has created the queues (or failed to); enqueue waits for it */
+  private readonly ready = new Promise<void>((resolve, reject) => {
     this.markStarted = resolve;
+    this.markFailed = reject;
   });
+  // start() reports its own failure; this only keeps an un-awaited `ready` from counting as unhandled.
+  private readonly readyObserved = this.ready.catch(() => {});
 
   constructor(
     private readonly db: Db,
@@ -68,17 +72,40 @@ export class JobQueue {
 
   /** Creates the queues; with `workers`, this process also takes jobs from them. */
   async start(opts: { workers: boolean }): Promise<void> {
-    await this.boss.start();
-    this.started = true;
-    for (const kind of handlers.keys()) {
-      await this.boss.createQueue(kind, { name: kind, ...QUEUE_OPTIONS });
-      if (opts.workers) {
-        await this.boss.work(kind, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) =>
-          this.run(kind, job.id, job.data),
-        );
+    try {
+      await this.boss.start();
+      this.started = true;
+      for (const kind of handlers.keys()) {
+        await this.ensureQueue(kind);
+        if (opts.workers) {
+          await this.boss.work(kind, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) =>
+            this.run(kind, job.id, job.data),
+          );
+        }
+      }
+      this.markStarted();
+    } catch (error) {
+      // Enqueueing must fail, not wait for ever, when the queue could not start.
+      this.markFailed(error);
+      throw error;
+    }
+  }
+
+  /**
+   * Two processes starting at once both try to create a new queue; PostgreSQL may pick one as a deadlock victim.
+   * The loser waits a moment and finds the queue made by the other (or tries again).
+   */
+  private async ensureQueue(kind: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.boss.getQueue(kind)) return;
+        await this.boss.createQueue(kind, { name: kind, ...QUEUE_OPTIONS });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
       }
     }
-    this.markStarted();
   }
 
   async stop(): Promise<void> {
