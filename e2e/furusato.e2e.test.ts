@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { checkA11y, launchBrowser } from "./lib/chromium";
 import { type RunningServer, startServer } from "./lib/server";
+import { setUpFirstAdmin } from "./lib/setup-admin";
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
 const SUPPLIER = { code: "TST", name: "試験食品（E2E）", contactName: "試験 花子" };
@@ -112,15 +113,7 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
   const findings = () => page.getByRole("region", { name: "ルールの判定" });
 
   test("the first start prints a setup link that registers the first administrator", async () => {
-    const setupUrl = await server.waitForSetupUrl();
-    await page.goto(setupUrl);
-    expect(await heading1(page)).toBe("初期設定（最初のシステム管理者の登録）");
-    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(ADMIN.loginId);
-    await page.getByRole("textbox", { name: "氏名", exact: true }).fill(ADMIN.displayName);
-    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(ADMIN.password);
-    await page.getByRole("textbox", { name: "パスワード（確認）", exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "登録してログイン" }).click();
-    await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
+    await setUpFirstAdmin(page, await server.waitForSetupUrl(), ADMIN, { timeout: UI_TIMEOUT });
   });
 
   test("the administrator registers a supplier and creates its login account", async () => {

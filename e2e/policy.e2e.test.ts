@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { extractPdfText } from "../src/server/testing/pdf-text";
 import { checkA11y, launchBrowser } from "./lib/chromium";
 import { type RunningServer, startServer } from "./lib/server";
+import { setUpFirstAdmin } from "./lib/setup-admin";
 
 const samplePath = fileURLToPath(new URL("../src/server/modules/policy/demo/sample-policy.txt", import.meta.url));
 
@@ -71,24 +72,16 @@ describe("局区方針: setup → login → import → progress → PDF (browser
   });
 
   test("the first start prints a setup link that registers the first administrator", async () => {
-    const setupUrl = await server.waitForSetupUrl();
-    await page.goto(setupUrl);
-    expect(await heading1(page)).toBe("初期設定（最初のシステム管理者の登録）");
-    await visible(page.getByRole("textbox", { name: "ログインID", exact: true }));
-    await checkA11y(page);
-
-    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(ADMIN.loginId);
-    await page.getByRole("textbox", { name: "氏名", exact: true }).fill(ADMIN.displayName);
-    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(ADMIN.password);
-    // The rules listed beside the field are all ticked for this password.
-    const rules = page.locator("#setup-password-rules").getByRole("listitem");
-    expect(await rules.count()).toBe(4);
-    for (const rule of await rules.all()) expect(await rule.textContent()).toContain("（満たしています）");
-    await page.getByRole("textbox", { name: "パスワード（確認）", exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "登録してログイン" }).click();
-
-    // Signed in: the header shows the user's menu.
-    await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
+    await setUpFirstAdmin(page, await server.waitForSetupUrl(), ADMIN, {
+      timeout: UI_TIMEOUT,
+      onFormShown: (page) => checkA11y(page),
+      onPasswordFilled: async (page) => {
+        // The rules listed beside the field are all ticked for this password.
+        const rules = page.locator("#setup-password-rules").getByRole("listitem");
+        expect(await rules.count()).toBe(4);
+        for (const rule of await rules.all()) expect(await rule.textContent()).toContain("（満たしています）");
+      },
+    });
     expect(new URL(page.url()).pathname).toBe("/admin/users");
   });
 

@@ -6,7 +6,6 @@ import {
   Anchor,
   Badge,
   Button,
-  FileInput,
   Group,
   List,
   Loader,
@@ -62,6 +61,7 @@ import {
   SeverityBadge,
   yen,
 } from "./components";
+import { type AcceptedTypes, FileUploadForm } from "./FileUploadForm";
 import { fm } from "./messages";
 import { PendingChangePanel } from "./PendingChange";
 import { storeGift, useFurusatoAccess, useGift, usePortals } from "./queries";
@@ -700,13 +700,8 @@ function DetailsSection({ gift }: { gift: GiftDetail }) {
 
 const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 const IMAGE_MAX_FILES = 20;
-const IMAGE_ACCEPT = "image/png,image/jpeg,.png,.jpg,.jpeg";
+const IMAGE_TYPES: AcceptedTypes = { mimeTypes: ["image/png", "image/jpeg"], extensions: [".png", ".jpg", ".jpeg"] };
 const PUBLIC_IMAGE_PATH = /^\/api\/public\/furusato\/images\/([0-9a-f-]{36})$/i;
-
-function imageTypeOk(file: File): boolean {
-  if (["image/png", "image/jpeg"].includes(file.type)) return true;
-  return /\.(png|jpe?g)$/i.test(file.name);
-}
 
 /**
  * Where to load a thumbnail from, or null for an address this page does not load. Uploaded images carry their
@@ -766,46 +761,8 @@ function Thumbnail({ url, alt, index }: { url: string; alt: string; index: numbe
 
 function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
   const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState("");
-  const [status, setStatus] = useState("");
-  const fileRef = useRef<HTMLButtonElement>(null);
   const urls = gift.details.imageUrls;
-  const full = urls.length >= IMAGE_MAX_FILES;
   const hasExternal = urls.some((url) => thumbnailSrc(url) === null);
-  const send = useMutation({
-    mutationFn: (chosen: File) => upload(uploadGiftImage, { params: { id: gift.id } }, chosen),
-    onMutate: (chosen) => setStatus(fm.images.uploading(chosen.name)),
-    onSuccess: (updated, chosen) => {
-      storeGift(queryClient, updated);
-      setFile(null);
-      const message = fm.images.uploaded(chosen.name);
-      setStatus(message);
-      flash.show(message);
-    },
-    onError: (error) => {
-      setStatus("");
-      const fields = fieldErrors(error);
-      if (fields.file) {
-        setFileError(fields.file);
-        fileRef.current?.focus();
-      }
-    },
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    let problem = "";
-    if (!file) problem = fm.images.chooseFile;
-    else if (!imageTypeOk(file)) problem = fm.images.wrongType;
-    else if (file.size > IMAGE_MAX_BYTES) problem = fm.images.tooLarge;
-    setFileError(problem);
-    if (problem || !file) {
-      fileRef.current?.focus();
-      return;
-    }
-    send.mutate(file);
-  }
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="images-heading">
       <Title order={2} id="images-heading" mb="xs" className="yk-section-title">
@@ -831,47 +788,26 @@ function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; c
           {fm.images.externalHelp}
         </Text>
       )}
-      {canAttach && !full && (
-        <form onSubmit={submit} noValidate aria-labelledby="images-form-heading">
-          <Stack gap="sm" mt="md">
-            <Title order={3} size="h5" id="images-form-heading">
-              {fm.images.upload}
-            </Title>
-            <ErrorAlert error={send.error && !fieldErrors(send.error).file ? send.error : null} />
-            <Group align="flex-end" gap="sm" wrap="wrap">
-              <FileInput
-                ref={fileRef}
-                label={fm.images.uploadLabel}
-                description={fm.images.uploadHelp}
-                placeholder={fm.images.placeholder}
-                // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
-                styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
-                accept={IMAGE_ACCEPT}
-                value={file}
-                onChange={(chosen) => {
-                  setFile(chosen);
-                  setFileError("");
-                  setStatus("");
-                }}
-                error={fileError || undefined}
-                clearable
-                required
-                style={{ flex: "1 1 20rem", maxWidth: "32rem" }}
-              />
-              <Button type="submit" loading={send.isPending}>
-                {fm.images.upload}
-              </Button>
-            </Group>
-            <Text size="sm" role="status" aria-live="polite" fw={600}>
-              {status}
-            </Text>
-          </Stack>
-        </form>
-      )}
-      {canAttach && full && (
-        <Text size="sm" mt="md">
-          {fm.images.full}
-        </Text>
+      {canAttach && (
+        <FileUploadForm
+          headingId="images-form-heading"
+          accept={IMAGE_TYPES}
+          maxBytes={IMAGE_MAX_BYTES}
+          limit={{ count: urls.length, max: IMAGE_MAX_FILES, fullMessage: fm.images.full }}
+          messages={{
+            submit: fm.images.upload,
+            fileLabel: fm.images.uploadLabel,
+            fileHelp: fm.images.uploadHelp,
+            placeholder: fm.images.placeholder,
+            chooseFile: fm.images.chooseFile,
+            wrongType: fm.images.wrongType,
+            tooLarge: fm.images.tooLarge,
+            uploading: fm.images.uploading,
+            uploaded: (file) => fm.images.uploaded(file.name),
+          }}
+          upload={(file) => upload(uploadGiftImage, { params: { id: gift.id } }, file)}
+          onUploaded={(updated) => storeGift(queryClient, updated)}
+        />
       )}
       {!canAttach && isOwnSupplier && (
         <Text size="sm" c="dimmed" mt="md">
@@ -886,54 +822,14 @@ function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; c
 
 const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 const EVIDENCE_MAX_FILES = 20;
-const EVIDENCE_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
-
-function evidenceTypeOk(file: File): boolean {
-  if (["application/pdf", "image/png", "image/jpeg"].includes(file.type)) return true;
-  return /\.(pdf|png|jpe?g)$/i.test(file.name);
-}
+const EVIDENCE_TYPES: AcceptedTypes = {
+  mimeTypes: ["application/pdf", "image/png", "image/jpeg"],
+  extensions: [".pdf", ".png", ".jpg", ".jpeg"],
+};
 
 function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
   const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState("");
-  const [status, setStatus] = useState("");
-  const fileRef = useRef<HTMLButtonElement>(null);
   const fileIds = gift.details.evidenceFileIds;
-  const full = fileIds.length >= EVIDENCE_MAX_FILES;
-  const send = useMutation({
-    mutationFn: (chosen: File) => upload(uploadEvidence, { params: { id: gift.id } }, chosen),
-    onMutate: (chosen) => setStatus(fm.evidence.uploading(chosen.name)),
-    onSuccess: (updated, chosen) => {
-      storeGift(queryClient, updated);
-      setFile(null);
-      const message = fm.evidence.uploaded(chosen.name);
-      setStatus(message);
-      flash.show(message);
-    },
-    onError: (error) => {
-      setStatus("");
-      const fields = fieldErrors(error);
-      if (fields.file) {
-        setFileError(fields.file);
-        fileRef.current?.focus();
-      }
-    },
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    let problem = "";
-    if (!file) problem = fm.evidence.chooseFile;
-    else if (!evidenceTypeOk(file)) problem = fm.evidence.wrongType;
-    else if (file.size > EVIDENCE_MAX_BYTES) problem = fm.evidence.tooLarge;
-    setFileError(problem);
-    if (problem || !file) {
-      fileRef.current?.focus();
-      return;
-    }
-    send.mutate(file);
-  }
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="evidence-heading">
       <Title order={2} id="evidence-heading" mb="xs" className="yk-section-title">
@@ -965,47 +861,26 @@ function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail;
           ))}
         </List>
       )}
-      {canAttach && !full && (
-        <form onSubmit={submit} noValidate aria-labelledby="evidence-form-heading">
-          <Stack gap="sm" mt="md">
-            <Title order={3} size="h5" id="evidence-form-heading">
-              {fm.evidence.upload}
-            </Title>
-            <ErrorAlert error={send.error && !fieldErrors(send.error).file ? send.error : null} />
-            <Group align="flex-end" gap="sm" wrap="wrap">
-              <FileInput
-                ref={fileRef}
-                label={fm.evidence.uploadLabel}
-                description={fm.evidence.uploadHelp}
-                placeholder={fm.evidence.placeholder}
-                // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
-                styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
-                accept={EVIDENCE_ACCEPT}
-                value={file}
-                onChange={(chosen) => {
-                  setFile(chosen);
-                  setFileError("");
-                  setStatus("");
-                }}
-                error={fileError || undefined}
-                clearable
-                required
-                style={{ flex: "1 1 20rem", maxWidth: "32rem" }}
-              />
-              <Button type="submit" loading={send.isPending}>
-                {fm.evidence.upload}
-              </Button>
-            </Group>
-            <Text size="sm" role="status" aria-live="polite" fw={600}>
-              {status}
-            </Text>
-          </Stack>
-        </form>
-      )}
-      {canAttach && full && (
-        <Text size="sm" mt="md">
-          {fm.evidence.full}
-        </Text>
+      {canAttach && (
+        <FileUploadForm
+          headingId="evidence-form-heading"
+          accept={EVIDENCE_TYPES}
+          maxBytes={EVIDENCE_MAX_BYTES}
+          limit={{ count: fileIds.length, max: EVIDENCE_MAX_FILES, fullMessage: fm.evidence.full }}
+          messages={{
+            submit: fm.evidence.upload,
+            fileLabel: fm.evidence.uploadLabel,
+            fileHelp: fm.evidence.uploadHelp,
+            placeholder: fm.evidence.placeholder,
+            chooseFile: fm.evidence.chooseFile,
+            wrongType: fm.evidence.wrongType,
+            tooLarge: fm.evidence.tooLarge,
+            uploading: fm.evidence.uploading,
+            uploaded: (file) => fm.evidence.uploaded(file.name),
+          }}
+          upload={(file) => upload(uploadEvidence, { params: { id: gift.id } }, file)}
+          onUploaded={(updated) => storeGift(queryClient, updated)}
+        />
       )}
       {!canAttach && isOwnSupplier && (
         <Text size="sm" c="dimmed" mt="md">

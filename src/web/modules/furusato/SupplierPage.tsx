@@ -3,7 +3,6 @@
 import {
   Anchor,
   Button,
-  FileInput,
   Group,
   Loader,
   NativeSelect,
@@ -39,6 +38,7 @@ import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
+import { type AcceptedTypes, FileUploadForm } from "./FileUploadForm";
 import { fm } from "./messages";
 import { furusatoKeys, useFurusatoAccess, useSupplier } from "./queries";
 
@@ -373,12 +373,10 @@ function AccountForm({ supplier }: { supplier: SupplierDetail }) {
 
 const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 const DOCUMENT_TITLE_MAX = 200;
-const DOCUMENT_ACCEPT = "application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg";
-
-function documentTypeOk(file: File): boolean {
-  if (["application/pdf", "image/png", "image/jpeg"].includes(file.type)) return true;
-  return /\.(pdf|png|jpe?g)$/i.test(file.name);
-}
+const DOCUMENT_TYPES: AcceptedTypes = {
+  mimeTypes: ["application/pdf", "image/png", "image/jpeg"],
+  extensions: [".pdf", ".png", ".jpg", ".jpeg"],
+};
 
 function DocumentsSection({ supplier, canUpload }: { supplier: SupplierDetail; canUpload: boolean }) {
   const documents = [...supplier.documents].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -434,103 +432,36 @@ function DocumentsSection({ supplier, canUpload }: { supplier: SupplierDetail; c
 
 function DocumentForm({ supplier }: { supplier: SupplierDetail }) {
   const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [title, setTitle] = useState("");
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState("");
-  const titleRef = useRef<HTMLInputElement>(null);
-  const fileRef = useRef<HTMLButtonElement>(null);
-  const focusField = (found: Record<string, string>) => {
-    if (found.title) titleRef.current?.focus();
-    else if (found.file) fileRef.current?.focus();
-  };
-  const send = useMutation({
-    mutationFn: (input: { title: string; file: File }) =>
-      upload(uploadSupplierDocument, { params: { id: supplier.id } }, input.file, { title: input.title }),
-    onMutate: (input) => setStatus(fm.documents.uploading(input.file.name)),
-    onSuccess: (updated, input) => {
-      queryClient.setQueryData(furusatoKeys.supplier(supplier.id), updated);
-      setTitle("");
-      setFile(null);
-      const message = fm.documents.uploaded(input.title);
-      setStatus(message);
-      flash.show(message);
-    },
-    onError: (error) => {
-      setStatus("");
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      focusField(fields);
-    },
-  });
-  const serverFields = fieldErrors(send.error);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus("");
-    const found: Record<string, string> = {};
-    const trimmed = title.trim();
-    if (!trimmed) found.title = fm.documents.titleRequired;
-    else if (trimmed.length > DOCUMENT_TITLE_MAX) found.title = fm.documents.titleTooLong;
-    if (!file) found.file = fm.documents.chooseFile;
-    else if (!documentTypeOk(file)) found.file = fm.documents.wrongType;
-    else if (file.size > DOCUMENT_MAX_BYTES) found.file = fm.documents.tooLarge;
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !file) {
-      focusField(found);
-      return;
-    }
-    send.mutate({ title: trimmed, file });
-  }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="document-form-heading">
-      <Stack gap="sm" mt="lg">
-        <Title order={3} size="h4" id="document-form-heading">
-          {fm.documents.upload}
-        </Title>
-        <ErrorAlert error={send.error && !serverFields.title && !serverFields.file ? send.error : null} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            ref={titleRef}
-            label={fm.documents.titleLabel}
-            description={fm.documents.titleDescription}
-            value={title}
-            onChange={(e) => {
-              setTitle(e.currentTarget.value);
-              if (errors.title) setErrors(({ title: _, ...rest }) => rest);
-            }}
-            error={errors.title || undefined}
-            maxLength={DOCUMENT_TITLE_MAX}
-            required
-          />
-          <FileInput
-            ref={fileRef}
-            label={fm.documents.fileLabel}
-            description={fm.documents.fileHelp}
-            placeholder={fm.documents.placeholder}
-            // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
-            styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
-            accept={DOCUMENT_ACCEPT}
-            value={file}
-            onChange={(chosen) => {
-              setFile(chosen);
-              if (errors.file) setErrors(({ file: _, ...rest }) => rest);
-              setStatus("");
-            }}
-            error={errors.file || undefined}
-            clearable
-            required
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={send.isPending}>
-            {fm.documents.upload}
-          </Button>
-          <Text size="sm" role="status" aria-live="polite" fw={600}>
-            {status}
-          </Text>
-        </Group>
-      </Stack>
-    </form>
+    <FileUploadForm
+      headingId="document-form-heading"
+      layout="grid"
+      accept={DOCUMENT_TYPES}
+      maxBytes={DOCUMENT_MAX_BYTES}
+      fields={[
+        {
+          name: "title",
+          label: fm.documents.titleLabel,
+          description: fm.documents.titleDescription,
+          maxLength: DOCUMENT_TITLE_MAX,
+          requiredMessage: fm.documents.titleRequired,
+          tooLongMessage: fm.documents.titleTooLong,
+        },
+      ]}
+      messages={{
+        submit: fm.documents.upload,
+        fileLabel: fm.documents.fileLabel,
+        fileHelp: fm.documents.fileHelp,
+        placeholder: fm.documents.placeholder,
+        chooseFile: fm.documents.chooseFile,
+        wrongType: fm.documents.wrongType,
+        tooLarge: fm.documents.tooLarge,
+        uploading: fm.documents.uploading,
+        uploaded: (_file, values) => fm.documents.uploaded(values.title),
+      }}
+      clearStatusOnSubmit
+      upload={(file, values) => upload(uploadSupplierDocument, { params: { id: supplier.id } }, file, { title: values.title })}
+      onUploaded={(updated) => queryClient.setQueryData(furusatoKeys.supplier(supplier.id), updated)}
+    />
   );
 }
