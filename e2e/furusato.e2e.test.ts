@@ -7,10 +7,11 @@
 import { readFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { checkA11y, launchBrowser } from "./lib/chromium";
-import { type RunningServer, startServer } from "./lib/server";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { checkA11y } from "./lib/chromium";
+import type { RunningServer } from "./lib/server";
+import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
@@ -45,36 +46,14 @@ function todayWareki(): { wareki: string; iso: string } {
 }
 
 describe("ふるさと納税: supplier proposes → staff approve → cost increase → fix → 一括出力 (browser)", () => {
+  const session = useBrowserSession(UI_TIMEOUT);
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let giftUrl = "";
   let giftCode = "";
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", acceptDownloads: true });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-  });
-
-  afterEach((ctx) => {
-    // The server's own log is the first thing to read when a step fails.
-    if (ctx.task.result?.state === "fail" && server) {
-      const { stdout, stderr } = server.output();
-      console.error(
-        `[e2e] server output after "${ctx.task.name}":\n--- stdout ---\n${stdout.slice(-3000)}\n--- stderr ---\n${stderr.slice(-3000)}`,
-      );
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    const exit = await server?.stop();
-    // A clean shutdown is part of the behaviour: the server must not crash while tests drive it.
-    if (exit && exit.code !== 0 && exit.signal !== "SIGTERM") console.warn("[e2e] server exit", exit, server.output().stderr.slice(-2000));
+  beforeAll(() => {
+    ({ server, page } = session);
   });
 
   async function logOut(displayName: string) {

@@ -4,11 +4,12 @@
 // on every page the flow passes, plus the citizen pages of the published sample document without signing in.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
 import { extractPdfText } from "../src/server/testing/pdf-text";
-import { checkA11y, launchBrowser } from "./lib/chromium";
-import { type RunningServer, startServer } from "./lib/server";
+import { checkA11y } from "./lib/chromium";
+import type { RunningServer } from "./lib/server";
+import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
 
 const samplePath = fileURLToPath(new URL("../src/server/modules/policy/demo/sample-policy.txt", import.meta.url));
@@ -40,35 +41,14 @@ async function heading1(page: Page): Promise<string> {
 }
 
 describe("局区方針: setup → login → import → progress → PDF (browser)", () => {
+  const session = useBrowserSession(UI_TIMEOUT);
   let server: RunningServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let documentUrl = "";
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ locale: "ja-JP", timezoneId: "Asia/Tokyo", acceptDownloads: true });
-    context.setDefaultTimeout(UI_TIMEOUT);
-    page = await context.newPage();
-  });
-
-  afterEach((ctx) => {
-    // The server's own log is the first thing to read when a step fails.
-    if (ctx.task.result?.state === "fail" && server) {
-      const { stdout, stderr } = server.output();
-      console.error(
-        `[e2e] server output after "${ctx.task.name}":\n--- stdout ---\n${stdout.slice(-3000)}\n--- stderr ---\n${stderr.slice(-3000)}`,
-      );
-    }
-  });
-
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    const exit = await server?.stop();
-    // A clean shutdown is part of the behaviour: the server must not crash while tests drive it.
-    if (exit && exit.code !== 0 && exit.signal !== "SIGTERM") console.warn("[e2e] server exit", exit, server.output().stderr.slice(-2000));
+  beforeAll(() => {
+    ({ server, browser, page } = session);
   });
 
   test("the first start prints a setup link that registers the first administrator", async () => {
