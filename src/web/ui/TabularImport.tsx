@@ -12,6 +12,7 @@ import {
   listImportKinds,
   startImport,
 } from "../../common/api/platform";
+import { TABLE_UPLOAD_MAX_BYTES } from "../../common/upload-limits";
 import { call, upload, urlFor } from "../api/client";
 import { m } from "../messages";
 import { type Column, DataTable } from "./DataTable";
@@ -19,7 +20,7 @@ import { ErrorAlert } from "./ErrorAlert";
 import { fieldErrors } from "./errors";
 import { JobProgress, useJob } from "./useJob";
 
-export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = TABLE_UPLOAD_MAX_BYTES;
 const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".xlsx"];
 const SHOWN_ERRORS = 200;
 

@@ -4,6 +4,7 @@
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import { blocksPublishing, checkGift, checkListing } from "../../../common/furusato/rules";
 import type { Gift, GiftStatus, Listing, RuleFinding } from "../../../common/furusato/types";
+import { FILES_PER_GIFT_MAX } from "../../../common/upload-limits";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
@@ -524,7 +525,7 @@ export async function addGiftImage(
   await db.transaction(async (tx) => {
     const gift = await repo.findGift(tx, giftId, todayInJapan());
     if (!gift) throw new NotFound("返礼品");
-    if (gift.details.imageUrls.length >= 20) throw new ValidationError("画像は20枚までです。");
+    if (gift.details.imageUrls.length >= FILES_PER_GIFT_MAX) throw new ValidationError(`画像は${FILES_PER_GIFT_MAX}枚までです。`);
     const stored = await storeFile(tx, { ...file, createdBy: actor.userId });
     await tx.query("INSERT INTO furusato_gift_images (file_id, gift_id) VALUES ($1, $2)", [stored.id, giftId]);
     const url = `${baseUrl}/api/public/furusato/images/${stored.id}`;

@@ -1,10 +1,11 @@
 // Stored files (uploads and generated reports) live in the database, so any server process can serve them.
 // Uploads are checked for size and type (by content, not only by the name the browser sends).
 import { createHash } from "node:crypto";
+import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, IMAGE_TYPES, TABLE_UPLOAD_MAX_BYTES } from "../../../common/upload-limits";
 import type { Queryable } from "../../db/database";
 import { AppError, NotFound } from "../errors";
 
-export const UPLOAD_LIMIT_BYTES = 20 * 1024 * 1024;
+export const UPLOAD_LIMIT_BYTES = TABLE_UPLOAD_MAX_BYTES;
 
 export interface StoredFile {
   id: string;
@@ -44,16 +45,16 @@ export function checkTabularUpload(name: string, bytes: Uint8Array): string {
   throw new AppError(400, "bad_file_type", "CSV（.csv / .tsv）か Excel（.xlsx）のファイルを選んでください。");
 }
 
-export const EVIDENCE_LIMIT_BYTES = 10 * 1024 * 1024;
+export const EVIDENCE_LIMIT_BYTES = DOCUMENT_UPLOAD_MAX_BYTES;
 
 /** Evidence documents (根拠資料): PDF or images, recognised by their first bytes. */
 export function checkEvidenceUpload(name: string, bytes: Uint8Array): string {
-  return checkUpload(name, bytes, ["application/pdf", "image/png", "image/jpeg"]);
+  return checkUpload(name, bytes, DOCUMENT_TYPES.mimeTypes);
 }
 
 /** Gift photos: PNG or JPEG only. */
 export function checkImageUpload(name: string, bytes: Uint8Array): string {
-  return checkUpload(name, bytes, ["image/png", "image/jpeg"]);
+  return checkUpload(name, bytes, IMAGE_TYPES.mimeTypes);
 }
 
 function checkUpload(name: string, bytes: Uint8Array, accepted: string[]): string {

@@ -58,8 +58,6 @@ export class JobQueue {
     this.markStarted = resolve;
     this.markFailed = reject;
   });
-  // start() reports its own failure; this only keeps an un-awaited `ready` from counting as unhandled.
-  private readonly readyObserved = this.ready.catch(() => {});
 
   constructor(
     private readonly db: Db,
@@ -67,6 +65,8 @@ export class JobQueue {
     connectionString: string | null,
   ) {
     this.boss = bossFor(db, connectionString);
+    // start() reports its own failure; this only keeps an un-awaited `ready` from counting as unhandled.
+    this.ready.catch(() => {});
     this.boss.on("error", (error) => this.log.error({ err: error }, "job queue error"));
   }
 

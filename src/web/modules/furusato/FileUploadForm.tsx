@@ -4,15 +4,13 @@
 import { Button, FileInput, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import type { AcceptedTypes } from "../../../common/upload-limits";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 
 /** The file types a form accepts: MIME types, and extensions (with the dot, lower case) for files without one. */
-export interface AcceptedTypes {
-  mimeTypes: readonly string[];
-  extensions: readonly string[];
-}
+export type { AcceptedTypes };
 
 function acceptAttribute(types: AcceptedTypes): string {
   return [...types.mimeTypes, ...types.extensions].join(",");

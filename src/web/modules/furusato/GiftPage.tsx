@@ -39,6 +39,7 @@ import {
 import { parseJapaneseDate } from "../../../common/dates";
 import { REQUIRED_ALLERGENS } from "../../../common/furusato/gift-schema";
 import { RETURN_RATIO_LIMIT } from "../../../common/furusato/rules";
+import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, FILES_PER_GIFT_MAX, IMAGE_TYPES } from "../../../common/upload-limits";
 import { call, upload, urlFor } from "../../api/client";
 import { useCurrentUser } from "../../auth/session";
 import { m } from "../../messages";
@@ -61,7 +62,7 @@ import {
   SeverityBadge,
   yen,
 } from "./components";
-import { type AcceptedTypes, FileUploadForm } from "./FileUploadForm";
+import { FileUploadForm } from "./FileUploadForm";
 import { fm } from "./messages";
 import { PendingChangePanel } from "./PendingChange";
 import { storeGift, useFurusatoAccess, useGift, usePortals } from "./queries";
@@ -698,9 +699,6 @@ function DetailsSection({ gift }: { gift: GiftDetail }) {
 
 // ------------------------------------------------------------------ images (画像)
 
-const IMAGE_MAX_BYTES = 10 * 1024 * 1024;
-const IMAGE_MAX_FILES = 20;
-const IMAGE_TYPES: AcceptedTypes = { mimeTypes: ["image/png", "image/jpeg"], extensions: [".png", ".jpg", ".jpeg"] };
 const PUBLIC_IMAGE_PATH = /^\/api\/public\/furusato\/images\/([0-9a-f-]{36})$/i;
 
 /**
@@ -792,8 +790,8 @@ function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; c
         <FileUploadForm
           headingId="images-form-heading"
           accept={IMAGE_TYPES}
-          maxBytes={IMAGE_MAX_BYTES}
-          limit={{ count: urls.length, max: IMAGE_MAX_FILES, fullMessage: fm.images.full }}
+          maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
+          limit={{ count: urls.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.images.full }}
           messages={{
             submit: fm.images.upload,
             fileLabel: fm.images.uploadLabel,
@@ -819,13 +817,6 @@ function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; c
 }
 
 // ------------------------------------------------------------------ evidence (地場産品の根拠資料)
-
-const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
-const EVIDENCE_MAX_FILES = 20;
-const EVIDENCE_TYPES: AcceptedTypes = {
-  mimeTypes: ["application/pdf", "image/png", "image/jpeg"],
-  extensions: [".pdf", ".png", ".jpg", ".jpeg"],
-};
 
 function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
   const queryClient = useQueryClient();
@@ -864,9 +855,9 @@ function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail;
       {canAttach && (
         <FileUploadForm
           headingId="evidence-form-heading"
-          accept={EVIDENCE_TYPES}
-          maxBytes={EVIDENCE_MAX_BYTES}
-          limit={{ count: fileIds.length, max: EVIDENCE_MAX_FILES, fullMessage: fm.evidence.full }}
+          accept={DOCUMENT_TYPES}
+          maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
+          limit={{ count: fileIds.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.evidence.full }}
           messages={{
             submit: fm.evidence.upload,
             fileLabel: fm.evidence.uploadLabel,

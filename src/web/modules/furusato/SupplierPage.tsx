@@ -27,6 +27,7 @@ import {
 } from "../../../common/api/furusato";
 import { parseJapaneseDate } from "../../../common/dates";
 import { passwordProblem } from "../../../common/password-rules";
+import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES } from "../../../common/upload-limits";
 import { call, upload, urlFor } from "../../api/client";
 import { PasswordRules } from "../../auth/PasswordRules";
 import { m } from "../../messages";
@@ -38,7 +39,7 @@ import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
-import { type AcceptedTypes, FileUploadForm } from "./FileUploadForm";
+import { FileUploadForm } from "./FileUploadForm";
 import { fm } from "./messages";
 import { furusatoKeys, useFurusatoAccess, useSupplier } from "./queries";
 
@@ -371,12 +372,7 @@ function AccountForm({ supplier }: { supplier: SupplierDetail }) {
 
 // ------------------------------------------------------------------ documents (提出書類)
 
-const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
 const DOCUMENT_TITLE_MAX = 200;
-const DOCUMENT_TYPES: AcceptedTypes = {
-  mimeTypes: ["application/pdf", "image/png", "image/jpeg"],
-  extensions: [".pdf", ".png", ".jpg", ".jpeg"],
-};
 
 function DocumentsSection({ supplier, canUpload }: { supplier: SupplierDetail; canUpload: boolean }) {
   const documents = [...supplier.documents].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -437,7 +433,7 @@ function DocumentForm({ supplier }: { supplier: SupplierDetail }) {
       headingId="document-form-heading"
       layout="grid"
       accept={DOCUMENT_TYPES}
-      maxBytes={DOCUMENT_MAX_BYTES}
+      maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
       fields={[
         {
           name: "title",

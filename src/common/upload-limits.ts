@@ -1,0 +1,20 @@
+// Upload limits in one place, shared by the server's checks and the forms' checks before sending.
+
+export const TABLE_UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+export const DOCUMENT_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+/** photos and evidence files per gift */
+export const FILES_PER_GIFT_MAX = 20;
+
+export interface AcceptedTypes {
+  mimeTypes: string[];
+  extensions: string[];
+}
+
+/** evidence (根拠資料) and supplier documents */
+export const DOCUMENT_TYPES: AcceptedTypes = {
+  mimeTypes: ["application/pdf", "image/png", "image/jpeg"],
+  extensions: [".pdf", ".png", ".jpg", ".jpeg"],
+};
+
+/** gift photos */
+export const IMAGE_TYPES: AcceptedTypes = { mimeTypes: ["image/png", "image/jpeg"], extensions: [".png", ".jpg", ".jpeg"] };
