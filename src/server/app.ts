@@ -5,6 +5,10 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import { registerFollowupRoutes } from "./modules/furusato/ledger/followup-routes";
+import { registerLedgerIngestRoutes } from "./modules/furusato/ledger/ingest-routes";
+import { registerMoneyRoutes } from "./modules/furusato/ledger/money-routes";
+import { registerReferenceRoutes } from "./modules/furusato/reference/routes";
 import { registerFurusatoRoutes } from "./modules/furusato/routes";
 import { registerPolicyRoutes } from "./modules/policy/routes";
 import { projectRoot } from "./paths";
@@ -64,6 +68,10 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   registerPlatformRoutes(router, deps);
   registerPolicyRoutes(router, deps);
   registerFurusatoRoutes(router, deps);
+  registerFollowupRoutes(router, deps);
+  registerMoneyRoutes(router, deps);
+  registerLedgerIngestRoutes(router, deps);
+  registerReferenceRoutes(router, deps);
 
   // Built on first request, not at start-up: the schemas' JSON conversion is the slowest part of building the app.
   let openApi: object | null = null;

@@ -3,6 +3,7 @@
 // through the one-time setup link, and no password is ever shipped.
 import type { Db, Queryable } from "./db/database";
 import { loadFurusatoDemo } from "./modules/furusato/demo";
+import { loadLedgerDemo } from "./modules/furusato/ledger/demo";
 import { loadPolicyDemo } from "./modules/policy/demo";
 import { type Actor, recordAudit } from "./platform/audit/audit";
 import type { Logger } from "./platform/logger";
@@ -73,6 +74,7 @@ export async function loadDemoDataIfEmpty(db: Db, log: Logger): Promise<boolean>
   });
   await loadPolicyDemo(db);
   await loadFurusatoDemo(db);
+  await loadLedgerDemo(db);
   log.info("sample data loaded");
   return true;
 }

@@ -3,6 +3,8 @@ import { organisationsImport } from "../platform/admin/organisations-import";
 import { registerImportKind } from "../platform/imports/registry";
 import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerReindexJob } from "../platform/search/reindex";
+import { registerDonationImportJob } from "./furusato/ledger/donation-import";
+import { registerFollowupJobs } from "./furusato/ledger/followup-routes";
 import { registerPublishJob } from "./furusato/publish";
 import { registerFurusatoSearch } from "./furusato/search-index";
 import { registerPolicyModule } from "./policy";
@@ -17,5 +19,7 @@ export function registerModules(): void {
   registerImportKind(organisationsImport);
   registerPolicyModule();
   registerPublishJob();
+  registerFollowupJobs();
+  registerDonationImportJob();
   registerFurusatoSearch();
 }

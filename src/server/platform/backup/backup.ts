@@ -33,6 +33,17 @@ export const BACKUP_TABLES = [
   "furusato_export_state",
   "furusato_gift_images",
   "furusato_supplier_documents",
+  "furusato_fund_uses",
+  "furusato_donation_mappings",
+  "furusato_donation_imports",
+  "furusato_donations",
+  "furusato_donation_items",
+  "furusato_shipments",
+  "furusato_one_stop_applications",
+  "furusato_certificate_batches",
+  "furusato_certificates",
+  "furusato_cost_entries",
+  "furusato_reference_figures",
 ] as const;
 
 /** Self-referencing tables: parents must be inserted before children. */

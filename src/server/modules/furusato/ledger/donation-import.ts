@@ -1,0 +1,193 @@
+// 寄附データの取込: a portal's order file, read through the portal's mapping, lands in the ledger whole or not at all.
+// The file's hash is recorded in the same transaction as its donations, so the same file twice adds nothing and a
+// retry after a crash knows whether the first attempt landed. Personal data never reaches the logs or the audit.
+import {
+  type DonationMappingConfig,
+  donationMappingConfigSchema,
+  type MappingTable,
+  mapDonationRows,
+  type UnknownValue,
+} from "../../../../common/furusato/donation-mapping";
+import type { Db, Queryable } from "../../../db/database";
+import { type Actor, recordAudit } from "../../../platform/audit/audit";
+import { NotFound } from "../../../platform/errors";
+import { readFileRow, storeFile } from "../../../platform/files/files";
+import { registerJobHandler } from "../../../platform/jobs/jobs";
+import { readCsv } from "../../../platform/tabular/csv-read";
+import { errorReportFileName, writeImportErrorReport } from "../../../platform/tabular/error-report";
+import type { ImportError } from "../../../platform/tabular/import-rows";
+import { readXlsx } from "../../../platform/tabular/xlsx-read";
+import { upsertDonations } from "./donations-store";
+
+export const DONATION_IMPORT_JOB = "furusato.donations.import";
+const ERRORS_SHOWN = 200;
+
+export interface DonationImportJobData {
+  mappingId: string;
+  fileId: string;
+  actor: Actor;
+}
+
+export type DonationImportResult =
+  | {
+      ok: true;
+      duplicate: boolean;
+      importId: string | null;
+      rowCount: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      summary: string;
+    }
+  | { ok: false; errorCount: number; errors: ImportError[]; unknownValues: UnknownValue[]; reportFileId: string };
+
+export interface MappingRow {
+  id: string;
+  portal_code: string;
+  name: string;
+  config: DonationMappingConfig;
+  version: number;
+}
+
+export async function findMapping(db: Queryable, id: string): Promise<MappingRow> {
+  const { rows } = await db.query<MappingRow>(
+    "SELECT id, portal_code, name, config, version FROM furusato_donation_mappings WHERE id = $1",
+    [id],
+  );
+  if (!rows[0]) throw new NotFound("取込設定");
+  return { ...rows[0], config: donationMappingConfigSchema.parse(rows[0].config) };
+}
+
+/** Every non-blank row with its spreadsheet row number: the mapping decides which one holds the headings. */
+export async function readMappingTable(name: string, mimeType: string, bytes: Uint8Array): Promise<MappingTable> {
+  const table = mimeType.includes("spreadsheetml")
+    ? await readXlsx(bytes)
+    : readCsv(bytes, { delimiter: name.toLowerCase().endsWith(".tsv") ? "\t" : "," });
+  if (table.header.length === 0) return { rows: [], rowNumbers: [] };
+  const rowNumbers = table.rowNumbers ?? table.rows.map((_, i) => i + 2);
+  return { rows: [table.header, ...table.rows], rowNumbers: [(rowNumbers[0] ?? 2) - 1, ...rowNumbers] };
+}
+
+async function masterData(db: Queryable) {
+  const [fundUses, gifts] = await Promise.all([
+    db.query<{ code: string; name: string }>("SELECT code, name FROM furusato_fund_uses"),
+    db.query<{ code: string }>("SELECT code FROM furusato_gifts"),
+  ]);
+  return { fundUses: fundUses.rows, giftCodes: new Set(gifts.rows.map((g) => g.code)) };
+}
+
+async function rejected(
+  db: Db,
+  fileName: string,
+  errors: ImportError[],
+  unknownValues: UnknownValue[],
+  actor: Actor,
+): Promise<DonationImportResult> {
+  const report = await storeFile(db, {
+    name: errorReportFileName(fileName),
+    mimeType: "text/csv; charset=utf-8",
+    bytes: writeImportErrorReport(errors),
+    createdBy: actor.userId,
+  });
+  return { ok: false, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN), unknownValues, reportFileId: report.id };
+}
+
+type Progress = (done: number, total?: number | null, message?: string) => Promise<void>;
+const noProgress: Progress = async () => {};
+
+class DuplicateFile extends Error {}
+
+export async function importDonationFile(
+  db: Db,
+  data: DonationImportJobData,
+  progress: Progress = noProgress,
+): Promise<DonationImportResult> {
+  const mapping = await findMapping(db, data.mappingId);
+  const file = await readFileRow(db, data.fileId);
+  const duplicate = (): DonationImportResult => ({
+    ok: true,
+    duplicate: true,
+    importId: null,
+    rowCount: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    summary: "同じファイルは既に取り込まれています。台帳は変わりません。",
+  });
+  const seen = await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [
+    mapping.portal_code,
+    file.sha256,
+  ]);
+  if (seen.rowCount > 0) return duplicate();
+
+  await progress(0, null, "ファイルを読み込んでいます");
+  let table: MappingTable;
+  try {
+    table = await readMappingTable(file.name, file.mimeType, file.bytes);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : "ファイルを読み取れません。";
+    return rejected(db, file.name, [{ row: 1, message }], [], data.actor);
+  }
+  await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
+  const mapped = mapDonationRows(table, mapping.config, mapping.portal_code, await masterData(db));
+  if (!mapped.ok) return rejected(db, file.name, mapped.errors, mapped.unknownValues, data.actor);
+
+  await progress(0, mapped.rowCount, `${mapped.donations.length}件の寄附を台帳に反映しています`);
+  try {
+    // Progress is not written inside the transaction: PGlite has one connection, which the transaction holds.
+    const outcome = await db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ id: string }>(
+        `INSERT INTO furusato_donation_imports (portal_code, mapping_id, file_id, file_name, file_sha256, row_count,
+           created_count, updated_count, unchanged_count, created_by)
+         VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, $7)
+         ON CONFLICT (portal_code, file_sha256) DO NOTHING RETURNING id`,
+        [mapping.portal_code, mapping.id, file.id, file.name, file.sha256, mapped.rowCount, data.actor.userId],
+      );
+      if (!rows[0]) throw new DuplicateFile();
+      const importId = rows[0].id;
+      const result = await upsertDonations(tx, mapped.donations, { importId });
+      await tx.query("UPDATE furusato_donation_imports SET created_count = $2, updated_count = $3, unchanged_count = $4 WHERE id = $1", [
+        importId,
+        result.created,
+        result.updated,
+        result.unchanged,
+      ]);
+      const summary = `新規${result.created}件・更新${result.updated}件・変更なし${result.unchanged}件`;
+      // Counts only: the audit log never holds donors' personal data.
+      await recordAudit(tx, data.actor, {
+        action: "import",
+        entityType: "furusato_donation_import",
+        entityId: importId,
+        summary: `寄附データ取込（${mapping.name}）: ${summary}（${file.name}）`,
+        after: {
+          rows: mapped.rowCount,
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          sha256: file.sha256,
+        },
+      });
+      return { importId, summary, ...result };
+    });
+    await progress(mapped.rowCount, mapped.rowCount, "完了しました");
+    return {
+      ok: true,
+      duplicate: false,
+      importId: outcome.importId,
+      rowCount: mapped.rowCount,
+      created: outcome.created,
+      updated: outcome.updated,
+      unchanged: outcome.unchanged,
+      summary: outcome.summary,
+    };
+  } catch (error) {
+    // Another process took the same file first (PostgreSQL: the unique key; PGlite: serial anyway).
+    const constraint = (error as { constraint?: string }).constraint;
+    if (error instanceof DuplicateFile || constraint === "furusato_donation_imports_portal_code_file_sha256_key") return duplicate();
+    throw error;
+  }
+}
+
+export function registerDonationImportJob(): void {
+  registerJobHandler<DonationImportJobData>(DONATION_IMPORT_JOB, (data, context) => importDonationFile(context.db, data, context.progress));
+}
