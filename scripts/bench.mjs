@@ -25,7 +25,8 @@ const results = [];
 const errors = [];
 
 // The runner's stdout is our stderr, so whatever a bench prints never reaches the --json output.
-const runner = spawn(process.execPath, ["--import", "tsx", "scripts/bench-runner.ts", ...(list ? ["--list"] : []), ...prefixes], {
+// A larger heap: ledger.import_1m holds a 250 MB file and a million parsed rows at once, as the import job would.
+const runner = spawn(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", "scripts/bench-runner.ts", ...(list ? ["--list"] : []), ...prefixes], {
   cwd: root,
   stdio: ["ignore", 2, 2, "ipc"],
 });

@@ -4,6 +4,7 @@ import { openDatabase } from "../server/db/open";
 import { registerModules } from "../server/modules";
 import { SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { runBackup, runRestore } from "./backup-command";
+import { runFurusatoCommand } from "./furusato-command";
 import { runPolicyCommand } from "./policy-command";
 import { runServe } from "./serve-command";
 import { runUserCommand } from "./user-command";
@@ -20,6 +21,9 @@ const HELP = `使い方: yokogushi <コマンド> [オプション]
   policy parse FILE [--json]         方針テキストを解析して表示（保存しない）
   policy import FILE --bureau 局 --year 年度 [--replace]
                                      方針テキストを取り込んで保存（局は組織コードか名称、年度は 2024 / 令和6年度）
+  furusato reference load DIR        全国比較の参考データ（総務省 現況調査の Excel、例 ../shared/data/furusato）を読み込む（全件置換）
+  furusato reference show 団体コード --year 年度 [--json]
+                                     参考データの1団体・1年度（受入件数・受入額・費用合計と割合）を表示
   search reindex                     横断検索の索引を作り直す
 `;
 
@@ -64,6 +68,8 @@ async function main(argv: string[]): Promise<number> {
       return runRestore(rest);
     case "policy":
       return runPolicyCommand(rest, SYSTEM_ACTOR);
+    case "furusato":
+      return runFurusatoCommand(rest, SYSTEM_ACTOR);
     case "search": {
       if (rest[0] !== "reindex") break;
       const { db, close } = await openDatabase(loadConfig());
