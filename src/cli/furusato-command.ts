@@ -9,6 +9,7 @@ import { openDatabase } from "../server/db/open";
 import { loadReference, referenceFigures, referenceStatus } from "../server/modules/furusato/reference/reference";
 import { type Actor, SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { AppError } from "../server/platform/errors";
+import { runDonationsCommand } from "./furusato-donations-command";
 
 const USAGE = "使い方: yokogushi furusato reference load DIR | yokogushi furusato reference show 団体コード --year 年度 [--json]";
 
@@ -17,6 +18,7 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 export async function runFurusatoCommand(args: string[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
   const [group, sub, ...rest] = args;
+  if (group === "donations") return runDonationsCommand(args.slice(1), actor);
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,

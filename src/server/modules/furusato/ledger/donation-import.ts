@@ -97,13 +97,26 @@ const noProgress: Progress = async () => {};
 
 class DuplicateFile extends Error {}
 
-export async function importDonationFile(
+/** An order file to import: an upload kept in the files table, or a file an operator reads from disk (CLI). */
+export interface DonationFile {
+  id: string | null;
+  name: string;
+  mimeType: string;
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+export async function importDonationFile(db: Db, data: DonationImportJobData, progress: Progress = noProgress): Promise<DonationImportResult> {
+  return importDonationBytes(db, { mappingId: data.mappingId, file: await readFileRow(db, data.fileId), actor: data.actor }, progress);
+}
+
+export async function importDonationBytes(
   db: Db,
-  data: DonationImportJobData,
+  data: { mappingId: string; file: DonationFile; actor: Actor },
   progress: Progress = noProgress,
 ): Promise<DonationImportResult> {
   const mapping = await findMapping(db, data.mappingId);
-  const file = await readFileRow(db, data.fileId);
+  const file = data.file;
   const duplicate = (): DonationImportResult => ({
     ok: true,
     duplicate: true,
@@ -114,10 +127,7 @@ export async function importDonationFile(
     unchanged: 0,
     summary: "同じファイルは既に取り込まれています。台帳は変わりません。",
   });
-  const seen = await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [
-    mapping.portal_code,
-    file.sha256,
-  ]);
+  const seen = await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [mapping.portal_code, file.sha256]);
   if (seen.rowCount > 0) return duplicate();
 
   await progress(0, null, "ファイルを読み込んでいます");
