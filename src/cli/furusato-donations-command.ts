@@ -6,14 +6,17 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config";
 import { openDatabase } from "../server/db/open";
+import { todayInJapan } from "../server/modules/furusato/catalog";
 import { importDonationBytes } from "../server/modules/furusato/ledger/donation-import";
+import { anonymiseExpiredDonors } from "../server/modules/furusato/ledger/retention";
 import { type Actor, SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { checkTabularUpload, sha256Of } from "../server/platform/files/files";
 
-const USAGE = "使い方: yokogushi furusato donations import ファイル --mapping 取込設定名";
+const USAGE = "使い方: yokogushi furusato donations import ファイル --mapping 取込設定名 | yokogushi furusato donations anonymise-expired";
 
 export async function runDonationsCommand(args: string[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
   const [sub, ...rest] = args;
+  if (sub === "anonymise-expired") return anonymiseExpired({ ...actor, label: "CLI" });
   const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { mapping: { type: "string" } } });
   if (sub !== "import" || !positionals[0] || !values.mapping) {
     console.error(USAGE);
@@ -47,8 +50,23 @@ export async function runDonationsCommand(args: string[], actor: Actor = SYSTEM_
       return 0;
     }
     console.error(`取り込めませんでした（エラー ${result.errorCount}件、台帳は変わっていません）:`);
-    for (const error of result.errors.slice(0, 20)) console.error(`  ${error.row}行目${error.column ? ` ${error.column}` : ""}: ${error.message}`);
+    for (const error of result.errors.slice(0, 20))
+      console.error(`  ${error.row}行目${error.column ? ` ${error.column}` : ""}: ${error.message}`);
     return 1;
+  } finally {
+    await close();
+  }
+}
+
+/** For cron: donors whose retention period has ended are anonymised (furusato.donorRetentionYears). */
+async function anonymiseExpired(actor: Actor): Promise<number> {
+  const { db, close } = await openDatabase(loadConfig());
+  try {
+    const result = await anonymiseExpiredDonors(db, todayInJapan(), actor);
+    console.log(
+      `保存期間（${result.years}年）を過ぎた寄附者情報を匿名化しました: ${result.anonymised}件（${result.cutoffFiscalYear}年度以前）`,
+    );
+    return 0;
   } finally {
     await close();
   }

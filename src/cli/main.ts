@@ -26,6 +26,8 @@ const HELP = `使い方: yokogushi <コマンド> [オプション]
                                      参考データの1団体・1年度（受入件数・受入額・費用合計と割合）を表示
   furusato donations import FILE --mapping 取込設定名
                                      寄附データのファイルを取込設定で取り込む（大きなファイル・過去分の一括投入向け）
+  furusato donations anonymise-expired
+                                     保存期間を過ぎた寄附者の個人情報を匿名化（cron で毎日の実行を想定）
   search reindex                     横断検索の索引を作り直す
 `;
 

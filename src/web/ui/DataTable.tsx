@@ -104,8 +104,18 @@ export function DataTable<T, K extends string = string>(props: DataTableProps<T,
   return (
     <Box>
       {error ? <ErrorAlert error={error} /> : null}
-      <Table.ScrollContainer minWidth={minWidth ?? 640} type="native">
-        <Table striped highlightOnHover withTableBorder verticalSpacing="sm" aria-busy={loading ? true : undefined} className="yk-table">
+      {/* A wide table scrolls sideways: the region takes keyboard focus so that arrow keys can scroll it (axe). */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable for keyboard users. */}
+      <section className="yk-table-scroll" tabIndex={0} aria-label={caption}>
+        <Table
+          miw={minWidth ?? 640}
+          striped
+          highlightOnHover
+          withTableBorder
+          verticalSpacing="sm"
+          aria-busy={loading ? true : undefined}
+          className="yk-table"
+        >
           <caption className={captionHidden ? "yk-visually-hidden" : "yk-caption"}>
             {caption}
             {paging && rows && rows.length > 0 ? <span className="yk-caption-range">{m.table.range(from, to, paging.total)}</span> : null}
@@ -187,7 +197,7 @@ export function DataTable<T, K extends string = string>(props: DataTableProps<T,
             })}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </section>
       {paging && (paging.total > paging.pageSize || paging.onPageSizeChange) && (
         <Group justify="space-between" mt="sm" wrap="wrap" className="yk-no-print">
           <Text size="sm" aria-live="polite">

@@ -206,3 +206,27 @@ describe("donation import", () => {
     ]);
   });
 });
+
+describe("donation import after anonymisation", () => {
+  it("leaves an anonymised donation anonymised when an old file with a changed row comes again", async () => {
+    const first = await importDonationFile(t.db, {
+      mappingId: city.mappings.generic,
+      fileId: await upload("old.csv", genericCsv([row("OLD-1")])),
+      actor,
+    });
+    expect(first).toMatchObject({ ok: true, created: 1 });
+    await t.db.query(
+      "UPDATE furusato_donations SET donor_name = '（匿名化済）', donor_address = NULL, anonymised_at = now() WHERE order_number = 'OLD-1'",
+    );
+    const again = await importDonationFile(t.db, {
+      mappingId: city.mappings.generic,
+      fileId: await upload("old-changed.csv", genericCsv([row("OLD-1", { 15: "女性" })])),
+      actor,
+    });
+    expect(again).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 1 });
+    const { rows } = await t.db.query<{ donor_name: string; donor_address: string | null }>(
+      "SELECT donor_name, donor_address FROM furusato_donations WHERE order_number = 'OLD-1'",
+    );
+    expect(rows[0]).toEqual({ donor_name: "（匿名化済）", donor_address: null });
+  });
+});

@@ -87,8 +87,9 @@ async function upsertBatch(
        donor_phone = EXCLUDED.donor_phone, donor_email = EXCLUDED.donor_email, donor_gender = EXCLUDED.donor_gender,
        ship_name = EXCLUDED.ship_name, ship_postal_code = EXCLUDED.ship_postal_code,
        ship_address = EXCLUDED.ship_address, ship_phone = EXCLUDED.ship_phone, row_hash = EXCLUDED.row_hash,
-       import_id = EXCLUDED.import_id, anonymised_at = NULL, updated_at = now()
-     WHERE d.row_hash <> EXCLUDED.row_hash
+       import_id = EXCLUDED.import_id, updated_at = now()
+     -- an anonymised donation stays anonymised: an old file imported again must not bring its donor back
+     WHERE d.row_hash <> EXCLUDED.row_hash AND d.anonymised_at IS NULL
      RETURNING d.id, d.portal_code, d.order_number, (xmax = 0) AS inserted`,
     [
       column((r) => r.portalCode),
