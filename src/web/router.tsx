@@ -11,14 +11,26 @@ import { UsersPage } from "./admin/UsersPage";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
 import { sessionQuery } from "./auth/session";
+import { CertificatesPage } from "./modules/furusato/CertificatesPage";
 import { ChoicePortalPage } from "./modules/furusato/ChoicePortalPage";
+import { ComparisonPage } from "./modules/furusato/ComparisonPage";
+import { CostLedgerPage } from "./modules/furusato/CostLedgerPage";
+import { DashboardPage } from "./modules/furusato/DashboardPage";
+import { DonationImportPage } from "./modules/furusato/DonationImportPage";
+import { DonationPage } from "./modules/furusato/DonationPage";
+import { DonationsPage } from "./modules/furusato/DonationsPage";
 import { ExportsPage } from "./modules/furusato/ExportsPage";
 import { GiftFormPage } from "./modules/furusato/GiftFormPage";
 import { GiftPage } from "./modules/furusato/GiftPage";
 import { GiftsPage } from "./modules/furusato/GiftsPage";
+import { MappingEditorPage } from "./modules/furusato/MappingEditor";
+import { MappingsPage } from "./modules/furusato/MappingsPage";
+import { OneStopPage } from "./modules/furusato/OneStopPage";
 import { PortalsPage } from "./modules/furusato/PortalsPage";
 import { PublishPage } from "./modules/furusato/PublishPage";
+import { ShipmentsPage } from "./modules/furusato/ShipmentsPage";
 import { SupplierPage } from "./modules/furusato/SupplierPage";
+import { SupplierShipmentsPage } from "./modules/furusato/SupplierShipmentsPage";
 import { SuppliersPage } from "./modules/furusato/SuppliersPage";
 import { ChallengePage } from "./modules/policy/ChallengePage";
 import { ChallengesPage } from "./modules/policy/ChallengesPage";
@@ -229,6 +241,82 @@ const choicePortalRoute = createRoute({
 });
 const publishRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/publish", component: PublishPage });
 const exportsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/exports", component: ExportsPage });
+// 寄附のあとの作業: 出荷依頼（職員）、出荷（事業者）、ワンストップ特例、受領証明書
+const shipmentsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/shipments", component: ShipmentsPage });
+const myShipmentsRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/my-shipments",
+  component: SupplierShipmentsPage,
+});
+const oneStopRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/one-stop", component: OneStopPage });
+const certificatesRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/certificates", component: CertificatesPage });
+const comparisonRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/comparison", component: ComparisonPage });
+
+// ?fiscalYear=2024 (年度); the current fiscal year when absent or not a year
+function fiscalYearSearch(search: Record<string, unknown>): { fiscalYear?: number } {
+  const fy = Number(search.fiscalYear);
+  return { fiscalYear: Number.isInteger(fy) && fy >= 2008 && fy <= 2100 ? fy : undefined };
+}
+const dashboardRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/dashboard",
+  validateSearch: fiscalYearSearch,
+  component: function DashboardRoute() {
+    const { fiscalYear } = dashboardRoute.useSearch();
+    return <DashboardPage fiscalYear={fiscalYear} />;
+  },
+});
+const costsRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/costs",
+  validateSearch: fiscalYearSearch,
+  component: function CostsRoute() {
+    const { fiscalYear } = costsRoute.useSearch();
+    return <CostLedgerPage key={fiscalYear ?? "current"} fiscalYear={fiscalYear} />;
+  },
+});
+
+// 寄附台帳・寄附データの取込・取込設定 (?fiscalYear=2024&portal=rakuten&status=入金済&q=… open the ledger filtered)
+const donationsRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/donations",
+  validateSearch: (search: Record<string, unknown>): { fiscalYear?: number; portal?: string; status?: string; q?: string } => {
+    const fy = Number(search.fiscalYear);
+    return {
+      fiscalYear: Number.isInteger(fy) && fy >= 2008 && fy <= 2100 ? fy : undefined,
+      portal: text(search.portal),
+      status: text(search.status),
+      q: text(search.q),
+    };
+  },
+  component: function DonationsRoute() {
+    const { status, ...initial } = donationsRoute.useSearch();
+    const known = status === "入金待ち" || status === "入金済" || status === "キャンセル" ? status : undefined;
+    return <DonationsPage key={JSON.stringify({ status, ...initial })} initial={{ ...initial, status: known }} />;
+  },
+});
+const donationImportRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/donations/import",
+  component: DonationImportPage,
+});
+const donationRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/donations/$id",
+  component: function DonationRoute() {
+    const { id } = donationRoute.useParams();
+    return <DonationPage key={id} id={id} />;
+  },
+});
+const mappingsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/mappings", component: MappingsPage });
+const mappingRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "furusato/mappings/$id",
+  component: function MappingRoute() {
+    const { id } = mappingRoute.useParams();
+    return <MappingEditorPage key={id} id={id} />;
+  },
+});
 
 const printRoute = createRoute({
   getParentRoute: () => bareLayout,
@@ -276,6 +364,18 @@ const routeTree = rootRoute.addChildren([
     choicePortalRoute,
     publishRoute,
     exportsRoute,
+    donationsRoute,
+    donationImportRoute,
+    donationRoute,
+    mappingsRoute,
+    mappingRoute,
+    shipmentsRoute,
+    myShipmentsRoute,
+    oneStopRoute,
+    certificatesRoute,
+    comparisonRoute,
+    dashboardRoute,
+    costsRoute,
     adminLayout.addChildren([
       adminIndexRoute,
       adminUsersRoute,

@@ -8,6 +8,7 @@ import { formatNumber, formatYen } from "../../../common/furusato/rules";
 import { toNumberInput } from "../../../common/zod-japanese";
 import { ButtonLink } from "../../ui/links";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
+import { lm } from "./ledgerMessages";
 import { fm } from "./messages";
 import { useFurusatoAccess } from "./queries";
 
@@ -119,7 +120,21 @@ export function FurusatoNav() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const access = useFurusatoAccess();
   const manager = access.data?.manager === true;
-  type NavTo = "/furusato" | "/furusato/suppliers" | "/furusato/portals" | "/furusato/publish" | "/furusato/exports";
+  type NavTo =
+    | "/furusato"
+    | "/furusato/suppliers"
+    | "/furusato/portals"
+    | "/furusato/publish"
+    | "/furusato/exports"
+    | "/furusato/comparison"
+    | "/furusato/dashboard"
+    | "/furusato/costs"
+    | "/furusato/shipments"
+    | "/furusato/my-shipments"
+    | "/furusato/one-stop"
+    | "/furusato/certificates"
+    | "/furusato/donations"
+    | "/furusato/donations/import";
   const links: { to: NavTo; label: string; active: boolean }[] = [
     { to: "/furusato", label: fm.nav.gifts, active: pathname === "/furusato" || pathname.startsWith("/furusato/gifts") },
     { to: "/furusato/suppliers", label: fm.nav.suppliers, active: pathname.startsWith("/furusato/suppliers") },
@@ -130,6 +145,44 @@ export function FurusatoNav() {
           { to: "/furusato/exports" as const, label: fm.nav.exports, active: pathname.startsWith("/furusato/exports") },
         ]
       : []),
+    // 全国比較（参考データ）: the city's staff, not suppliers' logins
+    ...(access.data && !access.data.supplierId
+      ? [{ to: "/furusato/comparison" as const, label: "全国比較", active: pathname.startsWith("/furusato/comparison") }]
+      : []),
+    // ダッシュボード・経費台帳 (寄附と経費の集計): the city's staff, not suppliers' logins
+    ...(access.data && !access.data.supplierId
+      ? [
+          { to: "/furusato/dashboard" as const, label: "ダッシュボード", active: pathname.startsWith("/furusato/dashboard") },
+          { to: "/furusato/costs" as const, label: "経費台帳", active: pathname.startsWith("/furusato/costs") },
+        ]
+      : []),
+    // 寄附台帳・取込 (with 取込設定): the city's staff, not suppliers' logins
+    ...(access.data && !access.data.supplierId
+      ? [
+          {
+            to: "/furusato/donations" as const,
+            label: lm.nav.donations,
+            active: pathname.startsWith("/furusato/donations") && !pathname.startsWith("/furusato/donations/import"),
+          },
+          {
+            to: "/furusato/donations/import" as const,
+            label: lm.nav.import,
+            active: pathname.startsWith("/furusato/donations/import") || pathname.startsWith("/furusato/mappings"),
+          },
+        ]
+      : []),
+    // 寄附のあとの作業: staff see 出荷依頼 and ワンストップ特例 (managers also 受領証明書); a supplier only its own 出荷
+    ...(access.data?.supplierId
+      ? [{ to: "/furusato/my-shipments" as const, label: "出荷", active: pathname.startsWith("/furusato/my-shipments") }]
+      : access.data
+        ? [
+            { to: "/furusato/shipments" as const, label: "出荷依頼", active: pathname.startsWith("/furusato/shipments") },
+            { to: "/furusato/one-stop" as const, label: "ワンストップ特例", active: pathname.startsWith("/furusato/one-stop") },
+            ...(manager
+              ? [{ to: "/furusato/certificates" as const, label: "受領証明書", active: pathname.startsWith("/furusato/certificates") }]
+              : []),
+          ]
+        : []),
   ];
   return (
     <nav aria-label={fm.nav.label} className="yk-no-print">

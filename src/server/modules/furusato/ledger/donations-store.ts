@@ -130,36 +130,54 @@ async function upsertBatch(
   };
   if (rows.length === 0) return result;
 
-  // Order numbers are unique per portal, and a batch may mix portals: key items by (portal, order number).
-  const idOf = new Map(rows.map((row) => [`${row.portal_code}\u0000${row.order_number}`, row.id]));
-  await replaceItems(tx, records, idOf, result.ids);
-  await deriveFollowUps(tx, result.ids);
+  // Order numbers are unique per portal, and a batch may mix portals: key records by (portal, order number).
+  const recordOf = new Map(records.map((r) => [`${r.portalCode}\u0000${r.orderNumber}`, r]));
+  const written = rows.map((row) => ({
+    id: row.id,
+    inserted: row.inserted,
+    record: recordOf.get(`${row.portal_code}\u0000${row.order_number}`) as DonationRecord,
+  }));
+  const gifts = await giftsByCode(tx, written);
+  // Statements below are driven by arrays of this batch's rows, never by a scan: inside one long import transaction
+  // the planner has no statistics for the rows written so far, and a scan per batch would make a large file quadratic.
+  const updatedIds = written.filter((w) => !w.inserted).map((w) => w.id);
+  if (updatedIds.length > 0) await tx.query("DELETE FROM furusato_donation_items WHERE donation_id = ANY($1::uuid[])", [updatedIds]);
+  await insertItems(tx, written, gifts);
+  await deriveFollowUps(tx, written, gifts, updatedIds);
   return result;
 }
 
-async function replaceItems(tx: Queryable, records: DonationRecord[], idOf: Map<string, string>, ids: string[]) {
-  await tx.query("DELETE FROM furusato_donation_items WHERE donation_id = ANY($1::uuid[])", [ids]);
-  const donationIds: string[] = [];
-  const lineNumbers: number[] = [];
-  const giftCodes: string[] = [];
-  const quantities: number[] = [];
-  for (const record of records) {
-    const id = idOf.get(`${record.portalCode}\u0000${record.orderNumber}`);
-    if (!id) continue;
-    record.items.forEach((item, i) => {
-      donationIds.push(id);
-      lineNumbers.push(i + 1);
-      giftCodes.push(item.giftCode);
-      quantities.push(item.quantity);
-    });
-  }
-  if (donationIds.length === 0) return;
+interface Written {
+  id: string;
+  inserted: boolean;
+  record: DonationRecord;
+}
+
+type GiftRef = { id: string; supplierId: string };
+
+async function giftsByCode(tx: Queryable, written: Written[]): Promise<Map<string, GiftRef>> {
+  const codes = [...new Set(written.flatMap((w) => w.record.items.map((item) => item.giftCode)))];
+  if (codes.length === 0) return new Map();
+  const { rows } = await tx.query<{ code: string; id: string; supplier_id: string }>(
+    "SELECT code, id, supplier_id FROM furusato_gifts WHERE code = ANY($1::text[])",
+    [codes],
+  );
+  return new Map(rows.map((g) => [g.code, { id: g.id, supplierId: g.supplier_id }]));
+}
+
+async function insertItems(tx: Queryable, written: Written[], gifts: Map<string, GiftRef>) {
+  const lines = written.flatMap((w) => w.record.items.map((item, i) => ({ donationId: w.id, lineNo: i + 1, item })));
+  if (lines.length === 0) return;
   await tx.query(
     `INSERT INTO furusato_donation_items (donation_id, line_no, gift_code, gift_id, quantity)
-     SELECT u.donation_id, u.line_no, u.gift_code, g.id, u.quantity
-       FROM unnest($1::uuid[], $2::int[], $3::text[], $4::int[]) AS u (donation_id, line_no, gift_code, quantity)
-       LEFT JOIN furusato_gifts g ON g.code = u.gift_code`,
-    [donationIds, lineNumbers, giftCodes, quantities],
+     SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::uuid[], $5::int[])`,
+    [
+      lines.map((l) => l.donationId),
+      lines.map((l) => l.lineNo),
+      lines.map((l) => l.item.giftCode),
+      lines.map((l) => gifts.get(l.item.giftCode)?.id ?? null),
+      lines.map((l) => l.item.quantity),
+    ],
   );
 }
 
@@ -167,30 +185,43 @@ async function replaceItems(tx: Queryable, records: DonationRecord[], idOf: Map<
  * 出荷依頼 and ワンストップ特例 follow a paid donation. A resident gets no gift; a cancelled donation (or an item
  * that left the order) cancels the shipments not yet sent. Shipments already sent are history and stay.
  */
-async function deriveFollowUps(tx: Queryable, ids: string[]) {
-  await tx.query(
-    `UPDATE furusato_shipments s SET status = '取消', version = s.version + 1, updated_at = now()
-       FROM furusato_donations d
-      WHERE s.donation_id = d.id AND d.id = ANY($1::uuid[]) AND s.status IN ('未依頼', '依頼済')
-        AND (d.status = 'キャンセル' OR d.is_resident OR NOT EXISTS (
-              SELECT 1 FROM furusato_donation_items i
-               WHERE i.donation_id = s.donation_id AND i.line_no = s.line_no AND i.gift_id = s.gift_id))`,
-    [ids],
-  );
-  await tx.query(
-    `INSERT INTO furusato_shipments (donation_id, line_no, gift_id, supplier_id)
-     SELECT i.donation_id, i.line_no, i.gift_id, g.supplier_id
-       FROM furusato_donation_items i
-       JOIN furusato_donations d ON d.id = i.donation_id
-       JOIN furusato_gifts g ON g.id = i.gift_id
-      WHERE i.donation_id = ANY($1::uuid[]) AND d.status = '入金済' AND NOT d.is_resident
-     ON CONFLICT (donation_id, line_no) DO NOTHING`,
-    [ids],
-  );
-  await tx.query(
-    `INSERT INTO furusato_one_stop_applications (donation_id)
-     SELECT id FROM furusato_donations WHERE id = ANY($1::uuid[]) AND one_stop_wish AND status = '入金済'
-     ON CONFLICT (donation_id) DO NOTHING`,
-    [ids],
-  );
+async function deriveFollowUps(tx: Queryable, written: Written[], gifts: Map<string, GiftRef>, updatedIds: string[]) {
+  if (updatedIds.length > 0)
+    await tx.query(
+      `UPDATE furusato_shipments s SET status = '取消', version = s.version + 1, updated_at = now()
+         FROM furusato_donations d
+        WHERE s.donation_id = ANY($1::uuid[]) AND d.id = s.donation_id AND s.status IN ('未依頼', '依頼済')
+          AND (d.status = 'キャンセル' OR d.is_resident OR NOT EXISTS (
+                SELECT 1 FROM furusato_donation_items i
+                 WHERE i.donation_id = s.donation_id AND i.line_no = s.line_no AND i.gift_id = s.gift_id))`,
+      [updatedIds],
+    );
+  const paid = written.filter((w) => w.record.status === "入金済");
+  const shipments = paid
+    .filter((w) => !w.record.isResident)
+    .flatMap((w) =>
+      w.record.items.flatMap((item, i) => {
+        const gift = gifts.get(item.giftCode);
+        return gift ? [{ donationId: w.id, lineNo: i + 1, gift }] : [];
+      }),
+    );
+  if (shipments.length > 0)
+    await tx.query(
+      `INSERT INTO furusato_shipments (donation_id, line_no, gift_id, supplier_id)
+       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::uuid[])
+       ON CONFLICT (donation_id, line_no) DO NOTHING`,
+      [
+        shipments.map((s) => s.donationId),
+        shipments.map((s) => s.lineNo),
+        shipments.map((s) => s.gift.id),
+        shipments.map((s) => s.gift.supplierId),
+      ],
+    );
+  const oneStop = paid.filter((w) => w.record.oneStopWish).map((w) => w.id);
+  if (oneStop.length > 0)
+    await tx.query(
+      `INSERT INTO furusato_one_stop_applications (donation_id) SELECT * FROM unnest($1::uuid[])
+       ON CONFLICT (donation_id) DO NOTHING`,
+      [oneStop],
+    );
 }
