@@ -32,4 +32,21 @@ describe("sample data on a first start", () => {
     }
     expect(red).toEqual(["KMF001:rakuten"]);
   });
+
+  it("shows a living ledger: two fiscal years of sample donations on two portals, with shipments and one-stop work", async () => {
+    const { rows } = await t.db.query<{ portal_code: string; fiscal_year: number; n: number; samples: number }>(
+      `SELECT portal_code, fiscal_year, count(*)::int AS n, count(*) FILTER (WHERE is_sample)::int AS samples
+         FROM furusato_donations GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(rows.map((r) => `${r.portal_code}:${r.fiscal_year}`)).toEqual(["ana:2025", "ana:2026", "rakuten:2025", "rakuten:2026"]);
+    for (const row of rows) expect(row.samples).toBe(row.n);
+    const work = await t.db.query<{ shipments: number; one_stop: number; mappings: number }>(
+      `SELECT (SELECT count(*)::int FROM furusato_shipments) AS shipments,
+              (SELECT count(*)::int FROM furusato_one_stop_applications) AS one_stop,
+              (SELECT count(*)::int FROM furusato_donation_mappings WHERE is_sample) AS mappings`,
+    );
+    expect(work.rows[0].shipments).toBeGreaterThan(1000);
+    expect(work.rows[0].one_stop).toBeGreaterThan(500);
+    expect(work.rows[0].mappings).toBe(2);
+  });
 });
