@@ -130,7 +130,8 @@ async function copyFloor(db: Db, files: { donations: string; items: string }): P
 export default [
   {
     name: "ledger.import_1m",
-    description: "1,000,000 donation rows (one ~270 MB portal CSV) imported into PostgreSQL as the CLI import does it; floor: COPY of the same mapped rows",
+    description:
+      "1,000,000 donation rows (one ~270 MB portal CSV) imported into PostgreSQL as the CLI import does it; floor: COPY of the same mapped rows",
     async run() {
       const t = await postgresDb();
       const dir = tempDir("ledger-bench-");

@@ -26,10 +26,14 @@ const errors = [];
 
 // The runner's stdout is our stderr, so whatever a bench prints never reaches the --json output.
 // A larger heap: ledger.import_1m holds a 250 MB file and a million parsed rows at once, as the import job would.
-const runner = spawn(process.execPath, ["--max-old-space-size=8192", "--import", "tsx", "scripts/bench-runner.ts", ...(list ? ["--list"] : []), ...prefixes], {
-  cwd: root,
-  stdio: ["ignore", 2, 2, "ipc"],
-});
+const runner = spawn(
+  process.execPath,
+  ["--max-old-space-size=8192", "--import", "tsx", "scripts/bench-runner.ts", ...(list ? ["--list"] : []), ...prefixes],
+  {
+    cwd: root,
+    stdio: ["ignore", 2, 2, "ipc"],
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => runner.kill(signal));
 
 runner.on("message", (message) => {

@@ -106,7 +106,11 @@ export interface DonationFile {
   bytes: Uint8Array;
 }
 
-export async function importDonationFile(db: Db, data: DonationImportJobData, progress: Progress = noProgress): Promise<DonationImportResult> {
+export async function importDonationFile(
+  db: Db,
+  data: DonationImportJobData,
+  progress: Progress = noProgress,
+): Promise<DonationImportResult> {
   return importDonationBytes(db, { mappingId: data.mappingId, file: await readFileRow(db, data.fileId), actor: data.actor }, progress);
 }
 
@@ -127,7 +131,10 @@ export async function importDonationBytes(
     unchanged: 0,
     summary: "同じファイルは既に取り込まれています。台帳は変わりません。",
   });
-  const seen = await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [mapping.portal_code, file.sha256]);
+  const seen = await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [
+    mapping.portal_code,
+    file.sha256,
+  ]);
   if (seen.rowCount > 0) return duplicate();
 
   await progress(0, null, "ファイルを読み込んでいます");
