@@ -318,7 +318,14 @@ function Outcome({ headingId, headingRef, headingLevel, failed, result, unreadab
             {t.rejectedShown(rows.length, total)}
           </Text>
         )}
-        <Anchor href={urlFor(downloadFile, { params: { id: result.reportFileId } })} download size="sm" mt={4} display="inline-block">
+        <Anchor
+          href={urlFor(downloadFile, { params: { id: result.reportFileId } })}
+          download
+          size="sm"
+          mt={4}
+          display="inline-block"
+          c="red.9"
+        >
           {t.report}
         </Anchor>
       </Alert>

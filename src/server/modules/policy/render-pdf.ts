@@ -1,11 +1,8 @@
 // 局区方針 → PDF (A4 portrait) laid out like the bureau's own document: the overview matrix on page 1, then the
 // title, 1 組織の使命, 2 課題と背景 and each challenge's ①–⑤. Noto Sans JP is embedded (pdfkit subsets it).
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import type PdfPrinter from "pdfmake";
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ChallengeContent, PolicyDocumentContent } from "../../../common/policy/types.js";
+import { createPdfPrinter, PDF_FONT_FAMILY } from "../../platform/pdf/printer";
 import {
   analysisNoteText,
   approachHeadingText,
@@ -20,40 +17,6 @@ import {
   progressText,
   SECTION_HEADINGS,
 } from "./render-model.js";
-
-const FONT_FAMILY = "NotoSansJP";
-
-interface FontFiles {
-  regular: Buffer;
-  bold: Buffer;
-}
-
-// The two TTF files are about 5 MB each: read once per process, not once per render.
-let fontFiles: FontFiles | null = null;
-
-function notoSansJpDir(): string {
-  const require = createRequire(import.meta.url);
-  return dirname(require.resolve("@expo-google-fonts/noto-sans-jp/package.json"));
-}
-
-function loadFontFiles(): FontFiles {
-  if (!fontFiles) {
-    const dir = notoSansJpDir();
-    fontFiles = {
-      regular: readFileSync(join(dir, "400Regular", "NotoSansJP_400Regular.ttf")),
-      bold: readFileSync(join(dir, "700Bold", "NotoSansJP_700Bold.ttf")),
-    };
-  }
-  return fontFiles;
-}
-
-// pdfmake takes ~0.2 s to load: it is loaded on the first render, not at server start.
-async function createPrinter(): Promise<PdfPrinter> {
-  const { default: Printer } = await import("pdfmake");
-  const { regular, bold } = loadFontFiles();
-  // Japanese has no italics; the upright faces stand in so an italic request cannot fail.
-  return new Printer({ [FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
-}
 
 function paragraphBlocks(text: string, style = "body"): Content[] {
   return paragraphs(text).map((p) => ({ text: p, style }));
@@ -126,7 +89,7 @@ export function policyDocDefinition(doc: PolicyDocumentContent, options: PolicyR
       margin: [0, 20, 0, 0],
     }),
     pageBreakBefore: (node, following) => node.headlineLevel !== undefined && following.length <= 1,
-    defaultStyle: { font: FONT_FAMILY, fontSize: 10.5, lineHeight: 1.35 },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 10.5, lineHeight: 1.35 },
     styles: {
       overviewTitle: { fontSize: 16, bold: true, alignment: "center", margin: [0, 0, 0, 12] },
       matrixHead: { bold: true, alignment: "center", fontSize: 10.5 },
@@ -153,6 +116,6 @@ function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffe
 }
 
 export async function renderPolicyPdf(doc: PolicyDocumentContent, options: PolicyRenderOptions = {}): Promise<Buffer> {
-  const pdf = (await createPrinter()).createPdfKitDocument(policyDocDefinition(doc, options));
+  const pdf = (await createPdfPrinter()).createPdfKitDocument(policyDocDefinition(doc, options));
   return collect(pdf);
 }

@@ -125,6 +125,7 @@ export function BankRows({
               <Button
                 variant="subtle"
                 color="red"
+                c="red.9"
                 mt={26}
                 aria-label={fm.suppliers.bankRemove(n)}
                 onClick={() => onChange(rows.filter((r) => r.key !== row.key))}

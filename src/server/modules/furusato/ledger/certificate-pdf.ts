@@ -1,15 +1,8 @@
 // 寄附金受領証明書 → PDF (A4 portrait), one page per donation, Noto Sans JP embedded (pdfkit subsets it).
-// The font set-up mirrors the policy module's renderer (src/server/modules/policy/render-pdf.ts); a module may not
-// import another's internals, so the few lines are repeated here rather than shared through policy.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import type PdfPrinter from "pdfmake";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatWareki } from "../../../../common/dates";
 import { formatYen } from "../../../../common/furusato/rules";
-
-const FONT_FAMILY = "NotoSansJP";
+import { createPdfPrinter, PDF_FONT_FAMILY } from "../../../platform/pdf/printer";
 
 /** 所得税法・地方税法上の寄附金であることの記載 (the statutory note every certificate carries). */
 export const STATUTORY_NOTE = "この寄附金は、所得税法第78条及び地方税法第37条の2・第314条の7に規定する寄附金です。";
@@ -31,26 +24,6 @@ export interface Issuer {
   cityName: string;
   /** 北九州市長 (or 北九州市長 ○○ ○○) */
   mayor: string;
-}
-
-let fontFiles: { regular: Buffer; bold: Buffer } | null = null;
-
-function loadFontFiles() {
-  if (!fontFiles) {
-    const require = createRequire(import.meta.url);
-    const dir = dirname(require.resolve("@expo-google-fonts/noto-sans-jp/package.json"));
-    fontFiles = {
-      regular: readFileSync(join(dir, "400Regular", "NotoSansJP_400Regular.ttf")),
-      bold: readFileSync(join(dir, "700Bold", "NotoSansJP_700Bold.ttf")),
-    };
-  }
-  return fontFiles;
-}
-
-async function createPrinter(): Promise<PdfPrinter> {
-  const { default: Printer } = await import("pdfmake");
-  const { regular, bold } = loadFontFiles();
-  return new Printer({ [FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
 }
 
 function page(cert: CertificatePage, issuer: Issuer, first: boolean): Content[] {
@@ -98,7 +71,7 @@ export function certificateDocDefinition(pages: CertificatePage[], issuer: Issue
     pageMargins: [64, 64, 64, 64],
     info: { title: "寄附金受領証明書", author: issuer.cityName },
     content: pages.flatMap((cert, i) => page(cert, issuer, i === 0)),
-    defaultStyle: { font: FONT_FAMILY, fontSize: 11, lineHeight: 1.4 },
+    defaultStyle: { font: PDF_FONT_FAMILY, fontSize: 11, lineHeight: 1.4 },
     styles: {
       reissue: { fontSize: 11, bold: true },
       number: { fontSize: 10 },
@@ -128,6 +101,6 @@ function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffe
 }
 
 export async function renderCertificatesPdf(pages: CertificatePage[], issuer: Issuer): Promise<Buffer> {
-  const pdf = (await createPrinter()).createPdfKitDocument(certificateDocDefinition(pages, issuer));
+  const pdf = (await createPdfPrinter()).createPdfKitDocument(certificateDocDefinition(pages, issuer));
   return collect(pdf);
 }
