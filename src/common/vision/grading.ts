@@ -1,0 +1,249 @@
+// 新ビジョン KPI grading (評価): an indicator's actual value is compared with its target pro-rated to the as-of date,
+// and the achievement (達成度) is graded by a rule table the city configures. Pure: data in, grade and its
+// explanation out. Every grade carries the rule it was made with, so an old grade can be recomputed and explained.
+
+/** 評価対象外 reasons: the indicator is listed but not graded or counted. */
+export const EXCLUSIONS = ["数値目標対象外", "再掲", "事業終了", "調査中"] as const;
+export type Exclusion = (typeof EXCLUSIONS)[number];
+
+/** Status-based rating, for indicators (or projects) without a number. */
+export const STATUS_RATINGS = ["順調", "一部遅れ", "大幅遅れ", "完了", "中止", "評価困難"] as const;
+export type StatusRating = (typeof STATUS_RATINGS)[number];
+
+export type Direction = "higher" | "lower";
+
+/**
+ * progress: 達成度 = (実績 − 基準) ÷ (按分目標 − 基準), how far along the way from the baseline to the target.
+ * ratio: 達成度 = 実績 ÷ 按分目標 (higher is better) or 按分目標 ÷ 実績 (lower is better).
+ */
+export type AchievementFormula = "progress" | "ratio";
+
+export interface GradeBand {
+  grade: string;
+  /** the band holds achievements ≥ min (percent); the lowest band has min null */
+  min: number | null;
+}
+
+export interface GradeRule {
+  formula: AchievementFormula;
+  /** highest band first: A ≥120, B ≥100, C ≥70, D below */
+  bands: GradeBand[];
+  /** achievement is rounded to this many decimals (half up) before it is compared, as the report prints it */
+  decimals: number;
+  /** the target grows in a straight line from the baseline date to the end of the target year */
+  proRate: boolean;
+  /** a status rating's achievement for roll-ups (null: not rolled up) */
+  statusAchievement: Record<StatusRating, number | null>;
+  /** achievements above this count as this in roll-ups, so that one outlier cannot carry a strategy */
+  rollupCap: number;
+}
+
+/** The city's own rule: A ≥120%, B 100–119%, C 70–99%, D ≤69%. */
+export const DEFAULT_GRADE_RULE: GradeRule = {
+  formula: "progress",
+  bands: [
+    { grade: "A", min: 120 },
+    { grade: "B", min: 100 },
+    { grade: "C", min: 70 },
+    { grade: "D", min: null },
+  ],
+  decimals: 1,
+  proRate: true,
+  statusAchievement: { 順調: 100, 一部遅れ: 85, 大幅遅れ: 50, 完了: 100, 中止: null, 評価困難: null },
+  rollupCap: 150,
+};
+
+export interface IndicatorForGrading {
+  direction: Direction;
+  baselineValue: number;
+  /** 基準値の時点 (ISO date) */
+  baselineDate: string;
+  targetValue: number;
+  /** 目標年度: the target is due at the end of this fiscal year (March 31 of the next calendar year) */
+  targetFiscalYear: number;
+  exclusion: Exclusion | null;
+}
+
+export interface Observation {
+  /** 実績の時点 (ISO date): the end of the fiscal year for a yearly value, or the as-of date */
+  asOf: string;
+  value: number | null;
+  status: StatusRating | null;
+}
+
+export type GradeResult =
+  | {
+      kind: "graded";
+      grade: string;
+      /** percent, rounded as the rule says */
+      achievement: number;
+      explanation: Explanation;
+    }
+  | { kind: "status"; grade: StatusRating; achievement: number | null; explanation: Explanation }
+  | { kind: "excluded"; reason: Exclusion; explanation: Explanation }
+  | { kind: "ungradable"; reason: string; explanation: Explanation };
+
+export interface Explanation {
+  formula: AchievementFormula | "status";
+  baseline?: number;
+  target?: number;
+  proRatedTarget?: number;
+  /** share of the plan period elapsed at the as-of date, 0–1 */
+  elapsed?: number;
+  actual?: number | null;
+  text: string;
+}
+
+const DAY = 86_400_000;
+const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+
+/** The end of a fiscal year: 2030 → 2031-03-31. */
+export function fiscalYearEnd(fy: number): string {
+  return `${fy + 1}-03-31`;
+}
+
+/** Share of the way from the baseline date to the target date at `asOf`, clamped to 0–1. */
+export function elapsedShare(baselineDate: string, targetFiscalYear: number, asOf: string): number {
+  const start = dayNumber(baselineDate);
+  const end = dayNumber(fiscalYearEnd(targetFiscalYear));
+  if (end <= start) return 1;
+  return Math.min(1, Math.max(0, (dayNumber(asOf) - start) / (end - start)));
+}
+
+/** 按分目標: the target pro-rated to the as-of date (a straight line from the baseline). */
+export function proRatedTarget(indicator: IndicatorForGrading, asOf: string, rule: GradeRule): { value: number; elapsed: number } {
+  if (!rule.proRate) return { value: indicator.targetValue, elapsed: 1 };
+  const elapsed = elapsedShare(indicator.baselineDate, indicator.targetFiscalYear, asOf);
+  return { value: indicator.baselineValue + (indicator.targetValue - indicator.baselineValue) * elapsed, elapsed };
+}
+
+/** Half-up rounding in decimal, not binary: 69.95 → 70.0 whatever its float representation. */
+export function roundHalfUp(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  // toPrecision(12) drops the binary noise (119.89999999999999 → 119.9) before rounding.
+  const clean = Number(value.toPrecision(12));
+  return (Math.sign(clean) * Math.round(Math.abs(clean) * factor + 1e-9)) / factor;
+}
+
+export function gradeOf(achievement: number, rule: GradeRule): string {
+  for (const band of rule.bands) if (band.min === null || achievement >= band.min) return band.grade;
+  return rule.bands[rule.bands.length - 1].grade;
+}
+
+const fmt = (n: number) => Number(n.toPrecision(10)).toLocaleString("ja-JP", { maximumFractionDigits: 4 });
+
+export function gradeIndicator(indicator: IndicatorForGrading, observation: Observation | null, rule: GradeRule): GradeResult {
+  if (indicator.exclusion)
+    return {
+      kind: "excluded",
+      reason: indicator.exclusion,
+      explanation: { formula: rule.formula, text: `評価対象外（${indicator.exclusion}）` },
+    };
+  if (!observation)
+    return { kind: "ungradable", reason: "実績値が未入力です", explanation: { formula: rule.formula, text: "実績値が未入力です" } };
+  if (observation.value === null) {
+    if (observation.status)
+      return {
+        kind: "status",
+        grade: observation.status,
+        achievement: rule.statusAchievement[observation.status],
+        explanation: { formula: "status", text: `状況による評価: ${observation.status}` },
+      };
+    return { kind: "ungradable", reason: "実績値が未入力です", explanation: { formula: rule.formula, text: "実績値が未入力です" } };
+  }
+
+  const actual = observation.value;
+  const { value: target, elapsed } = proRatedTarget(indicator, observation.asOf, rule);
+  const base: Explanation = {
+    formula: rule.formula,
+    baseline: indicator.baselineValue,
+    target: indicator.targetValue,
+    proRatedTarget: target,
+    elapsed,
+    actual,
+    text: "",
+  };
+  let raw: number;
+  let how: string;
+  if (rule.formula === "progress") {
+    const planned = target - indicator.baselineValue;
+    if (planned === 0)
+      return {
+        kind: "ungradable",
+        reason: "按分目標が基準値と同じため達成度を計算できません",
+        explanation: { ...base, text: "按分目標が基準値と同じため達成度を計算できません" },
+      };
+    // (実績 − 基準) ÷ (按分目標 − 基準): the same formula serves "lower is better", both differences being negative.
+    raw = ((actual - indicator.baselineValue) / planned) * 100;
+    how = `(${fmt(actual)} − ${fmt(indicator.baselineValue)}) ÷ (${fmt(target)} − ${fmt(indicator.baselineValue)})`;
+  } else {
+    const [numerator, denominator] = indicator.direction === "higher" ? [actual, target] : [target, actual];
+    if (denominator === 0)
+      return {
+        kind: "ungradable",
+        reason: "0で割るため達成度を計算できません",
+        explanation: { ...base, text: "0で割るため達成度を計算できません" },
+      };
+    raw = (numerator / denominator) * 100;
+    how = `${fmt(numerator)} ÷ ${fmt(denominator)}`;
+  }
+  const achievement = roundHalfUp(raw, rule.decimals);
+  const grade = gradeOf(achievement, rule);
+  const proRated = rule.proRate && elapsed < 1 ? `（按分目標 ${fmt(target)}、計画期間の${Math.round(elapsed * 1000) / 10}%経過）` : "";
+  return { kind: "graded", grade, achievement, explanation: { ...base, text: `達成度 ${how} = ${achievement}% → ${grade}${proRated}` } };
+}
+
+// ------------------------------------------------------------------ roll-up (tree)
+
+export type RollupMethod = "average" | "weighted";
+
+export interface RollupNode {
+  id: string;
+  method: RollupMethod;
+  /** the node's weight in its parent's weighted average */
+  weight: number;
+  /** achievements of the indicators on this node (null: not rolled up), with their weights */
+  indicators: { achievement: number | null; weight: number }[];
+  children: RollupNode[];
+}
+
+export interface RollupResult {
+  id: string;
+  /** rolled-up achievement in percent (null when nothing below it is graded) */
+  achievement: number | null;
+  grade: string | null;
+  /** how many graded items it averaged */
+  count: number;
+  children: RollupResult[];
+}
+
+/**
+ * Rolls achievements up the tree: a node averages its own indicators and its children's roll-ups, plainly or by
+ * weight, as chosen on the node. Each achievement is capped at rule.rollupCap first.
+ */
+export function rollUp(node: RollupNode, rule: GradeRule): RollupResult {
+  const children = node.children.map((child) => rollUp(child, rule));
+  const parts: { value: number; weight: number }[] = [];
+  for (const indicator of node.indicators)
+    if (indicator.achievement !== null) parts.push({ value: Math.min(indicator.achievement, rule.rollupCap), weight: indicator.weight });
+  node.children.forEach((child, i) => {
+    const rolled = children[i].achievement;
+    if (rolled !== null) parts.push({ value: rolled, weight: child.weight });
+  });
+  if (parts.length === 0) return { id: node.id, achievement: null, grade: null, count: 0, children };
+  const totalWeight = node.method === "weighted" ? parts.reduce((sum, p) => sum + p.weight, 0) : parts.length;
+  const sum = parts.reduce((acc, p) => acc + p.value * (node.method === "weighted" ? p.weight : 1), 0);
+  if (totalWeight <= 0) return { id: node.id, achievement: null, grade: null, count: 0, children };
+  const achievement = roundHalfUp(sum / totalWeight, rule.decimals);
+  return { id: node.id, achievement, grade: gradeOf(achievement, rule), count: parts.length, children };
+}
+
+/** Counts per grade (A/B/C/D, the status ratings, 対象外, 未評価) of a list of results. */
+export function gradeCounts(results: GradeResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const result of results) {
+    const key = result.kind === "graded" || result.kind === "status" ? result.grade : result.kind === "excluded" ? "対象外" : "未評価";
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  return counts;
+}
