@@ -40,6 +40,17 @@ const rules = {
     user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
   // A supplier's own logins: partners whose organisation is the supplier's.
   "furusato.supply": (user, supplier) => user.role === "partner" && !!supplier && supplier.organisationId === user.organisationId,
+  "vision.read": (user) => STAFF.includes(user.role),
+  // The bureau that runs the vision (app setting vision.bureauId, 政策局): plan, rounds, moderation, council records.
+  "vision.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  // An indicator's owner (a division, or a bureau and all its divisions) enters its values.
+  "vision.update": (user, owner) =>
+    user.role === "admin" ||
+    (user.role === "editor" && !!owner && (owner.organisationId === user.organisationId || owner.organisationId === user.bureauId)),
+  // Every member of staff may post an Action宣言.
+  "vision.declare": (user) => STAFF.includes(user.role),
+  // Experts' council members are external accounts; membership itself is checked against vision_council_members.
+  "vision.council": (user) => user.role === "partner",
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

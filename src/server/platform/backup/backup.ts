@@ -44,10 +44,24 @@ export const BACKUP_TABLES = [
   "furusato_certificates",
   "furusato_cost_entries",
   "furusato_reference_figures",
+  "vision_plans",
+  "vision_nodes",
+  "vision_node_challenges",
+  "vision_grade_rules",
+  "vision_indicators",
+  "vision_actuals",
+  "vision_rounds",
+  "vision_round_tasks",
+  "vision_grades",
+  "vision_council_members",
+  "vision_council_meetings",
+  "vision_council_comments",
+  "vision_declarations",
+  "vision_outreach_events",
 ] as const;
 
 /** Self-referencing tables: parents must be inserted before children. */
-const PARENT_FIRST: Record<string, string> = { organisations: "parent_id", furusato_gifts: "copied_from" };
+const PARENT_FIRST: Record<string, string> = { organisations: "parent_id", furusato_gifts: "copied_from", vision_nodes: "parent_id" };
 const IDENTITY_TABLES = new Set(["audit_log"]);
 const FORMAT = "yokogushi-backup";
 const BATCH = 500;
