@@ -9,7 +9,9 @@
 // into tables shaped like the ledger's (same columns, constraints and indexes): the fastest way the same rows land.
 //
 // ledger.dashboard: the dashboard's per-portal-per-month query (portalMonthTotals) for one fiscal year over a ledger
-// of 1,000,000 donations spread over two fiscal years and four portals. No floor: it is one GROUP BY.
+// of 1,000,000 donations spread over two fiscal years and four portals, after VACUUM ANALYZE (what autovacuum keeps
+// true in a running system: the visibility map lets the query read the covering index only). No floor: it is one
+// GROUP BY.
 import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { donationMappingConfigSchema, mapDonationRows } from "../src/common/furusato/donation-mapping";
@@ -174,8 +176,8 @@ export default [
           SELECT (ARRAY['rakuten', 'ana', 'ledghome', 'soumu'])[1 + n % 4], 'D' || n, d, d,
                  CASE WHEN extract(month FROM d) >= 4 THEN extract(year FROM d)::int ELSE extract(year FROM d)::int - 1 END,
                  'クレジットカード', 5000 + (n % 20) * 1000, CASE WHEN n % 50 = 0 THEN 'キャンセル' ELSE '入金済' END, '見本 太郎', 'h'
-            FROM generate_series(1, ${ROWS}) AS n, LATERAL (SELECT date '2025-04-01' + (n % 600) AS d) AS day;
-          ANALYZE furusato_donations;`);
+            FROM generate_series(1, ${ROWS}) AS n, LATERAL (SELECT date '2025-04-01' + (n % 600) AS d) AS day;`);
+        await t.db.query("VACUUM ANALYZE furusato_donations");
         let months = 0;
         const value = await timeIt(
           async () => {
