@@ -45,7 +45,9 @@ import { FurusatoNav, formatNumber } from "./components";
 import { lm } from "./ledgerMessages";
 import { ledgerKeys, useMappings, useValueTargets } from "./ledgerQueries";
 import { fm } from "./messages";
+import { moneyKeys } from "./money-components";
 import { useFurusatoAccess, usePortals } from "./queries";
+import { shipmentKeys } from "./ShipmentsPage";
 
 const t = lm.import;
 const SHOWN_ERRORS = 200;
@@ -299,6 +301,9 @@ function ImportSection({ run, onRun }: { run: Run | null; onRun: (run: Run | nul
               if (result?.ok && !result.duplicate) {
                 queryClient.invalidateQueries({ queryKey: ledgerKeys.donations });
                 queryClient.invalidateQueries({ queryKey: ["furusato", "donation"] });
+                // The new donations change the dashboard and the cost ledger, and bring new shipments to request.
+                queryClient.invalidateQueries({ queryKey: moneyKeys.all });
+                queryClient.invalidateQueries({ queryKey: shipmentKeys.all });
               }
               queryClient.invalidateQueries({ queryKey: ledgerKeys.imports });
               queryClient.invalidateQueries({ queryKey: ledgerKeys.mappings });
