@@ -130,7 +130,9 @@ export function gradeOf(achievement: number, rule: GradeRule): string {
   return rule.bands[rule.bands.length - 1].grade;
 }
 
-const fmt = (n: number) => Number(n.toPrecision(10)).toLocaleString("ja-JP", { maximumFractionDigits: 4 });
+// One formatter for the process: toLocaleString builds a new Intl.NumberFormat on every call (~20 µs each).
+const NUMBER_FORMAT = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 4 });
+const fmt = (n: number) => NUMBER_FORMAT.format(Number(n.toPrecision(10)));
 
 export function gradeIndicator(indicator: IndicatorForGrading, observation: Observation | null, rule: GradeRule): GradeResult {
   if (indicator.exclusion)
