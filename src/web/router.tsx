@@ -15,6 +15,7 @@ import { CertificatesPage } from "./modules/furusato/CertificatesPage";
 import { ChoicePortalPage } from "./modules/furusato/ChoicePortalPage";
 import { ComparisonPage } from "./modules/furusato/ComparisonPage";
 import { CostLedgerPage } from "./modules/furusato/CostLedgerPage";
+import { SettingsPage } from "./modules/furusato/SettingsPage";
 import { DashboardPage } from "./modules/furusato/DashboardPage";
 import { DonationImportPage } from "./modules/furusato/DonationImportPage";
 import { DonationPage } from "./modules/furusato/DonationPage";
@@ -266,6 +267,7 @@ const dashboardRoute = createRoute({
     return <DashboardPage fiscalYear={fiscalYear} />;
   },
 });
+const furusatoSettingsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/settings", component: SettingsPage });
 const costsRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/costs",
@@ -376,6 +378,7 @@ const routeTree = rootRoute.addChildren([
     comparisonRoute,
     dashboardRoute,
     costsRoute,
+    furusatoSettingsRoute,
     adminLayout.addChildren([
       adminIndexRoute,
       adminUsersRoute,

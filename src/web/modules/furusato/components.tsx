@@ -134,7 +134,8 @@ export function FurusatoNav() {
     | "/furusato/one-stop"
     | "/furusato/certificates"
     | "/furusato/donations"
-    | "/furusato/donations/import";
+    | "/furusato/donations/import"
+    | "/furusato/settings";
   const links: { to: NavTo; label: string; active: boolean }[] = [
     { to: "/furusato", label: fm.nav.gifts, active: pathname === "/furusato" || pathname.startsWith("/furusato/gifts") },
     { to: "/furusato/suppliers", label: fm.nav.suppliers, active: pathname.startsWith("/furusato/suppliers") },
@@ -183,6 +184,7 @@ export function FurusatoNav() {
               : []),
           ]
         : []),
+    ...(manager ? [{ to: "/furusato/settings" as const, label: "設定", active: pathname.startsWith("/furusato/settings") }] : []),
   ];
   return (
     <nav aria-label={fm.nav.label} className="yk-no-print">

@@ -148,3 +148,24 @@ describe("donation ledger over HTTP", () => {
     expect(missing.status).toBe(400);
   });
 });
+
+describe("furusato settings", () => {
+  it("shows the defaults, lets a manager change them (audited), and refuses others and bad values", async () => {
+    const initial = await viewer.get("/api/furusato/settings");
+    expect(initial.body).toMatchObject({
+      donorRetentionYears: 5,
+      shippingLeadDays: 14,
+      cityName: "北九州市",
+      bodyCode: "401005",
+      canEdit: false,
+    });
+    const { canEdit: _, ...values } = initial.body;
+    expect((await viewer.put("/api/furusato/settings", { ...values, donorRetentionYears: 7 })).status).toBe(403);
+    expect((await manager.put("/api/furusato/settings", { ...values, bodyCode: "40100" })).status).toBe(400);
+    const saved = await manager.put("/api/furusato/settings", { ...values, donorRetentionYears: 7, shippingLeadDays: 10 });
+    expect(saved.status).toBe(200);
+    expect((await viewer.get("/api/furusato/settings")).body).toMatchObject({ donorRetentionYears: 7, shippingLeadDays: 10 });
+    const { rows } = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'furusato_settings'");
+    expect(rows[0].n).toBe(1);
+  });
+});

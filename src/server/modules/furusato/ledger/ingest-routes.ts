@@ -1,6 +1,7 @@
 // HTTP handlers of the ledger's ingest: 使い道, 取込設定, 取込 and the donation ledger. Donors' personal data reaches
 // only the module's managers, masked in lists unless asked for, and every look at it or export of it is audited.
 import * as api from "../../../../common/api/furusato-ledger";
+import * as settingsApi from "../../../../common/api/furusato-settings";
 import type { DonorGender } from "../../../../common/furusato/donation";
 import {
   DONATION_FIELDS,
@@ -20,6 +21,7 @@ import { accessOf, type FurusatoAccess, requireManager } from "../access";
 import { DONATION_IMPORT_JOB, type DonationImportJobData } from "./donation-import";
 import { type DonationListRow, findAllDonations, findDonation, findDonations, maskName } from "./donations-query";
 import { sampleDonationFileBytes } from "./sample-files";
+import { readFurusatoSettings, saveFurusatoSettings } from "./settings";
 import { SHIPPED_MAPPINGS } from "./shipped-mappings";
 
 /** The ledger is staff work: a supplier's login sees its shipments elsewhere, never the ledger. */
@@ -138,6 +140,17 @@ const PERSONAL_HEADER = ["寄附者氏名", "フリガナ", "郵便番号", "住
 
 export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): void {
   const { db } = deps;
+
+  router.on(settingsApi.getFurusatoSettings, async (_, { user }) => {
+    const access = await staffAccess(db, user);
+    return { ...(await readFurusatoSettings(db)), canEdit: access.manager };
+  });
+
+  router.on(settingsApi.putFurusatoSettings, async ({ body }, { user, actor }) => {
+    const access = await staffAccess(db, user);
+    requireManager(access);
+    return { ...(await saveFurusatoSettings(db, actor, body)), canEdit: true };
+  });
 
   router.on(api.listFundUses, async (_, { user }) => {
     await staffAccess(db, user);
