@@ -11,6 +11,8 @@ import { registerMoneyRoutes } from "./modules/furusato/ledger/money-routes";
 import { registerReferenceRoutes } from "./modules/furusato/reference/routes";
 import { registerFurusatoRoutes } from "./modules/furusato/routes";
 import { registerPolicyRoutes } from "./modules/policy/routes";
+import { registerVisionEngagementRoutes } from "./modules/vision/engagement-routes";
+import { registerVisionRoutes } from "./modules/vision/routes";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
 import { UPLOAD_LIMIT_BYTES } from "./platform/files/files";
@@ -72,6 +74,8 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   registerMoneyRoutes(router, deps);
   registerLedgerIngestRoutes(router, deps);
   registerReferenceRoutes(router, deps);
+  registerVisionRoutes(router, deps);
+  registerVisionEngagementRoutes(router, deps);
 
   // Built on first request, not at start-up: the schemas' JSON conversion is the slowest part of building the app.
   let openApi: object | null = null;

@@ -5,6 +5,7 @@ import type { Db, Queryable } from "./db/database";
 import { loadFurusatoDemo } from "./modules/furusato/demo";
 import { loadLedgerDemo } from "./modules/furusato/ledger/demo";
 import { loadPolicyDemo } from "./modules/policy/demo";
+import { loadVisionDemo } from "./modules/vision/demo";
 import { type Actor, recordAudit } from "./platform/audit/audit";
 import type { Logger } from "./platform/logger";
 
@@ -74,6 +75,7 @@ export async function loadDemoDataIfEmpty(db: Db, log: Logger): Promise<boolean>
   });
   await loadPolicyDemo(db);
   await loadFurusatoDemo(db);
+  await loadVisionDemo(db);
   await loadLedgerDemo(db);
   log.info("sample data loaded");
   return true;

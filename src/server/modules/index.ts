@@ -8,6 +8,7 @@ import { registerFollowupJobs } from "./furusato/ledger/followup-routes";
 import { registerPublishJob } from "./furusato/publish";
 import { registerFurusatoSearch } from "./furusato/search-index";
 import { registerPolicyModule } from "./policy";
+import { registerVisionModule } from "./vision";
 
 let registered = false;
 
@@ -22,4 +23,5 @@ export function registerModules(): void {
   registerFollowupJobs();
   registerDonationImportJob();
   registerFurusatoSearch();
+  registerVisionModule();
 }

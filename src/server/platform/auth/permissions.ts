@@ -47,6 +47,8 @@ const rules = {
   "vision.update": (user, owner) =>
     user.role === "admin" ||
     (user.role === "editor" && !!owner && (owner.organisationId === user.organisationId || owner.organisationId === user.bureauId)),
+  // Bulk import of actual values: any editor (each row is then checked against the indicator's owner).
+  "vision.import": (user) => user.role === "admin" || user.role === "editor",
   // Every member of staff may post an Action宣言.
   "vision.declare": (user) => STAFF.includes(user.role),
   // Experts' council members are external accounts; membership itself is checked against vision_council_members.

@@ -1,0 +1,61 @@
+// Who may do what in the vision module's core. The bureau that runs the vision is an app setting (vision.bureauId,
+// 政策局): its editors and administrators manage the plan, the rule and the rounds. An indicator's values are entered
+// by its owner (the division that owns it, or the node it hangs on) and by the editors of that owner's 局. Every
+// member of staff reads; external accounts (partners) have no access here.
+import type { Queryable } from "../../db/database";
+import { authorize, can, type OwnedByBureau, type Principal } from "../../platform/auth/permissions";
+import { Forbidden } from "../../platform/errors";
+import * as repo from "./repository";
+
+export const OWNER_SETTING = "vision.bureauId";
+
+export async function visionOwner(db: Queryable): Promise<OwnedByBureau | undefined> {
+  const value = await repo.readSetting(db, OWNER_SETTING);
+  return value ? { organisationId: value } : undefined;
+}
+
+export async function setVisionOwner(db: Queryable, bureauId: string): Promise<void> {
+  await repo.writeSetting(db, OWNER_SETTING, bureauId);
+}
+
+export interface VisionAccess {
+  user: Principal;
+  /** manages plans, rules and rounds (the vision bureau's editors, administrators) */
+  manager: boolean;
+  ownerBureauId: string | null;
+}
+
+export async function accessOf(db: Queryable, user: Principal | null): Promise<VisionAccess> {
+  authorize(user, "vision.read");
+  const owner = await visionOwner(db);
+  return { user, manager: can(user, "vision.manage", owner), ownerBureauId: owner?.organisationId ?? null };
+}
+
+export function requireManager(access: VisionAccess): void {
+  if (!access.manager) throw new Forbidden("新ビジョンを所管する局の担当者だけが行える操作です。");
+}
+
+/** The owner of an indicator, as the update rule needs it. */
+export interface IndicatorOwnership {
+  effective_owner_id: string | null;
+  owner_bureau_id: string | null;
+}
+
+/**
+ * 実績値を入力できるか: the owner organisation's editors (a bureau owner includes its divisions), and the editors who
+ * sit in the owner's 局 itself; administrators always.
+ */
+export function canUpdateIndicator(user: Principal, indicator: IndicatorOwnership): boolean {
+  if (can(user, "vision.update")) return true; // administrators
+  if (indicator.effective_owner_id && can(user, "vision.update", { organisationId: indicator.effective_owner_id })) return true;
+  return (
+    indicator.owner_bureau_id !== null &&
+    user.organisationId === indicator.owner_bureau_id &&
+    can(user, "vision.update", { organisationId: indicator.owner_bureau_id })
+  );
+}
+
+export function requireUpdate(user: Principal, indicator: IndicatorOwnership & { code: string }): void {
+  if (!canUpdateIndicator(user, indicator))
+    throw new Forbidden(`指標 ${indicator.code} の実績値を入力する権限がありません（所管の組織の担当者が入力します）。`);
+}

@@ -1,0 +1,320 @@
+// 評価: the versioned grade rule, grading every indicator of a round (stored with the rule version and its
+// explanation), and the roll-up of a round's grades up the plan tree with counts per grade per strategy. The
+// grading itself is the pure rule in src/common/vision/grading.ts; this file feeds it stored data and stores results.
+import type { GradeRuleVersion, IndicatorGrade, RollupTreeNode, RoundGrades, StrategyCounts } from "../../../common/api/vision";
+import {
+  DEFAULT_GRADE_RULE,
+  type GradeResult,
+  type GradeRule,
+  gradeCounts,
+  gradeIndicator,
+  type IndicatorForGrading,
+  type Observation,
+  type RollupNode,
+  type RollupResult,
+  rollUp,
+  type StatusRating,
+} from "../../../common/vision/grading";
+import type { Db, Queryable } from "../../db/database";
+import { type Actor, recordAudit } from "../../platform/audit/audit";
+import { NotFound } from "../../platform/errors";
+import * as repo from "./repository";
+
+export const DEFAULT_RULE_NAME = "市の標準ルール（A: 120%以上、B: 100〜119%、C: 70〜99%、D: 69%以下）";
+
+// ------------------------------------------------------------------ rule versions
+
+export function toRuleVersion(row: repo.RuleRow): GradeRuleVersion {
+  return {
+    id: row.id,
+    name: row.name,
+    rule: row.rule,
+    isCurrent: row.is_current,
+    createdByLabel: row.created_by_label,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** The current rule; the city's default is stored as the first version when none exists yet. */
+export async function currentRule(db: Queryable): Promise<repo.RuleRow> {
+  const found = await repo.findCurrentRule(db);
+  if (found) return found;
+  await repo.insertRuleIfNone(db, DEFAULT_RULE_NAME, DEFAULT_GRADE_RULE);
+  const made = await repo.findCurrentRule(db);
+  if (!made) throw new Error("no current grade rule");
+  return made;
+}
+
+export async function ruleVersions(db: Db): Promise<{ current: GradeRuleVersion; versions: GradeRuleVersion[] }> {
+  const current = await db.transaction((tx) => currentRule(tx));
+  const versions = await repo.findRules(db);
+  return { current: toRuleVersion(current), versions: versions.map(toRuleVersion) };
+}
+
+/** A changed rule is a new version: grades made with the old one keep naming it until their round is recomputed. */
+export async function putRule(db: Db, actor: Actor, name: string, rule: GradeRule): Promise<string> {
+  return db.transaction(async (tx) => {
+    const before = await currentRule(tx);
+    const id = await repo.insertCurrentRule(tx, name, rule, actor.userId);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "vision_grade_rule",
+      entityId: id,
+      summary: `評価ルールを変更（新しい版「${name}」）`,
+      before: { id: before.id, name: before.name, rule: before.rule },
+      after: { id, name, rule },
+    });
+    return id;
+  });
+}
+
+// ------------------------------------------------------------------ grading
+
+export function forGrading(indicator: repo.IndicatorRow): IndicatorForGrading {
+  return {
+    direction: indicator.direction,
+    baselineValue: indicator.baseline_value ?? 0,
+    baselineDate: indicator.baseline_date ?? "2000-01-01",
+    targetValue: indicator.target_value ?? 0,
+    targetFiscalYear: indicator.target_fiscal_year ?? 2000,
+    exclusion: indicator.exclusion,
+  };
+}
+
+export function observationOf(indicator: repo.IndicatorRow, actual: repo.ActualRow | null): Observation | null {
+  if (!actual) return null;
+  // A status-rated indicator is graded on its 状況 only, whatever number may sit beside it.
+  const value = indicator.rating_mode === "status" ? null : actual.value;
+  return { asOf: actual.as_of, value, status: actual.status_rating };
+}
+
+export function gradeWith(indicator: repo.IndicatorRow, actual: repo.ActualRow | null, rule: GradeRule): GradeResult {
+  return gradeIndicator(forGrading(indicator), observationOf(indicator, actual), rule);
+}
+
+function toGradeInput(indicatorId: string, actual: repo.ActualRow | null, result: GradeResult): repo.GradeInput {
+  const base = { indicatorId, actualId: actual?.id ?? null, resultKind: result.kind };
+  switch (result.kind) {
+    case "graded":
+    case "status":
+      return { ...base, grade: result.grade, achievement: result.achievement, explanation: result.explanation };
+    case "excluded":
+      return { ...base, grade: null, achievement: null, explanation: { ...result.explanation, reason: result.reason } };
+    case "ungradable":
+      return { ...base, grade: null, achievement: null, explanation: { ...result.explanation, reason: result.reason } };
+  }
+}
+
+/**
+ * Grades the indicators of a round (all of them, or `indicatorIds`) with the round's rule, or with `ruleId` (a
+ * recompute), and stores each grade with that rule's id. Returns how many were graded.
+ */
+export async function gradeRound(tx: Queryable, roundId: string, opts: { ruleId?: string; indicatorIds?: string[] } = {}): Promise<number> {
+  const round = await repo.findRound(tx, roundId);
+  if (!round) throw new NotFound("報告ラウンド");
+  const ruleId = opts.ruleId ?? round.rule_id ?? (await currentRule(tx)).id;
+  const rule = await repo.findRule(tx, ruleId);
+  if (!rule) throw new NotFound("評価ルール");
+  if (ruleId !== round.rule_id) await repo.setRoundRule(tx, roundId, ruleId);
+  const indicators = await repo.findIndicators(tx, { planId: round.plan_id, ids: opts.indicatorIds });
+  const observations = await repo.findRoundObservations(tx, round.plan_id, round.fiscal_year, round.as_of, opts.indicatorIds ?? null);
+  const byIndicator = new Map(observations.map((o) => [o.indicator_id, o]));
+  const grades = indicators.map((indicator) => {
+    const actual = byIndicator.get(indicator.id) ?? null;
+    return toGradeInput(indicator.id, actual, gradeWith(indicator, actual, rule.rule));
+  });
+  await repo.upsertGrades(tx, roundId, ruleId, grades);
+  if (!opts.indicatorIds)
+    await repo.deleteGradesExcept(
+      tx,
+      roundId,
+      indicators.map((i) => i.id),
+    );
+  return grades.length;
+}
+
+/** After values or definitions change: regrade those indicators in every open round of their plans. */
+export async function regradeIndicatorsInOpenRounds(tx: Queryable, indicatorIds: string[]): Promise<void> {
+  for (const roundId of await repo.findOpenRoundIdsOfIndicators(tx, indicatorIds)) await gradeRound(tx, roundId, { indicatorIds });
+}
+
+// ------------------------------------------------------------------ roll-up and counts
+
+/** A stored grade as the pure counting function takes it. */
+function asResult(grade: repo.GradeRow | undefined): GradeResult {
+  if (!grade) return { kind: "ungradable", reason: "未評価", explanation: { formula: "progress", text: "まだ評価していません" } };
+  const explanation = { formula: grade.explanation.formula as "progress", text: grade.explanation.text };
+  switch (grade.result_kind) {
+    case "graded":
+      return { kind: "graded", grade: grade.grade ?? "", achievement: grade.achievement ?? 0, explanation };
+    case "status":
+      return { kind: "status", grade: (grade.grade ?? "評価困難") as StatusRating, achievement: grade.achievement, explanation };
+    case "excluded":
+      return { kind: "excluded", reason: (grade.explanation.reason as "再掲") ?? "再掲", explanation };
+    default:
+      return { kind: "ungradable", reason: String(grade.explanation.reason ?? ""), explanation };
+  }
+}
+
+/** Achievement an indicator contributes to roll-ups: graded and status results that have one. */
+function rolledAchievement(grade: repo.GradeRow | undefined): number | null {
+  if (!grade || (grade.result_kind !== "graded" && grade.result_kind !== "status")) return null;
+  return grade.achievement;
+}
+
+export interface PlanRollup {
+  tree: RollupTreeNode[];
+  strategies: StrategyCounts[];
+  totals: Record<string, number>;
+  /** the strategy above each node (null above the strategies) */
+  strategyOf: Map<string, string | null>;
+}
+
+/** Rolls a round's grades up the tree (each node's own method and weight) and counts grades per node. */
+export function rollupPlan(
+  nodes: repo.NodeRow[],
+  indicators: repo.IndicatorRow[],
+  grades: Map<string, repo.GradeRow>,
+  rule: GradeRule,
+): PlanRollup {
+  const childrenOf = new Map<string | null, repo.NodeRow[]>();
+  for (const node of nodes) childrenOf.set(node.parent_id, [...(childrenOf.get(node.parent_id) ?? []), node]);
+  const indicatorsOf = new Map<string, repo.IndicatorRow[]>();
+  for (const indicator of indicators) indicatorsOf.set(indicator.node_id, [...(indicatorsOf.get(indicator.node_id) ?? []), indicator]);
+  const strategyOf = new Map<string, string | null>();
+
+  const toRollupNode = (node: repo.NodeRow, strategy: string | null): RollupNode => {
+    const ownStrategy = node.kind === "strategy" ? node.id : strategy;
+    strategyOf.set(node.id, ownStrategy);
+    return {
+      id: node.id,
+      method: node.rollup_method,
+      weight: node.weight,
+      indicators: (indicatorsOf.get(node.id) ?? []).map((i) => ({ achievement: rolledAchievement(grades.get(i.id)), weight: i.weight })),
+      children: (childrenOf.get(node.id) ?? []).map((child) => toRollupNode(child, ownStrategy)),
+    };
+  };
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const shape = (result: RollupResult): { tree: RollupTreeNode; results: GradeResult[] } => {
+    const node = nodeById.get(result.id) as repo.NodeRow;
+    const children = result.children.map(shape);
+    const results = [
+      ...(indicatorsOf.get(node.id) ?? []).map((i) => asResult(grades.get(i.id))),
+      ...children.flatMap((child) => child.results),
+    ];
+    return {
+      tree: {
+        nodeId: node.id,
+        kind: node.kind,
+        code: node.code,
+        title: node.title,
+        rollupMethod: node.rollup_method,
+        weight: node.weight,
+        achievement: result.achievement,
+        grade: result.grade,
+        count: result.count,
+        counts: gradeCounts(results),
+        children: children.map((child) => child.tree),
+      },
+      results,
+    };
+  };
+  const roots = (childrenOf.get(null) ?? []).map((root) => shape(rollUp(toRollupNode(root, null), rule)));
+  const tree = roots.map((r) => r.tree);
+  const strategies: StrategyCounts[] = [];
+  const collect = (node: RollupTreeNode) => {
+    if (node.kind === "strategy")
+      strategies.push({
+        nodeId: node.nodeId,
+        code: node.code,
+        title: node.title,
+        achievement: node.achievement,
+        grade: node.grade,
+        counts: node.counts,
+      });
+    else node.children.forEach(collect);
+  };
+  tree.forEach(collect);
+  return { tree, strategies, totals: gradeCounts(roots.flatMap((r) => r.results)), strategyOf };
+}
+
+// ------------------------------------------------------------------ a round's grades as the API shows them
+
+export interface RoundGradeData {
+  round: repo.RoundRow;
+  rule: repo.RuleRow | null;
+  nodes: repo.NodeRow[];
+  indicators: repo.IndicatorRow[];
+  grades: Map<string, repo.GradeRow>;
+  observations: Map<string, repo.ActualRow>;
+  rollup: PlanRollup;
+}
+
+export async function loadRoundGrades(db: Queryable, round: repo.RoundRow): Promise<RoundGradeData> {
+  const [rule, nodes, indicators, gradeRows] = await Promise.all([
+    round.rule_id ? repo.findRule(db, round.rule_id) : Promise.resolve(null),
+    repo.findNodes(db, round.plan_id),
+    repo.findIndicators(db, { planId: round.plan_id }),
+    repo.findGrades(db, round.id),
+  ]);
+  const grades = new Map(gradeRows.map((g) => [g.indicator_id, g]));
+  // The actual each grade was made from (not today's newest: a closed round keeps what it was graded on).
+  const actualRows = await repo.findActualsByIds(
+    db,
+    gradeRows.flatMap((g) => (g.actual_id ? [g.actual_id] : [])),
+  );
+  const observations = new Map(actualRows.map((a) => [a.indicator_id, a]));
+  const rollup = rollupPlan(nodes, indicators, grades, rule?.rule ?? DEFAULT_GRADE_RULE);
+  return { round, rule, nodes, indicators, grades, observations, rollup };
+}
+
+export function toIndicatorGrades(data: RoundGradeData): IndicatorGrade[] {
+  return data.indicators.map((indicator) => {
+    const grade = data.grades.get(indicator.id);
+    const actual = grade?.actual_id ? (data.observations.get(indicator.id) ?? null) : null;
+    return {
+      indicatorId: indicator.id,
+      code: indicator.code,
+      name: indicator.name,
+      unit: indicator.unit,
+      kind: indicator.kind,
+      direction: indicator.direction,
+      nodeId: indicator.node_id,
+      strategyNodeId: data.rollup.strategyOf.get(indicator.node_id) ?? null,
+      baselineValue: indicator.baseline_value,
+      targetValue: indicator.target_value,
+      targetFiscalYear: indicator.target_fiscal_year,
+      actualValue: actual?.value ?? null,
+      actualAsOf: actual?.as_of ?? null,
+      statusRating: actual?.status_rating ?? null,
+      resultKind: grade?.result_kind ?? "ungradable",
+      grade: grade?.grade ?? null,
+      achievement: grade?.achievement ?? null,
+      explanation: grade
+        ? {
+            ...(grade.explanation as IndicatorGrade["explanation"]),
+            formula: String(grade.explanation.formula),
+            text: String(grade.explanation.text),
+          }
+        : { formula: "", text: "まだ評価していません" },
+      ruleId: grade?.rule_id ?? data.round.rule_id ?? "",
+      computedAt: grade ? grade.computed_at.toISOString() : data.round.opened_at.toISOString(),
+    };
+  });
+}
+
+export async function roundGrades(
+  db: Queryable,
+  round: repo.RoundRow,
+  toSummary: (r: repo.RoundRow) => RoundGrades["round"],
+): Promise<RoundGrades> {
+  const data = await loadRoundGrades(db, round);
+  return {
+    round: toSummary(round),
+    rule: data.rule ? { id: data.rule.id, name: data.rule.name, isCurrent: data.rule.is_current } : null,
+    indicators: toIndicatorGrades(data),
+    tree: data.rollup.tree,
+    strategies: data.rollup.strategies,
+    totals: data.rollup.totals,
+  };
+}

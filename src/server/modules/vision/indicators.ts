@@ -1,0 +1,136 @@
+// 指標 (KPI): definitions on any node of the plan tree (活動指標/成果指標, direction, baseline, target, data source,
+// exclusion, owner), and their shape in the API. A change to an indicator regrades it in the plan's open rounds.
+import type { IndicatorDetail, IndicatorSummary } from "../../../common/api/vision";
+import type { Db, Queryable } from "../../db/database";
+import { type Actor, recordAudit } from "../../platform/audit/audit";
+import { Conflict, NotFound, ValidationError } from "../../platform/errors";
+import { canUpdateIndicator, type VisionAccess } from "./access";
+import { toActualEntries } from "./actuals";
+import { regradeIndicatorsInOpenRounds } from "./grades";
+import * as repo from "./repository";
+import { indexIndicator } from "./search-index";
+
+export const STALE = "他の利用者が先に更新しました。画面を再読み込みしてから、もう一度保存してください。";
+
+export function toIndicatorSummary(row: repo.IndicatorRow): IndicatorSummary {
+  return {
+    id: row.id,
+    nodeId: row.node_id,
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    kind: row.kind,
+    direction: row.direction,
+    ratingMode: row.rating_mode,
+    baselineValue: row.baseline_value,
+    baselineDate: row.baseline_date,
+    targetValue: row.target_value,
+    targetFiscalYear: row.target_fiscal_year,
+    dataSource: row.data_source,
+    exclusion: row.exclusion,
+    ownerOrganisationId: row.effective_owner_id,
+    ownerOrganisationName: row.effective_owner_name,
+    weight: row.weight,
+    sortOrder: row.sort_order,
+    version: row.version,
+    isSample: row.is_sample,
+    latestActual: row.latest
+      ? { fiscalYear: row.latest.fiscal_year, asOf: row.latest.as_of, value: row.latest.value, statusRating: row.latest.status_rating }
+      : null,
+  };
+}
+
+export async function listIndicators(
+  db: Queryable,
+  planId: string,
+  filter: { nodeId?: string; ownerOrganisationId?: string; q?: string },
+): Promise<IndicatorSummary[]> {
+  const rows = await repo.findIndicators(db, { planId, nodeId: filter.nodeId, q: filter.q });
+  return rows.filter((r) => !filter.ownerOrganisationId || r.effective_owner_id === filter.ownerOrganisationId).map(toIndicatorSummary);
+}
+
+export async function indicatorDetail(db: Queryable, access: VisionAccess, id: string): Promise<IndicatorDetail> {
+  const row = await repo.findIndicator(db, id);
+  if (!row) throw new NotFound("指標");
+  const node = await repo.findNode(db, row.node_id);
+  if (!node) throw new NotFound("ノード");
+  const actuals = await repo.findActuals(db, [id]);
+  return {
+    ...toIndicatorSummary(row),
+    nodeKind: node.kind,
+    nodeCode: node.code,
+    nodeTitle: node.title,
+    planId: node.plan_id,
+    actuals: toActualEntries(actuals),
+    canUpdate: canUpdateIndicator(access.user, row),
+    canManage: access.manager,
+  };
+}
+
+async function checkIndicatorInput(tx: Queryable, input: repo.IndicatorInput, exceptId: string | null): Promise<void> {
+  if (await repo.indicatorCodeTaken(tx, input.code, exceptId))
+    throw new ValidationError("この指標コードは既に使われています。", { code: "この指標コードは既に使われています。" });
+  if (input.ownerOrganisationId && !(await repo.organisationExists(tx, input.ownerOrganisationId)))
+    throw new ValidationError("所管の組織が見つかりません。", { ownerOrganisationId: "所管の組織が見つかりません。" });
+  if (input.ratingMode === "numeric" && input.exclusion === null && input.baselineValue === input.targetValue)
+    throw new ValidationError("目標値が基準値と同じでは達成度を計算できません。", {
+      targetValue: "基準値と異なる目標値を入力してください。",
+    });
+}
+
+export async function createIndicator(
+  db: Db,
+  actor: Actor,
+  nodeId: string,
+  input: repo.IndicatorInput,
+  opts: { isSample?: boolean } = {},
+): Promise<string> {
+  return db.transaction(async (tx) => {
+    const node = await repo.findNode(tx, nodeId);
+    if (!node) throw new NotFound("ノード");
+    await checkIndicatorInput(tx, input, null);
+    const id = await repo.insertIndicator(tx, nodeId, input, opts.isSample);
+    await recordAudit(tx, actor, {
+      action: "create",
+      entityType: "vision_indicator",
+      entityId: id,
+      summary: `指標「${input.name}」（${input.code}）を「${node.title}」に追加`,
+      after: input,
+    });
+    await indexIndicator(tx, id);
+    if (!opts.isSample) {
+      await repo.insertTasksForIndicator(tx, id);
+      await regradeIndicatorsInOpenRounds(tx, [id]);
+    }
+    return id;
+  });
+}
+
+export async function updateIndicator(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: repo.IndicatorInput & { version: number; nodeId: string },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await repo.findIndicator(tx, id);
+    if (!before) throw new NotFound("指標");
+    const node = await repo.findNode(tx, input.nodeId);
+    const oldNode = await repo.findNode(tx, before.node_id);
+    if (!node || node.plan_id !== oldNode?.plan_id)
+      throw new ValidationError("同じ計画のノードを選んでください。", { nodeId: "同じ計画のノードを選んでください。" });
+    await checkIndicatorInput(tx, input, id);
+    const { version, nodeId, ...fields } = input;
+    if (!(await repo.updateIndicator(tx, id, version, nodeId, fields))) throw new Conflict(STALE, "stale_version");
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "vision_indicator",
+      entityId: id,
+      summary: `指標「${input.name}」（${input.code}）を変更`,
+      before,
+      after: input,
+    });
+    await indexIndicator(tx, id);
+    await regradeIndicatorsInOpenRounds(tx, [id]);
+  });
+}

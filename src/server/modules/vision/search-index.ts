@@ -1,0 +1,65 @@
+// What the vision module makes searchable: each node of the plan tree (重点戦略・施策・事業) and each indicator, for
+// staff. Entries are refreshed in the same transaction as the write.
+import type { Db, Queryable } from "../../db/database";
+import { indexRecord, registerSearchModule, removeRecords } from "../../platform/search/search";
+import * as repo from "./repository";
+
+const KIND_LABEL: Record<repo.NodeKind, string> = { vision: "ビジョン", strategy: "重点戦略", measure: "施策", project: "事業" };
+
+async function indexNodeRow(tx: Queryable, node: repo.NodeRow): Promise<void> {
+  await indexRecord(tx, {
+    module: "vision",
+    entityType: "node",
+    entityId: node.id,
+    title: `${KIND_LABEL[node.kind]} ${node.code} ${node.title}`,
+    body: [node.description, node.owner_organisation_name ?? ""].join("\n"),
+    url: `/vision/nodes/${node.id}`,
+    organisationId: node.owner_organisation_id,
+    visibility: "staff",
+  });
+}
+
+async function indexIndicatorRow(tx: Queryable, indicator: repo.IndicatorRow): Promise<void> {
+  await indexRecord(tx, {
+    module: "vision",
+    entityType: "indicator",
+    entityId: indicator.id,
+    title: `指標 ${indicator.code} ${indicator.name}`,
+    body: [indicator.kind, indicator.unit, indicator.data_source, indicator.effective_owner_name ?? ""].join("\n"),
+    url: `/vision/indicators/${indicator.id}`,
+    organisationId: indicator.effective_owner_id,
+    visibility: "staff",
+  });
+}
+
+export async function indexNode(tx: Queryable, nodeId: string): Promise<void> {
+  const node = await repo.findNode(tx, nodeId);
+  if (node) await indexNodeRow(tx, node);
+}
+
+export async function removeNodeFromIndex(tx: Queryable, nodeId: string): Promise<void> {
+  await removeRecords(tx, "vision", "node", [nodeId]);
+}
+
+export async function indexIndicator(tx: Queryable, indicatorId: string): Promise<void> {
+  const indicator = await repo.findIndicator(tx, indicatorId);
+  if (indicator) await indexIndicatorRow(tx, indicator);
+}
+
+/** Indexes a whole plan (sample data, reindex). */
+export async function indexPlan(tx: Queryable, planId: string): Promise<number> {
+  const [nodes, indicators] = await Promise.all([repo.findNodes(tx, planId), repo.findIndicators(tx, { planId })]);
+  for (const node of nodes) await indexNodeRow(tx, node);
+  for (const indicator of indicators) await indexIndicatorRow(tx, indicator);
+  return nodes.length + indicators.length;
+}
+
+async function reindexVision(db: Db): Promise<number> {
+  let count = 0;
+  for (const plan of await repo.findPlans(db)) count += await db.transaction((tx) => indexPlan(tx, plan.id));
+  return count;
+}
+
+export function registerVisionSearch(): void {
+  registerSearchModule({ module: "vision", label: "新ビジョン", reindex: reindexVision });
+}
