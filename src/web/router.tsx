@@ -15,7 +15,6 @@ import { CertificatesPage } from "./modules/furusato/CertificatesPage";
 import { ChoicePortalPage } from "./modules/furusato/ChoicePortalPage";
 import { ComparisonPage } from "./modules/furusato/ComparisonPage";
 import { CostLedgerPage } from "./modules/furusato/CostLedgerPage";
-import { SettingsPage } from "./modules/furusato/SettingsPage";
 import { DashboardPage } from "./modules/furusato/DashboardPage";
 import { DonationImportPage } from "./modules/furusato/DonationImportPage";
 import { DonationPage } from "./modules/furusato/DonationPage";
@@ -29,6 +28,7 @@ import { MappingsPage } from "./modules/furusato/MappingsPage";
 import { OneStopPage } from "./modules/furusato/OneStopPage";
 import { PortalsPage } from "./modules/furusato/PortalsPage";
 import { PublishPage } from "./modules/furusato/PublishPage";
+import { SettingsPage } from "./modules/furusato/SettingsPage";
 import { ShipmentsPage } from "./modules/furusato/ShipmentsPage";
 import { SupplierPage } from "./modules/furusato/SupplierPage";
 import { SupplierShipmentsPage } from "./modules/furusato/SupplierShipmentsPage";
@@ -40,6 +40,22 @@ import { DocumentsPage } from "./modules/policy/DocumentsPage";
 import { ImportPage } from "./modules/policy/ImportPage";
 import { PrintPage } from "./modules/policy/PrintPage";
 import { PublicChallengePage, PublicDocumentPage, PublicListPage } from "./modules/policy/PublicPages";
+import { CouncilMemberPage } from "./modules/vision/CouncilMemberPage";
+import { CouncilPage, CouncilRoundPage } from "./modules/vision/CouncilPage";
+import { DashboardPage as VisionDashboardPage } from "./modules/vision/DashboardPage";
+import { DeclarationBoardPage } from "./modules/vision/DeclarationBoardPage";
+import { DeclarationsPage } from "./modules/vision/DeclarationsPage";
+import { isCouncilMember } from "./modules/vision/engagementQueries";
+import { GradeRulePage } from "./modules/vision/GradeRulePage";
+import { IndicatorFormPage } from "./modules/vision/IndicatorFormPage";
+import { IndicatorPage } from "./modules/vision/IndicatorPage";
+import { NodePage } from "./modules/vision/NodePage";
+import { OutreachPage } from "./modules/vision/OutreachPage";
+import { PlanPage } from "./modules/vision/PlanPage";
+import { PublicDeclarationsPage } from "./modules/vision/PublicDeclarationsPage";
+import { PublicProgressPage } from "./modules/vision/PublicProgressPage";
+import { RoundsPage } from "./modules/vision/RoundsPage";
+import { TodoPage } from "./modules/vision/TodoPage";
 import { SearchPage } from "./search/SearchPage";
 import { NotFoundPage } from "./shell/NotFoundPage";
 import { SimpleLayout } from "./shell/SimpleLayout";
@@ -120,9 +136,10 @@ async function requireSession({ context, location }: { context: RouterContext; l
   if (!session.user) {
     throw redirect({ to: "/login", search: { next: location.href } });
   }
-  // A supplier's own login (外部パートナー) works in the furusato module only.
-  if (session.user.role === "partner" && !/^\/furusato(\/|$)/.test(location.pathname)) {
-    throw redirect({ to: "/furusato" });
+  // External logins (外部パートナー) reach their own pages only: a supplier's the furusato module, a council member's
+  // the 有識者会議 pages (the server checks membership either way).
+  if (session.user.role === "partner" && !/^\/(furusato|vision\/council)(\/|$)/.test(location.pathname)) {
+    throw redirect({ to: (await isCouncilMember(context.queryClient)) ? "/vision/council/member" : "/furusato" });
   }
 }
 
@@ -320,6 +337,71 @@ const mappingRoute = createRoute({
   },
 });
 
+// ------------------------------------------------------------------ 新ビジョン: 施策体系・指標・報告ラウンド・評価
+
+const visionRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision", component: VisionDashboardPage });
+const visionPlanRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/plan", component: PlanPage });
+const visionNodeRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "vision/nodes/$id",
+  component: function VisionNodeRoute() {
+    const { id } = visionNodeRoute.useParams();
+    return <NodePage key={id} id={id} />;
+  },
+});
+// ?nodeId=… preselects the node the new indicator belongs to
+const visionIndicatorNewRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "vision/indicators/new",
+  validateSearch: (search: Record<string, unknown>): { nodeId?: string } => ({ nodeId: text(search.nodeId) }),
+  component: function VisionIndicatorNewRoute() {
+    const { nodeId } = visionIndicatorNewRoute.useSearch();
+    return <IndicatorFormPage key={nodeId ?? "new"} nodeId={nodeId} />;
+  },
+});
+const visionIndicatorRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "vision/indicators/$id",
+  component: function VisionIndicatorRoute() {
+    const { id } = visionIndicatorRoute.useParams();
+    return <IndicatorPage key={id} id={id} />;
+  },
+});
+const visionIndicatorEditRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "vision/indicators/$id/edit",
+  component: function VisionIndicatorEditRoute() {
+    const { id } = visionIndicatorEditRoute.useParams();
+    return <IndicatorFormPage key={id} id={id} />;
+  },
+});
+const visionTodoRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/todo", component: TodoPage });
+const visionRoundsRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/rounds", component: RoundsPage });
+const visionRuleRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/rule", component: GradeRulePage });
+const publicVisionRoute = createRoute({ getParentRoute: () => publicLayout, path: "public/vision", component: PublicProgressPage });
+
+// ------------------------------------------------------------------ 新ビジョン: 有識者会議・Action宣言・周知・浸透
+
+const councilRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/council", component: CouncilPage });
+const councilMemberRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/council/member", component: CouncilMemberPage });
+const councilRoundRoute = createRoute({
+  getParentRoute: () => staffLayout,
+  path: "vision/council/rounds/$id",
+  component: function CouncilRoundRoute() {
+    const { id } = councilRoundRoute.useParams();
+    return <CouncilRoundPage key={id} id={id} />;
+  },
+});
+const declarationsRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/declarations", component: DeclarationsPage });
+const outreachRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/outreach", component: OutreachPage });
+/** The lobby display: full screen, no shell, no sign-in (it shows the public list). */
+const declarationBoardRoute = createRoute({ getParentRoute: () => rootRoute, path: "vision/board", component: DeclarationBoardPage });
+const publicDeclarationsRoute = createRoute({
+  getParentRoute: () => publicLayout,
+  path: "public/vision/declarations",
+  component: PublicDeclarationsPage,
+});
+
 const printRoute = createRoute({
   getParentRoute: () => bareLayout,
   path: "policy/documents/$id/print",
@@ -347,7 +429,8 @@ const adminMaintenanceRoute = createRoute({ getParentRoute: () => adminLayout, p
 
 const routeTree = rootRoute.addChildren([
   authLayout.addChildren([loginRoute, setupRoute]),
-  publicLayout.addChildren([publicListRoute, publicDocumentRoute, publicChallengeRoute]),
+  publicLayout.addChildren([publicListRoute, publicDocumentRoute, publicChallengeRoute, publicVisionRoute, publicDeclarationsRoute]),
+  declarationBoardRoute,
   staffLayout.addChildren([
     indexRoute,
     searchRoute,
@@ -379,6 +462,20 @@ const routeTree = rootRoute.addChildren([
     dashboardRoute,
     costsRoute,
     furusatoSettingsRoute,
+    visionRoute,
+    visionPlanRoute,
+    visionNodeRoute,
+    visionIndicatorNewRoute,
+    visionIndicatorRoute,
+    visionIndicatorEditRoute,
+    visionTodoRoute,
+    visionRoundsRoute,
+    visionRuleRoute,
+    councilRoute,
+    councilMemberRoute,
+    councilRoundRoute,
+    declarationsRoute,
+    outreachRoute,
     adminLayout.addChildren([
       adminIndexRoute,
       adminUsersRoute,

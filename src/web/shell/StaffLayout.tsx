@@ -13,10 +13,10 @@ import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
 import { useFlash } from "../ui/Flash";
 import { NavLinkLink } from "../ui/links";
 
-/** Modules of the system; 局区方針 and ふるさと納税 are built so far (the others are shown, disabled, as 準備中). */
+/** Modules of the system; 局区方針, 新ビジョン and ふるさと納税 are built so far (the others are shown, disabled, as 準備中). */
 const MODULES = [
   { key: "policy", label: m.nav.policy, to: "/policy", live: true },
-  { key: "vision", label: m.nav.vision, live: false },
+  { key: "vision", label: m.nav.vision, to: "/vision", live: true },
   { key: "furusato", label: m.nav.furusato, to: "/furusato", live: true },
   { key: "international", label: m.nav.international, live: false },
   { key: "sdgs", label: m.nav.sdgs, live: false },
@@ -134,7 +134,9 @@ function SignedInShell() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   // A supplier's own login (外部パートナー) sees only ふるさと納税.
   const isPartner = user.role === "partner";
-  const modules = isPartner ? MODULES.filter((module) => module.key === "furusato") : MODULES;
+  // A council member's login (also a partner) sees 新ビジョン only; /vision sends it on to the council member page.
+  const councilPartner = isPartner && pathname.startsWith("/vision/council");
+  const modules = isPartner ? MODULES.filter((module) => module.key === (councilPartner ? "vision" : "furusato")) : MODULES;
   useEffect(() => {
     // Close the mobile navigation after moving to another page.
     if (pathname) nav.close();
@@ -159,7 +161,7 @@ function SignedInShell() {
                 aria-expanded={navOpened}
                 aria-controls="yk-navbar"
               />
-              <Link to={isPartner ? "/furusato" : "/policy"} className="yk-brand">
+              <Link to={isPartner ? (councilPartner ? "/vision" : "/furusato") : "/policy"} className="yk-brand">
                 <span className="yk-brand-name">{SYSTEM_NAME}</span>
                 <Text span className="yk-brand-sub" visibleFrom="sm">
                   {SYSTEM_NAME_EN}

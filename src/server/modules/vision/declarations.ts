@@ -147,8 +147,13 @@ export async function postDeclaration(
   opts: { isSample?: boolean; status?: DeclarationStatus; createdAt?: Date } = {},
 ): Promise<string> {
   const displayName = input.anonymous ? null : input.displayName?.trim() || author.displayName.slice(0, 50);
-  const organisationId = input.organisationId === undefined ? author.organisationId : input.organisationId;
   return db.transaction(async (tx) => {
+    // By default the author's own organisation — unless that is an external one (a partner's), which is not shown.
+    let organisationId = input.organisationId === undefined ? author.organisationId : input.organisationId;
+    if (input.organisationId === undefined && organisationId) {
+      const { rows } = await tx.query("SELECT 1 FROM organisations WHERE id = $1 AND kind <> 'external'", [organisationId]);
+      if (rows.length === 0) organisationId = null;
+    }
     if (input.strategyNodeId) {
       const { rows } = await tx.query("SELECT 1 FROM vision_nodes WHERE id = $1 AND plan_id = $2 AND kind = 'strategy'", [
         input.strategyNodeId,

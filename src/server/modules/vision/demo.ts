@@ -8,6 +8,7 @@ import { DEMO_ACTOR, organisationIdByCode } from "../../demo";
 import { listChallenges } from "../policy";
 import { setVisionOwner } from "./access";
 import { storeActuals } from "./actuals";
+import { loadEngagementDemo } from "./engagement-demo";
 import { createIndicator } from "./indicators";
 import { createNode, createPlan } from "./plan";
 import * as repo from "./repository";
@@ -383,4 +384,6 @@ export async function loadVisionDemo(db: Db): Promise<void> {
   );
   // One 督促 already sent, so the owner's list shows it.
   await remindRound(db, DEMO_ACTOR, r7, [await organisationIdByCode(db, "zaisei-zaisei")]);
+  // 有識者会議・Action宣言・周知・浸透の記録 (they need the plan, its indicators and rounds)
+  await loadEngagementDemo(db, planId);
 }

@@ -1,0 +1,571 @@
+// /vision/council: 有識者会議 for the staff — members (and their logins), meetings, and the rounds with how many
+// comments still wait for the city's response. /vision/council/rounds/$id: one round's report and comments, where
+// the bureau records its responses. A council member's own login is shown the member page instead.
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { CouncilMeeting, CouncilMember } from "../../../common/api/vision-engagement";
+import {
+  createCouncilMeeting,
+  createCouncilMember,
+  createCouncilMemberLogin,
+  updateCouncilMeeting,
+  updateCouncilMember,
+} from "../../../common/api/vision-engagement";
+import { call } from "../../api/client";
+import { useSession } from "../../auth/session";
+import { type Column, DataTable } from "../../ui/DataTable";
+import { DateText, warekiOf } from "../../ui/dates";
+import { ErrorAlert } from "../../ui/ErrorAlert";
+import { fieldErrors } from "../../ui/errors";
+import { useFlash } from "../../ui/Flash";
+import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
+import { AnchorLink } from "../../ui/links";
+import { PageHeader } from "../../ui/PageHeader";
+import { StatusBadge } from "../../ui/StatusBadge";
+import { CouncilMemberPage, RoundReview } from "./CouncilMemberPage";
+import { Loading, SampleBadge, VisionNav } from "./components";
+import { em } from "./engagementMessages";
+import { useCouncil } from "./engagementQueries";
+import { useCurrentPlan } from "./queries";
+
+type Council = NonNullable<ReturnType<typeof useCouncil>["data"]>;
+
+export function CouncilPage() {
+  const session = useSession();
+  if (session.data?.user?.role === "partner") return <CouncilMemberPage />;
+  return <StaffCouncilPage />;
+}
+
+function StaffCouncilPage() {
+  const { plans, planId } = useCurrentPlan();
+  const council = useCouncil(planId, !plans.isPending);
+  const [memberDialog, setMemberDialog] = useState<CouncilMember | "new" | null>(null);
+  const [loginFor, setLoginFor] = useState<CouncilMember | null>(null);
+  const [meetingDialog, setMeetingDialog] = useState<CouncilMeeting | "new" | null>(null);
+  const data = council.data;
+  const canManage = data?.canManage === true;
+  return (
+    <>
+      <PageHeader title={em.council.title} subtitle={canManage ? em.council.intro : `${em.council.intro} ${em.readOnly}`} />
+      <VisionNav />
+      {council.isPending && !plans.isError ? <Loading /> : null}
+      <ErrorAlert error={council.error ?? plans.error} />
+      {data ? (
+        <Stack gap="xl">
+          <MembersSection council={data} onAdd={() => setMemberDialog("new")} onEdit={setMemberDialog} onLogin={setLoginFor} />
+          <MeetingsSection council={data} onAdd={() => setMeetingDialog("new")} onEdit={setMeetingDialog} />
+          <RoundsSection council={data} />
+        </Stack>
+      ) : null}
+      <Modal
+        opened={memberDialog !== null}
+        onClose={() => setMemberDialog(null)}
+        title={memberDialog === "new" ? em.council.addMember : memberDialog ? em.council.editMember(memberDialog.name) : ""}
+      >
+        {memberDialog && data ? (
+          <MemberForm planId={data.planId} member={memberDialog === "new" ? null : memberDialog} onDone={() => setMemberDialog(null)} />
+        ) : null}
+      </Modal>
+      <Modal
+        opened={loginFor !== null}
+        onClose={() => setLoginFor(null)}
+        title={loginFor ? em.council.createLoginTitle(loginFor.name) : ""}
+      >
+        {loginFor ? <LoginForm member={loginFor} onDone={() => setLoginFor(null)} /> : null}
+      </Modal>
+      <Modal
+        opened={meetingDialog !== null}
+        onClose={() => setMeetingDialog(null)}
+        title={meetingDialog === "new" ? em.council.addMeeting : em.council.editMeeting}
+        size="lg"
+      >
+        {meetingDialog && data ? (
+          <MeetingForm council={data} meeting={meetingDialog === "new" ? null : meetingDialog} onDone={() => setMeetingDialog(null)} />
+        ) : null}
+      </Modal>
+    </>
+  );
+}
+
+function MembersSection({
+  council,
+  onAdd,
+  onEdit,
+  onLogin,
+}: {
+  council: Council;
+  onAdd: () => void;
+  onEdit: (m: CouncilMember) => void;
+  onLogin: (m: CouncilMember) => void;
+}) {
+  const columns: Column<CouncilMember>[] = [
+    {
+      key: "name",
+      header: em.council.name,
+      rowHeader: true,
+      render: (m) => (
+        <Group gap={6}>
+          <span>{m.name}</span>
+          {m.isChair ? <StatusBadge label={em.council.chair} tone="done" size="sm" /> : null}
+          {m.isSample ? <SampleBadge /> : null}
+        </Group>
+      ),
+    },
+    { key: "affiliation", header: em.council.affiliation, render: (m) => m.affiliation || em.dash },
+    {
+      key: "active",
+      header: em.council.active,
+      nowrap: true,
+      render: (m) => (
+        <StatusBadge label={m.active ? em.council.activeLabel : em.council.retired} tone={m.active ? "good" : "neutral"} size="sm" />
+      ),
+    },
+    {
+      key: "login",
+      header: em.council.login,
+      nowrap: true,
+      render: (m) => (m.hasLogin ? em.council.hasLogin(m.loginId) : em.council.noLogin),
+    },
+  ];
+  if (council.canManage)
+    columns.push({
+      key: "actions",
+      header: em.edit,
+      nowrap: true,
+      render: (m) => (
+        <Group gap={6} wrap="nowrap">
+          <Button size="compact-sm" variant="default" onClick={() => onEdit(m)} aria-label={`${em.edit}（${m.name}）`}>
+            {em.edit}
+          </Button>
+          {!m.hasLogin ? (
+            <Button size="compact-sm" variant="default" onClick={() => onLogin(m)} aria-label={`${em.council.createLogin}（${m.name}）`}>
+              {em.council.createLogin}
+            </Button>
+          ) : null}
+        </Group>
+      ),
+    });
+  return (
+    <section aria-labelledby="council-members">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="council-members">
+          {em.council.members}
+        </Title>
+        {council.canManage ? <Button onClick={onAdd}>{em.council.addMember}</Button> : null}
+      </Group>
+      <DataTable
+        caption={em.council.membersCaption}
+        captionHidden
+        columns={columns}
+        rows={council.members}
+        rowKey={(m) => m.id}
+        empty={em.council.emptyMembers}
+      />
+    </section>
+  );
+}
+
+function MeetingsSection({ council, onAdd, onEdit }: { council: Council; onAdd: () => void; onEdit: (m: CouncilMeeting) => void }) {
+  const names = new Map(council.members.map((m) => [m.id, m.name]));
+  const columns: Column<CouncilMeeting>[] = [
+    { key: "date", header: em.council.heldOn, nowrap: true, render: (m) => <DateText iso={m.heldOn} /> },
+    {
+      key: "title",
+      header: em.council.meetingTitle,
+      rowHeader: true,
+      render: (m) => (
+        <Group gap={6}>
+          <span>{m.title}</span>
+          {m.isSample ? <SampleBadge /> : null}
+        </Group>
+      ),
+    },
+    { key: "place", header: em.council.place, render: (m) => m.place || em.dash },
+    {
+      key: "present",
+      header: em.council.present,
+      render: (m) => (
+        <span title={m.memberIds.map((id) => names.get(id) ?? "").join("、")}>{em.council.presentCount(m.memberIds.length)}</span>
+      ),
+    },
+    {
+      key: "round",
+      header: em.council.round,
+      render: (m) =>
+        m.roundId ? (
+          <AnchorLink to="/vision/council/rounds/$id" params={{ id: m.roundId }}>
+            {m.roundName}
+          </AnchorLink>
+        ) : (
+          em.dash
+        ),
+    },
+    { key: "comments", header: em.council.comments, align: "right", nowrap: true, render: (m) => em.count(m.commentCount) },
+  ];
+  if (council.canManage)
+    columns.push({
+      key: "actions",
+      header: em.edit,
+      nowrap: true,
+      render: (m) => (
+        <Button size="compact-sm" variant="default" onClick={() => onEdit(m)} aria-label={`${em.edit}（${m.title}）`}>
+          {em.edit}
+        </Button>
+      ),
+    });
+  return (
+    <section aria-labelledby="council-meetings">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h3" id="council-meetings">
+          {em.council.meetings}
+        </Title>
+        {council.canManage ? <Button onClick={onAdd}>{em.council.addMeeting}</Button> : null}
+      </Group>
+      <DataTable
+        caption={em.council.meetingsCaption}
+        captionHidden
+        columns={columns}
+        rows={council.meetings}
+        rowKey={(m) => m.id}
+        empty={em.council.emptyMeetings}
+        renderDetail={(m) => <Text style={{ whiteSpace: "pre-wrap" }}>{m.summary || em.dash}</Text>}
+        minWidth={860}
+      />
+    </section>
+  );
+}
+
+function RoundsSection({ council }: { council: Council }) {
+  const columns: Column<Council["rounds"][number]>[] = [
+    { key: "name", header: em.council.roundName, rowHeader: true, render: (r) => r.name },
+    { key: "asOf", header: em.council.asOf, nowrap: true, render: (r) => <DateText iso={r.asOf} western="title" /> },
+    { key: "status", header: em.council.roundStatus, nowrap: true, render: (r) => em.council.statusLabels[r.status] ?? r.status },
+    { key: "comments", header: em.council.comments, align: "right", nowrap: true, render: (r) => em.count(r.commentCount) },
+    {
+      key: "open",
+      header: em.council.open,
+      nowrap: true,
+      render: (r) =>
+        r.commentCount === 0 ? (
+          em.dash
+        ) : r.openCommentCount > 0 ? (
+          <StatusBadge label={em.council.openCount(r.openCommentCount)} tone="warning" size="sm" />
+        ) : (
+          <StatusBadge label={em.council.allAnswered} tone="good" size="sm" />
+        ),
+    },
+    {
+      key: "link",
+      header: em.council.review,
+      nowrap: true,
+      render: (r) => (
+        <AnchorLink to="/vision/council/rounds/$id" params={{ id: r.id }} aria-label={`${em.council.review}（${r.name}）`}>
+          {em.council.review}
+        </AnchorLink>
+      ),
+    },
+  ];
+  return (
+    <section aria-labelledby="council-rounds">
+      <Title order={2} size="h3" id="council-rounds" mb="sm">
+        {em.council.rounds}
+      </Title>
+      <DataTable
+        caption={em.council.roundsCaption}
+        captionHidden
+        columns={columns}
+        rows={council.rounds}
+        rowKey={(r) => r.id}
+        empty={em.council.emptyRounds}
+      />
+    </section>
+  );
+}
+
+function useInvalidateCouncil() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ["vision", "engagement", "council"] });
+}
+
+function MemberForm({ planId, member, onDone }: { planId: string; member: CouncilMember | null; onDone: () => void }) {
+  const invalidate = useInvalidateCouncil();
+  const flash = useFlash();
+  const [values, setValues] = useState({
+    name: member?.name ?? "",
+    affiliation: member?.affiliation ?? "",
+    isChair: member?.isChair ?? false,
+    active: member?.active ?? true,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      member
+        ? call(updateCouncilMember, { params: { id: member.id }, body: values })
+        : call(createCouncilMember, {
+            query: { planId },
+            body: { name: values.name, affiliation: values.affiliation, isChair: values.isChair },
+          }),
+    onSuccess: () => {
+      invalidate();
+      flash.show(em.council.memberSaved);
+      onDone();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  return (
+    <form
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <Stack>
+        <ErrorAlert error={save.error} />
+        <TextInput
+          label={em.council.name}
+          value={values.name}
+          onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
+          maxLength={100}
+          required
+          error={errors.name}
+          data-autofocus
+        />
+        <TextInput
+          label={em.council.affiliation}
+          value={values.affiliation}
+          onChange={(e) => setValues((v) => ({ ...v, affiliation: e.currentTarget.value }))}
+          maxLength={200}
+          error={errors.affiliation}
+        />
+        <Checkbox
+          label={em.council.isChair}
+          checked={values.isChair}
+          onChange={(e) => setValues((v) => ({ ...v, isChair: e.currentTarget.checked }))}
+        />
+        {member ? (
+          <Checkbox
+            label={em.council.activeLabel}
+            checked={values.active}
+            onChange={(e) => setValues((v) => ({ ...v, active: e.currentTarget.checked }))}
+          />
+        ) : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={save.isPending}>
+            {em.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {em.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function LoginForm({ member, onDone }: { member: CouncilMember; onDone: () => void }) {
+  const invalidate = useInvalidateCouncil();
+  const flash = useFlash();
+  const [loginId, setLoginId] = useState("");
+  const [password, setPassword] = useState("");
+  const save = useMutation({
+    mutationFn: () => call(createCouncilMemberLogin, { params: { id: member.id }, body: { loginId, password } }),
+    onSuccess: () => {
+      invalidate();
+      flash.show(em.council.loginCreated(member.name));
+      onDone();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  return (
+    <form
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <Stack>
+        <Text size="sm">{em.council.createLoginHelp}</Text>
+        <ErrorAlert error={save.error} />
+        <TextInput
+          label={em.council.loginId}
+          value={loginId}
+          onChange={(e) => setLoginId(e.currentTarget.value)}
+          autoComplete="off"
+          required
+          error={errors.loginId}
+          data-autofocus
+        />
+        <PasswordInput
+          label={em.council.password}
+          description={em.council.passwordHelp}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          autoComplete="new-password"
+          required
+          error={errors.password}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={save.isPending}>
+            {em.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {em.council.createLogin}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function MeetingForm({ council, meeting, onDone }: { council: Council; meeting: CouncilMeeting | null; onDone: () => void }) {
+  const invalidate = useInvalidateCouncil();
+  const flash = useFlash();
+  const [values, setValues] = useState({
+    title: meeting?.title ?? "",
+    heldOn: meeting ? warekiOf(meeting.heldOn) : "",
+    place: meeting?.place ?? "",
+    summary: meeting?.summary ?? "",
+    memberIds: meeting?.memberIds ?? council.members.filter((m) => m.active).map((m) => m.id),
+    roundId: meeting?.roundId ?? "",
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { ...values, roundId: values.roundId || null };
+      return meeting
+        ? call(updateCouncilMeeting, { params: { id: meeting.id }, body })
+        : call(createCouncilMeeting, { query: { planId: council.planId }, body });
+    },
+    onSuccess: () => {
+      invalidate();
+      flash.show(em.council.meetingSaved);
+      onDone();
+    },
+  });
+  const errors = fieldErrors(save.error);
+  const toggle = (id: string, on: boolean) =>
+    setValues((v) => ({ ...v, memberIds: on ? [...v.memberIds, id] : v.memberIds.filter((x) => x !== id) }));
+  return (
+    <form
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <Stack>
+        <ErrorAlert error={save.error} />
+        <TextInput
+          label={em.council.meetingTitle}
+          value={values.title}
+          onChange={(e) => setValues((v) => ({ ...v, title: e.currentTarget.value }))}
+          maxLength={200}
+          required
+          error={errors.title}
+          data-autofocus
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <JapaneseDateInput
+            label={em.council.heldOn}
+            value={values.heldOn}
+            onChange={(text) => setValues((v) => ({ ...v, heldOn: text }))}
+            required
+            error={errors.heldOn}
+          />
+          <TextInput
+            label={em.council.place}
+            value={values.place}
+            onChange={(e) => setValues((v) => ({ ...v, place: e.currentTarget.value }))}
+            maxLength={200}
+          />
+        </SimpleGrid>
+        <NativeSelect
+          label={em.council.round}
+          value={values.roundId}
+          data={[{ value: "", label: em.council.noRound }, ...council.rounds.map((r) => ({ value: r.id, label: r.name }))]}
+          onChange={(e) => setValues((v) => ({ ...v, roundId: e.currentTarget.value }))}
+          error={errors.roundId}
+        />
+        <fieldset className="yk-fieldset">
+          <legend>{em.council.present}</legend>
+          <Stack gap={6}>
+            {council.members.map((m) => (
+              <Checkbox
+                key={m.id}
+                label={m.name}
+                checked={values.memberIds.includes(m.id)}
+                onChange={(e) => toggle(m.id, e.currentTarget.checked)}
+              />
+            ))}
+          </Stack>
+          {errors.memberIds ? (
+            <Text size="sm" c="red.8" role="alert">
+              {errors.memberIds}
+            </Text>
+          ) : null}
+        </fieldset>
+        <Textarea
+          label={em.council.summary}
+          value={values.summary}
+          onChange={(e) => setValues((v) => ({ ...v, summary: e.currentTarget.value }))}
+          autosize
+          minRows={4}
+          maxLength={4000}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone} disabled={save.isPending}>
+            {em.cancel}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {em.save}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** /vision/council/rounds/$id: the round's report and comments (the bureau records responses here). */
+export function CouncilRoundPage({ id }: { id: string }) {
+  const session = useSession();
+  const partner = session.data?.user?.role === "partner";
+  const { plans, planId } = useCurrentPlan();
+  const council = useCouncil(partner ? null : planId, partner || !plans.isPending);
+  const round = council.data?.rounds.find((r) => r.id === id);
+  const title = round ? em.review.title(round.name) : em.council.rounds;
+  return (
+    <>
+      <PageHeader
+        title={title}
+        breadcrumbs={[{ label: em.council.title, href: partner ? "/vision/council/member" : "/vision/council" }, { label: title }]}
+      />
+      {!partner ? <VisionNav /> : null}
+      {council.isPending ? <Loading /> : null}
+      <ErrorAlert error={council.error} />
+      {council.data ? (
+        <RoundReview
+          roundId={id}
+          canManage={council.data.canManage}
+          canComment={partner || council.data.canManage}
+          members={council.data.members}
+          meetings={council.data.meetings}
+          canExport={!partner}
+        />
+      ) : null}
+    </>
+  );
+}

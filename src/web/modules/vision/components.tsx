@@ -1,0 +1,269 @@
+// Shared pieces of the 新ビジョン screens: the module's sub-navigation, grade badges, the plan and round pickers,
+// loading and empty states, and number parsing for the forms.
+import { Badge, Button, Fieldset, Group, Loader, NativeSelect, Radio, Text } from "@mantine/core";
+import { useRouter, useRouterState } from "@tanstack/react-router";
+import { type ReactNode, useId } from "react";
+import { ROUND_STATUS_LABELS, type RoundSummary, STATUS_RATINGS } from "../../../common/api/vision";
+import { toNumberInput } from "../../../common/zod-japanese";
+import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
+import { vm } from "./messages";
+
+/** A link that looks like a button and navigates in-app (paths of routes other engineers may add are not typed). */
+function NavButton({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
+  const router = useRouter();
+  return (
+    <Button
+      component="a"
+      href={href}
+      size="compact-md"
+      variant={active ? "filled" : "default"}
+      aria-current={active ? "page" : undefined}
+      onClick={(event: React.MouseEvent<HTMLAnchorElement>) => {
+        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+        event.preventDefault();
+        router.history.push(href);
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** ダッシュボード / 施策体系 / 更新が必要な指標 / 報告ラウンド / 評価ルール (+ the engagement pages when their routes exist). */
+export function VisionNav() {
+  const router = useRouter();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const registered = (path: string) => path in (router.routesByPath as Record<string, unknown>);
+  const links: { href: string; label: string; active: boolean; show: boolean }[] = [
+    { href: "/vision", label: vm.nav.dashboard, active: pathname === "/vision" || pathname === "/vision/", show: true },
+    {
+      href: "/vision/plan",
+      label: vm.nav.plan,
+      active: pathname.startsWith("/vision/plan") || pathname.startsWith("/vision/nodes") || pathname.startsWith("/vision/indicators"),
+      show: true,
+    },
+    { href: "/vision/todo", label: vm.nav.todo, active: pathname.startsWith("/vision/todo"), show: true },
+    { href: "/vision/rounds", label: vm.nav.rounds, active: pathname.startsWith("/vision/rounds"), show: true },
+    { href: "/vision/rule", label: vm.nav.rule, active: pathname.startsWith("/vision/rule"), show: true },
+    { href: "/vision/council", label: vm.nav.council, active: pathname.startsWith("/vision/council"), show: registered("/vision/council") },
+    {
+      href: "/vision/declarations",
+      label: vm.nav.declarations,
+      active: pathname.startsWith("/vision/declarations"),
+      show: registered("/vision/declarations"),
+    },
+    {
+      href: "/vision/outreach",
+      label: vm.nav.outreach,
+      active: pathname.startsWith("/vision/outreach"),
+      show: registered("/vision/outreach"),
+    },
+  ];
+  return (
+    <nav aria-label={vm.nav.label} className="yk-no-print">
+      <Group gap={6} mb="md" wrap="wrap">
+        {links
+          .filter((link) => link.show)
+          .map((link) => (
+            <NavButton key={link.href} href={link.href} active={link.active}>
+              {link.label}
+            </NavButton>
+          ))}
+      </Group>
+    </nav>
+  );
+}
+
+const STATUS_SET = new Set<string>(STATUS_RATINGS);
+
+export function isStatusGrade(grade: string): boolean {
+  return STATUS_SET.has(grade);
+}
+
+export function gradeTone(grade: string | null | undefined): StatusTone {
+  switch (grade) {
+    case "A":
+    case "順調":
+    case "完了":
+      return "good";
+    case "B":
+      return "done";
+    case "C":
+    case "一部遅れ":
+      return "warning";
+    case "D":
+    case "大幅遅れ":
+      return "danger";
+    default:
+      return "neutral";
+  }
+}
+
+/** 評価 A/B/C/D or a status rating; 未評価 when there is none. The text carries the meaning, not the colour. */
+export function GradeBadge({
+  grade,
+  size = "md",
+  label,
+}: {
+  grade: string | null | undefined;
+  size?: "xs" | "sm" | "md" | "lg";
+  label?: string;
+}) {
+  return <StatusBadge label={label ?? grade ?? vm.grade.none} tone={grade ? gradeTone(grade) : "neutral"} size={size} />;
+}
+
+export function SampleBadge() {
+  return (
+    <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", textTransform: "none" } }}>
+      {vm.sample}
+    </Badge>
+  );
+}
+
+export function Loading() {
+  return (
+    <Group role="status" gap="xs">
+      <Loader size="sm" />
+      <Text>{vm.loading}</Text>
+    </Group>
+  );
+}
+
+export function EmptyState({ children }: { children: ReactNode }) {
+  return (
+    <Text role="status" c="dimmed" py="md">
+      {children}
+    </Text>
+  );
+}
+
+/** A select of the rounds of a plan (whose grades to show). */
+export function RoundPicker({
+  rounds,
+  value,
+  onChange,
+}: {
+  rounds: readonly RoundSummary[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
+  const data =
+    rounds.length === 0
+      ? [{ value: "", label: vm.noRoundOption }]
+      : [...rounds]
+          .sort((a, b) => b.asOf.localeCompare(a.asOf))
+          .map((r) => ({ value: r.id, label: vm.roundOption(r.name, ROUND_STATUS_LABELS[r.status]) }));
+  return (
+    <NativeSelect
+      label={vm.roundSelect}
+      value={value ?? ""}
+      data={data}
+      disabled={rounds.length === 0}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      w={{ base: "100%", sm: 320 }}
+    />
+  );
+}
+
+/** A select of the plans when there is more than one. */
+export function PlanPicker({
+  plans,
+  value,
+  onChange,
+}: {
+  plans: readonly { id: string; name: string }[];
+  value: string | null;
+  onChange: (id: string) => void;
+}) {
+  if (plans.length < 2) return null;
+  return (
+    <NativeSelect
+      label={vm.planSelect}
+      value={value ?? ""}
+      data={plans.map((p) => ({ value: p.id, label: p.name }))}
+      onChange={(event) => onChange(event.currentTarget.value)}
+      w={{ base: "100%", sm: 320 }}
+    />
+  );
+}
+
+/** "1,234" / "１２３４" / "" → number | null | undefined (undefined: not a number). */
+export function parseNumberText(text: string): number | null | undefined {
+  const value = toNumberInput(text);
+  if (value === undefined) return null;
+  return typeof value === "number" && Number.isFinite(value) ? value : undefined;
+}
+
+export function numberText(n: number | null | undefined): string {
+  return n === null || n === undefined ? "" : String(n);
+}
+
+/** A radio group as a real fieldset/legend (native radios: arrow keys move between them). */
+export function RadioFieldset<V extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+  error,
+}: {
+  legend: string;
+  name: string;
+  value: V | "";
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  error?: string;
+}) {
+  const errorId = useId();
+  return (
+    <Fieldset
+      legend={legend}
+      variant="unstyled"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      styles={{ legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-sm)", marginBottom: 4 } }}
+    >
+      <Group gap="md" wrap="wrap">
+        {options.map((option) => (
+          <Radio
+            key={option.value}
+            name={name}
+            value={option.value}
+            label={option.label}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />
+        ))}
+      </Group>
+      {error && (
+        <Text id={errorId} size="xs" c="#c92a2a" mt={4}>
+          {error}
+        </Text>
+      )}
+    </Fieldset>
+  );
+}
+
+/** Turns zod issues into a flat { "path.to.field": message } map (the first message of each field). */
+export function issuesToFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".");
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+/** The JSON body schema of a contract (every write contract has one). */
+export function bodyOf<B>(contract: { body?: B }): B {
+  if (!contract.body) throw new Error("contract without a body");
+  return contract.body;
+}
+
+/** Days from today (local) to an ISO date: 0 today, negative when past. */
+export function daysUntil(iso: string): number {
+  const now = new Date();
+  const today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
+  const target = Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  return Math.round((target - today) / 86_400_000);
+}
