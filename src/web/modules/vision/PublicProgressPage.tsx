@@ -1,9 +1,10 @@
 // /public/vision: the published progress of the 新ビジョン, no sign-in — the published rounds, per 重点戦略 its grade
 // and the counts per grade, and the KPI table (target, actual, grade and why).
-import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { ResponseOf } from "../../../common/api/contract";
-import type { getPublicRound } from "../../../common/api/vision";
+import { downloadPublicRoundReport, type getPublicRound } from "../../../common/api/vision";
+import { urlFor } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -85,7 +86,7 @@ function RoundView({ data }: { data: PublicRound }) {
       title: strategyTitle.get(s.nodeId) ?? s.title,
       rows: data.indicators.filter((i) => i.strategyNodeId === s.nodeId),
     })),
-    { id: "other", title: vm.dash, rows: data.indicators.filter((i) => !i.strategyNodeId || !strategyTitle.has(i.strategyNodeId)) },
+    { id: "other", title: p.otherGroup, rows: data.indicators.filter((i) => !i.strategyNodeId || !strategyTitle.has(i.strategyNodeId)) },
   ].filter((g) => g.rows.length > 0);
   return (
     <>
@@ -97,6 +98,14 @@ function RoundView({ data }: { data: PublicRound }) {
           {p.asOf}: <DateText iso={data.round.asOf} western="title" /> ・ {p.publishedAt}:{" "}
           <DateText iso={data.round.publishedAt.slice(0, 10)} western="title" />
         </Text>
+        <Group gap="md" mt="xs">
+          <Anchor href={urlFor(downloadPublicRoundReport, { params: { id: data.round.id }, query: { format: "pdf" } })} download size="sm">
+            {vm.rounds.reportPdf}
+          </Anchor>
+          <Anchor href={urlFor(downloadPublicRoundReport, { params: { id: data.round.id }, query: { format: "xlsx" } })} download size="sm">
+            {vm.rounds.reportXlsx}
+          </Anchor>
+        </Group>
         {data.plan.cityImage && (
           <Text size="sm" mt="xs">
             <Text span fw={600}>

@@ -1,11 +1,12 @@
 // /vision/rounds: 報告ラウンド — the rounds of the plan, one round's status per owner organisation (who has not
 // updated, late / overdue, 督促 sent), and for the plan's managers: open a round, remind, recompute, close, publish.
-import { Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { BodyOf } from "../../../common/api/contract";
 import {
   closeRound,
+  downloadRoundReport,
   type OwnerStatus,
   openRound,
   publishRound,
@@ -17,7 +18,7 @@ import {
 } from "../../../common/api/vision";
 import { formatFiscalYear } from "../../../common/dates";
 import { japaneseErrorMap } from "../../../common/zod-japanese";
-import { call } from "../../api/client";
+import { call, urlFor } from "../../api/client";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
@@ -102,7 +103,7 @@ export function RoundsPage() {
             empty={r.empty}
           />
         )}
-        {current && <RoundStatus id={current.id} />}
+        {current && <RoundStatus id={current.id} onPin={setSelected} />}
         {planId && manager && <OpenRoundForm planId={planId} onOpened={setSelected} />}
         {access.data && !manager && (
           <Text size="sm" c="dimmed">
@@ -114,11 +115,13 @@ export function RoundsPage() {
   );
 }
 
-function RoundStatus({ id }: { id: string }) {
+function RoundStatus({ id, onPin }: { id: string; onPin: (id: string) => void }) {
   const round = useRound(id);
   const queryClient = useQueryClient();
   const flash = useFlash();
   const store = async (detail: RoundDetail) => {
+    // keep showing this round although the default (the open round) may now be another one
+    onPin(detail.id);
     queryClient.setQueryData(visionKeys.round(detail.id), detail);
     await invalidateVision(queryClient);
   };
@@ -226,6 +229,14 @@ function RoundStatus({ id }: { id: string }) {
           <Text size="sm">
             {r.progress}: {r.progressValue(d.updatedCount, d.taskCount)}
           </Text>
+          <Group gap="md">
+            <Anchor href={urlFor(downloadRoundReport, { params: { id: d.id }, query: { format: "pdf" } })} download size="sm">
+              {r.reportPdf}
+            </Anchor>
+            <Anchor href={urlFor(downloadRoundReport, { params: { id: d.id }, query: { format: "xlsx" } })} download size="sm">
+              {r.reportXlsx}
+            </Anchor>
+          </Group>
         </Stack>
         {d.canManage && (
           <Group gap="xs" wrap="wrap">

@@ -284,6 +284,8 @@ export const vm = {
     remind: "未更新の組織に督促",
     remindOne: "督促",
     remindColumn: "督促する",
+    reportPdf: "進捗報告書（PDF）",
+    reportXlsx: "進捗報告書（Excel）",
     asOfRequired: "評価の時点を入力してください（例: 令和8年3月末）。",
     deadlineRequired: "更新の期限を入力してください。",
     remindOneLabel: (org: string) => `${org} に督促`,
@@ -396,5 +398,6 @@ export const vm = {
     achievement: "達成度",
     explanation: "評価の根拠",
     cityImage: "目指す都市像",
+    otherGroup: "ビジョン全体（重点戦略に属さない指標）",
   },
 };
