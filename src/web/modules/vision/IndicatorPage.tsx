@@ -405,6 +405,11 @@ function EntryForm({ indicator, defaultFiscalYear }: { indicator: IndicatorDetai
   const queryClient = useQueryClient();
   const flash = useFlash();
   const [fiscalYear, setFiscalYear] = useState<number>(defaultFiscalYear);
+  // The default follows the open round once the rounds have loaded (the form may mount before them), until chosen.
+  const yearChosen = useRef(false);
+  useEffect(() => {
+    if (!yearChosen.current) setFiscalYear(defaultFiscalYear);
+  }, [defaultFiscalYear]);
   const [asOf, setAsOf] = useState("");
   const [value, setValue] = useState("");
   const [status, setStatus] = useState("");
@@ -483,7 +488,11 @@ function EntryForm({ indicator, defaultFiscalYear }: { indicator: IndicatorDetai
               label={vm.indicator.fiscalYear}
               value={fiscalYear}
               years={recentFiscalYears(2015, [fiscalYear, ...(indicator.targetFiscalYear ? [indicator.targetFiscalYear] : [])])}
-              onChange={(fy) => fy !== null && setFiscalYear(fy)}
+              onChange={(fy) => {
+                if (fy === null) return;
+                yearChosen.current = true;
+                setFiscalYear(fy);
+              }}
               error={errors.fiscalYear || undefined}
               required
             />
