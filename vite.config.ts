@@ -15,7 +15,20 @@ export default defineConfig({
     emptyOutDir: true,
     assetsInlineLimit: 0,
     sourcemap: false,
-    chunkSizeWarningLimit: 1500,
+    // Pages are lazy chunks (src/web/router.tsx). Libraries go to a few long-lived chunks instead of many small shared
+    // ones: React, what the shell needs at start, and what only the lazy pages use.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: "vendor", test: /[\\/]node_modules[\\/]/, tags: ["$initial"], priority: 2 },
+            { name: "vendor-pages", test: /[\\/]node_modules[\\/]/, priority: 1 },
+            { name: "shell", test: /[\\/]src[\\/]/, tags: ["$initial"], priority: 0 },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

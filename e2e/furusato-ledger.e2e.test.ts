@@ -45,6 +45,10 @@ async function gone(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "hidden", timeout: UI_TIMEOUT });
 }
 
+/**
+ * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
+ * previous page stays until the new page's chunk has loaded (pages are lazy).
+ */
 async function heading1(page: Page): Promise<string> {
   return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
@@ -125,7 +129,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
     await page.getByRole("button", { name: `${displayName} さんのメニュー` }).click();
     await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
     await page.waitForURL((url) => url.pathname === "/login");
-    expect(await heading1(page)).toBe("ログイン");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
     await closeFlash("ログアウトしました。");
   }
 
@@ -153,7 +157,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
   async function openDashboard() {
     await nav().getByRole("link", { name: "ダッシュボード", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/dashboard");
-    expect(await heading1(page)).toBe("ダッシュボード");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ダッシュボード");
     const year = page.getByRole("combobox", { name: "年度", exact: true });
     if ((await year.inputValue()) !== String(FISCAL_YEAR)) {
       await year.selectOption({ label: FISCAL_YEAR_LABEL });
@@ -231,7 +235,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
   test("寄附データの取込: the 楽天 sample (CP932) and the generic sample are imported; the 楽天 file again changes nothing", async () => {
     await nav().getByRole("link", { name: "取込", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/donations/import");
-    expect(await heading1(page)).toBe("寄附データの取込");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("寄附データの取込");
     await visible(page.getByRole("combobox", { name: "取込設定", exact: true }));
     await checkA11y(page);
 
@@ -289,7 +293,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
     await page.waitForURL((url) => url.pathname === "/furusato/suppliers");
     await (await visible(page.getByRole("link", { name: SUPPLIER.name, exact: true }))).click();
     await page.waitForURL((url) => /^\/furusato\/suppliers\/[^/]+$/.test(url.pathname));
-    expect(await heading1(page)).toBe(SUPPLIER.name);
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe(SUPPLIER.name);
 
     const account = await visible(page.getByRole("region", { name: "ログインアカウントを作成" }));
     await account.getByRole("textbox", { name: "ログインID", exact: true }).fill(PARTNER.loginId);
@@ -301,7 +305,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
 
     await nav().getByRole("link", { name: "出荷依頼", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/shipments");
-    expect(await heading1(page)).toBe("出荷依頼");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("出荷依頼");
     const backlog = page.getByRole("table", { name: "事業者ごとの未発送の件数" });
     const supplierRow = backlog.getByRole("row").filter({ has: page.getByRole("rowheader", { name: SUPPLIER.name, exact: true }) });
     // The imported 楽天 orders of the supplier's gift are waiting to be requested (with the demo's recent ones).
@@ -341,7 +345,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
     await page.waitForURL((url) => url.pathname === "/furusato");
     await nav().getByRole("link", { name: "出荷", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/my-shipments");
-    expect(await heading1(page)).toBe("出荷（発送のご依頼）");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("出荷（発送のご依頼）");
 
     const list = page.getByRole("table", { name: "ご依頼の出荷" });
     const row = () => list.getByRole("row").filter({ has: page.getByRole("rowheader", { name: orderNumber, exact: true }) });
@@ -385,7 +389,7 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
     // Typed in, the address gets the API's refusal and no donations (the same origin as the page: the session
     // cookie belongs to the host the setup link named).
     await page.goto(new URL("/furusato/donations", page.url()).href);
-    expect(await heading1(page)).toBe("寄附台帳");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("寄附台帳");
     await visible(page.getByRole("alert").filter({ hasText: "この操作を行う権限がありません。" }));
     const list = page.getByRole("table", { name: "寄附の一覧" });
     expect(await list.getByRole("rowheader").count()).toBe(0);

@@ -34,6 +34,10 @@ async function gone(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "hidden", timeout: UI_TIMEOUT });
 }
 
+/**
+ * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
+ * previous page stays until the new page's chunk has loaded (pages are lazy).
+ */
 async function heading1(page: Page): Promise<string> {
   return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
@@ -60,7 +64,7 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     await page.getByRole("button", { name: `${displayName} さんのメニュー` }).click();
     await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
     await page.waitForURL((url) => url.pathname === "/login");
-    expect(await heading1(page)).toBe("ログイン");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
     await closeFlash("ログアウトしました。");
   }
 
@@ -98,12 +102,12 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
   test("the administrator registers a supplier and creates its login account", async () => {
     await page.getByRole("link", { name: "ふるさと納税", exact: true }).first().click();
     await page.waitForURL((url) => url.pathname === "/furusato");
-    expect(await heading1(page)).toBe("返礼品一覧");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("返礼品一覧");
 
     const nav = page.getByRole("navigation", { name: "ふるさと納税のメニュー" });
     await nav.getByRole("link", { name: "事業者", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/suppliers");
-    expect(await heading1(page)).toBe("返礼品提供事業者");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("返礼品提供事業者");
     // The sample suppliers are listed.
     await visible(page.getByRole("table", { name: "事業者の一覧" }).getByRole("cell", { name: "KMF", exact: true }));
 
@@ -118,7 +122,7 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     await dialog.getByRole("button", { name: "登録する" }).click();
 
     await page.waitForURL((url) => /^\/furusato\/suppliers\/[^/]+$/.test(url.pathname));
-    expect(await heading1(page)).toBe(SUPPLIER.name);
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe(SUPPLIER.name);
     await closeFlash(`事業者「${SUPPLIER.name}」を登録しました。`);
 
     const account = await visible(page.getByRole("region", { name: "ログインアカウントを作成" }));
@@ -137,11 +141,11 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     await logIn(PARTNER);
     // A supplier's login lands in the furusato module.
     await page.waitForURL((url) => url.pathname === "/furusato");
-    expect(await heading1(page)).toBe("返礼品一覧");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("返礼品一覧");
 
     await page.getByRole("link", { name: "返礼品を登録" }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/gifts/new");
-    expect(await heading1(page)).toBe("返礼品の登録");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("返礼品の登録");
     // The supplier registers for itself: there is no supplier to choose.
     expect(await page.getByRole("combobox", { name: "事業者", exact: true }).count()).toBe(0);
 
@@ -167,7 +171,7 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
 
     await page.getByRole("button", { name: "登録する" }).click();
     await page.waitForURL((url) => /^\/furusato\/gifts\/[^/]+$/.test(url.pathname) && url.pathname !== "/furusato/gifts/new");
-    expect(await heading1(page)).toBe(GIFT_TITLE);
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe(GIFT_TITLE);
     const codeBadge = await visible(page.getByText(new RegExp(`^コード\\s*${SUPPLIER.code}\\d+$`)));
     giftCode = ((await codeBadge.textContent()) ?? "").replace(/^コード\s*/, "").trim();
     expect(giftCode).toMatch(new RegExp(`^${SUPPLIER.code}\\d+$`));
@@ -296,7 +300,7 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
   test("一括出力: the preview lists the gift for 楽天; the zip's 楽天 file is CP932 with the new price", async () => {
     await page.getByRole("navigation", { name: "ふるさと納税のメニュー" }).getByRole("link", { name: "一括出力" }).click();
     await page.waitForURL((url) => url.pathname === "/furusato/publish");
-    expect(await heading1(page)).toBe("一括出力");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("一括出力");
 
     const rakuten = await visible(page.getByRole("article", { name: RAKUTEN }));
     await rakuten.getByRole("button", { name: /^新規の返礼品（\d+件）$/ }).click();

@@ -36,6 +36,10 @@ async function eventually<T>(read: () => Promise<T>, expected: T, what: string):
   }
 }
 
+/**
+ * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
+ * previous page stays until the new page's chunk has loaded (pages are lazy).
+ */
 async function heading1(page: Page): Promise<string> {
   return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
@@ -70,7 +74,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
     await visible(page.getByText("ログアウトしました。"));
     expect(new URL(page.url()).pathname).toBe("/login");
-    expect(await heading1(page)).toBe("ログイン");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
 
     // Signed out for real: a staff page sends us back to the login page.
     await page.goto(`${server.url}/policy`);
@@ -82,7 +86,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     await page.getByRole("button", { name: "ログイン", exact: true }).click();
     await visible(page.getByRole("button", { name: `${ADMIN.displayName} さんのメニュー` }));
     await page.waitForURL((url) => url.pathname === "/policy");
-    expect(await heading1(page)).toBe("局区方針");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("局区方針");
     // The list holds the published sample document (令和6年度).
     await visible(page.getByRole("table").getByText("令和6年度").first());
     await checkA11y(page);
@@ -91,7 +95,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
   test("import the sample policy text as 令和7年度 of 政策局", async () => {
     await page.getByRole("link", { name: "取り込み" }).click();
     await page.waitForURL((url) => url.pathname === "/policy/import");
-    expect(await heading1(page)).toBe("局区方針の取り込み");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("局区方針の取り込み");
 
     await page.getByRole("textbox", { name: "方針のテキスト" }).fill(await readFile(samplePath, "utf8"));
     await page.getByRole("button", { name: "解析", exact: true }).click();
@@ -148,7 +152,7 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     const challenges = page.getByRole("region", { name: "課題と背景" });
     await (await visible(challenges.getByRole("link", { name: /^課題B[（(]1[)）]/ }))).click();
     await page.waitForURL((url) => url.pathname.startsWith("/policy/challenges/"));
-    expect(await heading1(page)).toMatch(/特区制度を活用したルールメイキング/);
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toMatch(/特区制度を活用したルールメイキング/);
 
     const history = page.getByRole("list", { name: "進捗の履歴" });
     await eventually(() => history.getByRole("listitem").count(), 1, "history entries before adding");

@@ -18,6 +18,10 @@ async function visible(locator: Locator): Promise<Locator> {
   return locator;
 }
 
+/**
+ * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
+ * previous page stays until the new page's chunk has loaded (pages are lazy).
+ */
 async function heading1(page: Page): Promise<string> {
   return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
@@ -34,7 +38,7 @@ describe("新ビジョン: Action宣言 → moderation → lobby board and publi
 
   test("a member of staff posts an anonymous declaration and the bureau approves it", async () => {
     await page.goto(new URL("/vision/declarations", page.url()).href);
-    expect(await heading1(page)).toBe("Action宣言");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("Action宣言");
     await (await visible(page.getByRole("textbox", { name: "宣言" }))).fill(PLEDGE);
     await page.getByRole("radio", { name: "匿名で掲示する" }).check();
     await page.getByRole("button", { name: "宣言を投稿", exact: true }).click();
@@ -85,12 +89,12 @@ describe("新ビジョン: Action宣言 → moderation → lobby board and publi
 
   test("the council and outreach pages load for the bureau", async () => {
     await page.goto(new URL("/vision/council", page.url()).href);
-    expect(await heading1(page)).toBe("有識者会議");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("有識者会議");
     await visible(page.getByRole("button", { name: "委員を登録" }));
     await checkA11y(page);
 
     await page.goto(new URL("/vision/outreach", page.url()).href);
-    expect(await heading1(page)).toBe("周知・浸透の記録");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("周知・浸透の記録");
     await visible(page.getByRole("button", { name: "取組を記録" }));
     await checkA11y(page);
   });

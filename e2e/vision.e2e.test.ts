@@ -61,6 +61,10 @@ async function gone(locator: Locator): Promise<void> {
   await locator.first().waitFor({ state: "hidden", timeout: UI_TIMEOUT });
 }
 
+/**
+ * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
+ * previous page stays until the new page's chunk has loaded (pages are lazy).
+ */
 async function heading1(page: Page): Promise<string> {
   return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
@@ -84,7 +88,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
     await page.getByRole("button", { name: `${displayName} さんのメニュー` }).click();
     await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
     await page.waitForURL((url) => url.pathname === "/login");
-    expect(await heading1(page)).toBe("ログイン");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
     await closeFlash("ログアウトしました。");
   }
 
@@ -110,7 +114,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
   /** Opens the dashboard and waits until the strategy's card shows the roll-up expected, then checks its text. */
   async function expectRollup(expected: { achievement: string; grade: string }) {
     await go("/vision");
-    expect(await heading1(page)).toBe("新ビジョン ダッシュボード");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("新ビジョン ダッシュボード");
     await visible(page.getByRole("heading", { level: 2, name: `${STRATEGY.code} ${STRATEGY.title}` }));
     // The open round is the one the dashboard grades by default.
     await visible(page.getByText(`評価のもと: ${ROUND}`, { exact: true }));
@@ -155,7 +159,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
 
   test("the administrator sees 財政課 behind in 令和7年度末 and reads the 安らぐまち roll-up on the dashboard", async () => {
     await go("/vision/rounds");
-    expect(await heading1(page)).toBe("報告ラウンド");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("報告ラウンド");
     const status = await visible(page.getByRole("region", { name: `${ROUND} の状況` }));
     const owners = status.getByRole("table", { name: "所管組織ごとの更新状況" });
     const row = owners.getByRole("row").filter({ has: page.getByRole("rowheader", { name: OWNER_ORGANISATION, exact: true }) });
@@ -174,7 +178,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
     await logOut(ADMIN.displayName);
     await logIn(OWNER);
     await go("/vision/todo");
-    expect(await heading1(page)).toBe("更新が必要な指標");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("更新が必要な指標");
     const round = await visible(page.getByRole("region", { name: ROUND, exact: true }));
     await visible(round.getByText("督促あり", { exact: true }));
     const tasks = round.getByRole("table", { name: `${ROUND} の更新依頼` });
@@ -188,7 +192,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
     await task.getByRole("link", { name: `入力する: ${INDICATOR.name}`, exact: true }).click();
     await page.waitForURL((url) => url.pathname.startsWith("/vision/indicators/"));
     indicatorPath = new URL(page.url()).pathname;
-    expect(await heading1(page)).toBe(`${INDICATOR.code} ${INDICATOR.name}`);
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe(`${INDICATOR.code} ${INDICATOR.name}`);
   });
 
   test("the owner enters the FY2025 value: the round's grade goes from C to A with its explanation, and the chart gains the point", async () => {
@@ -253,7 +257,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
 
   test("the owner posts a named Action宣言 for 安らぐまち, waiting for approval", async () => {
     await go("/vision/declarations");
-    expect(await heading1(page)).toBe("Action宣言");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("Action宣言");
     await (await visible(page.getByRole("textbox", { name: "宣言" }))).fill(PLEDGE);
     await page.getByRole("radio", { name: "名前を表示する" }).check();
     await page.getByRole("combobox", { name: "関連する重点戦略" }).selectOption({ label: `${STRATEGY.code} ${STRATEGY.title}` });
@@ -273,7 +277,7 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
     await logOut(OWNER.displayName);
     await logIn(ADMIN);
     await go("/vision/declarations");
-    expect(await heading1(page)).toBe("Action宣言");
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("Action宣言");
     const queue = await visible(page.getByRole("region", { name: "Action宣言の確認" }));
     const row = queue.getByRole("row").filter({ hasText: PLEDGE });
     await visible(row.getByText(OWNER_ORGANISATION, { exact: true }));

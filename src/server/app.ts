@@ -118,6 +118,9 @@ function mountWebClient(app: Hono<AppEnv>, webRoot: string) {
     if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
   });
   app.use("/*", serveStatic({ root: path.relative(process.cwd(), webRoot) || "." }));
+  // A hashed file that is not there (a page chunk of an earlier build, asked for by a tab opened before an update):
+  // 404, not index.html cached as immutable, so the dynamic import fails and the router reloads the page.
+  app.get("/assets/*", (c) => c.text("Not Found", 404));
   app.get("*", (c) => {
     if (!existsSync(indexFile)) {
       return c.text("画面（dist/web）がまだビルドされていません。`npm start` で起動するとビルドされます。", 503);

@@ -1,65 +1,98 @@
 // Code-based routes (TanStack Router). Staff pages sit under a layout that sends signed-out users to
 // /login?next=…; /login, /setup and the public (citizen) pages need no sign-in.
+//
+// Only the shell (layouts, sign-in pages, the session guard) is in the entry chunk. Every other page is a
+// lazyRouteComponent: its own chunk, which the router fetches before it renders the route, or on hover
+// (defaultPreload "intent"), so a user downloads the shell plus the pages they open.
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
-import { AdminLayout } from "./admin/AdminLayout";
-import { AuditPage } from "./admin/AuditPage";
-import { MaintenancePage } from "./admin/MaintenancePage";
-import { OrganisationsPage } from "./admin/OrganisationsPage";
-import { StatusesPage } from "./admin/StatusesPage";
-import { UsersPage } from "./admin/UsersPage";
+import {
+  type AsyncRouteComponent,
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  type RouteComponent,
+  redirect,
+} from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
 import { sessionQuery } from "./auth/session";
-import { CertificatesPage } from "./modules/furusato/CertificatesPage";
-import { ChoicePortalPage } from "./modules/furusato/ChoicePortalPage";
-import { ComparisonPage } from "./modules/furusato/ComparisonPage";
-import { CostLedgerPage } from "./modules/furusato/CostLedgerPage";
-import { DashboardPage } from "./modules/furusato/DashboardPage";
-import { DonationImportPage } from "./modules/furusato/DonationImportPage";
-import { DonationPage } from "./modules/furusato/DonationPage";
-import { DonationsPage } from "./modules/furusato/DonationsPage";
-import { ExportsPage } from "./modules/furusato/ExportsPage";
-import { GiftFormPage } from "./modules/furusato/GiftFormPage";
-import { GiftPage } from "./modules/furusato/GiftPage";
-import { GiftsPage } from "./modules/furusato/GiftsPage";
-import { MappingEditorPage } from "./modules/furusato/MappingEditor";
-import { MappingsPage } from "./modules/furusato/MappingsPage";
-import { OneStopPage } from "./modules/furusato/OneStopPage";
-import { PortalsPage } from "./modules/furusato/PortalsPage";
-import { PublishPage } from "./modules/furusato/PublishPage";
-import { SettingsPage } from "./modules/furusato/SettingsPage";
-import { ShipmentsPage } from "./modules/furusato/ShipmentsPage";
-import { SupplierPage } from "./modules/furusato/SupplierPage";
-import { SupplierShipmentsPage } from "./modules/furusato/SupplierShipmentsPage";
-import { SuppliersPage } from "./modules/furusato/SuppliersPage";
-import { ChallengePage } from "./modules/policy/ChallengePage";
-import { ChallengesPage } from "./modules/policy/ChallengesPage";
-import { DocumentPage } from "./modules/policy/DocumentPage";
-import { DocumentsPage } from "./modules/policy/DocumentsPage";
-import { ImportPage } from "./modules/policy/ImportPage";
-import { PrintPage } from "./modules/policy/PrintPage";
-import { PublicChallengePage, PublicDocumentPage, PublicListPage } from "./modules/policy/PublicPages";
-import { CouncilMemberPage } from "./modules/vision/CouncilMemberPage";
-import { CouncilPage, CouncilRoundPage } from "./modules/vision/CouncilPage";
-import { DashboardPage as VisionDashboardPage } from "./modules/vision/DashboardPage";
-import { DeclarationBoardPage } from "./modules/vision/DeclarationBoardPage";
-import { DeclarationsPage } from "./modules/vision/DeclarationsPage";
 import { isCouncilMember } from "./modules/vision/engagementQueries";
-import { GradeRulePage } from "./modules/vision/GradeRulePage";
-import { IndicatorFormPage } from "./modules/vision/IndicatorFormPage";
-import { IndicatorPage } from "./modules/vision/IndicatorPage";
-import { NodePage } from "./modules/vision/NodePage";
-import { OutreachPage } from "./modules/vision/OutreachPage";
-import { PlanPage } from "./modules/vision/PlanPage";
-import { PublicDeclarationsPage } from "./modules/vision/PublicDeclarationsPage";
-import { PublicProgressPage } from "./modules/vision/PublicProgressPage";
-import { RoundsPage } from "./modules/vision/RoundsPage";
-import { TodoPage } from "./modules/vision/TodoPage";
-import { SearchPage } from "./search/SearchPage";
 import { NotFoundPage } from "./shell/NotFoundPage";
 import { SimpleLayout } from "./shell/SimpleLayout";
 import { StaffLayout } from "./shell/StaffLayout";
+
+// ------------------------------------------------------------------ lazily loaded pages
+
+// 局区方針 (policy)
+const DocumentsPage = lazyRouteComponent(() => import("./modules/policy/DocumentsPage"), "DocumentsPage");
+const ImportPage = lazyRouteComponent(() => import("./modules/policy/ImportPage"), "ImportPage");
+const DocumentPage = lazyRouteComponent(() => import("./modules/policy/DocumentPage"), "DocumentPage");
+const ChallengesPage = lazyRouteComponent(() => import("./modules/policy/ChallengesPage"), "ChallengesPage");
+const ChallengePage = lazyRouteComponent(() => import("./modules/policy/ChallengePage"), "ChallengePage");
+const PrintPage = lazyRouteComponent(() => import("./modules/policy/PrintPage"), "PrintPage");
+// ふるさと納税 (furusato)
+const CertificatesPage = lazyRouteComponent(() => import("./modules/furusato/CertificatesPage"), "CertificatesPage");
+const ChoicePortalPage = lazyRouteComponent(() => import("./modules/furusato/ChoicePortalPage"), "ChoicePortalPage");
+const ComparisonPage = lazyRouteComponent(() => import("./modules/furusato/ComparisonPage"), "ComparisonPage");
+const CostLedgerPage = lazyRouteComponent(() => import("./modules/furusato/CostLedgerPage"), "CostLedgerPage");
+const DashboardPage = lazyRouteComponent(() => import("./modules/furusato/DashboardPage"), "DashboardPage");
+const DonationImportPage = lazyRouteComponent(() => import("./modules/furusato/DonationImportPage"), "DonationImportPage");
+const DonationPage = lazyRouteComponent(() => import("./modules/furusato/DonationPage"), "DonationPage");
+const DonationsPage = lazyRouteComponent(() => import("./modules/furusato/DonationsPage"), "DonationsPage");
+const ExportsPage = lazyRouteComponent(() => import("./modules/furusato/ExportsPage"), "ExportsPage");
+const GiftFormPage = lazyRouteComponent(() => import("./modules/furusato/GiftFormPage"), "GiftFormPage");
+const GiftPage = lazyRouteComponent(() => import("./modules/furusato/GiftPage"), "GiftPage");
+const GiftsPage = lazyRouteComponent(() => import("./modules/furusato/GiftsPage"), "GiftsPage");
+const MappingEditorPage = lazyRouteComponent(() => import("./modules/furusato/MappingEditor"), "MappingEditorPage");
+const MappingsPage = lazyRouteComponent(() => import("./modules/furusato/MappingsPage"), "MappingsPage");
+const OneStopPage = lazyRouteComponent(() => import("./modules/furusato/OneStopPage"), "OneStopPage");
+const PortalsPage = lazyRouteComponent(() => import("./modules/furusato/PortalsPage"), "PortalsPage");
+const PublishPage = lazyRouteComponent(() => import("./modules/furusato/PublishPage"), "PublishPage");
+const SettingsPage = lazyRouteComponent(() => import("./modules/furusato/SettingsPage"), "SettingsPage");
+const ShipmentsPage = lazyRouteComponent(() => import("./modules/furusato/ShipmentsPage"), "ShipmentsPage");
+const SupplierPage = lazyRouteComponent(() => import("./modules/furusato/SupplierPage"), "SupplierPage");
+const SupplierShipmentsPage = lazyRouteComponent(() => import("./modules/furusato/SupplierShipmentsPage"), "SupplierShipmentsPage");
+const SuppliersPage = lazyRouteComponent(() => import("./modules/furusato/SuppliersPage"), "SuppliersPage");
+// 新ビジョン (vision)
+const CouncilMemberPage = lazyRouteComponent(() => import("./modules/vision/CouncilMemberPage"), "CouncilMemberPage");
+const CouncilPage = lazyRouteComponent(() => import("./modules/vision/CouncilPage"), "CouncilPage");
+const CouncilRoundPage = lazyRouteComponent(() => import("./modules/vision/CouncilPage"), "CouncilRoundPage");
+const VisionDashboardPage = lazyRouteComponent(() => import("./modules/vision/DashboardPage"), "DashboardPage");
+const DeclarationsPage = lazyRouteComponent(() => import("./modules/vision/DeclarationsPage"), "DeclarationsPage");
+const GradeRulePage = lazyRouteComponent(() => import("./modules/vision/GradeRulePage"), "GradeRulePage");
+const IndicatorFormPage = lazyRouteComponent(() => import("./modules/vision/IndicatorFormPage"), "IndicatorFormPage");
+const IndicatorPage = lazyRouteComponent(() => import("./modules/vision/IndicatorPage"), "IndicatorPage");
+const NodePage = lazyRouteComponent(() => import("./modules/vision/NodePage"), "NodePage");
+const OutreachPage = lazyRouteComponent(() => import("./modules/vision/OutreachPage"), "OutreachPage");
+const PlanPage = lazyRouteComponent(() => import("./modules/vision/PlanPage"), "PlanPage");
+const RoundsPage = lazyRouteComponent(() => import("./modules/vision/RoundsPage"), "RoundsPage");
+const TodoPage = lazyRouteComponent(() => import("./modules/vision/TodoPage"), "TodoPage");
+// public (citizen) pages and the lobby display
+const PublicListPage = lazyRouteComponent(() => import("./modules/policy/PublicPages"), "PublicListPage");
+const PublicDocumentPage = lazyRouteComponent(() => import("./modules/policy/PublicPages"), "PublicDocumentPage");
+const PublicChallengePage = lazyRouteComponent(() => import("./modules/policy/PublicPages"), "PublicChallengePage");
+const PublicProgressPage = lazyRouteComponent(() => import("./modules/vision/PublicProgressPage"), "PublicProgressPage");
+const PublicDeclarationsPage = lazyRouteComponent(() => import("./modules/vision/PublicDeclarationsPage"), "PublicDeclarationsPage");
+const DeclarationBoardPage = lazyRouteComponent(() => import("./modules/vision/DeclarationBoardPage"), "DeclarationBoardPage");
+// administration and search
+const AdminLayout = lazyRouteComponent(() => import("./admin/AdminLayout"), "AdminLayout");
+const AuditPage = lazyRouteComponent(() => import("./admin/AuditPage"), "AuditPage");
+const MaintenancePage = lazyRouteComponent(() => import("./admin/MaintenancePage"), "MaintenancePage");
+const OrganisationsPage = lazyRouteComponent(() => import("./admin/OrganisationsPage"), "OrganisationsPage");
+const StatusesPage = lazyRouteComponent(() => import("./admin/StatusesPage"), "StatusesPage");
+const UsersPage = lazyRouteComponent(() => import("./admin/UsersPage"), "UsersPage");
+const SearchPage = lazyRouteComponent(() => import("./search/SearchPage"), "SearchPage");
+
+/**
+ * A route component that reads its route's params or search and renders a lazy page. Handing on the page's preload
+ * lets the router fetch the page's chunk before it renders the route (and on hover), as it does for a lazy `component`.
+ */
+function withPage(page: AsyncRouteComponent<never>, component: () => ReactNode): RouteComponent {
+  return Object.assign(component, { preload: () => page.preload?.() });
+}
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -114,19 +147,19 @@ const publicListRoute = createRoute({ getParentRoute: () => publicLayout, path: 
 const publicDocumentRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "public/policy/$id",
-  component: function PublicDocumentRoute() {
+  component: withPage(PublicDocumentPage, function PublicDocumentRoute() {
     const { id } = publicDocumentRoute.useParams();
     return <PublicDocumentPage id={id} />;
-  },
+  }),
 });
 
 const publicChallengeRoute = createRoute({
   getParentRoute: () => publicLayout,
   path: "public/policy/challenges/$id",
-  component: function PublicChallengeRoute() {
+  component: withPage(PublicChallengePage, function PublicChallengeRoute() {
     const { id } = publicChallengeRoute.useParams();
     return <PublicChallengePage id={id} />;
-  },
+  }),
 });
 
 // ------------------------------------------------------------------ staff pages
@@ -162,10 +195,10 @@ const searchRoute = createRoute({
     const page = Number(search.page);
     return { q: text(search.q), module: text(search.module), page: Number.isInteger(page) && page > 1 ? page : undefined };
   },
-  component: function SearchRoute() {
+  component: withPage(SearchPage, function SearchRoute() {
     const search = searchRoute.useSearch();
     return <SearchPage q={search.q} module={search.module} page={search.page ?? 1} />;
-  },
+  }),
 });
 
 const policyRoute = createRoute({ getParentRoute: () => staffLayout, path: "policy", component: DocumentsPage });
@@ -174,10 +207,10 @@ const policyImportRoute = createRoute({ getParentRoute: () => staffLayout, path:
 const documentRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "policy/documents/$id",
-  component: function DocumentRoute() {
+  component: withPage(DocumentPage, function DocumentRoute() {
     const { id } = documentRoute.useParams();
     return <DocumentPage id={id} />;
-  },
+  }),
 });
 
 const documentChallengesRoute = createRoute({
@@ -188,20 +221,20 @@ const documentChallengesRoute = createRoute({
     category: text(search.category),
     status: text(search.status),
   }),
-  component: function DocumentChallengesRoute() {
+  component: withPage(ChallengesPage, function DocumentChallengesRoute() {
     const { id } = documentChallengesRoute.useParams();
     const initial = documentChallengesRoute.useSearch();
     return <ChallengesPage documentId={id} initial={initial} />;
-  },
+  }),
 });
 
 const challengeRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "policy/challenges/$id",
-  component: function ChallengeRoute() {
+  component: withPage(ChallengePage, function ChallengeRoute() {
     const { id } = challengeRoute.useParams();
     return <ChallengePage id={id} />;
-  },
+  }),
 });
 
 // ------------------------------------------------------------------ ふるさと納税 (furusato)
@@ -214,30 +247,30 @@ const furusatoRoute = createRoute({
     supplierId: text(search.supplierId),
     q: text(search.q),
   }),
-  component: function FurusatoRoute() {
+  component: withPage(GiftsPage, function FurusatoRoute() {
     const initial = furusatoRoute.useSearch();
     return <GiftsPage key={JSON.stringify(initial)} initial={initial} />;
-  },
+  }),
 });
 
-const giftNewRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/gifts/new", component: () => <GiftFormPage /> });
+const giftNewRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/gifts/new", component: GiftFormPage });
 
 const giftRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/gifts/$id",
-  component: function GiftRoute() {
+  component: withPage(GiftPage, function GiftRoute() {
     const { id } = giftRoute.useParams();
     return <GiftPage key={id} id={id} />;
-  },
+  }),
 });
 
 const giftEditRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/gifts/$id/edit",
-  component: function GiftEditRoute() {
+  component: withPage(GiftFormPage, function GiftEditRoute() {
     const { id } = giftEditRoute.useParams();
     return <GiftFormPage key={id} id={id} />;
-  },
+  }),
 });
 
 const suppliersRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/suppliers", component: SuppliersPage });
@@ -245,10 +278,10 @@ const suppliersRoute = createRoute({ getParentRoute: () => staffLayout, path: "f
 const supplierRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/suppliers/$id",
-  component: function SupplierRoute() {
+  component: withPage(SupplierPage, function SupplierRoute() {
     const { id } = supplierRoute.useParams();
     return <SupplierPage key={id} id={id} />;
-  },
+  }),
 });
 
 const portalsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/portals", component: PortalsPage });
@@ -279,20 +312,20 @@ const dashboardRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/dashboard",
   validateSearch: fiscalYearSearch,
-  component: function DashboardRoute() {
+  component: withPage(DashboardPage, function DashboardRoute() {
     const { fiscalYear } = dashboardRoute.useSearch();
     return <DashboardPage fiscalYear={fiscalYear} />;
-  },
+  }),
 });
 const furusatoSettingsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/settings", component: SettingsPage });
 const costsRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/costs",
   validateSearch: fiscalYearSearch,
-  component: function CostsRoute() {
+  component: withPage(CostLedgerPage, function CostsRoute() {
     const { fiscalYear } = costsRoute.useSearch();
     return <CostLedgerPage key={fiscalYear ?? "current"} fiscalYear={fiscalYear} />;
-  },
+  }),
 });
 
 // 寄附台帳・寄附データの取込・取込設定 (?fiscalYear=2024&portal=rakuten&status=入金済&q=… open the ledger filtered)
@@ -308,11 +341,11 @@ const donationsRoute = createRoute({
       q: text(search.q),
     };
   },
-  component: function DonationsRoute() {
+  component: withPage(DonationsPage, function DonationsRoute() {
     const { status, ...initial } = donationsRoute.useSearch();
     const known = status === "入金待ち" || status === "入金済" || status === "キャンセル" ? status : undefined;
     return <DonationsPage key={JSON.stringify({ status, ...initial })} initial={{ ...initial, status: known }} />;
-  },
+  }),
 });
 const donationImportRoute = createRoute({
   getParentRoute: () => staffLayout,
@@ -322,19 +355,19 @@ const donationImportRoute = createRoute({
 const donationRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/donations/$id",
-  component: function DonationRoute() {
+  component: withPage(DonationPage, function DonationRoute() {
     const { id } = donationRoute.useParams();
     return <DonationPage key={id} id={id} />;
-  },
+  }),
 });
 const mappingsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/mappings", component: MappingsPage });
 const mappingRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/mappings/$id",
-  component: function MappingRoute() {
+  component: withPage(MappingEditorPage, function MappingRoute() {
     const { id } = mappingRoute.useParams();
     return <MappingEditorPage key={id} id={id} />;
-  },
+  }),
 });
 
 // ------------------------------------------------------------------ 新ビジョン: 施策体系・指標・報告ラウンド・評価
@@ -344,36 +377,36 @@ const visionPlanRoute = createRoute({ getParentRoute: () => staffLayout, path: "
 const visionNodeRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "vision/nodes/$id",
-  component: function VisionNodeRoute() {
+  component: withPage(NodePage, function VisionNodeRoute() {
     const { id } = visionNodeRoute.useParams();
     return <NodePage key={id} id={id} />;
-  },
+  }),
 });
 // ?nodeId=… preselects the node the new indicator belongs to
 const visionIndicatorNewRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "vision/indicators/new",
   validateSearch: (search: Record<string, unknown>): { nodeId?: string } => ({ nodeId: text(search.nodeId) }),
-  component: function VisionIndicatorNewRoute() {
+  component: withPage(IndicatorFormPage, function VisionIndicatorNewRoute() {
     const { nodeId } = visionIndicatorNewRoute.useSearch();
     return <IndicatorFormPage key={nodeId ?? "new"} nodeId={nodeId} />;
-  },
+  }),
 });
 const visionIndicatorRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "vision/indicators/$id",
-  component: function VisionIndicatorRoute() {
+  component: withPage(IndicatorPage, function VisionIndicatorRoute() {
     const { id } = visionIndicatorRoute.useParams();
     return <IndicatorPage key={id} id={id} />;
-  },
+  }),
 });
 const visionIndicatorEditRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "vision/indicators/$id/edit",
-  component: function VisionIndicatorEditRoute() {
+  component: withPage(IndicatorFormPage, function VisionIndicatorEditRoute() {
     const { id } = visionIndicatorEditRoute.useParams();
     return <IndicatorFormPage key={id} id={id} />;
-  },
+  }),
 });
 const visionTodoRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/todo", component: TodoPage });
 const visionRoundsRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/rounds", component: RoundsPage });
@@ -387,10 +420,10 @@ const councilMemberRoute = createRoute({ getParentRoute: () => staffLayout, path
 const councilRoundRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "vision/council/rounds/$id",
-  component: function CouncilRoundRoute() {
+  component: withPage(CouncilRoundPage, function CouncilRoundRoute() {
     const { id } = councilRoundRoute.useParams();
     return <CouncilRoundPage key={id} id={id} />;
-  },
+  }),
 });
 const declarationsRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/declarations", component: DeclarationsPage });
 const outreachRoute = createRoute({ getParentRoute: () => staffLayout, path: "vision/outreach", component: OutreachPage });
@@ -405,10 +438,10 @@ const publicDeclarationsRoute = createRoute({
 const printRoute = createRoute({
   getParentRoute: () => bareLayout,
   path: "policy/documents/$id/print",
-  component: function PrintRoute() {
+  component: withPage(PrintPage, function PrintRoute() {
     const { id } = printRoute.useParams();
     return <PrintPage id={id} />;
-  },
+  }),
 });
 
 // ------------------------------------------------------------------ administration (システム管理者)

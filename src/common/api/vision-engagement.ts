@@ -432,6 +432,8 @@ export const outreachEvent = z.object({
   indicatorId: z.string().nullable(),
   indicatorName: z.string().nullable(),
   isSample: z.boolean(),
+  /** the caller may change or delete it (the vision bureau's managers: any; other editors: their organisation's or 局's) */
+  canEdit: z.boolean(),
 });
 export type OutreachEvent = z.infer<typeof outreachEvent>;
 
@@ -446,7 +448,12 @@ export const listOutreach = defineContract({
   query: planQuery.extend({ fiscalYear: fiscalYear.optional(), kind: z.enum(OUTREACH_KINDS).optional() }),
   response: z.object({
     planId: z.string(),
+    /** the vision bureau's managers: record any event and feed indicators */
     canManage: z.boolean(),
+    /** may record events (managers, and editors for their own organisation or 局) */
+    canRecord: z.boolean(),
+    /** the organisations a non-manager may record events for (own organisation, 局); null: any (managers) */
+    recordOrganisationIds: z.array(z.string()).nullable(),
     items: z.array(outreachEvent),
     /** every fiscal year × kind of the plan (not narrowed by the filters) */
     summary: z.array(

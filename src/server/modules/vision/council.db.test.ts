@@ -2,9 +2,11 @@
 // and comments on a strategy; a partner who is not a member gets 403; the bureau records meetings and responses,
 // filters by response status and exports the list as CSV.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "../../db/database";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/app";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
 import { buildVisionPlan } from "../../testing/vision-engagement-fixture";
+import { createMemberLogin } from "./council";
 
 let t: TestApp;
 let city: Awaited<ReturnType<typeof buildCity>>;
@@ -45,10 +47,50 @@ describe("experts' council", () => {
     expect(linked.status).toBe(200);
     expect(linked.body).toMatchObject({ hasLogin: true, loginId: "council-chair" });
     expect((await manager.post(`/api/vision/council/members/${chairId}/login`, { ...login, loginId: "again" })).status).toBe(400);
+    expect((await t.db.query("SELECT 1 FROM users WHERE login_id = 'again'")).rows).toEqual([]);
     member = await t.login("council-chair", "Council-review-2025");
     // Staff other than the bureau see that a login exists, not which.
     const seen = await viewer.get("/api/vision/council");
     expect(seen.body.members.find((m: { id: string }) => m.id === chairId)).toMatchObject({ hasLogin: true, loginId: null });
+  });
+
+  it("creates no account when linking it fails: user, link and audit rows are one transaction", async () => {
+    // Another request links the member between this one's check and its link: simulated by linking the member,
+    // inside the same transaction, just before the link statement runs.
+    const someone = city.otherEditor.id;
+    const racing: Db = {
+      ...t.db,
+      transaction: (fn) =>
+        t.db.transaction((tx) =>
+          fn({
+            async query(sql, params) {
+              if (sql.startsWith("UPDATE vision_council_members SET user_id"))
+                await tx.query("UPDATE vision_council_members SET user_id = $2 WHERE id = $1", [secondId, someone]);
+              return tx.query(sql, params);
+            },
+          }),
+        ),
+    };
+    const audits = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log")).rows[0].n;
+    const before = await audits();
+    await expect(
+      createMemberLogin(racing, { userId: city.editor.id, label: "テスト" }, secondId, {
+        loginId: "council-second",
+        password: "Council-review-2025",
+      }),
+    ).rejects.toMatchObject({ fields: { loginId: "この委員にはログインアカウントがあります。" } });
+    expect((await t.db.query("SELECT 1 FROM users WHERE login_id = 'council-second'")).rows).toEqual([]);
+    expect((await t.db.query("SELECT user_id FROM vision_council_members WHERE id = $1", [secondId])).rows).toEqual([{ user_id: null }]);
+    expect(await audits()).toBe(before);
+    // Without the race the same call succeeds.
+    await createMemberLogin(t.db, { userId: city.editor.id, label: "テスト" }, secondId, {
+      loginId: "council-second",
+      password: "Council-review-2025",
+    });
+    const linked = await t.db.query("SELECT u.login_id FROM vision_council_members m JOIN users u ON u.id = m.user_id WHERE m.id = $1", [
+      secondId,
+    ]);
+    expect(linked.rows).toEqual([{ login_id: "council-second" }]);
   });
 
   it("shows a member the council and the closed round only; a partner who is not a member gets 403", async () => {

@@ -3,7 +3,7 @@
 // transaction with its audit row.
 import type { CommentState, CouncilComment, CouncilMeeting, CouncilMember, ReportNode } from "../../../common/api/vision-engagement";
 import type { Db, Queryable } from "../../db/database";
-import { createUser } from "../../platform/admin/users";
+import { hashNewUserPassword, insertUser } from "../../platform/admin/users";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { writeCsv } from "../../platform/tabular/csv-write";
@@ -99,32 +99,33 @@ export async function updateMember(
   });
 }
 
-/** The council's external organisation, made on first use. */
-async function councilOrganisation(db: Db): Promise<string> {
-  return db.transaction(async (tx) => {
-    const found = await tx.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1", [COUNCIL_ORGANISATION_CODE]);
-    if (found.rows[0]) return found.rows[0].id;
-    const { rows } = await tx.query<{ id: string }>(
-      "INSERT INTO organisations (kind, name, code) VALUES ('external', $1, $2) RETURNING id",
-      [COUNCIL_ORGANISATION_NAME, COUNCIL_ORGANISATION_CODE],
-    );
-    await recordAudit(
-      tx,
-      { userId: null, label: "システム" },
-      {
-        action: "create",
-        entityType: "organisation",
-        entityId: rows[0].id,
-        summary: `組織「${COUNCIL_ORGANISATION_NAME}」（有識者会議の委員のログイン用）を追加`,
-      },
-    );
-    return rows[0].id;
-  });
+/** The council's external organisation, made on first use (inside the caller's transaction). */
+async function councilOrganisation(tx: Queryable): Promise<string> {
+  const found = await tx.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1", [COUNCIL_ORGANISATION_CODE]);
+  if (found.rows[0]) return found.rows[0].id;
+  const { rows } = await tx.query<{ id: string }>("INSERT INTO organisations (kind, name, code) VALUES ('external', $1, $2) RETURNING id", [
+    COUNCIL_ORGANISATION_NAME,
+    COUNCIL_ORGANISATION_CODE,
+  ]);
+  await recordAudit(
+    tx,
+    { userId: null, label: "システム" },
+    {
+      action: "create",
+      entityType: "organisation",
+      entityId: rows[0].id,
+      summary: `組織「${COUNCIL_ORGANISATION_NAME}」（有識者会議の委員のログイン用）を追加`,
+    },
+  );
+  return rows[0].id;
 }
+
+const ALREADY_LINKED = "この委員にはログインアカウントがあります。";
 
 /**
  * A member's own login: a partner account (through the administrators' user creation, which checks the password
- * and audits) in the council's external organisation, then linked to the member.
+ * and audits) in the council's external organisation, linked to the member. Creating the user, linking it and the
+ * audit rows are one transaction: if the link fails (the member got a login meanwhile), no account is left behind.
  */
 export async function createMemberLogin(
   db: Db,
@@ -132,20 +133,21 @@ export async function createMemberLogin(
   memberId: string,
   input: { loginId: string; password: string },
 ): Promise<void> {
+  // Fail fast before the (slow) password hashing; the guarded UPDATE below is what decides.
   const member = await findMember(db, memberId);
-  if (member.user_id)
-    throw new ValidationError("この委員にはログインアカウントがあります。", { loginId: "この委員にはログインアカウントがあります。" });
-  const organisationId = await councilOrganisation(db);
-  const user = await createUser(db, actor, {
-    loginId: input.loginId,
-    displayName: member.name,
-    role: "partner",
-    organisationId,
-    password: input.password,
-  });
+  if (member.user_id) throw new ValidationError(ALREADY_LINKED, { loginId: ALREADY_LINKED });
+  const passwordHash = await hashNewUserPassword(input.loginId, input.password);
   await db.transaction(async (tx) => {
+    const organisationId = await councilOrganisation(tx);
+    const user = await insertUser(tx, actor, {
+      loginId: input.loginId,
+      displayName: member.name,
+      role: "partner",
+      organisationId,
+      passwordHash,
+    });
     const linked = await tx.query("UPDATE vision_council_members SET user_id = $2 WHERE id = $1 AND user_id IS NULL", [memberId, user.id]);
-    if (linked.rowCount === 0) throw new ValidationError("この委員にはログインアカウントがあります。");
+    if (linked.rowCount === 0) throw new ValidationError(ALREADY_LINKED, { loginId: ALREADY_LINKED });
     await recordAudit(tx, actor, {
       action: "link_login",
       entityType: "vision_council_member",

@@ -1,6 +1,6 @@
 // HTTP handlers of the 新ビジョン engagement features: parse input (contracts), check access, call the service,
 // shape output. 有識者会議 (staff and council members), Action宣言 (staff; managers moderate; public list), and
-// 周知・浸透の記録 (staff read; managers record and feed indicators).
+// 周知・浸透の記録 (staff read; editors record their own organisation's events; managers any, and feed indicators).
 import * as api from "../../../common/api/vision-engagement";
 import { recordAudit } from "../../platform/audit/audit";
 import { authorize } from "../../platform/auth/permissions";
@@ -9,7 +9,16 @@ import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import * as council from "./council";
 import * as declarations from "./declarations";
-import { engagementAccessOf, requireStaff, requireVisionManager, resolvePlan } from "./engagement-access";
+import {
+  type EngagementAccess,
+  engagementAccessOf,
+  mayRecordOutreach,
+  outreachOrganisations,
+  requireOutreachRecorder,
+  requireStaff,
+  requireVisionManager,
+  resolvePlan,
+} from "./engagement-access";
 import * as outreach from "./outreach";
 
 export function registerVisionEngagementRoutes(router: ApiRouter, deps: AppDeps): void {
@@ -175,27 +184,36 @@ export function registerVisionEngagementRoutes(router: ApiRouter, deps: AppDeps)
       outreach.yearlySummary(db, plan.id),
       outreach.planIndicators(db, plan.id),
     ]);
-    return { planId: plan.id, canManage: access.manager, items, summary, indicators };
+    const own = outreachOrganisations(access);
+    return {
+      planId: plan.id,
+      canManage: access.manager,
+      canRecord: access.manager || own.length > 0,
+      recordOrganisationIds: access.manager ? null : own,
+      items: items.map((e) => withCanEdit(access, e)),
+      summary,
+      indicators,
+    };
   });
 
   router.on(api.createOutreach, async ({ query, body }, { user, actor }) => {
     const access = await engagementAccessOf(db, user);
-    requireVisionManager(access);
+    requireOutreachRecorder(access, body.organisationId);
     const plan = await resolvePlan(db, query.planId);
-    return outreach.getEvent(db, await outreach.createEvent(db, actor, plan.id, body));
+    return withCanEdit(access, await outreach.getEvent(db, await outreach.createEvent(db, actor, plan.id, body)));
   });
 
   router.on(api.updateOutreach, async ({ params, body }, { user, actor }) => {
     const access = await engagementAccessOf(db, user);
-    requireVisionManager(access);
-    await outreach.updateEvent(db, actor, params.id, body);
-    return outreach.getEvent(db, params.id);
+    requireStaff(access);
+    await outreach.updateEvent(db, actor, access, params.id, body);
+    return withCanEdit(access, await outreach.getEvent(db, params.id));
   });
 
   router.on(api.deleteOutreach, async ({ params }, { user, actor }) => {
     const access = await engagementAccessOf(db, user);
-    requireVisionManager(access);
-    await outreach.deleteEvent(db, actor, params.id);
+    requireStaff(access);
+    await outreach.deleteEvent(db, actor, access, params.id);
     return { ok: true as const };
   });
 
@@ -212,6 +230,10 @@ export function registerVisionEngagementRoutes(router: ApiRouter, deps: AppDeps)
     requireVisionManager(access);
     return outreach.feedIndicator(db, actor, await planOfIndicator(body.indicatorId), body);
   });
+
+  function withCanEdit<T extends outreach.StoredEvent>(access: EngagementAccess, event: T): T & { canEdit: boolean } {
+    return { ...event, canEdit: mayRecordOutreach(access, event.organisationId) };
+  }
 
   async function planOfIndicator(indicatorId: string): Promise<string> {
     const { rows } = await db.query<{ plan_id: string }>(

@@ -122,11 +122,13 @@ export async function updateIndicator(
     await checkIndicatorInput(tx, input, id);
     const { version, nodeId, ...fields } = input;
     if (!(await repo.updateIndicator(tx, id, version, nodeId, fields))) throw new Conflict(STALE, "stale_version");
+    // A new owner (its own, or inherited through a move to another node) takes over the open rounds' tasks.
+    const moved = await repo.moveOpenTasksToOwner(tx, { indicatorIds: [id] });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_indicator",
       entityId: id,
-      summary: `指標「${input.name}」（${input.code}）を変更`,
+      summary: `指標「${input.name}」（${input.code}）を変更${moved > 0 ? `（受付中のラウンドの更新依頼${moved}件を新しい所管へ移動）` : ""}`,
       before,
       after: input,
     });

@@ -1,9 +1,9 @@
-// 周知・浸透の記録 over HTTP: the bureau records events (和暦 dates → 年度), everyone on the staff reads them with
-// yearly counts; "feed indicators" writes the year's count (or attendance) as the indicator's actual value.
+// 周知・浸透の記録 over HTTP: the bureau records events (和暦 dates → 年度), other organisations' editors record their
+// own, everyone on the staff reads them with yearly counts; "feed indicators" writes the year's count (or attendance) as the indicator's actual value.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OUTREACH_ACTUAL_LABEL } from "../../../common/api/vision-engagement";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/app";
-import { buildCity, TEST_PASSWORD } from "../../testing/factories";
+import { buildCity, buildOrganisation, buildUser, TEST_PASSWORD } from "../../testing/factories";
 import { buildVisionPlan } from "../../testing/vision-engagement-fixture";
 import { feedAsOf } from "./outreach";
 
@@ -116,7 +116,7 @@ describe("outreach log", () => {
     expect(history.rows[0]).toEqual({ n: 3 });
   });
 
-  it("edits and deletes events (bureau only)", async () => {
+  it("edits and deletes events (the bureau: any event; viewers cannot)", async () => {
     const list = await manager.get("/api/vision/outreach?kind=PR動画");
     const id = list.body.items[0].id;
     expect((await viewer.put(`/api/vision/outreach/${id}`, event({ kind: "PR動画", title: "x" }))).status).toBe(403);
@@ -128,6 +128,91 @@ describe("outreach log", () => {
     expect((await viewer.delete(`/api/vision/outreach/${id}`)).status).toBe(403);
     expect((await manager.delete(`/api/vision/outreach/${id}`)).status).toBe(200);
     expect((await manager.get("/api/vision/outreach?kind=PR動画")).body.items).toEqual([]);
+  });
+
+  it("lets any editor record, edit and delete their own organisation's or 局's events; the bureau changes any; viewers read", async () => {
+    // 財政局 (another bureau) with a division 財政課 under it; an editor of each, and one of a division elsewhere.
+    const finance = city.otherBureau.id;
+    const financeDivision = await buildOrganisation(t.db, { name: "財政課", kind: "division", parentId: finance });
+    const otherDivision = await buildOrganisation(t.db, { name: "資産活用課", kind: "division", parentId: finance });
+    const bureauEditor = await t.login(city.otherEditor.loginId, TEST_PASSWORD); // sits in 財政局 itself
+    const divisionEditor = await t.login(
+      (await buildUser(t.db, { role: "editor", organisationId: financeDivision.id })).loginId,
+      TEST_PASSWORD,
+    );
+    const fy2026 = { heldOn: "令和8年5月20日", indicatorId: plan.lectures };
+
+    const page = await divisionEditor.get("/api/vision/outreach");
+    expect(page.body).toMatchObject({ canManage: false, canRecord: true });
+    expect([...page.body.recordOrganisationIds].sort()).toEqual([finance, financeDivision.id].sort());
+    expect(page.body.items.every((e: { canEdit: boolean }) => !e.canEdit)).toBe(true); // the bureau's records
+    const viewerPage = await viewer.get("/api/vision/outreach");
+    expect(viewerPage.body).toMatchObject({ canManage: false, canRecord: false, recordOrganisationIds: [] });
+    expect((await manager.get("/api/vision/outreach")).body).toMatchObject({
+      canManage: true,
+      canRecord: true,
+      recordOrganisationIds: null,
+    });
+
+    // Own division and own 局: yes; a sibling division, another bureau's division or no organisation: no.
+    const own = await divisionEditor.post(
+      "/api/vision/outreach",
+      event({ ...fy2026, title: "財政課の出前講演", organisationId: financeDivision.id }),
+    );
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ organisationName: "財政課", fiscalYear: 2026, canEdit: true, indicatorName: "出前講演の実施回数" });
+    const ofBureau = await divisionEditor.post(
+      "/api/vision/outreach",
+      event({ ...fy2026, title: "財政局の職員研修", kind: "職員研修", organisationId: finance }),
+    );
+    expect(ofBureau.status).toBe(200);
+    expect((await divisionEditor.post("/api/vision/outreach", event({ ...fy2026, organisationId: otherDivision.id }))).status).toBe(403);
+    expect((await divisionEditor.post("/api/vision/outreach", event({ ...fy2026, organisationId: city.division.id }))).status).toBe(403);
+    const none = await divisionEditor.post("/api/vision/outreach", event({ ...fy2026, organisationId: null }));
+    expect(none.status).toBe(400);
+    expect(none.body.error.fields.organisationId).toBeTruthy();
+    expect((await viewer.post("/api/vision/outreach", event({ ...fy2026, organisationId: finance }))).status).toBe(403);
+    // The editor sitting in 財政局 records for the 局 but not for a division of it they do not sit in.
+    expect((await bureauEditor.post("/api/vision/outreach", event({ ...fy2026, organisationId: finance }))).status).toBe(200);
+    expect((await bureauEditor.post("/api/vision/outreach", event({ ...fy2026, organisationId: otherDivision.id }))).status).toBe(403);
+
+    // Editing: own events only, and not moving them to another organisation; the bureau's events stay the bureau's.
+    const bureauEvent = (await manager.get("/api/vision/outreach?kind=ワークショップ")).body.items[0];
+    const changed = event({ ...fy2026, title: "財政課の出前講演（改）", organisationId: financeDivision.id });
+    expect((await divisionEditor.put(`/api/vision/outreach/${bureauEvent.id}`, changed)).status).toBe(403);
+    expect((await divisionEditor.delete(`/api/vision/outreach/${bureauEvent.id}`)).status).toBe(403);
+    expect((await divisionEditor.put(`/api/vision/outreach/${own.body.id}`, { ...changed, organisationId: city.division.id })).status).toBe(
+      403,
+    );
+    expect((await viewer.put(`/api/vision/outreach/${own.body.id}`, changed)).status).toBe(403);
+    const edited = await divisionEditor.put(`/api/vision/outreach/${own.body.id}`, changed);
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: "財政課の出前講演（改）", canEdit: true });
+    const listed = (await divisionEditor.get("/api/vision/outreach?fiscalYear=2026")).body.items;
+    expect(listed.map((e: { title: string; canEdit: boolean }) => [e.title, e.canEdit]).sort()).toEqual(
+      [
+        ["出前講演", true], // 財政局's, by the editor sitting in it
+        ["財政局の職員研修", true],
+        ["財政課の出前講演（改）", true],
+      ].sort(),
+    );
+    // Feeding an indicator stays the bureau's.
+    expect(
+      (await divisionEditor.post("/api/vision/outreach/feed", { indicatorId: plan.lectures, fiscalYear: 2026, measure: "count" })).status,
+    ).toBe(403);
+    // The bureau changes and deletes any organisation's event; the editor deletes their own.
+    const byBureau = await manager.put(
+      `/api/vision/outreach/${ofBureau.body.id}`,
+      event({ ...fy2026, kind: "職員研修", title: "財政局の職員研修（確認済）", organisationId: finance }),
+    );
+    expect(byBureau.body).toMatchObject({ title: "財政局の職員研修（確認済）", canEdit: true });
+    expect((await manager.delete(`/api/vision/outreach/${ofBureau.body.id}`)).status).toBe(200);
+    expect((await divisionEditor.delete(`/api/vision/outreach/${own.body.id}`)).status).toBe(200);
+    const audit = await t.db.query<{ action: string }>(
+      "SELECT action FROM audit_log WHERE entity_type = 'vision_outreach_event' AND entity_id = $1 ORDER BY id",
+      [own.body.id],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["create", "update", "delete"]);
   });
 
   it("dates a running year's value today and a past year's at its end (31 March)", () => {

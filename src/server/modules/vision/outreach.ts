@@ -1,6 +1,7 @@
 // 周知・浸透の記録: staff training, 出前講演, workshops, PR videos … with date, audience and attendance. Counts per
 // fiscal year and kind are the outreach report; an event may count towards an indicator (e.g. 出前講演の実施回数), and
-// "feed indicators" writes that year's count (or total attendance) as the indicator's actual value.
+// "feed indicators" writes that year's count (or total attendance) as the indicator's actual value. Each organisation's
+// editors record their own events; the vision bureau's managers record any and feed indicators.
 
 import { OUTREACH_ACTUAL_LABEL, type OutreachEvent, type OutreachKind } from "../../../common/api/vision-engagement";
 import { fiscalYearOf, fiscalYearRange } from "../../../common/dates";
@@ -8,7 +9,7 @@ import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { NotFound, ValidationError } from "../../platform/errors";
 import { storeActuals } from "./actuals";
-import { todayInJapan } from "./engagement-access";
+import { type EngagementAccess, requireOutreachEditable, requireOutreachRecorder, todayInJapan } from "./engagement-access";
 
 interface EventRow {
   id: string;
@@ -32,7 +33,10 @@ const SELECT = `SELECT e.*, o.name AS organisation_name, i.name AS indicator_nam
   LEFT JOIN organisations o ON o.id = e.organisation_id
   LEFT JOIN vision_indicators i ON i.id = e.indicator_id`;
 
-const toEvent = (row: EventRow): OutreachEvent => ({
+/** An event as stored; the routes add whether the caller may change it (canEdit). */
+export type StoredEvent = Omit<OutreachEvent, "canEdit">;
+
+const toEvent = (row: EventRow): StoredEvent => ({
   id: row.id,
   kind: row.kind,
   title: row.title,
@@ -48,7 +52,7 @@ const toEvent = (row: EventRow): OutreachEvent => ({
   isSample: row.is_sample,
 });
 
-export async function getEvent(db: Queryable, id: string): Promise<OutreachEvent & { planId: string }> {
+export async function getEvent(db: Queryable, id: string): Promise<StoredEvent & { planId: string }> {
   const { rows } = await db.query<EventRow>(`${SELECT} WHERE e.id = $1`, [id]);
   if (!rows[0]) throw new NotFound("周知・浸透の記録");
   return { ...toEvent(rows[0]), planId: rows[0].plan_id };
@@ -154,9 +158,12 @@ export async function createEvent(
   });
 }
 
-export async function updateEvent(db: Db, actor: Actor, id: string, input: EventInput): Promise<void> {
+/** Changes an event: the caller must be allowed both the event's organisation and the new one. */
+export async function updateEvent(db: Db, actor: Actor, access: EngagementAccess, id: string, input: EventInput): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getEvent(tx, id);
+    requireOutreachEditable(access, before);
+    requireOutreachRecorder(access, input.organisationId);
     await checkRefs(tx, before.planId, input);
     await tx.query(
       `UPDATE vision_outreach_events SET kind = $2, title = $3, held_on = $4, fiscal_year = $5, audience = $6, attendance = $7,
@@ -185,9 +192,10 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
   });
 }
 
-export async function deleteEvent(db: Db, actor: Actor, id: string): Promise<void> {
+export async function deleteEvent(db: Db, actor: Actor, access: EngagementAccess, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await getEvent(tx, id);
+    requireOutreachEditable(access, before);
     await tx.query("DELETE FROM vision_outreach_events WHERE id = $1", [id]);
     await recordAudit(tx, actor, {
       action: "delete",

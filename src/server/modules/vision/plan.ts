@@ -236,11 +236,13 @@ export async function updateNode(
     await checkNodeInput(tx, before.plan_id, before.kind, input, id);
     const { version, ...fields } = input;
     if (!(await repo.updateNode(tx, id, version, fields))) throw new Conflict(STALE, "stale_version");
+    // Indicators that inherit the node's owner (or a moved subtree's) follow it in the open rounds' tasks.
+    const moved = await repo.moveOpenTasksToOwner(tx, { planId: before.plan_id });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_node",
       entityId: id,
-      summary: `${KIND_LABEL[before.kind]}「${input.title}」（${input.code}）を変更`,
+      summary: `${KIND_LABEL[before.kind]}「${input.title}」（${input.code}）を変更${moved > 0 ? `（受付中のラウンドの更新依頼${moved}件を新しい所管へ移動）` : ""}`,
       before,
       after: input,
     });

@@ -620,6 +620,30 @@ export async function insertTasksForIndicator(db: Queryable, indicatorId: string
   return rowCount;
 }
 
+/**
+ * Moves the open rounds' tasks of the given indicators (null: every indicator of the plan) to their current
+ * effective owner when it changed. The new owner has not been reminded: a moved task's reminders start afresh; an
+ * update already made stays. Closed and published rounds keep the owner they were asked of. Returns the tasks moved.
+ */
+export async function moveOpenTasksToOwner(db: Queryable, scope: { indicatorIds: string[] } | { planId: string }): Promise<number> {
+  const byIndicators = "indicatorIds" in scope;
+  if (byIndicators && scope.indicatorIds.length === 0) return 0;
+  const { rowCount } = await db.query(
+    `WITH RECURSIVE ${NODE_OWNER},
+     effective AS (
+       SELECT i.id AS indicator_id, coalesce(i.owner_organisation_id, no.owner_id) AS owner_id
+       FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id JOIN node_owner no ON no.id = n.id
+       WHERE ${byIndicators ? "i.id = ANY($1::uuid[])" : "n.plan_id = $1"}
+     )
+     UPDATE vision_round_tasks t SET owner_organisation_id = effective.owner_id, reminded_at = NULL, reminder_count = 0
+     FROM effective, vision_rounds r
+     WHERE t.indicator_id = effective.indicator_id AND r.id = t.round_id AND r.status = 'open'
+       AND t.owner_organisation_id IS DISTINCT FROM effective.owner_id`,
+    [byIndicators ? scope.indicatorIds : scope.planId],
+  );
+  return rowCount;
+}
+
 export interface TaskRow {
   round_id: string;
   indicator_id: string;

@@ -105,34 +105,55 @@ export async function getUser(db: Queryable, id: string): Promise<AdminUser> {
   return toAdminUser(rows[0]);
 }
 
-export async function createUser(
-  db: Db,
-  actor: Actor,
-  input: { loginId: string; displayName: string; email?: string | null; role: Role; organisationId: string; password: string },
-  opts: { isSample?: boolean } = {},
-): Promise<AdminUser> {
-  assertPasswordAcceptable(input.password, input.loginId);
-  const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    await getOrganisation(tx, input.organisationId);
-    const taken = await tx.query("SELECT 1 FROM users WHERE login_id = $1", [input.loginId]);
-    if (taken.rowCount > 0)
-      throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO users (login_id, display_name, email, password_hash, role, organisation_id, password_changed_at, is_sample)
-       VALUES ($1, $2, $3, $4, $5, $6, now(), $7) RETURNING id`,
-      [input.loginId, input.displayName, input.email ?? null, passwordHash, input.role, input.organisationId, opts.isSample ?? false],
-    );
-    const user = await getUser(tx, rows[0].id);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "user",
-      entityId: user.id,
-      summary: `利用者「${user.displayName}」を追加`,
-      after: auditView(user),
-    });
-    return user;
+export interface NewUserInput {
+  loginId: string;
+  displayName: string;
+  email?: string | null;
+  role: Role;
+  organisationId: string;
+  password: string;
+}
+
+/** A new user with its password already checked and hashed (see hashNewUserPassword). */
+export interface PreparedUser extends Omit<NewUserInput, "password"> {
+  passwordHash: string;
+}
+
+/** Checks a new user's password against the policy and hashes it: slow, so done before a transaction opens. */
+export async function hashNewUserPassword(loginId: string, password: string): Promise<string> {
+  assertPasswordAcceptable(password, loginId);
+  return hashPassword(password);
+}
+
+/**
+ * Inserts a prepared user and its audit row inside the caller's transaction, so that a module can create a login
+ * and link it to its own record atomically (a failure after this rolls the user back too).
+ */
+export async function insertUser(tx: Queryable, actor: Actor, input: PreparedUser, opts: { isSample?: boolean } = {}): Promise<AdminUser> {
+  await getOrganisation(tx, input.organisationId);
+  const taken = await tx.query("SELECT 1 FROM users WHERE login_id = $1", [input.loginId]);
+  if (taken.rowCount > 0)
+    throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO users (login_id, display_name, email, password_hash, role, organisation_id, password_changed_at, is_sample)
+     VALUES ($1, $2, $3, $4, $5, $6, now(), $7) RETURNING id`,
+    [input.loginId, input.displayName, input.email ?? null, input.passwordHash, input.role, input.organisationId, opts.isSample ?? false],
+  );
+  const user = await getUser(tx, rows[0].id);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "user",
+    entityId: user.id,
+    summary: `利用者「${user.displayName}」を追加`,
+    after: auditView(user),
   });
+  return user;
+}
+
+export async function createUser(db: Db, actor: Actor, input: NewUserInput, opts: { isSample?: boolean } = {}): Promise<AdminUser> {
+  const { password, ...rest } = input;
+  const passwordHash = await hashNewUserPassword(input.loginId, password);
+  return db.transaction((tx) => insertUser(tx, actor, { ...rest, passwordHash }, opts));
 }
 
 export async function updateUser(

@@ -49,6 +49,11 @@ const rules = {
     (user.role === "editor" && !!owner && (owner.organisationId === user.organisationId || owner.organisationId === user.bureauId)),
   // Bulk import of actual values: any editor (each row is then checked against the indicator's owner).
   "vision.import": (user) => user.role === "admin" || user.role === "editor",
+  // 周知・浸透の記録 (出前講演 …): an editor records the events of their own organisation or 局 (the vision bureau's
+  // managers, checked with vision.manage, record any).
+  "vision.outreach": (user, org) =>
+    user.role === "admin" ||
+    (user.role === "editor" && !!org && (org.organisationId === user.organisationId || org.organisationId === user.bureauId)),
   // Every member of staff may post an Action宣言.
   "vision.declare": (user) => STAFF.includes(user.role),
   // Experts' council members are external accounts; membership itself is checked against vision_council_members.

@@ -1,5 +1,6 @@
 // /vision/outreach: 周知・浸透の記録 — events filtered by 年度 and 種別, counts and attendance per fiscal year and kind,
-// and for the vision bureau: record / edit / delete events and feed a year's count to the linked indicator.
+// recording / editing / deleting events (each organisation's editors their own, the vision bureau any), and for the
+// vision bureau feeding a year's count to the linked indicator.
 import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -40,6 +41,7 @@ export function OutreachPage() {
   const [feeding, setFeeding] = useState(false);
   const data = outreach.data;
   const canManage = data?.canManage === true;
+  const canRecord = data?.canRecord === true;
   const queryClient = useQueryClient();
   const flash = useFlash();
 
@@ -68,46 +70,51 @@ export function OutreachPage() {
     { key: "org", header: em.outreach.organisation, render: (e) => e.organisationName ?? em.dash },
     { key: "indicator", header: em.outreach.indicator, render: (e) => e.indicatorName ?? em.dash },
   ];
-  if (canManage)
+  if (canRecord)
     columns.push({
       key: "actions",
       header: em.edit,
       nowrap: true,
-      render: (e) => (
-        <Group gap={6} wrap="nowrap">
-          <Button size="compact-sm" variant="default" onClick={() => setEditing(e)} aria-label={`${em.edit}（${e.title}）`}>
-            {em.edit}
-          </Button>
-          <ConfirmButton
-            size="compact-sm"
-            variant="default"
-            color="red"
-            aria-label={`${em.remove}（${e.title}）`}
-            message={em.outreach.deleteConfirm(e.title)}
-            onConfirm={async () => {
-              await call(deleteOutreach, { params: { id: e.id } });
-              await queryClient.invalidateQueries({ queryKey: ["vision", "engagement", "outreach"] });
-              flash.show(em.outreach.deleted);
-            }}
-          >
-            {em.remove}
-          </ConfirmButton>
-        </Group>
-      ),
+      render: (e) =>
+        e.canEdit ? (
+          <Group gap={6} wrap="nowrap">
+            <Button size="compact-sm" variant="default" onClick={() => setEditing(e)} aria-label={`${em.edit}（${e.title}）`}>
+              {em.edit}
+            </Button>
+            <ConfirmButton
+              size="compact-sm"
+              variant="default"
+              color="red"
+              aria-label={`${em.remove}（${e.title}）`}
+              message={em.outreach.deleteConfirm(e.title)}
+              onConfirm={async () => {
+                await call(deleteOutreach, { params: { id: e.id } });
+                await queryClient.invalidateQueries({ queryKey: ["vision", "engagement", "outreach"] });
+                flash.show(em.outreach.deleted);
+              }}
+            >
+              {em.remove}
+            </ConfirmButton>
+          </Group>
+        ) : (
+          em.dash
+        ),
     });
 
   return (
     <>
       <PageHeader
         title={em.outreach.title}
-        subtitle={canManage ? em.outreach.intro : `${em.outreach.intro} ${em.readOnly}`}
+        subtitle={canManage ? em.outreach.intro : `${em.outreach.intro} ${canRecord ? em.outreach.ownOnly : em.outreach.readOnly}`}
         actions={
-          canManage ? (
+          canRecord ? (
             <>
               <Button onClick={() => setEditing("new")}>{em.outreach.add}</Button>
-              <Button variant="default" onClick={() => setFeeding(true)}>
-                {em.outreach.feed}
-              </Button>
+              {canManage ? (
+                <Button variant="default" onClick={() => setFeeding(true)}>
+                  {em.outreach.feed}
+                </Button>
+              ) : null}
             </>
           ) : null
         }
@@ -147,6 +154,7 @@ export function OutreachPage() {
             planId={data.planId}
             event={editing === "new" ? null : editing}
             indicators={data.indicators}
+            recordOrganisationIds={data.recordOrganisationIds}
             onDone={() => setEditing(null)}
           />
         ) : null}
@@ -214,11 +222,14 @@ function EventForm({
   planId,
   event,
   indicators,
+  recordOrganisationIds,
   onDone,
 }: {
   planId: string;
   event: OutreachEvent | null;
   indicators: Outreach["indicators"];
+  /** null: any organisation (the vision bureau); else only these, and one must be chosen */
+  recordOrganisationIds: string[] | null;
   onDone: () => void;
 }) {
   const queryClient = useQueryClient();
@@ -230,7 +241,7 @@ function EventForm({
     heldOn: event ? warekiOf(event.heldOn) : "",
     audience: event?.audience ?? "",
     attendance: event?.attendance === null || event?.attendance === undefined ? "" : String(event.attendance),
-    organisationId: event?.organisationId ?? "",
+    organisationId: event?.organisationId ?? recordOrganisationIds?.[0] ?? "",
     note: event?.note ?? "",
     indicatorId: event?.indicatorId ?? "",
   });
@@ -316,10 +327,13 @@ function EventForm({
           label={em.outreach.organisation}
           value={values.organisationId}
           data={[
-            { value: "", label: em.outreach.noOrganisation },
-            ...(organisations.data?.items ?? []).filter((o) => o.kind !== "external").map((o) => ({ value: o.id, label: o.name })),
+            ...(recordOrganisationIds === null ? [{ value: "", label: em.outreach.noOrganisation }] : []),
+            ...(organisations.data?.items ?? [])
+              .filter((o) => (recordOrganisationIds === null ? o.kind !== "external" : recordOrganisationIds.includes(o.id)))
+              .map((o) => ({ value: o.id, label: o.name })),
           ]}
           onChange={(e) => set("organisationId", e.currentTarget.value)}
+          required={recordOrganisationIds !== null}
           error={errors.organisationId}
         />
         <NativeSelect

@@ -217,6 +217,8 @@ export const em = {
     attendanceInvalid: "参加者数は0以上の整数で入力してください。",
     organisation: "実施した組織",
     noOrganisation: "（指定しない）",
+    ownOnly: "自分の組織（または局）が実施した取組を記録・変更できます。",
+    readOnly: "閲覧のみ（取組は各組織の編集者が記録します）",
     note: "備考",
     indicator: "集計する指標",
     indicatorHelp: "この取組を件数・参加者数として数える指標（例: 出前講演の実施回数）",
