@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { GIFT_STATUSES, ruleFinding } from "../../../common/api/furusato";
 import { formatNumber, formatYen } from "../../../common/furusato/rules";
 import { toNumberInput } from "../../../common/zod-japanese";
-import { ButtonLink } from "../../ui/links";
+import { ModuleNav, type ModuleNavGroup, type ModuleNavLink, type ModuleNavPath } from "../../ui/ModuleNav";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { lm } from "./ledgerMessages";
 import { fm } from "./messages";
@@ -116,93 +116,57 @@ export function Counter({ value, max, id }: { value: string; max: number; id?: s
 }
 
 /** 返礼品 / 事業者 / 寄附受付サイト (+ 一括出力 / 出力の記録 for the module's staff) — the module's own sub-navigation. */
+/**
+ * The module's menu, in groups: 返礼品カタログ, 寄附と事務, 集計・分析, then 設定. Who sees what: everyone 返礼品・事業者・
+ * 寄附受付サイト; managers also 一括出力・出力の記録, 受領証明書 and 設定; the city's staff (not suppliers' logins) 寄附台帳・
+ * 取込・出荷依頼・ワンストップ特例 and the 集計・分析 pages; a supplier's login only its own 出荷 besides the catalogue
+ * (its four links need no group labels).
+ */
 export function FurusatoNav() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const access = useFurusatoAccess();
   const manager = access.data?.manager === true;
-  type NavTo =
-    | "/furusato"
-    | "/furusato/suppliers"
-    | "/furusato/portals"
-    | "/furusato/publish"
-    | "/furusato/exports"
-    | "/furusato/comparison"
-    | "/furusato/dashboard"
-    | "/furusato/costs"
-    | "/furusato/shipments"
-    | "/furusato/my-shipments"
-    | "/furusato/one-stop"
-    | "/furusato/certificates"
-    | "/furusato/donations"
-    | "/furusato/donations/import"
-    | "/furusato/settings";
-  const links: { to: NavTo; label: string; active: boolean }[] = [
-    { to: "/furusato", label: fm.nav.gifts, active: pathname === "/furusato" || pathname.startsWith("/furusato/gifts") },
-    { to: "/furusato/suppliers", label: fm.nav.suppliers, active: pathname.startsWith("/furusato/suppliers") },
-    { to: "/furusato/portals", label: fm.nav.portals, active: pathname.startsWith("/furusato/portals") },
-    ...(manager
-      ? [
-          { to: "/furusato/publish" as const, label: fm.nav.publish, active: pathname.startsWith("/furusato/publish") },
-          { to: "/furusato/exports" as const, label: fm.nav.exports, active: pathname.startsWith("/furusato/exports") },
-        ]
-      : []),
-    // 全国比較（参考データ）: the city's staff, not suppliers' logins
-    ...(access.data && !access.data.supplierId
-      ? [{ to: "/furusato/comparison" as const, label: "全国比較", active: pathname.startsWith("/furusato/comparison") }]
-      : []),
-    // ダッシュボード・経費台帳 (寄附と経費の集計): the city's staff, not suppliers' logins
-    ...(access.data && !access.data.supplierId
-      ? [
-          { to: "/furusato/dashboard" as const, label: "ダッシュボード", active: pathname.startsWith("/furusato/dashboard") },
-          { to: "/furusato/costs" as const, label: "経費台帳", active: pathname.startsWith("/furusato/costs") },
-        ]
-      : []),
-    // 寄附台帳・取込 (with 取込設定): the city's staff, not suppliers' logins
-    ...(access.data && !access.data.supplierId
-      ? [
-          {
-            to: "/furusato/donations" as const,
-            label: lm.nav.donations,
-            active: pathname.startsWith("/furusato/donations") && !pathname.startsWith("/furusato/donations/import"),
-          },
-          {
-            to: "/furusato/donations/import" as const,
-            label: lm.nav.import,
-            active: pathname.startsWith("/furusato/donations/import") || pathname.startsWith("/furusato/mappings"),
-          },
-        ]
-      : []),
-    // 寄附のあとの作業: staff see 出荷依頼 and ワンストップ特例 (managers also 受領証明書); a supplier only its own 出荷
-    ...(access.data?.supplierId
-      ? [{ to: "/furusato/my-shipments" as const, label: "出荷", active: pathname.startsWith("/furusato/my-shipments") }]
-      : access.data
-        ? [
-            { to: "/furusato/shipments" as const, label: "出荷依頼", active: pathname.startsWith("/furusato/shipments") },
-            { to: "/furusato/one-stop" as const, label: "ワンストップ特例", active: pathname.startsWith("/furusato/one-stop") },
-            ...(manager
-              ? [{ to: "/furusato/certificates" as const, label: "受領証明書", active: pathname.startsWith("/furusato/certificates") }]
-              : []),
-          ]
-        : []),
-    ...(manager ? [{ to: "/furusato/settings" as const, label: "設定", active: pathname.startsWith("/furusato/settings") }] : []),
+  const supplier = Boolean(access.data?.supplierId);
+  const staff = access.data !== undefined && !supplier;
+  const at = (path: string) => pathname.startsWith(path);
+  const link = (to: ModuleNavPath, label: string, active: boolean, show = true): ModuleNavLink[] => (show ? [{ to, label, active }] : []);
+
+  const catalogue: ModuleNavLink[] = [
+    ...link("/furusato", fm.nav.gifts, pathname === "/furusato" || at("/furusato/gifts")),
+    ...link("/furusato/suppliers", fm.nav.suppliers, at("/furusato/suppliers")),
+    ...link("/furusato/portals", fm.nav.portals, at("/furusato/portals")),
+    ...link("/furusato/publish", fm.nav.publish, at("/furusato/publish"), manager),
+    ...link("/furusato/exports", fm.nav.exports, at("/furusato/exports"), manager),
   ];
-  return (
-    <nav aria-label={fm.nav.label} className="yk-no-print">
-      <Group gap={6} mb="md" wrap="wrap">
-        {links.map((link) => (
-          <ButtonLink
-            key={link.to}
-            to={link.to}
-            size="compact-md"
-            variant={link.active ? "filled" : "default"}
-            aria-current={link.active ? "page" : undefined}
-          >
-            {link.label}
-          </ButtonLink>
-        ))}
-      </Group>
-    </nav>
-  );
+  if (supplier) {
+    const myShipments = link("/furusato/my-shipments", fm.nav.myShipments, at("/furusato/my-shipments"));
+    return <ModuleNav label={fm.nav.label} groups={[{ links: [...catalogue, ...myShipments] }]} />;
+  }
+  const groups: ModuleNavGroup[] = [
+    { label: fm.nav.catalogueGroup, links: catalogue },
+    {
+      label: fm.nav.officeGroup,
+      links: [
+        ...link("/furusato/donations", lm.nav.donations, at("/furusato/donations") && !at("/furusato/donations/import"), staff),
+        // 取込 covers its 取込設定 (/furusato/mappings) too
+        ...link("/furusato/donations/import", lm.nav.import, at("/furusato/donations/import") || at("/furusato/mappings"), staff),
+        ...link("/furusato/shipments", fm.nav.shipments, at("/furusato/shipments"), staff),
+        ...link("/furusato/one-stop", fm.nav.oneStop, at("/furusato/one-stop"), staff),
+        ...link("/furusato/certificates", fm.nav.certificates, at("/furusato/certificates"), manager),
+      ],
+    },
+    {
+      label: fm.nav.analysisGroup,
+      links: [
+        ...link("/furusato/dashboard", fm.nav.dashboard, at("/furusato/dashboard"), staff),
+        ...link("/furusato/costs", fm.nav.costs, at("/furusato/costs"), staff),
+        // 全国比較 is reference data from outside the city
+        ...link("/furusato/comparison", fm.nav.comparison, at("/furusato/comparison"), staff),
+      ],
+    },
+    { links: link("/furusato/settings", fm.nav.settings, at("/furusato/settings"), manager) },
+  ];
+  return <ModuleNav label={fm.nav.label} groups={groups} />;
 }
 
 function FindingList({ findings }: { findings: Finding[] }) {

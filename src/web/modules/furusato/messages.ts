@@ -29,6 +29,17 @@ export const fm = {
     portals: "寄附受付サイト",
     publish: "一括出力",
     exports: "出力の記録",
+    comparison: "全国比較",
+    dashboard: "ダッシュボード",
+    costs: "経費台帳",
+    shipments: "出荷依頼",
+    myShipments: "出荷",
+    oneStop: "ワンストップ特例",
+    certificates: "受領証明書",
+    settings: "設定",
+    catalogueGroup: "返礼品カタログ",
+    officeGroup: "寄附と事務",
+    analysisGroup: "集計・分析",
   },
 
   status: {

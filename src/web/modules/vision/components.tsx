@@ -1,77 +1,45 @@
 // Shared pieces of the 新ビジョン screens: the module's sub-navigation, grade badges, the plan and round pickers,
 // loading and empty states, and number parsing for the forms.
-import { Badge, Button, Fieldset, Group, Loader, NativeSelect, Radio, Text } from "@mantine/core";
+import { Badge, Fieldset, Group, Loader, NativeSelect, Radio, Text } from "@mantine/core";
 import { useRouter, useRouterState } from "@tanstack/react-router";
 import { type ReactNode, useId } from "react";
 import { ROUND_STATUS_LABELS, type RoundSummary, STATUS_RATINGS } from "../../../common/api/vision";
 import { toNumberInput } from "../../../common/zod-japanese";
+import { ModuleNav, type ModuleNavLink } from "../../ui/ModuleNav";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { vm } from "./messages";
-
-/** A link that looks like a button and navigates in-app (paths of routes other engineers may add are not typed). */
-function NavButton({ href, active, children }: { href: string; active: boolean; children: ReactNode }) {
-  const router = useRouter();
-  return (
-    <Button
-      component="a"
-      href={href}
-      size="compact-md"
-      variant={active ? "filled" : "default"}
-      aria-current={active ? "page" : undefined}
-      onClick={(event: React.MouseEvent<HTMLAnchorElement>) => {
-        if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-        event.preventDefault();
-        router.history.push(href);
-      }}
-    >
-      {children}
-    </Button>
-  );
-}
 
 /** ダッシュボード / 施策体系 / 更新が必要な指標 / 報告ラウンド / 評価ルール (+ the engagement pages when their routes exist). */
 export function VisionNav() {
   const router = useRouter();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const registered = (path: string) => path in (router.routesByPath as Record<string, unknown>);
-  const links: { href: string; label: string; active: boolean; show: boolean }[] = [
-    { href: "/vision", label: vm.nav.dashboard, active: pathname === "/vision" || pathname === "/vision/", show: true },
+  const links: (ModuleNavLink & { show: boolean })[] = [
+    { to: "/vision", label: vm.nav.dashboard, active: pathname === "/vision" || pathname === "/vision/", show: true },
     {
-      href: "/vision/plan",
+      to: "/vision/plan",
       label: vm.nav.plan,
       active: pathname.startsWith("/vision/plan") || pathname.startsWith("/vision/nodes") || pathname.startsWith("/vision/indicators"),
       show: true,
     },
-    { href: "/vision/todo", label: vm.nav.todo, active: pathname.startsWith("/vision/todo"), show: true },
-    { href: "/vision/rounds", label: vm.nav.rounds, active: pathname.startsWith("/vision/rounds"), show: true },
-    { href: "/vision/rule", label: vm.nav.rule, active: pathname.startsWith("/vision/rule"), show: true },
-    { href: "/vision/council", label: vm.nav.council, active: pathname.startsWith("/vision/council"), show: registered("/vision/council") },
+    { to: "/vision/todo", label: vm.nav.todo, active: pathname.startsWith("/vision/todo"), show: true },
+    { to: "/vision/rounds", label: vm.nav.rounds, active: pathname.startsWith("/vision/rounds"), show: true },
+    { to: "/vision/rule", label: vm.nav.rule, active: pathname.startsWith("/vision/rule"), show: true },
+    { to: "/vision/council", label: vm.nav.council, active: pathname.startsWith("/vision/council"), show: registered("/vision/council") },
     {
-      href: "/vision/declarations",
+      to: "/vision/declarations",
       label: vm.nav.declarations,
       active: pathname.startsWith("/vision/declarations"),
       show: registered("/vision/declarations"),
     },
     {
-      href: "/vision/outreach",
+      to: "/vision/outreach",
       label: vm.nav.outreach,
       active: pathname.startsWith("/vision/outreach"),
       show: registered("/vision/outreach"),
     },
   ];
-  return (
-    <nav aria-label={vm.nav.label} className="yk-no-print">
-      <Group gap={6} mb="md" wrap="wrap">
-        {links
-          .filter((link) => link.show)
-          .map((link) => (
-            <NavButton key={link.href} href={link.href} active={link.active}>
-              {link.label}
-            </NavButton>
-          ))}
-      </Group>
-    </nav>
-  );
+  return <ModuleNav label={vm.nav.label} groups={[{ links: links.filter((link) => link.show) }]} />;
 }
 
 const STATUS_SET = new Set<string>(STATUS_RATINGS);
