@@ -16,6 +16,8 @@ import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
 import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
+import * as ui from "./lib/ui";
+import { gone, heading1, UI_TIMEOUT, visible } from "./lib/ui";
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
 /** The demo supplier of WKM001 (若松トマト園), a gift both the demo data and the 楽天 sample file hold. */
@@ -27,31 +29,10 @@ const ANA = { code: "ana", name: "ANAのふるさと納税", mapping: "汎用レ
 const FISCAL_YEAR = 2026;
 const FISCAL_YEAR_LABEL = "令和8年度（2026年度）";
 const TRACKING_NUMBER = "123456789012";
-/** How long a user-visible state may take to appear (first loads of the bundle, argon2, the import job). */
-const UI_TIMEOUT = 20_000;
 
 const SAMPLES = fileURLToPath(new URL("../src/server/modules/furusato/ledger/samples/", import.meta.url));
 const RAKUTEN_FILE = `${SAMPLES}rakuten-orders-sample.csv`;
 const GENERIC_FILE = `${SAMPLES}generic-donations-sample.csv`;
-
-/** Waits until the locator is visible, then returns it (playwright-core has no `expect(locator)`). */
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  return locator;
-}
-
-/** Waits until the locator matches nothing (or only hidden elements). */
-async function gone(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: "hidden", timeout: UI_TIMEOUT });
-}
-
-/**
- * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
- * previous page stays until the new page's chunk has loaded (pages are lazy).
- */
-async function heading1(page: Page): Promise<string> {
-  return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
-}
 
 /** The fiscal year (April → March) of an ISO date. */
 function fiscalYearOf(iso: string): number {
@@ -125,30 +106,9 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
     orderNumber = rakutenFile.orders.find((order) => order.giftCode === SUPPLIER.giftCode)?.orderNumber ?? "";
   });
 
-  async function logOut(displayName: string) {
-    await page.getByRole("button", { name: `${displayName} さんのメニュー` }).click();
-    await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
-    await page.waitForURL((url) => url.pathname === "/login");
-    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
-    await closeFlash("ログアウトしました。");
-  }
-
-  async function logIn(account: { loginId: string; password: string; displayName: string }) {
-    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(account.loginId);
-    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "ログイン", exact: true }).click();
-    await visible(page.getByRole("button", { name: `${account.displayName} さんのメニュー` }));
-  }
-
-  /** Reads a confirmation toast and closes it, as a user would (it sits over the page's top right for 8 seconds). */
-  async function closeFlash(text: string) {
-    const toast = page
-      .getByRole("status")
-      .filter({ has: page.getByRole("button", { name: "閉じる", exact: true }) })
-      .filter({ hasText: text });
-    await (await visible(toast.getByRole("button", { name: "閉じる", exact: true }))).click();
-    await gone(toast);
-  }
+  const logOut = (displayName: string) => ui.logOut(page, displayName);
+  const logIn = (account: { loginId: string; password: string; displayName: string }) => ui.logIn(page, account);
+  const closeFlash = (text: string) => ui.closeFlash(page, text);
 
   const nav = () => page.getByRole("navigation", { name: "ふるさと納税のメニュー" });
   const chart = () => page.getByTestId("portal-month-chart");

@@ -13,6 +13,8 @@ import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
 import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
+import * as ui from "./lib/ui";
+import { gone, heading1, UI_TIMEOUT, visible } from "./lib/ui";
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
 const SUPPLIER = { code: "TST", name: "試験食品（E2E）", contactName: "試験 花子" };
@@ -20,27 +22,6 @@ const PARTNER = { loginId: "tst.partner", displayName: "試験 花子", password
 const GIFT_TITLE = "試験用 小倉牛カレー詰め合わせ";
 const RAKUTEN = "楽天ふるさと納税";
 const ANA = "ANAのふるさと納税";
-/** How long a user-visible state may take to appear (first loads of the bundle, argon2, the publish job). */
-const UI_TIMEOUT = 20_000;
-
-/** Waits until the locator is visible, then returns it (playwright-core has no `expect(locator)`). */
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  return locator;
-}
-
-/** Waits until the locator matches nothing (or only hidden elements). */
-async function gone(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: "hidden", timeout: UI_TIMEOUT });
-}
-
-/**
- * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
- * previous page stays until the new page's chunk has loaded (pages are lazy).
- */
-async function heading1(page: Page): Promise<string> {
-  return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
-}
 
 /** Today in Japan as 和暦 (令和N年M月D日), the way staff type dates. */
 function todayWareki(): { wareki: string; iso: string } {
@@ -60,33 +41,9 @@ describe("ふるさと納税: supplier proposes → staff approve → cost incre
     ({ server, page } = session);
   });
 
-  async function logOut(displayName: string) {
-    await page.getByRole("button", { name: `${displayName} さんのメニュー` }).click();
-    await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
-    await page.waitForURL((url) => url.pathname === "/login");
-    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
-    await closeFlash("ログアウトしました。");
-  }
-
-  async function logIn(account: { loginId: string; password: string; displayName: string }) {
-    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(account.loginId);
-    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "ログイン", exact: true }).click();
-    await visible(page.getByRole("button", { name: `${account.displayName} さんのメニュー` }));
-  }
-
-  /**
-   * Reads a confirmation toast ("…しました。") and closes it, as a user would: the toast sits over the top right of
-   * the page (where the page's action buttons are) for 8 seconds.
-   */
-  async function closeFlash(text: string) {
-    const toast = page
-      .getByRole("status")
-      .filter({ has: page.getByRole("button", { name: "閉じる", exact: true }) })
-      .filter({ hasText: text });
-    await (await visible(toast.getByRole("button", { name: "閉じる", exact: true }))).click();
-    await gone(toast);
-  }
+  const logOut = (displayName: string) => ui.logOut(page, displayName);
+  const logIn = (account: { loginId: string; password: string; displayName: string }) => ui.logIn(page, account);
+  const closeFlash = (text: string) => ui.closeFlash(page, text);
 
   const listings = () => page.getByRole("table", { name: "サイトごとの掲載" });
   const listingRow = (portal: string) =>

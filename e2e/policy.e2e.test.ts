@@ -11,19 +11,12 @@ import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
 import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
+import { heading1, UI_TIMEOUT, visible } from "./lib/ui";
 
 const samplePath = fileURLToPath(new URL("../src/server/modules/policy/demo/sample-policy.txt", import.meta.url));
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
 const PROGRESS_TEXT = "特区ワーキンググループを3回開催し、規制改革の提案2件を国に提出した。";
-/** How long a user-visible state may take to appear (first loads of the bundle, argon2, PDF rendering). */
-const UI_TIMEOUT = 20_000;
-
-/** Waits until the locator is visible, then returns it (playwright-core has no `expect(locator)`). */
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  return locator;
-}
 
 /** Polls a value until it equals what is expected, for counts that settle after a render. */
 async function eventually<T>(read: () => Promise<T>, expected: T, what: string): Promise<void> {
@@ -34,14 +27,6 @@ async function eventually<T>(read: () => Promise<T>, expected: T, what: string):
     await new Promise((resolve) => setTimeout(resolve, 100));
     last = await read();
   }
-}
-
-/**
- * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
- * previous page stays until the new page's chunk has loaded (pages are lazy).
- */
-async function heading1(page: Page): Promise<string> {
-  return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
 }
 
 describe("局区方針: setup → login → import → progress → PDF (browser)", () => {

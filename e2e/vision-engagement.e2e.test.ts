@@ -8,23 +8,10 @@ import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
 import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
+import { heading1, UI_TIMEOUT, visible } from "./lib/ui";
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
-const UI_TIMEOUT = 20_000;
 const PLEDGE = "毎朝、新ビジョンの一文を読み、職場で一つ実践します（E2E）";
-
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  return locator;
-}
-
-/**
- * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
- * previous page stays until the new page's chunk has loaded (pages are lazy).
- */
-async function heading1(page: Page): Promise<string> {
-  return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
-}
 
 describe("新ビジョン: Action宣言 → moderation → lobby board and public page; council and outreach pages (browser)", () => {
   const session = useBrowserSession(UI_TIMEOUT);

@@ -13,6 +13,8 @@ import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
 import { useBrowserSession } from "./lib/session";
 import { setUpFirstAdmin } from "./lib/setup-admin";
+import * as ui from "./lib/ui";
+import { gone, heading1, UI_TIMEOUT, visible } from "./lib/ui";
 
 const ADMIN = { loginId: "e2e.admin", displayName: "試験 太郎", password: "Yokogushi2025test" };
 /** An editor of 財政課 (demo organisation code zaisei-zaisei), the owner reminded in the demo's open round. */
@@ -47,27 +49,6 @@ const STRATEGY = { code: "S3", title: "安らぐまち" };
 const ROLLUP_BEFORE = { achievement: "89.7", grade: "C" };
 const ROLLUP_AFTER = { achievement: "92.2", grade: "C" };
 const PLEDGE = "事務事業の見直しを毎月一件、所属で話し合って進めます（E2E）";
-/** How long a user-visible state may take to appear (first loads of the bundle, argon2). */
-const UI_TIMEOUT = 20_000;
-
-/** Waits until the locator is visible, then returns it (playwright-core has no `expect(locator)`). */
-async function visible(locator: Locator): Promise<Locator> {
-  await locator.waitFor({ state: "visible", timeout: UI_TIMEOUT });
-  return locator;
-}
-
-/** Waits until the locator matches nothing (or only hidden elements). */
-async function gone(locator: Locator): Promise<void> {
-  await locator.first().waitFor({ state: "hidden", timeout: UI_TIMEOUT });
-}
-
-/**
- * The text of the page's h1. Check it with expect.poll: after a link is followed the URL changes first and the
- * previous page stays until the new page's chunk has loaded (pages are lazy).
- */
-async function heading1(page: Page): Promise<string> {
-  return (await (await visible(page.getByRole("heading", { level: 1 }))).textContent()) ?? "";
-}
 
 describe("新ビジョン: an owner enters a value → the grade and the strategy roll-up change → the board shows the approved declaration (browser)", () => {
   const session = useBrowserSession(UI_TIMEOUT);
@@ -79,35 +60,14 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
     ({ server, page } = session);
   });
 
+  const logOut = (displayName: string) => ui.logOut(page, displayName);
+  const logIn = (account: { loginId: string; password: string; displayName: string }) => ui.logIn(page, account);
+  const closeFlash = (text: string) => ui.closeFlash(page, text);
+
   /** The same host as the setup link (the session cookie belongs to it). */
   const go = async (path: string) => {
     await page.goto(new URL(path, page.url()).href);
   };
-
-  async function logOut(displayName: string) {
-    await page.getByRole("button", { name: `${displayName} さんのメニュー` }).click();
-    await (await visible(page.getByRole("menuitem", { name: "ログアウト" }))).click();
-    await page.waitForURL((url) => url.pathname === "/login");
-    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("ログイン");
-    await closeFlash("ログアウトしました。");
-  }
-
-  async function logIn(account: { loginId: string; password: string; displayName: string }) {
-    await page.getByRole("textbox", { name: "ログインID", exact: true }).fill(account.loginId);
-    await page.getByRole("textbox", { name: "パスワード", exact: true }).fill(account.password);
-    await page.getByRole("button", { name: "ログイン", exact: true }).click();
-    await visible(page.getByRole("button", { name: `${account.displayName} さんのメニュー` }));
-  }
-
-  /** Reads a confirmation toast and closes it, as a user would (it sits over the page's bottom right for 8 seconds). */
-  async function closeFlash(text: string) {
-    const toast = page
-      .getByRole("status")
-      .filter({ has: page.getByRole("button", { name: "閉じる", exact: true }) })
-      .filter({ hasText: text });
-    await (await visible(toast.getByRole("button", { name: "閉じる", exact: true }))).click();
-    await gone(toast);
-  }
 
   const strategyCard = () => page.locator(`[data-testid="strategy-rollup"][data-code="${STRATEGY.code}"]`);
 
