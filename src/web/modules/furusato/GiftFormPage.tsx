@@ -9,7 +9,6 @@ import {
   Loader,
   NativeSelect,
   Paper,
-  Radio,
   SimpleGrid,
   Stack,
   Switch,
@@ -20,7 +19,7 @@ import {
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { createGift, type GiftDetail, updateGift } from "../../../common/api/furusato";
 import { parseJapaneseDate } from "../../../common/dates";
 import {
@@ -42,6 +41,7 @@ import { useFlash } from "../../ui/Flash";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { RadioFieldset } from "../../ui/RadioFieldset";
 import { Counter, FurusatoNav, parseNumberText } from "./components";
 import { fm } from "./messages";
 import { storeGift, useFurusatoAccess, useGift, useSuppliers } from "./queries";
@@ -212,52 +212,6 @@ function Section({ id, title, children, help }: { id: string; title: string; chi
       )}
       <Stack gap="md">{children}</Stack>
     </Paper>
-  );
-}
-
-/** A radio group as a real fieldset/legend (native radios: arrow keys move between them). */
-export function RadioFieldset<V extends string>({
-  legend,
-  name,
-  value,
-  options,
-  onChange,
-  error,
-}: {
-  legend: string;
-  name: string;
-  value: V | "";
-  options: readonly { value: V; label: string }[];
-  onChange: (value: V) => void;
-  error?: string;
-}) {
-  const errorId = useId();
-  return (
-    <Fieldset
-      legend={legend}
-      variant="unstyled"
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId : undefined}
-      styles={{ legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-sm)", marginBottom: 4 } }}
-    >
-      <Group gap="md" wrap="wrap">
-        {options.map((option) => (
-          <Radio
-            key={option.value}
-            name={name}
-            value={option.value}
-            label={option.label}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />
-        ))}
-      </Group>
-      {error && (
-        <Text id={errorId} size="xs" c="#c92a2a" mt={4}>
-          {error}
-        </Text>
-      )}
-    </Fieldset>
   );
 }
 

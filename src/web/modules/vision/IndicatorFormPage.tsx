@@ -30,8 +30,9 @@ import { useFlash } from "../../ui/Flash";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { RadioFieldset } from "../../ui/RadioFieldset";
 import { useOrganisations } from "../policy/queries";
-import { bodyOf, issuesToFields, numberText, parseNumberText, RadioFieldset, VisionNav } from "./components";
+import { bodyOf, issuesToFields, numberText, parseNumberText, VisionNav } from "./components";
 import { vm } from "./messages";
 import { invalidateVision, useCurrentPlan, useIndicator, usePlan, visionKeys } from "./queries";
 

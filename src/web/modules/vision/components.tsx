@@ -1,8 +1,8 @@
 // Shared pieces of the 新ビジョン screens: the module's sub-navigation, grade badges, the plan and round pickers,
 // loading and empty states, and number parsing for the forms.
-import { Badge, Fieldset, Group, Loader, NativeSelect, Radio, Text } from "@mantine/core";
+import { Badge, Group, Loader, NativeSelect, Text } from "@mantine/core";
 import { useRouter, useRouterState } from "@tanstack/react-router";
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
 import { ROUND_STATUS_LABELS, type RoundSummary, STATUS_RATINGS } from "../../../common/api/vision";
 import { toNumberInput } from "../../../common/zod-japanese";
 import { ModuleNav, type ModuleNavLink } from "../../ui/ModuleNav";
@@ -164,52 +164,6 @@ export function parseNumberText(text: string): number | null | undefined {
 
 export function numberText(n: number | null | undefined): string {
   return n === null || n === undefined ? "" : String(n);
-}
-
-/** A radio group as a real fieldset/legend (native radios: arrow keys move between them). */
-export function RadioFieldset<V extends string>({
-  legend,
-  name,
-  value,
-  options,
-  onChange,
-  error,
-}: {
-  legend: string;
-  name: string;
-  value: V | "";
-  options: readonly { value: V; label: string }[];
-  onChange: (value: V) => void;
-  error?: string;
-}) {
-  const errorId = useId();
-  return (
-    <Fieldset
-      legend={legend}
-      variant="unstyled"
-      aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId : undefined}
-      styles={{ legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-sm)", marginBottom: 4 } }}
-    >
-      <Group gap="md" wrap="wrap">
-        {options.map((option) => (
-          <Radio
-            key={option.value}
-            name={name}
-            value={option.value}
-            label={option.label}
-            checked={value === option.value}
-            onChange={() => onChange(option.value)}
-          />
-        ))}
-      </Group>
-      {error && (
-        <Text id={errorId} size="xs" c="#c92a2a" mt={4}>
-          {error}
-        </Text>
-      )}
-    </Fieldset>
-  );
 }
 
 /** Turns zod issues into a flat { "path.to.field": message } map (the first message of each field). */

@@ -1,0 +1,48 @@
+// A radio group as a real fieldset/legend: native radios, so arrow keys move between them and the legend names them.
+import { Fieldset, Group, Radio, Text } from "@mantine/core";
+import { useId } from "react";
+
+export function RadioFieldset<V extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+  error,
+}: {
+  legend: string;
+  name: string;
+  value: V | "";
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  error?: string;
+}) {
+  const errorId = useId();
+  return (
+    <Fieldset
+      legend={legend}
+      variant="unstyled"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+      styles={{ legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-sm)", marginBottom: 4 } }}
+    >
+      <Group gap="md" wrap="wrap">
+        {options.map((option) => (
+          <Radio
+            key={option.value}
+            name={name}
+            value={option.value}
+            label={option.label}
+            checked={value === option.value}
+            onChange={() => onChange(option.value)}
+          />
+        ))}
+      </Group>
+      {error && (
+        <Text id={errorId} size="xs" c="#c92a2a" mt={4}>
+          {error}
+        </Text>
+      )}
+    </Fieldset>
+  );
+}
