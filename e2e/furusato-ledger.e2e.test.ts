@@ -213,6 +213,23 @@ describe("ふるさと納税 寄附台帳: import → dashboard → 出荷依頼
     await visible(page.getByText("このファイルと同じ内容のファイルが既に取り込まれているため、何も変更していません。"));
     expect(await page.getByRole("heading", { name: "取り込みました", exact: true }).count()).toBe(0);
 
+    // A file with one bad amount (row 3) is rejected whole: the summary, the report and the row in the error table.
+    const lines = (await readFile(GENERIC_FILE, "utf8")).split("\r\n");
+    const cells = lines[2].split(",");
+    cells[4] = "一万円";
+    lines[2] = cells.join(",");
+    await page.getByRole("combobox", { name: "取込設定", exact: true }).selectOption({ label: ANA.mapping });
+    await page
+      .getByLabel("取り込むファイル")
+      .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n")) });
+    await page.getByRole("button", { name: "取り込む", exact: true }).click();
+    await visible(page.getByRole("heading", { name: "取り込めませんでした", exact: true }));
+    await visible(page.getByRole("link", { name: "エラー報告（CSV）をダウンロード" }));
+    const errors = page.getByRole("table", { name: "取込できなかった行" });
+    await visible(errors.getByRole("rowheader", { name: "3行目", exact: true }));
+    await visible(errors.getByRole("cell", { name: "寄附金額", exact: true }));
+    await checkA11y(page);
+
     // The history lists both files once each.
     const history = page.getByRole("table", { name: "寄附データの取込履歴" });
     await visible(history.getByRole("rowheader", { name: "generic-donations-sample.csv", exact: true }));

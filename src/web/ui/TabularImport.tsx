@@ -4,25 +4,17 @@
 import { Alert, Anchor, Badge, Button, Group, Input, List, Loader, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
-import {
-  downloadFile,
-  type ImportJobResult,
-  importJobResult,
-  importTemplate,
-  listImportKinds,
-  startImport,
-} from "../../common/api/platform";
+import { type ImportJobResult, importJobResult, importTemplate, listImportKinds, startImport } from "../../common/api/platform";
 import { TABLE_UPLOAD_MAX_BYTES } from "../../common/upload-limits";
 import { call, upload, urlFor } from "../api/client";
 import { m } from "../messages";
-import { type Column, DataTable } from "./DataTable";
 import { ErrorAlert } from "./ErrorAlert";
 import { fieldErrors } from "./errors";
+import { ImportErrorTable, ImportRejectionSummary } from "./ImportRejection";
 import { JobProgress, useJob } from "./useJob";
 
 export const MAX_IMPORT_BYTES = TABLE_UPLOAD_MAX_BYTES;
 const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".xlsx"];
-const SHOWN_ERRORS = 200;
 
 const t = m.tabularImport;
 
@@ -47,8 +39,6 @@ export function checkImportFile(file: File | null): string | null {
   if (file.size > MAX_IMPORT_BYTES) return t.fileTooLarge((file.size / (1024 * 1024)).toFixed(1));
   return null;
 }
-
-type RowError = Extract<ImportJobResult, { ok: false }>["errors"][number] & { key: string };
 
 interface TabularImportProps {
   /** the import kind, e.g. "organisations" */
@@ -294,42 +284,16 @@ function Outcome({ headingId, headingRef, headingLevel, failed, result, unreadab
     );
   }
 
-  const rows: RowError[] = result.errors.slice(0, SHOWN_ERRORS).map((error, index) => ({ ...error, key: String(index) }));
-  const columns: Column<RowError>[] = [
-    {
-      key: "row",
-      header: t.row,
-      nowrap: true,
-      align: "right",
-      rowHeader: true,
-      render: (e) => (e.row > 0 ? t.rowNumber(e.row) : t.wholeFile),
-    },
-    { key: "column", header: t.column, nowrap: true, render: (e) => e.column ?? "—" },
-    { key: "message", header: t.message, render: (e) => e.message },
-  ];
-  const total = Math.max(result.errorCount, result.errors.length);
   return (
     <Stack gap="sm">
-      <Alert color="red" variant="light">
-        {heading(t.rejectedHeading, "red.9")}
-        <Text size="sm">{t.rejectedBody(total)}</Text>
-        {total > rows.length && (
-          <Text size="sm" mt={4}>
-            {t.rejectedShown(rows.length, total)}
-          </Text>
-        )}
-        <Anchor
-          href={urlFor(downloadFile, { params: { id: result.reportFileId } })}
-          download
-          size="sm"
-          mt={4}
-          display="inline-block"
-          c="red.9"
-        >
-          {t.report}
-        </Anchor>
-      </Alert>
-      <DataTable caption={t.errorsCaption} columns={columns} rows={rows} rowKey={(e) => e.key} minWidth={480} />
+      <ImportRejectionSummary
+        heading={heading}
+        errors={result.errors}
+        errorCount={result.errorCount}
+        reportFileId={result.reportFileId}
+        texts={t}
+      />
+      <ImportErrorTable errors={result.errors} texts={t} />
     </Stack>
   );
 }

@@ -29,7 +29,6 @@ import {
   sampleDonationFile,
   startDonationImport,
 } from "../../../common/api/furusato-ledger";
-import { downloadFile } from "../../../common/api/platform";
 import { DONATION_FIELDS } from "../../../common/furusato/donation-mapping";
 import { call, upload, urlFor } from "../../api/client";
 import { m } from "../../messages";
@@ -37,6 +36,7 @@ import { type Column, DataTable } from "../../ui/DataTable";
 import { DateTimeText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
+import { ImportErrorTable, ImportRejectionSummary } from "../../ui/ImportRejection";
 import { ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { checkImportFile } from "../../ui/TabularImport";
@@ -50,7 +50,6 @@ import { useFurusatoAccess, usePortals } from "./queries";
 import { shipmentKeys } from "./ShipmentsPage";
 
 const t = lm.import;
-const SHOWN_ERRORS = 200;
 const ACCEPT = ".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 type Failure = Extract<DonationImportResultBody, { ok: false }>;
@@ -405,8 +404,6 @@ function Outcome({ run, onFinished, onRetry, retrying, onChooseAnother }: Outcom
   return <Rejected result={result} run={run} heading={heading} onRetry={onRetry} retrying={retrying} another={another} />;
 }
 
-type RowError = Failure["errors"][number] & { key: string };
-
 function Rejected({
   result,
   run,
@@ -423,47 +420,21 @@ function Rejected({
   another: ReactNode;
 }) {
   const [mapped, setMapped] = useState<ReadonlySet<string>>(new Set());
-  const rows: RowError[] = result.errors.slice(0, SHOWN_ERRORS).map((error, index) => ({ ...error, key: String(index) }));
   const total = Math.max(result.errorCount, result.errors.length);
   const unknownKeys = result.unknownValues.map(unknownKey);
   const allMapped = unknownKeys.length > 0 && unknownKeys.every((key) => mapped.has(key));
   const unknownRows = result.unknownValues.reduce((n, u) => n + u.count, 0);
   const otherErrors = total > unknownRows;
-  const columns: Column<RowError>[] = [
-    {
-      key: "row",
-      header: t.row,
-      nowrap: true,
-      align: "right",
-      rowHeader: true,
-      render: (e) => (e.row > 0 ? t.rowNumber(e.row) : t.wholeFile),
-    },
-    { key: "column", header: t.column, nowrap: true, render: (e) => e.column ?? lm.dash },
-    { key: "message", header: t.message, render: (e) => e.message },
-  ];
 
   return (
     <Stack gap="md">
-      <Alert color="red" variant="light">
-        {heading(t.rejectedHeading, "red.9")}
-        <Text size="sm">{t.rejectedBody(total)}</Text>
-        {total > rows.length && (
-          <Text size="sm" mt={4}>
-            {t.rejectedShown(rows.length, total)}
-          </Text>
-        )}
-        <Anchor
-          href={urlFor(downloadFile, { params: { id: result.reportFileId } })}
-          download
-          size="sm"
-          mt={4}
-          display="inline-block"
-          c="blue.9"
-          fw={600}
-        >
-          {t.report}
-        </Anchor>
-      </Alert>
+      <ImportRejectionSummary
+        heading={heading}
+        errors={result.errors}
+        errorCount={result.errorCount}
+        reportFileId={result.reportFileId}
+        texts={t}
+      />
 
       {result.unknownValues.length > 0 && (
         <UnknownValuesPanel
@@ -486,7 +457,7 @@ function Rejected({
         </Alert>
       )}
 
-      <DataTable caption={t.errorsCaption} columns={columns} rows={rows} rowKey={(e) => e.key} minWidth={480} />
+      <ImportErrorTable errors={result.errors} texts={t} />
       <div>{another}</div>
     </Stack>
   );
