@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";

@@ -4,7 +4,7 @@
 // on every page the flow passes, plus the citizen pages of the published sample document without signing in.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { extractPdfText } from "../src/server/testing/pdf-text";
 import { checkA11y } from "./lib/chromium";

@@ -2,7 +2,7 @@
 // first administrator, who also moderates) posts an anonymous Action宣言, approves it in the moderation queue, and
 // the lobby board (no sign-in) and the public page then show it without an author; the council and outreach pages
 // load. Accessibility (axe) is checked on each page.
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";

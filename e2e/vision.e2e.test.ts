@@ -7,7 +7,7 @@
 // moves to the value the demo data gives → the editor posts a named Action宣言 for 安らぐまち → the administrator
 // approves it → the lobby board (no sign-in) shows it, reached with the pause and next controls.
 // Accessibility (axe) is checked on the to-do, indicator, dashboard, declarations and board pages.
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
