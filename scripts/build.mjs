@@ -22,9 +22,9 @@ function newestMtime(entries) {
   return newest;
 }
 
-function isStale(output, sources) {
+function isStale(output, sources, also = []) {
   const target = path.join(root, output);
-  if (!existsSync(target)) return true;
+  if (!existsSync(target) || also.some((file) => !existsSync(path.join(root, file)))) return true;
   return newestMtime(sources) > statSync(target).mtimeMs;
 }
 
@@ -33,12 +33,20 @@ const parts = [
   {
     name: "server",
     output: "dist/cli.mjs",
+    also: ["dist/table-read-worker.mjs", "dist/certificate-render-worker.mjs"],
     sources: [...COMMON, "src/server", "src/cli", "migrations", "scripts/build.mjs"],
     async build() {
       const esbuild = await import("esbuild");
+      // The table reader's worker thread is its own bundle beside cli.mjs (src/server/platform/tabular/read-table.ts).
       await esbuild.build({
-        entryPoints: [path.join(root, "src/cli/main.ts")],
-        outfile: path.join(root, "dist/cli.mjs"),
+        entryPoints: [
+          { in: path.join(root, "src/cli/main.ts"), out: "cli" },
+          { in: path.join(root, "src/server/platform/tabular/table-read-worker.ts"), out: "table-read-worker" },
+          // 受領証明書 PDFs (src/server/platform/workers/worker-thread.ts starts it)
+          { in: path.join(root, "src/server/modules/furusato/ledger/certificate-render-worker.ts"), out: "certificate-render-worker" },
+        ],
+        outdir: path.join(root, "dist"),
+        outExtension: { ".js": ".mjs" },
         bundle: true,
         platform: "node",
         format: "esm",
@@ -62,7 +70,7 @@ const parts = [
 
 export async function ensureBuilt({ force = false } = {}) {
   for (const part of parts) {
-    if (!force && !isStale(part.output, part.sources)) continue;
+    if (!force && !isStale(part.output, part.sources, part.also)) continue;
     const started = Date.now();
     log(`${part.name} をビルドしています…`);
     await part.build();

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
+import type { Contract } from "../common/api/contract";
 import { registerFollowupRoutes } from "./modules/furusato/ledger/followup-routes";
 import { registerLedgerIngestRoutes } from "./modules/furusato/ledger/ingest-routes";
 import { registerMoneyRoutes } from "./modules/furusato/ledger/money-routes";
@@ -15,7 +15,6 @@ import { registerVisionEngagementRoutes } from "./modules/vision/engagement-rout
 import { registerVisionRoutes } from "./modules/vision/routes";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
-import { UPLOAD_LIMIT_BYTES } from "./platform/files/files";
 import { buildOpenApi, renderApiDocs } from "./platform/http/openapi";
 import { ApiRouter, validationErrorOf } from "./platform/http/router";
 import { securityHeaders, sessionLoader, writeRules } from "./platform/http/security";
@@ -24,7 +23,13 @@ import { registerPlatformRoutes } from "./platform/routes";
 import { APP_VERSION } from "./version";
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
-const JSON_BODY_LIMIT = 8 * 1024 * 1024; // a pasted policy document is at most a few MB
+
+const contractsOfApp = new WeakMap<Hono<AppEnv>, readonly Contract[]>();
+
+/** Every endpoint the app serves, as registered (the route × role matrix test walks them). */
+export function routeContracts(app: Hono<AppEnv>): readonly Contract[] {
+  return contractsOfApp.get(app) ?? [];
+}
 
 export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -55,15 +60,8 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
     await next();
     c.header("Cache-Control", "no-store");
   });
-  const tooLarge = () => {
-    throw new AppError(413, "payload_too_large", "送信データが大きすぎます。");
-  };
-  const jsonLimit = bodyLimit({ maxSize: JSON_BODY_LIMIT, onError: tooLarge });
-  const uploadLimit = bodyLimit({ maxSize: UPLOAD_LIMIT_BYTES + 1024 * 1024, onError: tooLarge }); // file + form overhead
-  app.use("/api/*", (c, next) =>
-    (c.req.path.startsWith("/api/imports/") || /\/(evidence|images|documents)$/.test(c.req.path) ? uploadLimit : jsonLimit)(c, next),
-  );
-  app.use("/api/*", writeRules());
+  // Each route's body limit comes from its contract (JSON or upload) and is applied by the router (router.on).
+  app.use("/api/*", writeRules(deps.config));
   app.use("/api/*", sessionLoader(deps));
 
   const router = new ApiRouter(app, deps);
@@ -76,6 +74,8 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
   registerReferenceRoutes(router, deps);
   registerVisionRoutes(router, deps);
   registerVisionEngagementRoutes(router, deps);
+
+  contractsOfApp.set(app, router.contracts);
 
   // Built on first request, not at start-up: the schemas' JSON conversion is the slowest part of building the app.
   let openApi: object | null = null;

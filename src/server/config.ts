@@ -20,6 +20,11 @@ export interface Config {
   logLevel: string;
   /** run the job workers in this process */
   runWorkers: boolean;
+  /**
+   * How many reverse proxies of our own stand in front (TRUST_PROXY): the caller's address is the one the outermost
+   * of them appended to X-Forwarded-For, that many entries from the right. 0: X-Forwarded-For is ignored.
+   */
+  trustProxy: number;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -29,8 +34,22 @@ function intFrom(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+/** PUBLIC_URL is the origin writes are checked against: a malformed one would refuse every write, so it stops the start. */
+function publicUrlFrom(value: string | undefined): string | null {
+  const publicUrl = value?.replace(/\/$/, "") || null;
+  if (publicUrl === null) return null;
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL such as https://yokogushi.city.example.jp, got "${value}"`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error(`PUBLIC_URL must start with https://, got "${value}"`);
+  return publicUrl;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const publicUrl = env.PUBLIC_URL?.replace(/\/$/, "") || null;
+  const publicUrl = publicUrlFrom(env.PUBLIC_URL);
   return {
     port: intFrom(env.PORT, 3000, "PORT"),
     host: env.HOST || "0.0.0.0",
@@ -43,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: env.DEMO_DATA !== "off",
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "silent" : "info"),
     runWorkers: env.WORKERS !== "off",
+    trustProxy: intFrom(env.TRUST_PROXY, 0, "TRUST_PROXY"),
   };
 }

@@ -85,6 +85,8 @@ const OrganisationsPage = lazyRouteComponent(() => import("./admin/Organisations
 const StatusesPage = lazyRouteComponent(() => import("./admin/StatusesPage"), "StatusesPage");
 const UsersPage = lazyRouteComponent(() => import("./admin/UsersPage"), "UsersPage");
 const SearchPage = lazyRouteComponent(() => import("./search/SearchPage"), "SearchPage");
+// the signed-in user's own account (password, ログイン中の端末)
+const AccountPage = lazyRouteComponent(() => import("./auth/AccountPage"), "AccountPage");
 
 /**
  * A route component that reads its route's params or search and renders a lazy page. Handing on the page's preload
@@ -200,6 +202,8 @@ const searchRoute = createRoute({
     return <SearchPage q={search.q} module={search.module} page={search.page ?? 1} />;
   }),
 });
+
+const accountRoute = createRoute({ getParentRoute: () => staffLayout, path: "account", component: AccountPage });
 
 const policyRoute = createRoute({ getParentRoute: () => staffLayout, path: "policy", component: DocumentsPage });
 const policyImportRoute = createRoute({ getParentRoute: () => staffLayout, path: "policy/import", component: ImportPage });
@@ -467,6 +471,7 @@ const routeTree = rootRoute.addChildren([
   staffLayout.addChildren([
     indexRoute,
     searchRoute,
+    accountRoute,
     policyRoute,
     policyImportRoute,
     documentRoute,

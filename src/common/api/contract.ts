@@ -4,8 +4,31 @@ import { z } from "zod";
 
 export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
 
-/** Who may call: anyone (public pages, health), or a signed-in user (the handler then checks the permission). */
-export type Access = "public" | "session";
+/**
+ * Who may call an endpoint. The router checks it before it reads any input, so a caller outside the audience gets
+ * 401/403 and never a validation message; the handler then checks the record-level permission (which bureau's
+ * document, which supplier's gift). An endpoint admits a caller who belongs to any one of its audiences.
+ * - anyone: no sign-in needed (public pages, health, login)
+ * - signedIn: any account (own profile, own sessions)
+ * - staff: the city's staff of any role (admin, editor, viewer); editor: admin or editor; admin: administrators
+ * - module audiences, resolved by the module (registered in its manifest): furusato.manager (the bureau that runs
+ *   ふるさと納税), furusato.donors (staff of that organisation: donors' personal data), furusato.supplier (a gift
+ *   supplier's own login), vision.manager (the bureau that runs the vision), vision.council (an experts' council
+ *   member's login)
+ */
+export const AUDIENCES = [
+  "anyone",
+  "signedIn",
+  "staff",
+  "editor",
+  "admin",
+  "furusato.manager",
+  "furusato.donors",
+  "furusato.supplier",
+  "vision.manager",
+  "vision.council",
+] as const;
+export type Audience = (typeof AUDIENCES)[number];
 
 export interface Contract<
   P extends z.ZodType = z.ZodType,
@@ -20,13 +43,16 @@ export interface Contract<
   tag: string;
   /** Japanese one-line summary shown in the API docs */
   summary: string;
-  access: Access;
+  /** who may call (see Audience); every endpoint says it, so a new route cannot forget */
+  allow: readonly Audience[];
   params?: P;
   query?: Q;
   /** JSON body (a `.strict()` object: unknown keys are rejected) */
   body?: B;
   /** "json" (default) answers `response`; "file" answers a download; "multipart" takes an upload */
   kind?: "json" | "file" | "multipart";
+  /** "multipart" only: the largest file it takes (common/upload-limits.ts); the router sizes the body limit by it */
+  uploadMaxBytes?: number;
   response: R;
 }
 

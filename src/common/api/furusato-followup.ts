@@ -80,7 +80,7 @@ export const listShipments = defineContract({
   path: "/api/furusato/shipments",
   tag: TAG,
   summary: "出荷依頼の一覧（事業者のアカウントでは自社の依頼のみ、お届け先つき）",
-  access: "session",
+  allow: ["furusato.donors", "furusato.supplier"],
   query: z.object({
     supplierId: z.uuid().optional(),
     status: z.enum(SHIPMENT_STATUSES).optional(),
@@ -97,7 +97,7 @@ export const requestShipments = defineContract({
   path: "/api/furusato/shipments/request",
   tag: TAG,
   summary: "未依頼の出荷を事業者に依頼（事業者ごとに全件、または選んだものだけ）",
-  access: "session",
+  allow: ["furusato.manager"],
   body: z
     .object({
       supplierId: z.uuid().nullable().default(null),
@@ -118,7 +118,7 @@ export const updateShipment = defineContract({
   path: "/api/furusato/shipments/:id",
   tag: TAG,
   summary: "発送予定日・配送業者・伝票番号の登録と発送済みの報告（事業者）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   params: idParams,
   body: z
     .object({
@@ -156,7 +156,7 @@ export const shipmentBacklog = defineContract({
   path: "/api/furusato/shipments/backlog",
   tag: TAG,
   summary: "事業者ごとの未発送（未依頼＋依頼済）・期限超過・12月寄附分の件数（年末の滞留確認）",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ today: z.string(), leadDays: z.number().int(), items: z.array(backlogRow) }),
 });
 
@@ -165,7 +165,7 @@ export const exportShipments = defineContract({
   path: "/api/furusato/shipments/export",
   tag: TAG,
   summary: "事業者への出荷依頼を CSV（Excel 用 CP932）で出力（お届け先を含むため記録されます）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   kind: "file",
   query: z.object({
     supplierId: z.uuid().optional(),
@@ -183,7 +183,7 @@ export const oneStopItem = z.object({
   portalCode: z.string(),
   donatedOn: z.string(),
   amount: z.number().int(),
-  /** masked (山田 **) unless the caller manages the module */
+  /** masked (山田 **) unless a manager asked for names (reveal=true, recorded) */
   donorName: z.string(),
   status: z.enum(ONE_STOP_STATUSES),
   missing: z.array(z.enum(ONE_STOP_DOCUMENTS)),
@@ -197,15 +197,20 @@ export const listOneStop = defineContract({
   method: "get",
   path: "/api/furusato/one-stop",
   tag: TAG,
-  summary: "ワンストップ特例申請の一覧（寄附の暦年ごと）、状態・不足書類ごとの件数と申請期限",
-  access: "session",
+  summary:
+    "ワンストップ特例申請の一覧（寄附の暦年ごと）、状態・不足書類ごとの件数と申請期限。寄附者名は伏せ字で、担当者が reveal=true を指定したときだけ表示し、その閲覧を記録",
+  allow: ["furusato.donors"],
   query: z.object({
     year: z.coerce.number().int().min(2008).max(2100).optional(),
     status: z.enum(ONE_STOP_STATUSES).optional(),
     missing: z.enum(ONE_STOP_DOCUMENTS).optional(),
+    /** donors' names in full: the module's managers only, and the look is recorded */
+    reveal: z.enum(["true", "false"]).default("false"),
     ...pageQuery,
   }),
   response: pageOf(oneStopItem).extend({
+    canReveal: z.boolean(),
+    revealed: z.boolean(),
     year: z.number().int(),
     /** 申請期限 (1月10日 of the next year) */
     deadline: z.string(),
@@ -222,7 +227,7 @@ export const updateOneStop = defineContract({
   path: "/api/furusato/one-stop/:id",
   tag: TAG,
   summary: "ワンストップ特例申請の受付・不備・受理を記録（id は寄附のID）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z
     .object({
@@ -263,10 +268,11 @@ export const listCertificateCandidates = defineContract({
   method: "get",
   path: "/api/furusato/certificates/pending",
   tag: TAG,
-  summary: "受領証明書がまだ発行されていない入金済の寄附（寄附日の範囲・サイトで絞り込み）",
-  access: "session",
-  query: z.object({ ...certificateFilter, ...pageQuery }),
-  response: pageOf(certificateCandidate),
+  summary:
+    "受領証明書がまだ発行されていない入金済の寄附（寄附日の範囲・サイトで絞り込み）。寄附者名は伏せ字で、担当者が reveal=true を指定したときだけ表示し、その閲覧を記録",
+  allow: ["furusato.donors"],
+  query: z.object({ ...certificateFilter, reveal: z.enum(["true", "false"]).default("false"), ...pageQuery }),
+  response: pageOf(certificateCandidate).extend({ canReveal: z.boolean(), revealed: z.boolean() }),
 });
 
 export const startCertificateBatch = defineContract({
@@ -274,7 +280,7 @@ export const startCertificateBatch = defineContract({
   path: "/api/furusato/certificates/batches",
   tag: TAG,
   summary: "受領証明書の一括作成（PDF、1寄附1ページ）をジョブとして開始",
-  access: "session",
+  allow: ["furusato.manager"],
   body: z
     .object({
       from: isoDate.nullable().default(null),
@@ -302,7 +308,7 @@ export const listCertificateBatches = defineContract({
   path: "/api/furusato/certificates/batches",
   tag: TAG,
   summary: "作成した受領証明書のまとまり（PDF）の一覧",
-  access: "session",
+  allow: ["furusato.manager"],
   response: z.object({ items: z.array(certificateBatch) }),
 });
 
@@ -310,8 +316,8 @@ export const downloadCertificateBatch = defineContract({
   method: "get",
   path: "/api/furusato/certificates/batches/:id/pdf",
   tag: TAG,
-  summary: "受領証明書の PDF をもう一度ダウンロード（記録されます）",
-  access: "session",
+  summary: "受領証明書のファイル（PDF、1,000件を超えると PDF をまとめた ZIP）をもう一度ダウンロード（記録されます）",
+  allow: ["furusato.manager"],
   kind: "file",
   params: idParams,
   response: z.unknown(),
@@ -334,7 +340,7 @@ export const listCertificates = defineContract({
   path: "/api/furusato/certificates",
   tag: TAG,
   summary: "発行した受領証明書の一覧（証明書番号・受付番号で検索）",
-  access: "session",
+  allow: ["furusato.manager"],
   query: z.object({ q: z.string().trim().max(100).optional(), ...pageQuery }),
   response: pageOf(issuedCertificate),
 });
@@ -344,7 +350,7 @@ export const reissueCertificate = defineContract({
   path: "/api/furusato/certificates/:id/reissue",
   tag: TAG,
   summary: "受領証明書の再発行（新しい番号、再発行と元の番号を記載）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z.object({}).strict(),
   response: z.object({ batchId: z.string(), certificateNumber: z.string() }),
@@ -357,7 +363,7 @@ export const retentionStatus = defineContract({
   path: "/api/furusato/retention",
   tag: TAG,
   summary: "寄附者情報の保存期間と、匿名化の対象になる寄附の件数（システム管理者）",
-  access: "session",
+  allow: ["admin"],
   response: z.object({
     years: z.number().int(),
     /** donations of this fiscal year and earlier are anonymised */
@@ -371,7 +377,7 @@ export const runRetention = defineContract({
   path: "/api/furusato/retention",
   tag: TAG,
   summary: "保存期間を過ぎた寄附者の個人情報を匿名化（ジョブ、システム管理者）",
-  access: "session",
+  allow: ["admin"],
   body: z.object({}).strict(),
   response: z.object({ jobId: z.string() }),
 });

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DONATION_STATUSES, DONOR_GENDERS, PAYMENT_METHODS } from "../furusato/donation";
 import { DONATION_FIELDS, donationMappingConfigSchema, MAPPED_FIELDS } from "../furusato/donation-mapping";
+import { TABLE_UPLOAD_MAX_BYTES } from "../upload-limits";
 import { defineContract, idParams, pageOf, pageQuery } from "./contract";
 
 // ------------------------------------------------------------------ 使い道 (master)
@@ -13,7 +14,7 @@ export const listFundUses = defineContract({
   path: "/api/furusato/fund-uses",
   tag: "furusato",
   summary: "寄附金の使い道（マスタ）の一覧",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ items: z.array(fundUse) }),
 });
 
@@ -22,7 +23,7 @@ export const createFundUse = defineContract({
   path: "/api/furusato/fund-uses",
   tag: "furusato",
   summary: "寄附金の使い道を追加",
-  access: "session",
+  allow: ["furusato.manager"],
   body: z
     .object({
       code: z
@@ -55,7 +56,7 @@ export const listMappings = defineContract({
   path: "/api/furusato/donation-mappings",
   tag: "furusato",
   summary: "寄附データの取込設定の一覧",
-  access: "session",
+  allow: ["staff"],
   response: z.object({
     items: z.array(mappingSummary),
     /** field → Japanese name, for the mapping editor */
@@ -69,7 +70,7 @@ export const getMapping = defineContract({
   path: "/api/furusato/donation-mappings/:id",
   tag: "furusato",
   summary: "取込設定の詳細",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: mappingDetail,
 });
@@ -79,7 +80,7 @@ export const createMapping = defineContract({
   path: "/api/furusato/donation-mappings",
   tag: "furusato",
   summary: "取込設定を作成（用意された設定 shipped を写すか、config を指定）",
-  access: "session",
+  allow: ["furusato.manager"],
   body: z
     .object({
       portalCode: z.string().min(1, "寄附受付サイトを選んでください。"),
@@ -96,7 +97,7 @@ export const updateMapping = defineContract({
   path: "/api/furusato/donation-mappings/:id",
   tag: "furusato",
   summary: "取込設定を保存（version が一致しないときは 409）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z.object({ name: z.string().trim().min(1).max(100), config: donationMappingConfigSchema, version: z.number().int() }).strict(),
   response: mappingDetail,
@@ -107,7 +108,7 @@ export const mapUnknownValue = defineContract({
   path: "/api/furusato/donation-mappings/:id/value-map",
   tag: "furusato",
   summary: "取込で見つかった未登録の値を、既存の値に対応づける（ワンクリックの修正）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z
     .object({
@@ -128,8 +129,9 @@ export const startDonationImport = defineContract({
   tag: "furusato",
   summary:
     "寄附データのファイル（CSV: UTF-8 / Shift_JIS、Excel）を取込設定で取り込む（multipart/form-data の file 項目）。全行が正しいときだけ反映。進捗と結果は /api/jobs/:id",
-  access: "session",
+  allow: ["furusato.manager"],
   kind: "multipart",
+  uploadMaxBytes: TABLE_UPLOAD_MAX_BYTES,
   params: idParams,
   response: z.object({ jobId: z.string() }),
 });
@@ -173,7 +175,7 @@ export const listDonationImports = defineContract({
   path: "/api/furusato/donation-imports",
   tag: "furusato",
   summary: "寄附データの取込履歴",
-  access: "session",
+  allow: ["staff"],
   query: z.object({ ...pageQuery }).strict(),
   response: pageOf(donationImport),
 });
@@ -183,7 +185,7 @@ export const sampleDonationFile = defineContract({
   path: "/api/furusato/donation-samples/:key",
   tag: "furusato",
   summary: "取込設定に合わせた見本ファイル（架空の寄附者）をダウンロード",
-  access: "session",
+  allow: ["staff"],
   kind: "file",
   params: z.object({ key: z.enum(["rakuten-order", "generic"]) }),
   response: z.unknown(),
@@ -229,7 +231,7 @@ export const listDonations = defineContract({
   path: "/api/furusato/donations",
   tag: "furusato",
   summary: "寄附台帳（寄附者名は伏せ字。担当者が reveal=true を指定したときだけ表示し、その閲覧を記録）",
-  access: "session",
+  allow: ["furusato.donors"],
   query: z
     .object({
       ...pageQuery,
@@ -281,7 +283,7 @@ export const getDonation = defineContract({
   path: "/api/furusato/donations/:id",
   tag: "furusato",
   summary: "寄附の詳細（寄附者の個人情報は担当者だけに表示し、閲覧を記録）",
-  access: "session",
+  allow: ["furusato.donors"],
   params: idParams,
   response: donationDetail,
 });
@@ -291,7 +293,7 @@ export const exportDonations = defineContract({
   path: "/api/furusato/donations/export",
   tag: "furusato",
   summary: "寄附台帳を CSV（Shift_JIS）か Excel で書き出す。個人情報を含むため担当者のみ、書き出しは監査ログに記録",
-  access: "session",
+  allow: ["furusato.donors"],
   kind: "file",
   query: z
     .object({ ...donationFilters, format: z.enum(["csv", "xlsx"]).default("csv"), personal: z.enum(["true", "false"]).default("false") })

@@ -45,7 +45,7 @@ export const referenceStatus = defineContract({
   path: "/api/furusato/reference/status",
   tag: "furusato",
   summary: "全国比較の参考データ（総務省 現況調査）の読込状況: 年度ごとの件数、読込日時",
-  access: "session",
+  allow: ["staff"],
   response: z.object({
     loaded: z.boolean(),
     loadedAt: z.string().nullable(),
@@ -77,7 +77,7 @@ export const referenceBodies = defineContract({
   path: "/api/furusato/reference/bodies",
   tag: "furusato",
   summary: "参考データにある団体（都道府県・市区町村）の一覧（比較相手の選択用）",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ items: z.array(referenceBody) }),
 });
 
@@ -114,7 +114,7 @@ export const referenceComparison = defineContract({
   path: "/api/furusato/reference/comparison",
   tag: "furusato",
   summary: "団体ごと・年度ごとの受入件数・受入額・前年度比・費用割合と全国合計（総務省 現況調査）",
-  access: "session",
+  allow: ["staff"],
   query: z
     .object({
       /** comma-separated 団体コード, e.g. 401005,401307 */

@@ -34,7 +34,7 @@ export const getFurusatoSettings = defineContract({
   path: "/api/furusato/settings",
   tag: "furusato",
   summary: "ふるさと納税の設定（保存期間・発送期限・証明書の発行者・団体コード）",
-  access: "session",
+  allow: ["staff"],
   response: furusatoSettings.extend({ canEdit: z.boolean() }),
 });
 
@@ -43,7 +43,7 @@ export const putFurusatoSettings = defineContract({
   path: "/api/furusato/settings",
   tag: "furusato",
   summary: "ふるさと納税の設定を保存（担当者のみ。変更は監査ログに記録）",
-  access: "session",
+  allow: ["furusato.manager"],
   body: furusatoSettings,
   response: furusatoSettings.extend({ canEdit: z.boolean() }),
 });

@@ -1,6 +1,7 @@
 // Contracts of the furusato module (ふるさと納税), catalog half: suppliers, gifts, costs, review, listings, portals.
 import { z } from "zod";
 import { giftDetailsSchema } from "../furusato/gift-schema";
+import { DOCUMENT_UPLOAD_MAX_BYTES } from "../upload-limits";
 import { zJapaneseDate } from "../zod-japanese";
 import { defineContract, idParams, okResponse } from "./contract";
 
@@ -131,7 +132,7 @@ export const listSuppliers = defineContract({
   path: "/api/furusato/suppliers",
   tag: "furusato",
   summary: "返礼品提供事業者の一覧（事業者のアカウントでは自社のみ）",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   response: z.object({ items: z.array(supplierSummary) }),
 });
 
@@ -153,7 +154,7 @@ export const createSupplier = defineContract({
   path: "/api/furusato/suppliers",
   tag: "furusato",
   summary: "返礼品提供事業者を登録（事業者用の組織も作られます）",
-  access: "session",
+  allow: ["furusato.manager"],
   body: z.object(supplierFields).strict(),
   response: supplierDetail,
 });
@@ -163,7 +164,7 @@ export const getSupplier = defineContract({
   path: "/api/furusato/suppliers/:id",
   tag: "furusato",
   summary: "返礼品提供事業者の詳細と検査・受付停止の記録",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   params: idParams,
   response: supplierDetail,
 });
@@ -173,7 +174,7 @@ export const addSupplierEvent = defineContract({
   path: "/api/furusato/suppliers/:id/events",
   tag: "furusato",
   summary: "検査の記録、受付停止（全掲載を停止）、解除",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z.object({ kind: z.enum(["検査", "受付停止", "解除"]), occurredOn: zJapaneseDate, note: z.string().trim().max(1000) }).strict(),
   response: supplierDetail,
@@ -184,7 +185,7 @@ export const createSupplierUser = defineContract({
   path: "/api/furusato/suppliers/:id/users",
   tag: "furusato",
   summary: "事業者のログインアカウントを作成（外部パートナー権限）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z
     .object({
@@ -207,7 +208,7 @@ export const listGifts = defineContract({
   path: "/api/furusato/gifts",
   tag: "furusato",
   summary: "返礼品の一覧（ルール違反の件数つき）",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   query: z.object({ supplierId: z.uuid().optional(), status: z.enum(GIFT_STATUSES).optional(), q: z.string().max(100).optional() }),
   response: z.object({ items: z.array(giftSummary) }),
 });
@@ -217,7 +218,7 @@ export const createGift = defineContract({
   path: "/api/furusato/gifts",
   tag: "furusato",
   summary: "返礼品を登録（事業者の提案、または市の担当者が入力）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   body: z
     .object({
       supplierId: z.uuid("事業者を選んでください。"),
@@ -235,7 +236,7 @@ export const getGift = defineContract({
   path: "/api/furusato/gifts/:id",
   tag: "furusato",
   summary: "返礼品の詳細：費用の履歴、確認の記録、掲載、ルールの判定、推奨寄附金額",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   params: idParams,
   response: giftDetail,
 });
@@ -245,7 +246,7 @@ export const updateGift = defineContract({
   path: "/api/furusato/gifts/:id",
   tag: "furusato",
   summary: "返礼品の内容を変更（事業者は入力中のみ）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   params: idParams,
   body: z.object({ version: z.number().int(), details: giftDetailsSchema }).strict(),
   response: giftDetail,
@@ -256,7 +257,7 @@ export const copyGift = defineContract({
   path: "/api/furusato/gifts/:id/copy",
   tag: "furusato",
   summary: "返礼品を複製して似た返礼品を作り始める",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   params: idParams,
   body: z.object({}).strict(),
   response: giftDetail,
@@ -267,7 +268,7 @@ export const changeGiftCost = defineContract({
   path: "/api/furusato/gifts/:id/costs",
   tag: "furusato",
   summary: "調達費用・送料を改定（日付つきの履歴。全サイトの3割を再判定）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   params: idParams,
   body: z.object({ effectiveFrom: zJapaneseDate, procurementCost: yen("調達費用"), shippingCost: yen("送料") }).strict(),
   response: giftDetail,
@@ -278,7 +279,7 @@ export const transitionGift = defineContract({
   path: "/api/furusato/gifts/:id/transitions",
   tag: "furusato",
   summary: "提出・差戻し・承認・受付停止（全サイト停止）・再開・取り下げ",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   params: idParams,
   body: z.object({ action: z.enum(GIFT_ACTIONS), comment: z.string().trim().max(1000) }).strict(),
   response: giftDetail,
@@ -291,7 +292,7 @@ export const setListing = defineContract({
   path: "/api/furusato/gifts/:id/listings/:portalCode",
   tag: "furusato",
   summary: "寄附受付サイトへの掲載（寄附金額・表示名・在庫・掲載日）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: listingParams,
   body: z
     .object({
@@ -309,7 +310,7 @@ export const approveListingAmount = defineContract({
   path: "/api/furusato/gifts/:id/listings/:portalCode/approve",
   tag: "furusato",
   summary: "大きく変わった寄附金額をダブルチェックして承認（変更した本人以外）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: listingParams,
   body: z.object({}).strict(),
   response: giftDetail,
@@ -322,7 +323,7 @@ export const listPortals = defineContract({
   path: "/api/furusato/portals",
   tag: "furusato",
   summary: "寄附受付サイトの一覧（手数料・ポイント・項目の文字数上限・出力テンプレート）",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   response: z.object({ items: z.array(portal) }),
 });
 
@@ -346,7 +347,7 @@ export const savePortal = defineContract({
   path: "/api/furusato/portals/:code",
   tag: "furusato",
   summary: "寄附受付サイトを追加・変更（コード変更なしでテンプレートも設定可能）",
-  access: "session",
+  allow: ["furusato.manager"],
   params: portalCodeParams,
   body: z
     .object({
@@ -367,8 +368,14 @@ export const getFurusatoAccess = defineContract({
   path: "/api/furusato/access",
   tag: "furusato",
   summary: "自分がこのモジュールで行えること（担当者か、どの事業者のアカウントか）",
-  access: "session",
-  response: z.object({ manager: z.boolean(), supplierId: z.string().nullable(), supplierName: z.string().nullable() }),
+  allow: ["staff", "furusato.supplier"],
+  response: z.object({
+    manager: z.boolean(),
+    /** may open donors' records (寄附台帳・出荷依頼・ワンストップ特例): staff of the organisation that runs ふるさと納税 */
+    donors: z.boolean(),
+    supplierId: z.string().nullable(),
+    supplierName: z.string().nullable(),
+  }),
 });
 
 export const uploadEvidence = defineContract({
@@ -376,8 +383,9 @@ export const uploadEvidence = defineContract({
   path: "/api/furusato/gifts/:id/evidence",
   tag: "furusato",
   summary: "地場産品の根拠資料を添付（multipart/form-data の file 項目。PDF・PNG・JPEG、10MB まで）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   kind: "multipart",
+  uploadMaxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
   params: idParams,
   response: giftDetail,
 });
@@ -387,7 +395,7 @@ export const downloadEvidence = defineContract({
   path: "/api/furusato/gifts/:id/evidence/:fileId",
   tag: "furusato",
   summary: "地場産品の根拠資料をダウンロード",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   kind: "file",
   params: z.object({ id: z.uuid(), fileId: z.uuid() }),
   response: z.unknown(),
@@ -424,7 +432,7 @@ export const previewPublish = defineContract({
   path: "/api/furusato/publish/preview",
   tag: "furusato",
   summary: "前回の出力からの変更（サイトごとの差分・保留される掲載）を確認（まだ何も出力しない）",
-  access: "session",
+  allow: ["furusato.manager"],
   response: publishPlan,
 });
 
@@ -433,7 +441,7 @@ export const startPublish = defineContract({
   path: "/api/furusato/publish",
   tag: "furusato",
   summary: "全サイトのファイルを1つの zip に出力（ジョブ。結果に exportId と fileId）",
-  access: "session",
+  allow: ["furusato.manager"],
   body: z.object({}).strict(),
   response: z.object({ jobId: z.string() }),
 });
@@ -463,7 +471,7 @@ export const listExports = defineContract({
   path: "/api/furusato/exports",
   tag: "furusato",
   summary: "出力の記録と、入力しなくて済んだ項目数（作業量の削減）",
-  access: "session",
+  allow: ["furusato.manager"],
   response: z.object({ items: z.array(exportSummary) }),
 });
 
@@ -472,7 +480,7 @@ export const downloadExport = defineContract({
   path: "/api/furusato/exports/:id/download",
   tag: "furusato",
   summary: "出力した zip をもう一度ダウンロード",
-  access: "session",
+  allow: ["furusato.manager"],
   kind: "file",
   params: idParams,
   response: z.unknown(),
@@ -491,7 +499,7 @@ export const templateVocabulary = defineContract({
   path: "/api/furusato/template-vocabulary",
   tag: "furusato",
   summary: "出力テンプレートで使える項目と関数の一覧（テンプレート編集画面用）",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   response: z.object({
     fields: z.array(z.object({ path: z.string(), type: z.string(), label: z.string() })),
     functions: z.array(z.object({ name: z.string(), usage: z.string() })),
@@ -503,7 +511,7 @@ export const saveChoicePortal = defineContract({
   path: "/api/furusato/portals/:code/choice",
   tag: "furusato",
   summary: "ふるさとチョイス型のサイト：サイトが配布する見出し行（TSV）を取り込み、列ごとに項目を対応づけて保存",
-  access: "session",
+  allow: ["furusato.manager"],
   params: portalCodeParams,
   body: z
     .object({
@@ -523,7 +531,7 @@ export const decideChange = defineContract({
   path: "/api/furusato/gifts/:id/pending",
   tag: "furusato",
   summary: "事業者からの変更提案（承認済の返礼品）を承認または差戻し",
-  access: "session",
+  allow: ["furusato.manager"],
   params: idParams,
   body: z.object({ approve: z.boolean(), comment: z.string().trim().max(1000) }).strict(),
   response: giftDetail,
@@ -535,8 +543,9 @@ export const uploadGiftImage = defineContract({
   tag: "furusato",
   summary:
     "返礼品の画像を追加（multipart/form-data の file 項目。PNG・JPEG、10MB まで）。サイトが取得できる公開アドレスが画像URLに加わります",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   kind: "multipart",
+  uploadMaxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
   params: idParams,
   response: giftDetail,
 });
@@ -546,7 +555,7 @@ export const publicGiftImage = defineContract({
   path: "/api/public/furusato/images/:fileId",
   tag: "public",
   summary: "返礼品の画像（寄附受付サイトが取得するための公開アドレス）",
-  access: "public",
+  allow: ["anyone"],
   kind: "file",
   params: z.object({ fileId: z.uuid() }),
   response: z.unknown(),
@@ -557,8 +566,9 @@ export const uploadSupplierDocument = defineContract({
   path: "/api/furusato/suppliers/:id/documents",
   tag: "furusato",
   summary: "事業者の提出書類（営業許可証・検査結果など）を登録（multipart/form-data の file と title。PDF・PNG・JPEG、10MB まで）",
-  access: "session",
+  allow: ["furusato.manager", "furusato.supplier"],
   kind: "multipart",
+  uploadMaxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
   params: idParams,
   response: supplierDetail,
 });
@@ -568,7 +578,7 @@ export const downloadSupplierDocument = defineContract({
   path: "/api/furusato/suppliers/:id/documents/:fileId",
   tag: "furusato",
   summary: "事業者の提出書類をダウンロード",
-  access: "session",
+  allow: ["staff", "furusato.supplier"],
   kind: "file",
   params: z.object({ id: z.uuid(), fileId: z.uuid() }),
   response: z.unknown(),

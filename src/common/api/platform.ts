@@ -1,6 +1,7 @@
 // Contracts of the platform endpoints: health, authentication, administration, audit, search, jobs.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH } from "../password-rules";
+import { TABLE_UPLOAD_MAX_BYTES } from "../upload-limits";
 import { defineContract, idParams, okResponse, pageOf, pageQuery } from "./contract";
 
 export const ROLES = ["admin", "editor", "viewer", "partner"] as const;
@@ -51,7 +52,7 @@ export const health = defineContract({
   path: "/api/health",
   tag: "platform",
   summary: "稼働状況",
-  access: "public",
+  allow: ["anyone"],
   response: z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgres"]), version: z.string() }),
 });
 
@@ -60,7 +61,7 @@ export const getSession = defineContract({
   path: "/api/auth/session",
   tag: "auth",
   summary: "現在のログイン状態とCSRFトークン",
-  access: "public",
+  allow: ["anyone"],
   response: sessionState,
 });
 
@@ -69,7 +70,7 @@ export const login = defineContract({
   path: "/api/auth/login",
   tag: "auth",
   summary: "ログイン",
-  access: "public",
+  allow: ["anyone"],
   body: z.object({ loginId, password }).strict(),
   response: sessionState,
 });
@@ -79,7 +80,7 @@ export const logout = defineContract({
   path: "/api/auth/logout",
   tag: "auth",
   summary: "ログアウト",
-  access: "session",
+  allow: ["signedIn"],
   body: z.object({}).strict(),
   response: okResponse,
 });
@@ -88,10 +89,16 @@ export const setupStatus = defineContract({
   method: "get",
   path: "/api/auth/setup",
   tag: "auth",
-  summary: "初期設定リンクが有効か",
-  access: "public",
+  summary: "初期設定リンクが有効か（有効なら、管理者の所属に選べる市の組織も）",
+  allow: ["anyone"],
   query: z.object({ token: z.string().max(200) }),
-  response: z.object({ valid: z.boolean() }),
+  response: z.object({
+    valid: z.boolean(),
+    /** the city's own organisations in tree order (never an external one); empty unless the link is valid */
+    organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), depth: z.number().int() })),
+    /** 政策局 when it exists, else the city itself; null when no organisation exists yet (本市 is then created) */
+    defaultOrganisationId: z.string().nullable(),
+  }),
 });
 
 export const completeSetup = defineContract({
@@ -99,8 +106,16 @@ export const completeSetup = defineContract({
   path: "/api/auth/setup",
   tag: "auth",
   summary: "最初のシステム管理者を作成（初期設定リンクのトークンが必要）",
-  access: "public",
-  body: z.object({ token: z.string().min(1).max(200), loginId, displayName, password }).strict(),
+  allow: ["anyone"],
+  body: z
+    .object({
+      token: z.string().min(1).max(200),
+      loginId,
+      displayName,
+      password,
+      organisationId: z.uuid("所属を選んでください。").optional(),
+    })
+    .strict(),
   response: sessionState,
 });
 
@@ -109,9 +124,53 @@ export const changePassword = defineContract({
   path: "/api/auth/password",
   tag: "auth",
   summary: "自分のパスワードを変更",
-  access: "session",
+  allow: ["signedIn"],
   body: z.object({ currentPassword: password, newPassword: password }).strict(),
   response: sessionState,
+});
+
+// ------------------------------------------------------------------ the user's own sessions (ログイン中の端末)
+
+export const ownSession = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  /** the address the session was started from (as the server saw it), when known */
+  clientAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  /** the session making this request (この端末) */
+  current: z.boolean(),
+});
+export type OwnSession = z.infer<typeof ownSession>;
+
+export const listOwnSessions = defineContract({
+  method: "get",
+  path: "/api/auth/sessions",
+  tag: "auth",
+  summary: "自分のログイン中のセッション（端末）の一覧",
+  allow: ["signedIn"],
+  response: z.object({ items: z.array(ownSession) }),
+});
+
+export const endOwnSession = defineContract({
+  method: "delete",
+  path: "/api/auth/sessions/:id",
+  tag: "auth",
+  summary: "自分のほかの端末のセッションを終了（この端末はログアウトで終了）",
+  allow: ["signedIn"],
+  params: idParams,
+  response: okResponse,
+});
+
+export const endOtherSessions = defineContract({
+  method: "post",
+  path: "/api/auth/sessions/end-others",
+  tag: "auth",
+  summary: "この端末以外の自分のセッションをすべて終了",
+  allow: ["signedIn"],
+  body: z.object({}).strict(),
+  response: z.object({ ended: z.number().int() }),
 });
 
 // ------------------------------------------------------------------ organisations
@@ -133,7 +192,7 @@ export const listOrganisations = defineContract({
   path: "/api/organisations",
   tag: "admin",
   summary: "組織の一覧（木構造は parentId で表す。職員のみ）",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ items: z.array(organisation) }),
 });
 
@@ -154,7 +213,7 @@ export const createOrganisation = defineContract({
   path: "/api/admin/organisations",
   tag: "admin",
   summary: "組織を追加",
-  access: "session",
+  allow: ["admin"],
   body: z
     .object({ ...organisationFields, code: organisationFields.code.optional(), sortOrder: organisationFields.sortOrder.optional() })
     .strict(),
@@ -166,7 +225,7 @@ export const updateOrganisation = defineContract({
   path: "/api/admin/organisations/:id",
   tag: "admin",
   summary: "組織を変更",
-  access: "session",
+  allow: ["admin"],
   params: idParams,
   body: z.object(organisationFields).partial().strict(),
   response: organisation,
@@ -197,7 +256,7 @@ export const listUsers = defineContract({
   path: "/api/admin/users",
   tag: "admin",
   summary: "利用者の一覧（検索・絞り込み・並べ替え・ページング）",
-  access: "session",
+  allow: ["admin"],
   query: z.object({
     q: z.string().max(100).optional(),
     role: z.enum(ROLES).optional(),
@@ -216,7 +275,7 @@ export const createUser = defineContract({
   path: "/api/admin/users",
   tag: "admin",
   summary: "利用者を追加",
-  access: "session",
+  allow: ["admin"],
   body: z
     .object({
       loginId,
@@ -235,7 +294,7 @@ export const updateUser = defineContract({
   path: "/api/admin/users/:id",
   tag: "admin",
   summary: "利用者を変更（権限・所属・無効化）",
-  access: "session",
+  allow: ["admin"],
   params: idParams,
   body: z
     .object({ displayName, email, role: z.enum(ROLES), organisationId: z.uuid(), disabled: z.boolean() })
@@ -249,7 +308,7 @@ export const resetUserPassword = defineContract({
   path: "/api/admin/users/:id/password",
   tag: "admin",
   summary: "利用者のパスワードを再設定（その利用者のセッションは無効になります）",
-  access: "session",
+  allow: ["admin"],
   params: idParams,
   body: z.object({ password }).strict(),
   response: okResponse,
@@ -260,7 +319,7 @@ export const unlockUser = defineContract({
   path: "/api/admin/users/:id/unlock",
   tag: "admin",
   summary: "ロックされたアカウントを解除",
-  access: "session",
+  allow: ["admin"],
   params: idParams,
   body: z.object({}).strict(),
   response: adminUser,
@@ -297,7 +356,7 @@ export const listAudit = defineContract({
   path: "/api/admin/audit",
   tag: "admin",
   summary: "監査ログの検索",
-  access: "session",
+  allow: ["admin"],
   query: z.object({ ...auditFilter, ...pageQuery }),
   response: pageOf(auditEntry),
 });
@@ -307,7 +366,7 @@ export const exportAudit = defineContract({
   path: "/api/admin/audit/export",
   tag: "admin",
   summary: "監査ログのCSV出力（検索条件に一致するもの）",
-  access: "session",
+  allow: ["admin"],
   kind: "file",
   query: z.object({ ...auditFilter, format: z.enum(["csv", "xlsx"]).default("csv") }),
   response: z.unknown(),
@@ -332,7 +391,7 @@ export const search = defineContract({
   path: "/api/search",
   tag: "platform",
   summary: "全モジュール横断検索（2文字以上の任意の部分一致）",
-  access: "session",
+  allow: ["signedIn"],
   query: z.object({
     q: z.string().trim().min(2, "2文字以上で検索してください。").max(100),
     module: z.string().max(40).optional(),
@@ -363,7 +422,7 @@ export const getJob = defineContract({
   path: "/api/jobs/:id",
   tag: "platform",
   summary: "長い処理（ジョブ）の進捗",
-  access: "session",
+  allow: ["signedIn"],
   params: idParams,
   response: jobRun,
 });
@@ -373,7 +432,7 @@ export const startReindex = defineContract({
   path: "/api/admin/search/reindex",
   tag: "admin",
   summary: "横断検索の索引を作り直す（ジョブとして実行し、進捗は /api/jobs/:id）",
-  access: "session",
+  allow: ["admin"],
   body: z.object({}).strict(),
   response: z.object({ jobId: z.string() }),
 });
@@ -391,7 +450,7 @@ export const listImportKinds = defineContract({
   path: "/api/imports",
   tag: "platform",
   summary: "CSV/Excel で一括取り込みできるデータの種類と列",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ items: z.array(importKindInfo) }),
 });
 
@@ -400,7 +459,7 @@ export const importTemplate = defineContract({
   path: "/api/imports/:kind/template",
   tag: "platform",
   summary: "取り込み用のひな形（見出し行だけの CSV、UTF-8 BOM 付き）",
-  access: "session",
+  allow: ["editor"],
   kind: "file",
   params: z.object({ kind: z.string().max(60) }),
   response: z.unknown(),
@@ -412,8 +471,9 @@ export const startImport = defineContract({
   tag: "platform",
   summary:
     "CSV（UTF-8 / Shift_JIS）か Excel を取り込む（multipart/form-data の file 項目、20MB まで）。全行が正しいときだけ一括で反映され、進捗と結果は /api/jobs/:id",
-  access: "session",
+  allow: ["editor"],
   kind: "multipart",
+  uploadMaxBytes: TABLE_UPLOAD_MAX_BYTES,
   params: z.object({ kind: z.string().max(60) }),
   response: z.object({ jobId: z.string() }),
 });
@@ -434,8 +494,9 @@ export const downloadFile = defineContract({
   method: "get",
   path: "/api/files/:id",
   tag: "platform",
-  summary: "保存されたファイル（取り込みエラー報告など）をダウンロード（作成者と管理者のみ）",
-  access: "session",
+  summary:
+    "保存されたファイル（取り込みエラー報告など）をダウンロード（ファイルの持ち主の記録の権限で確認。取り込みのファイルは作成者と管理者）",
+  allow: ["signedIn"],
   kind: "file",
   params: idParams,
   response: z.unknown(),

@@ -138,7 +138,7 @@ export const listStatuses = defineContract({
   path: "/api/policy/statuses",
   tag: "policy",
   summary: "進捗ステータスの一覧",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ items: z.array(policyStatus) }),
 });
 
@@ -147,7 +147,7 @@ export const saveStatuses = defineContract({
   path: "/api/policy/statuses",
   tag: "policy",
   summary: "進捗ステータスの設定（システム管理者）",
-  access: "session",
+  allow: ["admin"],
   body: z
     .object({
       items: z
@@ -174,7 +174,7 @@ export const listDocuments = defineContract({
   path: "/api/policy/documents",
   tag: "policy",
   summary: "局区方針の一覧",
-  access: "session",
+  allow: ["staff"],
   query: z.object({
     fiscalYear: z.coerce.number().int().optional(),
     organisationId: z.uuid().optional(),
@@ -188,7 +188,7 @@ export const previewImport = defineContract({
   path: "/api/policy/import/preview",
   tag: "policy",
   summary: "方針テキストを解析して確認用に返す（保存しない）",
-  access: "session",
+  allow: ["editor"],
   body: z
     .object({ text: z.string().min(1, "テキストを入力してください。").max(500_000, "テキストが長すぎます（50万文字まで）。") })
     .strict(),
@@ -205,7 +205,7 @@ export const importDocument = defineContract({
   path: "/api/policy/import",
   tag: "policy",
   summary: "方針テキストを取り込んで保存（確認後）",
-  access: "session",
+  allow: ["editor"],
   body: z
     .object({
       text: z.string().min(1).max(500_000),
@@ -222,7 +222,7 @@ export const getDocument = defineContract({
   path: "/api/policy/documents/:id",
   tag: "policy",
   summary: "局区方針（概要・使命・課題）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: documentDetail,
 });
@@ -232,7 +232,7 @@ export const updateDocument = defineContract({
   path: "/api/policy/documents/:id",
   tag: "policy",
   summary: "局区方針の表題・組織の使命を編集",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   body: z
     .object({
@@ -251,7 +251,7 @@ export const publishDocument = defineContract({
   path: "/api/policy/documents/:id/publish",
   tag: "policy",
   summary: "公開する（公開ページで誰でも閲覧可能・読み取り専用）",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   body: z.object({ published: z.boolean() }).strict(),
   response: documentDetail,
@@ -262,7 +262,7 @@ export const deleteDocument = defineContract({
   path: "/api/policy/documents/:id",
   tag: "policy",
   summary: "下書きの局区方針を削除",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   response: okResponse,
 });
@@ -272,7 +272,7 @@ export const exportDocument = defineContract({
   path: "/api/policy/documents/:id/export/:format",
   tag: "policy",
   summary: "出力（PDF・Word・Excel・テキスト）",
-  access: "session",
+  allow: ["staff"],
   kind: "file",
   params: z.object({ id: z.uuid(), format: z.enum(POLICY_EXPORT_FORMATS) }),
   query: z.object({ asOf: z.iso.date().optional() }),
@@ -298,7 +298,7 @@ export const listChallenges = defineContract({
   path: "/api/policy/challenges",
   tag: "policy",
   summary: "課題の一覧（領域・分類・状況・担当課で絞り込み）",
-  access: "session",
+  allow: ["staff"],
   query: z.object({
     ...challengeFilter,
     sort: z.enum(CHALLENGE_SORTS).default("code"),
@@ -313,7 +313,7 @@ export const exportChallenges = defineContract({
   path: "/api/policy/challenges/export",
   tag: "policy",
   summary: "課題一覧の出力（CSV・Excel。一覧と同じ絞り込み条件）",
-  access: "session",
+  allow: ["staff"],
   kind: "file",
   query: z.object({
     ...challengeFilter,
@@ -327,7 +327,7 @@ export const getChallenge = defineContract({
   path: "/api/policy/challenges/:id",
   tag: "policy",
   summary: "課題の詳細と進捗履歴",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: challengeDetail,
 });
@@ -337,7 +337,7 @@ export const updateChallenge = defineContract({
   path: "/api/policy/challenges/:id",
   tag: "policy",
   summary: "課題の①〜④・担当課を編集",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   body: z
     .object({
@@ -361,7 +361,7 @@ export const addProgress = defineContract({
   path: "/api/policy/challenges/:id/progress",
   tag: "policy",
   summary: "⑤ 進捗を新しい時点で追加（履歴として残る）",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   body: z
     .object({
@@ -382,7 +382,7 @@ export const listPublicDocuments = defineContract({
   path: "/api/public/policy/documents",
   tag: "public",
   summary: "公開中の局区方針の一覧",
-  access: "public",
+  allow: ["anyone"],
   response: z.object({ items: z.array(documentSummary) }),
 });
 
@@ -391,7 +391,7 @@ export const getPublicDocument = defineContract({
   path: "/api/public/policy/documents/:id",
   tag: "public",
   summary: "公開中の局区方針",
-  access: "public",
+  allow: ["anyone"],
   params: idParams,
   response: documentDetail,
 });
@@ -401,7 +401,7 @@ export const getPublicChallenge = defineContract({
   path: "/api/public/policy/challenges/:id",
   tag: "public",
   summary: "公開中の局区方針の課題",
-  access: "public",
+  allow: ["anyone"],
   params: idParams,
   response: challengeDetail,
 });
@@ -411,7 +411,7 @@ export const exportPublicDocument = defineContract({
   path: "/api/public/policy/documents/:id/export/:format",
   tag: "public",
   summary: "公開中の局区方針の出力（PDF・Word・Excel・テキスト）",
-  access: "public",
+  allow: ["anyone"],
   kind: "file",
   params: z.object({ id: z.uuid(), format: z.enum(POLICY_EXPORT_FORMATS) }),
   query: z.object({ asOf: z.iso.date().optional() }),

@@ -72,7 +72,7 @@ export const getCouncil = defineContract({
   path: "/api/vision/council",
   tag: "vision",
   summary: "有識者会議：委員・会議・報告ラウンド（委員は自分が見られるラウンドのみ）",
-  access: "session",
+  allow: ["staff", "vision.council"],
   query: planQuery,
   response: z.object({
     planId: z.string(),
@@ -98,7 +98,7 @@ export const createCouncilMember = defineContract({
   path: "/api/vision/council/members",
   tag: "vision",
   summary: "有識者会議の委員を登録",
-  access: "session",
+  allow: ["vision.manager"],
   query: planQuery,
   body: z.object(memberFields).strict(),
   response: councilMember,
@@ -109,7 +109,7 @@ export const updateCouncilMember = defineContract({
   path: "/api/vision/council/members/:id",
   tag: "vision",
   summary: "委員の氏名・所属・座長・在任を変更",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z
     .object({ ...memberFields, active: z.boolean() })
@@ -123,7 +123,7 @@ export const createCouncilMemberLogin = defineContract({
   path: "/api/vision/council/members/:id/login",
   tag: "vision",
   summary: "委員のログインアカウントを作成（外部パートナー権限。有識者会議の画面だけを使えます）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z
     .object({
@@ -154,7 +154,7 @@ export const createCouncilMeeting = defineContract({
   path: "/api/vision/council/meetings",
   tag: "vision",
   summary: "有識者会議の開催を記録（日付・場所・出席委員・対象ラウンド・概要）",
-  access: "session",
+  allow: ["vision.manager"],
   query: planQuery,
   body: meetingBody,
   response: councilMeeting,
@@ -165,7 +165,7 @@ export const updateCouncilMeeting = defineContract({
   path: "/api/vision/council/meetings/:id",
   tag: "vision",
   summary: "有識者会議の記録を変更",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: meetingBody,
   response: councilMeeting,
@@ -208,7 +208,7 @@ export const getCouncilReport = defineContract({
   path: "/api/vision/council/rounds/:id/report",
   tag: "vision",
   summary: "ラウンドの進捗報告（施策体系ごとの指標・実績・評価）を委員が読む",
-  access: "session",
+  allow: ["staff", "vision.council"],
   params: idParams,
   response: z.object({ round: councilRound, nodes: z.array(reportNode) }),
 });
@@ -239,7 +239,7 @@ export const listCouncilComments = defineContract({
   path: "/api/vision/council/rounds/:id/comments",
   tag: "vision",
   summary: "ラウンドへの委員の意見と市の対応（未対応・対応済で絞り込み）",
-  access: "session",
+  allow: ["staff", "vision.council"],
   params: idParams,
   query: z.object({ state: z.enum(COMMENT_STATES).optional(), nodeId: uuid.optional() }),
   response: z.object({ items: z.array(councilComment) }),
@@ -250,7 +250,7 @@ export const addCouncilComment = defineContract({
   path: "/api/vision/council/rounds/:id/comments",
   tag: "vision",
   summary: "施策体系の項目へ意見を書く（委員本人。担当者は会議での発言を委員名で記録できます）",
-  access: "session",
+  allow: ["vision.manager", "vision.council"],
   params: idParams,
   body: z
     .object({
@@ -269,7 +269,7 @@ export const respondCouncilComment = defineContract({
   path: "/api/vision/council/comments/:id/response",
   tag: "vision",
   summary: "意見への市の対応を記録（空にすると未対応に戻ります）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({ response: text("対応", 4000) }).strict(),
   response: councilComment,
@@ -280,7 +280,7 @@ export const exportCouncilComments = defineContract({
   path: "/api/vision/council/rounds/:id/comments.csv",
   tag: "vision",
   summary: "ラウンドの意見と対応の一覧を CSV（UTF-8 BOM 付き）で出力",
-  access: "session",
+  allow: ["staff"],
   kind: "file",
   params: idParams,
   response: z.unknown(),
@@ -314,7 +314,7 @@ export const getDeclarationOptions = defineContract({
   path: "/api/vision/declarations/options",
   tag: "vision",
   summary: "Action宣言の入力欄の選択肢（重点戦略）と、担当者かどうか",
-  access: "session",
+  allow: ["staff"],
   query: planQuery,
   response: z.object({
     planId: z.string(),
@@ -330,7 +330,7 @@ export const listMyDeclarations = defineContract({
   path: "/api/vision/declarations/mine",
   tag: "vision",
   summary: "自分が投稿した Action宣言（状態と担当者のコメント）",
-  access: "session",
+  allow: ["staff"],
   query: planQuery,
   response: z.object({ items: z.array(declaration) }),
 });
@@ -340,7 +340,7 @@ export const postDeclaration = defineContract({
   path: "/api/vision/declarations",
   tag: "vision",
   summary: "Action宣言を投稿（承認待ちになり、担当者の確認後に掲示されます）",
-  access: "session",
+  allow: ["staff"],
   query: planQuery,
   body: z
     .object({
@@ -366,7 +366,7 @@ export const withdrawDeclaration = defineContract({
   path: "/api/vision/declarations/:id",
   tag: "vision",
   summary: "承認待ちの自分の Action宣言を取り下げる",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: okResponse,
 });
@@ -376,7 +376,7 @@ export const listDeclarations = defineContract({
   path: "/api/vision/declarations",
   tag: "vision",
   summary: "Action宣言の一覧（担当者の確認用。状態で絞り込み）",
-  access: "session",
+  allow: ["vision.manager"],
   query: planQuery.extend({ status: z.enum(DECLARATION_STATUSES).optional() }),
   response: z.object({ items: z.array(moderatedDeclaration) }),
 });
@@ -386,7 +386,7 @@ export const moderateDeclaration = defineContract({
   path: "/api/vision/declarations/:id/moderation",
   tag: "vision",
   summary: "Action宣言を掲示する・掲示しない（コメントを添えて）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({ status: z.enum(["掲示中", "非掲示"]), note: text("コメント", 500) }).strict(),
   response: moderatedDeclaration,
@@ -407,7 +407,7 @@ export const listPublicDeclarations = defineContract({
   path: "/api/public/vision/declarations",
   tag: "public",
   summary: "掲示中の Action宣言（市職員の行動宣言。ロビーのボードと公開ページ）",
-  access: "public",
+  allow: ["anyone"],
   query: planQuery.extend({ strategyId: uuid.optional() }),
   response: z.object({
     planName: z.string().nullable(),
@@ -444,7 +444,7 @@ export const listOutreach = defineContract({
   path: "/api/vision/outreach",
   tag: "vision",
   summary: "周知・浸透の記録（年度・種別で絞り込み）と年度×種別の件数・参加者数",
-  access: "session",
+  allow: ["staff"],
   query: planQuery.extend({ fiscalYear: fiscalYear.optional(), kind: z.enum(OUTREACH_KINDS).optional() }),
   response: z.object({
     planId: z.string(),
@@ -482,7 +482,7 @@ export const createOutreach = defineContract({
   path: "/api/vision/outreach",
   tag: "vision",
   summary: "周知・浸透の取組を記録（職員研修・出前講演・ワークショップ・PR動画など）",
-  access: "session",
+  allow: ["editor"],
   query: planQuery,
   body: outreachBody,
   response: outreachEvent,
@@ -493,7 +493,7 @@ export const updateOutreach = defineContract({
   path: "/api/vision/outreach/:id",
   tag: "vision",
   summary: "周知・浸透の記録を変更",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   body: outreachBody,
   response: outreachEvent,
@@ -504,7 +504,7 @@ export const deleteOutreach = defineContract({
   path: "/api/vision/outreach/:id",
   tag: "vision",
   summary: "周知・浸透の記録を削除",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   response: okResponse,
 });
@@ -520,7 +520,7 @@ export const previewOutreachFeed = defineContract({
   path: "/api/vision/outreach/feed",
   tag: "vision",
   summary: "指標へ反映する値の確認（その年度に指標へ紐づく記録の件数・参加者数と、現在の実績値）",
-  access: "session",
+  allow: ["vision.manager"],
   query: feedQuery,
   response: z.object({
     indicator: outreachIndicator,
@@ -539,7 +539,7 @@ export const feedOutreach = defineContract({
   path: "/api/vision/outreach/feed",
   tag: "vision",
   summary: "周知・浸透の記録の件数（または参加者数の合計）を、指標のその年度の実績値として記録",
-  access: "session",
+  allow: ["vision.manager"],
   body: feedQuery.strict(),
   response: z.object({ actualId: z.string(), value: z.number(), eventCount: z.number().int(), asOf: z.string() }),
 });

@@ -157,7 +157,7 @@ export const indicatorDetail = indicatorSummary.extend({
   planId: z.string(),
   /** newest first */
   actuals: z.array(actualEntry),
-  /** the caller may enter values (the owner division, its bureau's editors, the plan's managers) */
+  /** the caller may enter values (the owner organisation's editors, editors sitting in the owner's 局, administrators) */
   canUpdate: z.boolean(),
   canManage: z.boolean(),
 });
@@ -170,7 +170,7 @@ export const getVisionAccess = defineContract({
   path: "/api/vision/access",
   tag: "vision",
   summary: "自分が新ビジョンで行えること（計画を管理できるか、所管の組織）",
-  access: "session",
+  allow: ["staff"],
   response: z.object({
     manager: z.boolean(),
     /** 所管組織 (the caller's organisation), whose indicators they update */
@@ -188,7 +188,7 @@ export const listPlans = defineContract({
   path: "/api/vision/plans",
   tag: "vision",
   summary: "新ビジョン（計画）の一覧",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ items: z.array(planSummary) }),
 });
 
@@ -209,7 +209,7 @@ export const createPlan = defineContract({
   path: "/api/vision/plans",
   tag: "vision",
   summary: "計画を作成（ビジョンのノードも作られます）",
-  access: "session",
+  allow: ["vision.manager"],
   body: planBody,
   response: planDetail,
 });
@@ -219,7 +219,7 @@ export const getPlan = defineContract({
   path: "/api/vision/plans/:id",
   tag: "vision",
   summary: "計画と施策体系（ビジョン→重点戦略→施策→事業）、指標、関連する課題",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: planDetail,
 });
@@ -229,7 +229,7 @@ export const updatePlan = defineContract({
   path: "/api/vision/plans/:id",
   tag: "vision",
   summary: "計画名・目指す都市像・策定日・計画期間を変更",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: planBody,
   response: planDetail,
@@ -257,7 +257,7 @@ export const createNode = defineContract({
   path: "/api/vision/plans/:id/nodes",
   tag: "vision",
   summary: "施策体系にノード（重点戦略・施策・事業）を追加",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z
     .object({
@@ -284,7 +284,7 @@ export const getNode = defineContract({
   path: "/api/vision/nodes/:id",
   tag: "vision",
   summary: "ノードの詳細（上位ノード、指標、関連する課題）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: nodeDetail,
 });
@@ -294,7 +294,7 @@ export const updateNode = defineContract({
   path: "/api/vision/nodes/:id",
   tag: "vision",
   summary: "ノードを変更（version が古いと 409）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({ version, parentId: uuidOrNull("上位のノードを選んでください。"), ...nodeFields }).strict(),
   response: nodeDetail,
@@ -305,7 +305,7 @@ export const deleteNode = defineContract({
   path: "/api/vision/nodes/:id",
   tag: "vision",
   summary: "下位ノードも指標もないノードを削除",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   response: okResponse,
 });
@@ -315,7 +315,7 @@ export const setNodeChallenges = defineContract({
   path: "/api/vision/nodes/:id/challenges",
   tag: "vision",
   summary: "ノード（主に施策）に局区方針の課題を関連づける（一覧をまるごと置き換え）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({ challengeIds: z.array(z.uuid("課題のIDの形式が正しくありません。")).max(200, "関連づけは200件までです。") }).strict(),
   response: nodeDetail,
@@ -326,7 +326,7 @@ export const listChallengeCandidates = defineContract({
   path: "/api/vision/challenge-candidates",
   tag: "vision",
   summary: "関連づけられる局区方針の課題を検索",
-  access: "session",
+  allow: ["staff"],
   query: z.object({ q: z.string().trim().max(100).optional() }),
   response: z.object({ items: z.array(linkedChallenge) }),
 });
@@ -386,7 +386,7 @@ export const createIndicator = defineContract({
   path: "/api/vision/nodes/:id/indicators",
   tag: "vision",
   summary: "ノードに指標（KPI）を追加",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: completeForGrading(z.object(indicatorFields).strict()),
   response: indicatorDetail,
@@ -397,7 +397,7 @@ export const listIndicators = defineContract({
   path: "/api/vision/plans/:id/indicators",
   tag: "vision",
   summary: "計画の指標の一覧（ノード・所管・名称で絞り込み）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   query: z.object({
     nodeId: z.uuid().optional(),
@@ -412,7 +412,7 @@ export const getIndicator = defineContract({
   path: "/api/vision/indicators/:id",
   tag: "vision",
   summary: "指標の詳細と実績値の履歴",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: indicatorDetail,
 });
@@ -422,7 +422,7 @@ export const updateIndicator = defineContract({
   path: "/api/vision/indicators/:id",
   tag: "vision",
   summary: "指標の定義を変更（version が古いと 409）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: completeForGrading(z.object({ version, nodeId: z.uuid("ノードを選んでください。"), ...indicatorFields }).strict()),
   response: indicatorDetail,
@@ -435,7 +435,7 @@ export const addActual = defineContract({
   path: "/api/vision/indicators/:id/actuals",
   tag: "vision",
   summary: "実績値を1件入力（年度の実績、または時点つき。訂正は新しい行として履歴に残ります）",
-  access: "session",
+  allow: ["editor"],
   params: idParams,
   body: z
     .object({
@@ -456,7 +456,7 @@ export const listActuals = defineContract({
   path: "/api/vision/indicators/:id/actuals",
   tag: "vision",
   summary: "実績値の履歴（新しい順。訂正前の値も含む）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: z.object({ items: z.array(actualEntry) }),
 });
@@ -517,7 +517,7 @@ export const getGradeRule = defineContract({
   path: "/api/vision/grade-rule",
   tag: "vision",
   summary: "現在の評価ルールと過去の版",
-  access: "session",
+  allow: ["staff"],
   response: z.object({ current: gradeRuleVersion, versions: z.array(gradeRuleVersion) }),
 });
 
@@ -526,7 +526,7 @@ export const putGradeRule = defineContract({
   path: "/api/vision/grade-rule",
   tag: "vision",
   summary: "評価ルールを変更（新しい版として保存。過去の評価は元の版のまま、再計算すると新しい版で評価）",
-  access: "session",
+  allow: ["vision.manager"],
   body: z
     .object({
       name: z.string().trim().min(1, "ルールの名前を入力してください。").max(100, "ルールの名前は100文字以内です。"),
@@ -585,7 +585,7 @@ export const listRounds = defineContract({
   path: "/api/vision/plans/:id/rounds",
   tag: "vision",
   summary: "報告ラウンドの一覧（更新済みの件数つき）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: z.object({ items: z.array(roundSummary) }),
 });
@@ -595,7 +595,7 @@ export const openRound = defineContract({
   path: "/api/vision/plans/:id/rounds",
   tag: "vision",
   summary: "報告ラウンドを開始（指標ごとに所管組織への更新依頼を作成）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z
     .object({
@@ -614,7 +614,7 @@ export const getRound = defineContract({
   path: "/api/vision/rounds/:id",
   tag: "vision",
   summary: "報告ラウンドの状況（所管組織ごとの更新状況、遅れ、督促）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: roundDetail,
 });
@@ -624,7 +624,7 @@ export const closeRound = defineContract({
   path: "/api/vision/rounds/:id/close",
   tag: "vision",
   summary: "報告ラウンドを締め切る（評価を再計算）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({}).strict(),
   response: roundDetail,
@@ -635,7 +635,7 @@ export const publishRound = defineContract({
   path: "/api/vision/rounds/:id/publish",
   tag: "vision",
   summary: "締め切ったラウンドを公表（公開の進捗ページに載ります）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({}).strict(),
   response: roundDetail,
@@ -646,7 +646,7 @@ export const remindRound = defineContract({
   path: "/api/vision/rounds/:id/remind",
   tag: "vision",
   summary: "未更新の所管組織に督促（督促日時と回数を記録し、相手の更新依頼に表示）",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z
     .object({
@@ -662,7 +662,7 @@ export const recomputeRound = defineContract({
   path: "/api/vision/rounds/:id/recompute",
   tag: "vision",
   summary: "ラウンドの評価を現在の評価ルールで再計算",
-  access: "session",
+  allow: ["vision.manager"],
   params: idParams,
   body: z.object({}).strict(),
   response: roundDetail,
@@ -692,7 +692,7 @@ export const getTodo = defineContract({
   path: "/api/vision/todo",
   tag: "vision",
   summary: "自分の組織の更新依頼（受付中のラウンドごと。期限・猶予・督促つき）",
-  access: "session",
+  allow: ["staff"],
   response: z.object({
     rounds: z.array(
       roundSummary.extend({
@@ -712,7 +712,7 @@ export const listRoundTasks = defineContract({
   path: "/api/vision/rounds/:id/tasks",
   tag: "vision",
   summary: "ラウンドの更新依頼の一覧（所管・未更新で絞り込み）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   query: z.object({
     ownerOrganisationId: z.uuid().optional(),
@@ -815,7 +815,7 @@ export const getRoundGrades = defineContract({
   path: "/api/vision/rounds/:id/grades",
   tag: "vision",
   summary: "ラウンドの評価結果（指標ごとの評価と根拠、ノードごとの集計、重点戦略ごとの評価別件数）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: roundGrades,
 });
@@ -862,7 +862,7 @@ export const getDashboard = defineContract({
   path: "/api/vision/plans/:id/dashboard",
   tag: "vision",
   summary: "重点戦略ごとの評価分布、目標から遠ざかる指標、更新の遅れ",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   query: z.object({ roundId: z.uuid().optional() }),
   response: dashboard,
@@ -891,7 +891,7 @@ export const getIndicatorSeries = defineContract({
   path: "/api/vision/indicators/:id/series",
   tag: "vision",
   summary: "指標の年度ごとの実績と按分目標の線（グラフ用）",
-  access: "session",
+  allow: ["staff"],
   params: idParams,
   response: indicatorSeries,
 });
@@ -911,7 +911,7 @@ export const listPublicProgress = defineContract({
   path: "/api/public/vision/progress",
   tag: "public",
   summary: "新ビジョンの公表済みの進捗（計画と公表したラウンド）",
-  access: "public",
+  allow: ["anyone"],
   response: z.object({
     plans: z.array(planSummary.omit({ isSample: true }).extend({ rounds: z.array(publicRound) })),
   }),
@@ -922,7 +922,7 @@ export const getPublicRound = defineContract({
   path: "/api/public/vision/rounds/:id",
   tag: "public",
   summary: "公表したラウンドの進捗（重点戦略ごとの評価、指標の目標・実績・評価）",
-  access: "public",
+  allow: ["anyone"],
   params: idParams,
   response: z.object({
     plan: planSummary.omit({ isSample: true }),
@@ -961,7 +961,7 @@ export const downloadRoundReport = defineContract({
   path: "/api/vision/rounds/:id/report",
   tag: "vision",
   summary: "ラウンドの進捗報告書（総合戦略 KPI達成状況の様式）を PDF か Excel で。職員と有識者会議の委員が読めます",
-  access: "session",
+  allow: ["staff", "vision.council"],
   kind: "file",
   params: idParams,
   query: reportQuery,
@@ -973,7 +973,7 @@ export const downloadPublicRoundReport = defineContract({
   path: "/api/public/vision/rounds/:id/report",
   tag: "public",
   summary: "公表したラウンドの進捗報告書（PDF か Excel）",
-  access: "public",
+  allow: ["anyone"],
   kind: "file",
   params: idParams,
   query: reportQuery,

@@ -88,12 +88,26 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Db {
 
 // ---------------------------------------------------------------- embedded PGlite
 
+// PGlite runs on the thread that answers HTTP, and its own bytea conversion goes byte by byte in JavaScript
+// (a 10 MB upload took 5.7 s of CPU to store and 1 s to read). Node's native hex conversion is five times faster.
+const BYTEA_OID = 17;
+
+function serializeByteaHex(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw new Error("bytea parameter must be a Uint8Array");
+  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+}
+
+function parseByteaHex(value: string): Uint8Array {
+  return Buffer.from(value.slice(2), "hex");
+}
+
 /** Opens PGlite at `dataDir` ("memory://" for a throw-away database). The caller holds the data-dir lock. */
 export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
   const db: PGliteType = await PGlite.create({
     dataDir,
-    parsers: customParsers,
+    parsers: { ...customParsers, [BYTEA_OID]: parseByteaHex },
+    serializers: { [BYTEA_OID]: serializeByteaHex },
     loadDataDir: opts.loadDataDir,
   });
   const run = async <T>(target: Pick<PGliteType, "query">, sql: string, params?: readonly unknown[]) => {

@@ -3,6 +3,8 @@ import { organisationsImport } from "../platform/admin/organisations-import";
 import { registerImportKind } from "../platform/imports/registry";
 import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerReindexJob } from "../platform/search/reindex";
+import { registerFurusatoAudiences } from "./furusato/audiences";
+import { registerFurusatoFileOwners } from "./furusato/file-owners";
 import { registerDonationImportJob } from "./furusato/ledger/donation-import";
 import { registerFollowupJobs } from "./furusato/ledger/followup-routes";
 import { registerPublishJob } from "./furusato/publish";
@@ -23,5 +25,7 @@ export function registerModules(): void {
   registerFollowupJobs();
   registerDonationImportJob();
   registerFurusatoSearch();
+  registerFurusatoFileOwners();
   registerVisionModule();
+  registerFurusatoAudiences();
 }

@@ -11,9 +11,10 @@ import { recordAudit } from "./audit/audit";
 import { auditForExport, searchAudit } from "./audit/query";
 import { authorize, can, type Principal } from "./auth/permissions";
 import * as auth from "./auth/service";
-import { deleteSession } from "./auth/sessions";
+import { deleteSession, listUserSessions } from "./auth/sessions";
 import { AppError, Forbidden, NotFound, ValidationError } from "./errors";
-import { checkTabularUpload, readFileRow, storeFile } from "./files/files";
+import { checkTabularUpload, storeFile } from "./files/files";
+import { readFileFor } from "./files/owners";
 import type { ApiRouter } from "./http/router";
 import { sessionCookieName } from "./http/security";
 import type { AppDeps, AppEnv } from "./http/types";
@@ -49,7 +50,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
   }));
 
   router.on(api.login, async ({ body }, { c, clientAddress, requestId }) => {
-    const result = await auth.login(deps.db, { ...body, clientAddress, requestId }, timeouts);
+    const result = await auth.login(deps.db, { ...body, clientAddress, userAgent: c.req.header("user-agent"), requestId }, timeouts);
     startSession(c, result.token);
     return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
   });
@@ -64,19 +65,46 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     return { ok: true as const };
   });
 
-  router.on(api.setupStatus, async ({ query }) => ({ valid: await auth.setupTokenValid(deps.db, query.token) }));
+  router.on(api.setupStatus, async ({ query }) => {
+    // The organisations are shown only to the holder of a valid link (the form's 所属 choice).
+    if (!(await auth.setupTokenValid(deps.db, query.token))) return { valid: false, organisations: [], defaultOrganisationId: null };
+    const organisations = await auth.cityOrganisations(deps.db);
+    return { valid: true, organisations, defaultOrganisationId: auth.defaultSetupOrganisation(organisations) };
+  });
 
-  router.on(api.completeSetup, async ({ body }, { c, requestId }) => {
-    const result = await auth.completeSetup(deps.db, { ...body, requestId }, timeouts);
+  router.on(api.completeSetup, async ({ body }, { c, clientAddress, requestId }) => {
+    const result = await auth.completeSetup(
+      deps.db,
+      { ...body, clientAddress, userAgent: c.req.header("user-agent"), requestId },
+      timeouts,
+    );
     startSession(c, result.token);
     return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
   });
 
-  router.on(api.changePassword, async ({ body }, { c, user, requestId }) => {
+  router.on(api.changePassword, async ({ body }, { c, user, clientAddress, requestId }) => {
     if (!user) throw new Forbidden();
-    const result = await auth.changeOwnPassword(deps.db, user, { ...body, requestId }, timeouts);
+    const origin = { clientAddress, userAgent: c.req.header("user-agent") };
+    const result = await auth.changeOwnPassword(deps.db, user, { ...body, ...origin, requestId }, timeouts);
     startSession(c, result.token);
     return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+  });
+
+  // ログイン中の端末: a user sees their own sessions and ends the others (never another user's).
+  router.on(api.listOwnSessions, async (_, { c, user }) => {
+    if (!user) throw new Forbidden();
+    return { items: await listUserSessions(deps.db, user.id, c.get("sessionToken"), timeouts) };
+  });
+
+  router.on(api.endOwnSession, async ({ params }, { c, user, actor }) => {
+    if (!user) throw new Forbidden();
+    await auth.endOwnSession(deps.db, user, actor, c.get("sessionToken"), params.id);
+    return { ok: true as const };
+  });
+
+  router.on(api.endOtherSessions, async (_, { c, user, actor }) => {
+    if (!user) throw new Forbidden();
+    return { ended: await auth.endOtherSessions(deps.db, user, actor, c.get("sessionToken")) };
   });
 
   // ---------------------------------------------------------------- organisations and users
@@ -212,22 +240,27 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
     const bytes = new Uint8Array(await upload.arrayBuffer());
     const mimeType = checkTabularUpload(upload.name, bytes);
-    const stored = await storeFile(deps.db, { name: upload.name, mimeType, bytes, createdBy: user!.id });
+    const stored = await storeFile(deps.db, {
+      name: upload.name,
+      mimeType,
+      bytes,
+      createdBy: user!.id,
+      owner: { kind: "import", id: null, purpose: "import_upload" },
+    });
     const data: ImportJobData = { kind: kind.kind, fileId: stored.id, actor };
     return { jobId: await deps.jobs.enqueue(TABULAR_IMPORT_JOB, data, user!.id) };
   });
 
   router.on(api.downloadFile, async ({ params }, { user, actor }) => {
-    const file = await readFileRow(deps.db, params.id);
-    if (!user || (file.createdBy !== user.id && user.role !== "admin"))
-      throw new Forbidden("このファイルをダウンロードする権限がありません。");
+    // Whatever the file, its owner's rule decides (an import's files: whoever started it, and administrators).
+    const file = await readFileFor(deps.db, user, params.id, null);
     await recordAudit(deps.db, actor, {
       action: "download",
       entityType: "file",
       entityId: file.id,
       summary: `ファイル「${file.name}」をダウンロード`,
     });
-    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.body } };
   });
 
   router.on(api.getJob, async ({ params }, { user }) => {

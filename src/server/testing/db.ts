@@ -3,7 +3,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { type Db, openPglite, openPostgres } from "../db/database";
-import { migrate } from "../db/migrate";
+import { loadMigrations, type Migration, migrate } from "../db/migrate";
 
 export interface TestDb {
   db: Db;
@@ -25,14 +25,25 @@ async function makeMigratedImage(): Promise<Blob> {
   return image;
 }
 
-export async function createTestDb(): Promise<TestDb> {
-  if (testDbKind() === "postgres") return createPostgresTestDb();
+/**
+ * `before`: migrate only up to (not including) that migration, to test what a later migration does to the data an
+ * earlier version left behind; migrate(db) then applies the rest.
+ */
+export async function createTestDb(opts: { before?: string } = {}): Promise<TestDb> {
+  const upTo = opts.before;
+  const migrations = upTo ? loadMigrations().filter((m) => m.name < upTo) : undefined;
+  if (testDbKind() === "postgres") return createPostgresTestDb(migrations);
+  if (migrations) {
+    const db = await openPglite("memory://");
+    await migrate(db, migrations);
+    return { db, url: null, cleanup: () => db.close() };
+  }
   migratedImage ??= makeMigratedImage();
   const db = await openPglite("memory://", { loadDataDir: await migratedImage });
   return { db, url: null, cleanup: () => db.close() };
 }
 
-async function createPostgresTestDb(): Promise<TestDb> {
+async function createPostgresTestDb(migrations?: Migration[]): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error("TEST_DB_KIND=postgres needs TEST_DATABASE_URL");
   const name = `yk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -43,7 +54,7 @@ async function createPostgresTestDb(): Promise<TestDb> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString());
-  await migrate(db);
+  await migrate(db, migrations);
   return {
     db,
     url: url.toString(),

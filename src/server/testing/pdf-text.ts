@@ -16,8 +16,8 @@ function pdfjsAssetDir(name: "cmaps" | "standard_fonts"): string {
   return `${join(dirname(require.resolve("pdfjs-dist/package.json")), name)}/`;
 }
 
-export async function readPdfPages(buf: Uint8Array): Promise<PdfPageText[]> {
-  const loading = getDocument({
+function openPdf(buf: Uint8Array) {
+  return getDocument({
     // pdfjs may detach the buffer it is given; the caller's stays usable.
     data: new Uint8Array(buf),
     cMapUrl: pdfjsAssetDir("cmaps"),
@@ -28,23 +28,38 @@ export async function readPdfPages(buf: Uint8Array): Promise<PdfPageText[]> {
     useSystemFonts: false,
     verbosity: 0,
   });
+}
+
+/** The page count and the text of the pages asked for (1-based; negative counts from the end; all when omitted). */
+async function readPages(buf: Uint8Array, pageNumbers?: number[]): Promise<{ numPages: number; pages: PdfPageText[] }> {
+  const loading = openPdf(buf);
   const pdf = await loading.promise;
   try {
+    const wanted = pageNumbers ?? Array.from({ length: pdf.numPages }, (_, i) => i + 1);
     const pages: PdfPageText[] = [];
-    for (let n = 1; n <= pdf.numPages; n++) {
-      const page = await pdf.getPage(n);
+    for (const n of wanted) {
+      const page = await pdf.getPage(n < 0 ? pdf.numPages + 1 + n : n);
       const [x0, y0, x1, y1] = page.view;
       const content = await page.getTextContent();
       const text = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("");
       pages.push({ width: x1 - x0, height: y1 - y0, text });
     }
-    return pages;
+    return { numPages: pdf.numPages, pages };
   } finally {
     await loading.destroy();
   }
 }
 
+export async function readPdfPages(buf: Uint8Array): Promise<PdfPageText[]> {
+  return (await readPages(buf)).pages;
+}
+
 /** The text of the whole document, page after page. */
 export async function extractPdfText(buf: Uint8Array): Promise<string> {
   return (await readPdfPages(buf)).map((p) => p.text).join("\n");
+}
+
+/** The page count and the text of a few pages (1-based; negative counts from the end): for long PDFs. */
+export function readPdfPagesAt(buf: Uint8Array, pageNumbers: number[]): Promise<{ numPages: number; pages: PdfPageText[] }> {
+  return readPages(buf, pageNumbers);
 }

@@ -1,10 +1,10 @@
 // /setup?token=…: registers the first システム管理者 with the one-time link the server printed at first start.
 
-import { Alert, Button, Loader, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Loader, NativeSelect, Paper, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
-import { completeSetup, setupStatus } from "../../common/api/platform";
+import { completeSetup, ORGANISATION_KIND_LABELS, setupStatus } from "../../common/api/platform";
 import { passwordProblem } from "../../common/password-rules";
 import { call } from "../api/client";
 import { m } from "../messages";
@@ -28,6 +28,10 @@ export function SetupPage({ token }: { token?: string }) {
     retry: false,
   });
   const [values, setValues] = useState<Record<Field, string>>({ loginId: "", displayName: "", password: "", confirm: "" });
+  // 所属: the city's own organisations only (the server offers and checks them); 政策局 is chosen beforehand.
+  const [organisationId, setOrganisationId] = useState<string | null>(null);
+  const chosenOrganisation = organisationId ?? status.data?.defaultOrganisationId ?? "";
+  const organisationRef = useRef<HTMLSelectElement>(null);
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -69,6 +73,7 @@ export function SetupPage({ token }: { token?: string }) {
           loginId: values.loginId.trim().toLowerCase(),
           displayName: values.displayName.trim(),
           password: values.password,
+          ...(chosenOrganisation ? { organisationId: chosenOrganisation } : {}),
         },
       });
       applySession(queryClient, state);
@@ -79,6 +84,7 @@ export function SetupPage({ token }: { token?: string }) {
       setError(caught);
       const firstServer = (["loginId", "displayName", "password"] as const).find((key) => fields[key]);
       if (firstServer) refs[firstServer].current?.focus();
+      else if (fieldErrors(caught).organisationId) organisationRef.current?.focus();
     } finally {
       setBusy(false);
     }
@@ -137,6 +143,21 @@ export function SetupPage({ token }: { token?: string }) {
             autoComplete="name"
             required
           />
+          {status.data.organisations.length > 0 && (
+            <NativeSelect
+              ref={organisationRef}
+              label={m.auth.setupOrganisation}
+              description={m.auth.setupOrganisationHelp}
+              value={chosenOrganisation}
+              onChange={(event) => setOrganisationId(event.currentTarget.value)}
+              error={fieldErrors(error).organisationId}
+              data={status.data.organisations.map((o) => ({
+                value: o.id,
+                label: `${"　".repeat(o.depth)}${o.name}（${ORGANISATION_KIND_LABELS[o.kind]}）`,
+              }))}
+              required
+            />
+          )}
           <PasswordInput
             ref={refs.password}
             label={m.auth.password}

@@ -113,6 +113,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
           {ROLE_LABELS[user.role]}
         </Menu.Label>
         <Menu.Item onClick={onChangePassword}>{m.shell.changePassword}</Menu.Item>
+        <Menu.Item onClick={() => navigate({ to: "/account" })}>{m.shell.account}</Menu.Item>
         <Menu.Divider />
         <Menu.Item onClick={signOut}>{m.shell.logout}</Menu.Item>
       </Menu.Dropdown>

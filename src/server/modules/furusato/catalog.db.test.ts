@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import type { Actor } from "../../platform/audit/audit";
+import { storeFile } from "../../platform/files/files";
 import { createTestDb, type TestDb } from "../../testing/db";
 import { buildCity } from "../../testing/factories";
 import * as catalog from "./catalog";
@@ -33,10 +34,22 @@ const details = (overrides: Partial<GiftDetails> = {}): GiftDetails => ({
   localProductType: "3",
   localProductReason: "市内の加工場で処理・加工し、付加価値の大部分を市内で生じさせている。",
   rawMaterialSamePrefecture: null,
-  evidenceFileIds: ["00000000-0000-4000-8000-000000000001"],
+  evidenceFileIds: [],
   certifications: [],
   ...overrides,
 });
+
+/** A gift with one evidence document (a 3号 gift needs one), uploaded by the staff member and attached on creation. */
+async function createGift(input: Omit<Parameters<typeof catalog.createGift>[2], "details"> & { details: GiftDetails }) {
+  const upload = await storeFile(t.db, {
+    name: "工程表.pdf",
+    mimeType: "application/pdf",
+    bytes: new TextEncoder().encode("%PDF-1.4 工程表"),
+    createdBy: staff.userId,
+    owner: { kind: "upload", id: null, purpose: "evidence" },
+  });
+  return catalog.createGift(t.db, staff, { ...input, details: { ...input.details, evidenceFileIds: [upload.id] } });
+}
 
 const TEMPLATE = {
   file: { encoding: "utf-8", delimiter: ",", lineEnding: "\n", quote: "minimal", headerLines: [], fileName: "x.csv" },
@@ -101,7 +114,7 @@ describe("suppliers and gift codes", () => {
   });
 
   it("numbers gifts per supplier (事業者コード + 連番) and a copy gets the next number", async () => {
-    const first = await catalog.createGift(t.db, staff, {
+    const first = await createGift({
       supplierId,
       details: details(),
       procurementCost: 9000,
@@ -120,7 +133,7 @@ describe("suppliers and gift codes", () => {
 
 describe("review workflow", () => {
   it("goes 入力中 → 確認中 → (差戻し with a reason) → 確認中 → 承認済, each step kept", async () => {
-    const id = await catalog.createGift(t.db, staff, {
+    const id = await createGift({
       supplierId,
       details: details(),
       procurementCost: 5000,
@@ -144,7 +157,7 @@ describe("review workflow", () => {
   });
 
   it("refuses to approve a gift without a valid 地場産品 type, and a supplier cannot edit a submitted gift", async () => {
-    const id = await catalog.createGift(t.db, staff, {
+    const id = await createGift({
       supplierId,
       details: details({ localProductType: null }),
       procurementCost: 5000,
@@ -169,7 +182,7 @@ describe("review workflow", () => {
 
 describe("listings under the rules", () => {
   it("turns red only on the portal whose amount a cost increase pushes over 3割, until the amount is fixed", async () => {
-    const id = await catalog.createGift(t.db, staff, {
+    const id = await createGift({
       supplierId,
       details: details(),
       procurementCost: 9000,
@@ -211,7 +224,7 @@ describe("listings under the rules", () => {
   });
 
   it("holds a ¥280,000 → ¥28,000 change for a second person's approval; the one who typed it cannot approve", async () => {
-    const id = await catalog.createGift(t.db, staff, {
+    const id = await createGift({
       supplierId,
       details: details(),
       procurementCost: 60000,
@@ -260,7 +273,7 @@ describe("listings under the rules", () => {
   });
 
   it("stops every portal's listing with one action, and resumes them together", async () => {
-    const id = await catalog.createGift(t.db, staff, {
+    const id = await createGift({
       supplierId,
       details: details(),
       procurementCost: 3000,
@@ -294,7 +307,7 @@ describe("listings under the rules", () => {
       address: "",
       bank: {},
     });
-    const id = await catalog.createGift(t.db, staff, {
+    const id = await createGift({
       supplierId: other,
       details: details(),
       procurementCost: 3000,

@@ -9,6 +9,8 @@ import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { storeFile } from "../../platform/files/files";
+import { attachFiles, copyOwnedFile } from "../../platform/files/owners";
+import { giftFileOwner, supplierFileOwner } from "./file-owners";
 import * as repo from "./repository";
 import { indexGift } from "./search-index";
 
@@ -196,14 +198,23 @@ export async function createGift(
     const supplier = await repo.findSupplier(tx, input.supplierId);
     if (!supplier) throw new NotFound("返礼品提供事業者");
     const code = await repo.nextGiftCode(tx, supplier.id, supplier.code);
+    // A copy starts without evidence and then gets copies of its source's own: each file keeps one owner.
     const id = await repo.insertGift(tx, {
       code,
       supplierId: supplier.id,
-      details: input.details,
+      details: opts.copiedFrom ? { ...input.details, evidenceFileIds: [] } : input.details,
       copiedFrom: opts.copiedFrom ?? null,
       createdBy: actor.userId,
       isSample: opts.isSample,
     });
+    const owner = { id, supplier_organisation_id: supplier.organisation_id };
+    let details = input.details;
+    if (opts.copiedFrom) {
+      details = { ...details, evidenceFileIds: await copyEvidence(tx, actor, details.evidenceFileIds, opts.copiedFrom, owner) };
+      if (details.evidenceFileIds.length > 0) await repo.updateGiftDetails(tx, id, 1, details);
+    } else {
+      await attachEvidenceIds(tx, actor, owner, details.evidenceFileIds);
+    }
     await repo.insertCost(tx, {
       giftId: id,
       effectiveFrom: input.costEffectiveFrom,
@@ -216,7 +227,7 @@ export async function createGift(
       entityType: "furusato_gift",
       entityId: id,
       summary: `返礼品「${input.details.title}」（${code}）を${opts.copiedFrom ? "複製して作成" : "作成"}`,
-      after: { code, details: input.details, procurementCost: input.procurementCost, shippingCost: input.shippingCost },
+      after: { code, details, procurementCost: input.procurementCost, shippingCost: input.shippingCost },
     });
     await indexGift(tx, id, input.costEffectiveFrom);
     return id;
@@ -241,6 +252,43 @@ export async function copyGift(db: Db, actor: Actor, id: string): Promise<string
   );
 }
 
+const EVIDENCE_LABELS = { file: "根拠資料", record: "返礼品", field: "evidenceFileIds" };
+
+/** The gift's evidence list may name only files it owns or the actor's own unattached evidence uploads. */
+async function attachEvidenceIds(
+  tx: Queryable,
+  actor: Actor,
+  gift: Pick<repo.GiftRow, "id" | "supplier_organisation_id">,
+  fileIds: readonly string[],
+): Promise<void> {
+  await attachFiles(tx, actor, fileIds, giftFileOwner(gift, "evidence"), EVIDENCE_LABELS);
+}
+
+async function copyEvidence(
+  tx: Queryable,
+  actor: Actor,
+  fileIds: readonly string[],
+  sourceGiftId: string,
+  copy: Pick<repo.GiftRow, "id" | "supplier_organisation_id">,
+): Promise<string[]> {
+  const copies: string[] = [];
+  for (const fileId of fileIds) {
+    const copied = await copyOwnedFile(
+      tx,
+      fileId,
+      { kind: "furusato.gift", id: sourceGiftId, purpose: "evidence" },
+      giftFileOwner(copy, "evidence"),
+      actor.userId,
+    );
+    if (!copied)
+      throw new ValidationError("複製元の返礼品に属さない根拠資料は添付できません。", {
+        evidenceFileIds: "複製元の根拠資料ではありません。",
+      });
+    copies.push(copied);
+  }
+  return copies;
+}
+
 /** Statuses in which a supplier's edit becomes a change proposal instead of a direct change. */
 const PROPOSABLE = new Set<GiftStatus>(["承認済", "ポータル登録済"]);
 
@@ -254,6 +302,8 @@ export async function updateGift(
   await db.transaction(async (tx) => {
     const before = await repo.findGift(tx, id, todayInJapan());
     if (!before) throw new NotFound("返礼品");
+    // Checked (and uploads taken over) before either path: a proposal may not name others' files either.
+    await attachEvidenceIds(tx, actor, before, input.details.evidenceFileIds);
     if (opts.bySupplier && PROPOSABLE.has(before.status)) {
       // A live gift is not changed under the portals' feet: the supplier's change waits for staff review.
       if (!(await repo.setPendingDetails(tx, id, input.version, input.details, actor.userId))) throw new Conflict(STALE, "stale_version");
@@ -445,15 +495,15 @@ export async function attachEvidence(db: Db, actor: Actor, giftId: string, file:
   await db.transaction(async (tx) => {
     const gift = await repo.findGift(tx, giftId, todayInJapan());
     if (!gift) throw new NotFound("返礼品");
-    const stored = await storeFile(tx, { ...file, createdBy: actor.userId });
+    const stored = await storeFile(tx, { ...file, createdBy: actor.userId, owner: giftFileOwner(gift, "evidence") });
     const details = { ...gift.details, evidenceFileIds: [...gift.details.evidenceFileIds, stored.id] };
     if (!(await repo.updateGiftDetails(tx, giftId, gift.version, details))) throw new Conflict(STALE, "stale_version");
     await recordAudit(tx, actor, {
       action: "attach_evidence",
       entityType: "furusato_gift",
       entityId: giftId,
-      summary: `返礼品「${gift.details.title}」（${gift.code}）に根拠資料「${file.name}」を添付`,
-      after: { fileId: stored.id, name: file.name, sha256: stored.sha256 },
+      summary: `返礼品「${gift.details.title}」（${gift.code}）に根拠資料「${stored.name}」を添付`,
+      after: { fileId: stored.id, name: stored.name, uploadedAs: file.name, sha256: stored.sha256 },
     });
   });
 }
@@ -468,6 +518,8 @@ export async function decideChange(db: Db, actor: Actor, id: string, input: { ap
       throw new ValidationError("差戻しの理由を入力してください。", { comment: "差戻しの理由を入力してください。" });
     }
     if (input.approve) {
+      // The proposal's files were taken over when it was made; only the gift's own may become live.
+      await attachEvidenceIds(tx, actor, gift, gift.pending_details.evidenceFileIds);
       const errors = checkGift({ ...toGift(gift), ...detailsForRules(gift.pending_details) }, []).filter((f) => f.severity === "error");
       if (errors.length > 0) throw new ValidationError(`この変更は承認できません: ${errors.map((e) => e.message).join(" / ")}`);
       if (!(await repo.updateGiftDetails(tx, id, gift.version, gift.pending_details))) throw new Conflict(STALE, "stale_version");
@@ -526,7 +578,7 @@ export async function addGiftImage(
     const gift = await repo.findGift(tx, giftId, todayInJapan());
     if (!gift) throw new NotFound("返礼品");
     if (gift.details.imageUrls.length >= FILES_PER_GIFT_MAX) throw new ValidationError(`画像は${FILES_PER_GIFT_MAX}枚までです。`);
-    const stored = await storeFile(tx, { ...file, createdBy: actor.userId });
+    const stored = await storeFile(tx, { ...file, createdBy: actor.userId, owner: giftFileOwner(gift, "image") });
     await tx.query("INSERT INTO furusato_gift_images (file_id, gift_id) VALUES ($1, $2)", [stored.id, giftId]);
     const url = `${baseUrl}/api/public/furusato/images/${stored.id}`;
     const details = { ...gift.details, imageUrls: [...gift.details.imageUrls, url] };
@@ -535,7 +587,7 @@ export async function addGiftImage(
       action: "add_image",
       entityType: "furusato_gift",
       entityId: giftId,
-      summary: `返礼品「${gift.details.title}」（${gift.code}）に画像「${file.name}」を追加`,
+      summary: `返礼品「${gift.details.title}」（${gift.code}）に画像「${stored.name}」を追加`,
       after: { fileId: stored.id, url },
     });
   });
@@ -551,7 +603,13 @@ export async function addSupplierDocument(
   await db.transaction(async (tx) => {
     const supplier = await repo.findSupplier(tx, supplierId);
     if (!supplier) throw new NotFound("返礼品提供事業者");
-    const stored = await storeFile(tx, { name: file.name, mimeType: file.mimeType, bytes: file.bytes, createdBy: actor.userId });
+    const stored = await storeFile(tx, {
+      name: file.name,
+      mimeType: file.mimeType,
+      bytes: file.bytes,
+      createdBy: actor.userId,
+      owner: supplierFileOwner(supplier),
+    });
     await tx.query("INSERT INTO furusato_supplier_documents (file_id, supplier_id, title, author_label) VALUES ($1, $2, $3, $4)", [
       stored.id,
       supplierId,
@@ -563,7 +621,7 @@ export async function addSupplierDocument(
       entityType: "furusato_supplier",
       entityId: supplierId,
       summary: `事業者「${supplier.name}」の書類「${file.title}」を登録`,
-      after: { fileId: stored.id, name: file.name, sha256: stored.sha256 },
+      after: { fileId: stored.id, name: stored.name, uploadedAs: file.name, sha256: stored.sha256 },
     });
   });
 }

@@ -240,6 +240,13 @@ describe("furusato catalog over HTTP", () => {
     expect((await mj.get(`/api/furusato/gifts/${giftId}`)).status).toBe(404);
     expect((await mj.get(`/api/furusato/suppliers/${supplierId}`)).status).toBe(404);
     expect((await mj.get("/api/furusato/gifts")).body.items).toEqual([]);
+    // Filing a document for another supplier: "not found", as for its gifts (not 403, which says the record exists).
+    const form = new FormData();
+    form.append("title", "営業許可証");
+    form.append("file", new File([new TextEncoder().encode("%PDF-1.4 mj")], "許可証.pdf"));
+    const filed = await mj.request("POST", `/api/furusato/suppliers/${supplierId}/documents`, form);
+    expect(filed.status).toBe(404);
+    expect((await manager.get(`/api/furusato/suppliers/${supplierId}`)).body.documents).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 // 一括出力 (publishing): what changed since each portal's last export becomes one zip of every portal's file.
 // A listing that the rules block (3割 exceeded, an amount waiting for a second approval …) is held back: nothing is
 // sent for it, and the portal keeps what it had, until it is fixed. The bundle, its diff and the new state are kept.
+import { randomUUID } from "node:crypto";
 import { blocksPublishing, checkListing } from "../../../common/furusato/rules";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
@@ -16,6 +17,7 @@ import {
   zipBundleFiles,
 } from "./bundle";
 import { supplierFindings, todayInJapan, toGift, toListing } from "./catalog";
+import { bureauFileOwner } from "./file-owners";
 import { parsePortalTemplate } from "./portal-template";
 import * as repo from "./repository";
 
@@ -148,15 +150,19 @@ export async function publish(
       throw new Error("別の出力が同時に行われました。もう一度出力してください。");
     }
     const stamp = exportedAt.toISOString().slice(0, 19).replace(/[-:T]/g, "");
+    // The export's id is chosen first so that its zip is stored with its owner in one write.
+    const exportId = randomUUID();
     const file = await storeFile(tx, {
       name: `ふるさと納税_一括出力_${stamp}.zip`,
       mimeType: "application/zip",
       bytes: zip,
       createdBy: actor.userId,
+      owner: await bureauFileOwner(tx, "furusato.export", exportId, "portal_bundle"),
     });
-    const { rows } = await tx.query<{ id: string }>(
-      "INSERT INTO furusato_exports (file_id, diff, row_count, fields_saved, held_count, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    await tx.query(
+      "INSERT INTO furusato_exports (id, file_id, diff, row_count, fields_saved, held_count, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
       [
+        exportId,
         file.id,
         JSON.stringify({ portals: summary.diff, held: summary.held }),
         summary.rowCount,
@@ -165,7 +171,6 @@ export async function publish(
         actor.userId,
       ],
     );
-    const exportId = rows[0].id;
     await tx.query(
       `INSERT INTO furusato_export_state (id, state, export_id) VALUES (1, $1, $2)
        ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, export_id = EXCLUDED.export_id, updated_at = now()`,

@@ -7,7 +7,8 @@ import { createUser } from "../../platform/admin/users";
 import type { Actor } from "../../platform/audit/audit";
 import { recordAudit } from "../../platform/audit/audit";
 import { AppError, Forbidden, NotFound, ValidationError } from "../../platform/errors";
-import { checkEvidenceUpload, checkImageUpload, readFileRow } from "../../platform/files/files";
+import { checkEvidenceUpload, checkImageUpload } from "../../platform/files/files";
+import { readFileFor } from "../../platform/files/owners";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { accessOf, type FurusatoAccess, requireManager, visibleGift } from "./access";
@@ -246,7 +247,12 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.getFurusatoAccess, async (_, { user }) => {
     const access = await accessOf(db, user);
-    return { manager: access.manager, supplierId: access.supplier?.id ?? null, supplierName: access.supplier?.name ?? null };
+    return {
+      manager: access.manager,
+      donors: access.donors,
+      supplierId: access.supplier?.id ?? null,
+      supplierName: access.supplier?.name ?? null,
+    };
   });
 
   router.on(api.uploadEvidence, async ({ params }, { user, actor, c }) => {
@@ -263,14 +269,15 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     const access = await accessOf(db, user);
     const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
     if (!gift.details.evidenceFileIds.includes(params.fileId)) throw new NotFound("根拠資料");
-    const file = await readFileRow(db, params.fileId);
+    // Listed is not enough: the file must be this gift's own evidence, and readable by its owner's rule.
+    const file = await readFileFor(db, user, params.fileId, { kind: "furusato.gift", ownerId: gift.id, purpose: "evidence" }, "根拠資料");
     await recordAudit(db, actor, {
       action: "download",
       entityType: "file",
       entityId: file.id,
       summary: `根拠資料「${file.name}」をダウンロード`,
     });
-    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.body } };
   });
 
   router.on(api.previewPublish, async (_, { user }) => {
@@ -293,14 +300,14 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     requireManager(await accessOf(db, user));
     const { rows } = await db.query<{ file_id: string }>("SELECT file_id FROM furusato_exports WHERE id = $1", [params.id]);
     if (!rows[0]) throw new NotFound("出力");
-    const file = await readFileRow(db, rows[0].file_id);
+    const file = await readFileFor(db, user, rows[0].file_id, { kind: "furusato.export", ownerId: params.id }, "出力");
     await recordAudit(db, actor, {
       action: "download",
       entityType: "furusato_export",
       entityId: params.id,
       summary: `一括出力「${file.name}」をダウンロード`,
     });
-    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.body } };
   });
 
   router.on(api.uploadGiftImage, async ({ params }, { user, actor, c }) => {
@@ -315,15 +322,16 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
   });
 
   router.on(api.publicGiftImage, async ({ params }) => {
-    const { rows } = await db.query("SELECT 1 FROM furusato_gift_images WHERE file_id = $1", [params.fileId]);
-    if (rows.length === 0) throw new NotFound("画像");
-    const file = await readFileRow(db, params.fileId);
-    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+    // Only gift photos are public; any other file id is "not found" here.
+    const file = await readFileFor(db, null, params.fileId, { kind: "furusato.gift", purpose: "image" }, "画像");
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.body } };
   });
 
   router.on(api.uploadSupplierDocument, async ({ params }, { user, actor, c }) => {
     const access = await accessOf(db, user);
-    if (access.supplier ? access.supplier.id !== params.id : !access.manager) throw new Forbidden("この事業者の書類は登録できません。");
+    // Another supplier's record is "not found" to a supplier, as on every route with a record id.
+    if (access.supplier && access.supplier.id !== params.id) throw new NotFound("返礼品提供事業者");
+    if (!access.supplier && !access.manager) throw new Forbidden("この事業者の書類は登録できません。");
     const form = await c.req.parseBody();
     const title = typeof form.title === "string" ? form.title.trim() : "";
     if (title === "" || title.length > 200)
@@ -343,19 +351,20 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.downloadSupplierDocument, async ({ params }, { user, actor }) => {
     const access = await accessOf(db, user);
     await supplierDetail(db, access, params.id); // 404 for another supplier
-    const { rows } = await db.query("SELECT 1 FROM furusato_supplier_documents WHERE file_id = $1 AND supplier_id = $2", [
+    const file = await readFileFor(
+      db,
+      user,
       params.fileId,
-      params.id,
-    ]);
-    if (rows.length === 0) throw new NotFound("書類");
-    const file = await readFileRow(db, params.fileId);
+      { kind: "furusato.supplier", ownerId: params.id, purpose: "supplier_document" },
+      "書類",
+    );
     await recordAudit(db, actor, {
       action: "download",
       entityType: "file",
       entityId: file.id,
       summary: `事業者の書類「${file.name}」をダウンロード`,
     });
-    return { file: { name: file.name, mimeType: file.mimeType, body: file.bytes } };
+    return { file: { name: file.name, mimeType: file.mimeType, body: file.body } };
   });
 
   router.on(api.listPortals, async (_, { user }) => {

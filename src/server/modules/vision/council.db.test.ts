@@ -110,6 +110,27 @@ describe("experts' council", () => {
     expect((await member.get(`/api/vision/council/rounds/${plan.openRound}/report`)).status).toBe(404);
   });
 
+  it("finding 9: a member downloads the report (PDF/Excel) only of a round the council may read, as on the council's own page", async () => {
+    for (const format of ["pdf", "xlsx"]) {
+      expect((await member.get(`/api/vision/rounds/${plan.openRound}/report?format=${format}`)).status).toBe(404);
+      expect((await member.get(`/api/vision/rounds/${plan.closedRound}/report?format=${format}`)).status).toBe(200);
+    }
+    // A round of another plan is not the member's either.
+    const other = await t.db.query<{ id: string }>(
+      `WITH p AS (INSERT INTO vision_plans (name, first_fiscal_year, last_fiscal_year) VALUES ('別の計画', 2020, 2023) RETURNING id)
+       INSERT INTO vision_rounds (plan_id, name, fiscal_year, as_of, deadline, status, rule_id)
+       SELECT p.id, '別の計画の報告', 2022, '2023-03-31', '2023-03-31', 'published', r.rule_id FROM p, vision_rounds r WHERE r.id = $1
+       RETURNING id`,
+      [plan.closedRound],
+    );
+    expect((await member.get(`/api/vision/rounds/${other.rows[0].id}/report`)).status).toBe(404);
+    // Nothing was handed out, so nothing was recorded as downloaded for the open round.
+    const audits = await t.db.query("SELECT 1 FROM audit_log WHERE entity_type = 'vision_round' AND entity_id = $1", [plan.openRound]);
+    expect(audits.rowCount).toBe(0);
+    // Staff still read every round, open ones included.
+    expect((await viewer.get(`/api/vision/rounds/${plan.openRound}/report?format=xlsx`)).status).toBe(200);
+  });
+
   it("gives the member the round's report: the tree with each indicator's actual and grade", async () => {
     const report = await member.get(`/api/vision/council/rounds/${plan.closedRound}/report`);
     expect(report.status).toBe(200);

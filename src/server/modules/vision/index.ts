@@ -2,6 +2,7 @@
 // touch the core's tables directly.
 import { registerImportKind } from "../../platform/imports/registry";
 import { actualsImport } from "./actuals-import";
+import { registerVisionAudiences } from "./audiences";
 import { registerVisionSearch } from "./search-index";
 
 export { accessOf as visionAccessOf, canUpdateIndicator, OWNER_SETTING as VISION_OWNER_SETTING, visionOwner } from "./access";
@@ -13,4 +14,5 @@ export { todayInJapan, toRoundSummary } from "./rounds";
 export function registerVisionModule(): void {
   registerVisionSearch();
   registerImportKind(actualsImport);
+  registerVisionAudiences();
 }

@@ -6,7 +6,9 @@ import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { accessOf, requireManager, requireUpdate } from "./access";
 import { addActual, listActuals } from "./actuals";
+import { visibleRound } from "./council";
 import { dashboard, indicatorSeries } from "./dashboard";
+import { engagementAccessOf } from "./engagement-access";
 import { putRule, roundGrades, ruleVersions } from "./grades";
 import { createIndicator, indicatorDetail, listIndicators, updateIndicator } from "./indicators";
 import * as plan from "./plan";
@@ -151,9 +153,9 @@ export function registerVisionRoutes(router: ApiRouter, deps: AppDeps): void {
   });
 
   router.on(api.downloadRoundReport, async ({ params, query }, { user, actor }) => {
-    // Staff read every round; an experts' council member (an external login) reads them too, to comment.
-    const member = user?.role === "partner" && (await isCouncilMember(db, user.id));
-    if (!member) await accessOf(db, user);
+    // Staff read every round; an experts' council member (an external login) reads the rounds the council's own
+    // pages show (closed, published, or taken up by a meeting), checked in one place: council.visibleRound.
+    await visibleRound(db, await engagementAccessOf(db, user), params.id);
     const report = await renderRoundReport(db, params.id, query.format);
     await recordAudit(db, actor, {
       action: "download",
@@ -234,9 +236,4 @@ export function registerVisionRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.listPublicProgress, async () => publicProgress(db));
 
   router.on(api.getPublicRound, async ({ params }) => publicRoundReport(db, params.id));
-}
-
-async function isCouncilMember(db: AppDeps["db"], userId: string): Promise<boolean> {
-  const { rowCount } = await db.query("SELECT 1 FROM vision_council_members WHERE user_id = $1 AND active", [userId]);
-  return rowCount > 0;
 }

@@ -3,7 +3,7 @@ import type { AdminUser, Role, USER_SORTS } from "../../../common/api/platform";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../audit/audit";
 import { hashPassword } from "../auth/passwords";
-import { assertPasswordAcceptable } from "../auth/service";
+import { assertPasswordAcceptable, clearLoginThrottle, LOGIN_SLOWED_SQL } from "../auth/service";
 import { deleteUserSessions } from "../auth/sessions";
 import { Conflict, NotFound, ValidationError } from "../errors";
 import { getOrganisation } from "./organisations";
@@ -48,7 +48,7 @@ const auditView = (user: AdminUser) => ({
 });
 
 const SELECT = `SELECT u.id, u.login_id, u.display_name, u.email, u.role, u.organisation_id, o.name AS organisation_name,
-  u.disabled, coalesce(u.locked_until > now(), false) AS locked, u.last_login_at, u.created_at, u.is_sample
+  u.disabled, (coalesce(u.locked_until > now(), false) OR ${LOGIN_SLOWED_SQL}) AS locked, u.last_login_at, u.created_at, u.is_sample
   FROM users u JOIN organisations o ON o.id = u.organisation_id`;
 
 const SORT_COLUMNS: Record<(typeof USER_SORTS)[number], string> = {
@@ -203,6 +203,7 @@ export async function resetPassword(db: Db, actor: Actor, id: string, password: 
       "UPDATE users SET password_hash = $2, password_changed_at = now(), failed_login_count = 0, locked_until = NULL, updated_at = now() WHERE id = $1",
       [id, passwordHash],
     );
+    await clearLoginThrottle(tx, user.loginId);
     await deleteUserSessions(tx, id);
     await recordAudit(tx, actor, {
       action: "password_reset",
@@ -218,11 +219,13 @@ export async function unlockUser(db: Db, actor: Actor, id: string): Promise<Admi
     await getUser(tx, id);
     await tx.query("UPDATE users SET failed_login_count = 0, locked_until = NULL, updated_at = now() WHERE id = $1", [id]);
     const user = await getUser(tx, id);
+    // Accounts are slowed, not locked, by wrong passwords (auth/service.ts); lifting it forgets the counters.
+    await clearLoginThrottle(tx, user.loginId);
     await recordAudit(tx, actor, {
       action: "unlock",
       entityType: "user",
       entityId: id,
-      summary: `利用者「${user.displayName}」のロックを解除`,
+      summary: `利用者「${user.displayName}」のログイン制限を解除`,
     });
     return user;
   });

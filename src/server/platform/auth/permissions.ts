@@ -38,6 +38,13 @@ const rules = {
   // The bureau that runs ふるさと納税 (app setting furusato.bureauId) manages the catalog; administrators too.
   "furusato.manage": (user, owner) =>
     user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  // Donors' records (寄附台帳, 出荷, ワンストップ特例, 受領証明書): the staff of any role of the organisation that runs
+  // ふるさと納税 (its 局, or that organisation itself) and administrators; other divisions see totals only.
+  "furusato.donors": (user, owner) =>
+    user.role === "admin" ||
+    ((user.role === "editor" || user.role === "viewer") &&
+      !!owner &&
+      (owner.organisationId === user.bureauId || owner.organisationId === user.organisationId)),
   // A supplier's own logins: partners whose organisation is the supplier's.
   "furusato.supply": (user, supplier) => user.role === "partner" && !!supplier && supplier.organisationId === user.organisationId,
   "vision.read": (user) => STAFF.includes(user.role),

@@ -1,83 +1,161 @@
 // Login, logout, first-administrator setup and password change.
+import type { OrganisationKind } from "../../../common/api/platform";
 import { passwordProblem } from "../../../common/password-rules";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../audit/audit";
-import { AppError, TooManyRequests, ValidationError } from "../errors";
+import { AppError, NotFound, TooManyRequests, ValidationError } from "../errors";
 import { hashPassword, verifyPassword } from "./passwords";
 import type { Principal } from "./permissions";
 import { findUserById, findUserByLogin, loadPrincipal } from "./principal-repo";
-import { hitRateLimit } from "./rate-limit";
-import { createSession, deleteUserSessions, type NewSession, type SessionTimeouts } from "./sessions";
+import { clearRateLimits, hitRateLimit, readRateLimit, unhitRateLimit } from "./rate-limit";
+import {
+  createSession,
+  deleteOwnSessions,
+  deleteUserSessions,
+  type NewSession,
+  type SessionOrigin,
+  type SessionTimeouts,
+} from "./sessions";
 import { hashToken, newToken } from "./tokens";
 
-/** Limits in one place: 5 wrong passwords lock the account for 15 minutes; an address gets 30 tries per 5 minutes. */
+/**
+ * Login throttling, in one place. No wrong password ever locks an account (anyone could lock anyone out, the
+ * administrator included). Instead, counted in the database (rate_limit_counters) so every server process shares them:
+ * - an address: 30 attempts per 5 minutes, whatever the accounts (one machine spraying many accounts);
+ * - an account from one address: after 5 wrong passwords in 15 minutes, that address waits until the window ends
+ *   (429 + Retry-After) — the real user at another address is not affected;
+ * - an account from anywhere: after 10 wrong passwords in 15 minutes, the account is slowed, not locked: 3 attempts a
+ *   minute in all from addresses that are not exempt. Exempt is an address the account has signed in from before
+ *   (within knownAddressDays) that has not failed for it since: the real user keeps signing in at once, while a
+ *   guesser spread over many fresh addresses gets 3 guesses a minute (plus 10 a window), about 5,000 a day at most.
+ */
 export const LOGIN_LIMITS = {
-  failuresBeforeLock: 5,
-  lockMinutes: 15,
   perAddress: 30,
   perAddressWindowSeconds: 300,
+  perAccountAddress: 5,
+  perAccountAddressWindowSeconds: 900,
+  accountFailuresBeforeSlowing: 10,
+  accountWindowSeconds: 900,
+  slowedAttempts: 3,
+  slowedWindowSeconds: 60,
+  knownAddressDays: 90,
 } as const;
 
 const WRONG_CREDENTIALS = "ログインIDまたはパスワードが正しくありません。";
+
+/** The counters of one account (by login id, so that unknown ids behave like known ones). */
+export const loginBuckets = (loginId: string, clientAddress: string) => ({
+  address: `login:${clientAddress}`,
+  pair: `login-pair:${loginId}|${clientAddress}`,
+  accountFailures: `login-fail:${loginId}`,
+  slowed: `login-slow:${loginId}`,
+});
 
 export interface LoginResult extends NewSession {
   user: Principal;
 }
 
+const waitMinutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
 export async function login(
   db: Db,
-  input: { loginId: string; password: string; clientAddress: string; requestId: string },
+  input: { loginId: string; password: string; clientAddress: string; userAgent?: string | null; requestId: string },
   timeouts: SessionTimeouts,
 ): Promise<LoginResult> {
-  const limit = await hitRateLimit(db, `login:${input.clientAddress}`, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.perAddressWindowSeconds);
+  const loginId = input.loginId.trim().toLowerCase();
+  const buckets = loginBuckets(loginId, input.clientAddress);
+  const limit = await hitRateLimit(db, buckets.address, LOGIN_LIMITS.perAddress, LOGIN_LIMITS.perAddressWindowSeconds);
   if (!limit.allowed) {
     throw new TooManyRequests(
-      `ログインの試行が多すぎます。${Math.ceil(limit.retryAfterSeconds / 60)}分ほど待ってから再度お試しください。`,
+      `ログインの試行が多すぎます。${waitMinutes(limit.retryAfterSeconds)}分ほど待ってから再度お試しください。`,
       limit.retryAfterSeconds,
     );
   }
-  const user = await findUserByLogin(db, input.loginId);
-  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
-  const actor: Actor = { userId: user?.id ?? null, label: user?.display_name ?? input.loginId, requestId: input.requestId };
-
-  if (user?.locked_until && user.locked_until.getTime() > Date.now()) {
-    throw new AppError(
-      423,
-      "account_locked",
-      `アカウントがロックされています。${LOGIN_LIMITS.lockMinutes}分後に再度お試しいただくか、システム管理者に解除を依頼してください。`,
+  // Counted before the password is checked, so that parallel requests cannot slip past the limit; a success clears it.
+  const pair = await hitRateLimit(db, buckets.pair, LOGIN_LIMITS.perAccountAddress, LOGIN_LIMITS.perAccountAddressWindowSeconds);
+  if (!pair.allowed) {
+    throw new TooManyRequests(
+      `このアカウントへのログインに続けて失敗したため、この端末からのログインを一時的に止めています。${waitMinutes(pair.retryAfterSeconds)}分ほど待ってから再度お試しください。`,
+      pair.retryAfterSeconds,
     );
   }
+  const user = await findUserByLogin(db, loginId);
+  const accountFailures = await readRateLimit(db, buckets.accountFailures, LOGIN_LIMITS.accountWindowSeconds);
+  if (accountFailures >= LOGIN_LIMITS.accountFailuresBeforeSlowing) {
+    const exempt = pair.hits === 1 && user !== null && (await isKnownAddress(db, user.id, input.clientAddress));
+    if (!exempt) {
+      const slowed = await hitRateLimit(db, buckets.slowed, LOGIN_LIMITS.slowedAttempts, LOGIN_LIMITS.slowedWindowSeconds);
+      if (!slowed.allowed) {
+        // Turned away before the password was tried: not a failure of this address (the real user may retry).
+        await unhitRateLimit(db, buckets.pair, LOGIN_LIMITS.perAccountAddressWindowSeconds);
+        throw new TooManyRequests(
+          `このアカウントへのログイン失敗が多いため、ログインの受付を遅くしています。${slowed.retryAfterSeconds}秒ほど待ってから再度お試しください。`,
+          slowed.retryAfterSeconds,
+        );
+      }
+    }
+  }
+
+  const passwordOk = await verifyPassword(user?.password_hash ?? null, input.password);
+  const actor: Actor = { userId: user?.id ?? null, label: user?.display_name ?? loginId, requestId: input.requestId };
   if (!user || !passwordOk) {
-    if (user) await recordFailedLogin(db, user.id, actor);
+    await recordFailedLogin(db, buckets.accountFailures, user?.id ?? null, actor);
     throw new AppError(401, "invalid_credentials", WRONG_CREDENTIALS);
   }
   if (user.disabled) throw new AppError(403, "account_disabled", "このアカウントは無効です。システム管理者にお問い合わせください。");
 
   return db.transaction(async (tx) => {
     await tx.query("UPDATE users SET failed_login_count = 0, locked_until = NULL, last_login_at = now() WHERE id = $1", [user.id]);
-    const session = await createSession(tx, user.id, timeouts);
+    // This address is the user's again: its failures are forgotten (not the account's, which a guesser elsewhere made).
+    await clearRateLimits(tx, [buckets.pair]);
+    await rememberAddress(tx, user.id, input.clientAddress);
+    const session = await createSession(tx, user.id, timeouts, input);
     await recordAudit(tx, actor, { action: "login", entityType: "user", entityId: user.id, summary: "ログイン" });
     return { ...session, user: await loadPrincipal(tx, user) };
   });
 }
 
-async function recordFailedLogin(db: Db, userId: string, actor: Actor): Promise<void> {
+async function rememberAddress(tx: Queryable, userId: string, address: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO login_known_addresses (user_id, address) VALUES ($1, $2)
+     ON CONFLICT (user_id, address) DO UPDATE SET last_login_at = now()`,
+    [userId, address.slice(0, 100)],
+  );
+}
+
+async function isKnownAddress(db: Queryable, userId: string, address: string): Promise<boolean> {
+  const { rows } = await db.query(
+    "SELECT 1 FROM login_known_addresses WHERE user_id = $1 AND address = $2 AND last_login_at > now() - make_interval(days => $3)",
+    [userId, address, LOGIN_LIMITS.knownAddressDays],
+  );
+  return rows.length > 0;
+}
+
+async function recordFailedLogin(db: Db, bucket: string, userId: string | null, actor: Actor): Promise<void> {
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ failed_login_count: number }>(
-      `UPDATE users SET failed_login_count = failed_login_count + 1,
-              locked_until = CASE WHEN failed_login_count + 1 >= $2 THEN now() + make_interval(mins => $3) ELSE locked_until END
-        WHERE id = $1 RETURNING failed_login_count`,
-      [userId, LOGIN_LIMITS.failuresBeforeLock, LOGIN_LIMITS.lockMinutes],
-    );
-    const locked = rows[0].failed_login_count >= LOGIN_LIMITS.failuresBeforeLock;
+    const failures = await hitRateLimit(tx, bucket, Number.MAX_SAFE_INTEGER, LOGIN_LIMITS.accountWindowSeconds);
+    if (!userId) return; // an unknown login id: counted the same way, but there is no account to record it on
+    const slowing = failures.hits === LOGIN_LIMITS.accountFailuresBeforeSlowing;
     await recordAudit(tx, actor, {
-      action: locked ? "account_locked" : "login_failed",
+      action: slowing ? "login_slowed" : "login_failed",
       entityType: "user",
       entityId: userId,
-      summary: locked ? "連続したログイン失敗によりアカウントをロック" : "ログイン失敗",
+      summary: slowing ? "ログイン失敗が続いたため、このアカウントへのログインの受付を遅くしました（ロックはしません）" : "ログイン失敗",
     });
   });
 }
+
+/** An administrator lifts every login limit of an account (its own, and from every address). */
+export async function clearLoginThrottle(tx: Queryable, loginId: string): Promise<void> {
+  const buckets = loginBuckets(loginId, "");
+  await clearRateLimits(tx, [buckets.accountFailures, buckets.slowed]);
+  await tx.query("DELETE FROM rate_limit_counters WHERE starts_with(bucket, $1)", [buckets.pair]);
+}
+
+/** SQL that tells whether an account (column `login_id` of alias u) is being slowed now, for the administrators' list. */
+export const LOGIN_SLOWED_SQL = `EXISTS (SELECT 1 FROM rate_limit_counters rl
+  WHERE rl.bucket = 'login-fail:' || u.login_id AND rl.window_start > now() - make_interval(secs => ${LOGIN_LIMITS.accountWindowSeconds})
+    AND rl.hits >= ${LOGIN_LIMITS.accountFailuresBeforeSlowing})`;
 
 export function assertPasswordAcceptable(password: string, loginId: string, field = "password"): void {
   const problem = passwordProblem(password, loginId);
@@ -114,9 +192,54 @@ export async function setupTokenValid(db: Queryable, token: string): Promise<boo
   return rows.length > 0;
 }
 
+export interface SetupOrganisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  depth: number;
+}
+
+/**
+ * The city's own organisations (a root that is not external, and everything under it that is not external), in tree
+ * order: where the first administrator may sit. Suppliers, partner municipalities and council members are external.
+ */
+export async function cityOrganisations(db: Queryable): Promise<SetupOrganisation[]> {
+  const { rows } = await db.query<{ id: string; parent_id: string | null; kind: OrganisationKind; name: string }>(
+    "SELECT id, parent_id, kind, name FROM organisations ORDER BY sort_order, created_at, name",
+  );
+  const children = new Map<string | null, typeof rows>();
+  for (const row of rows) children.set(row.parent_id, [...(children.get(row.parent_id) ?? []), row]);
+  const out: SetupOrganisation[] = [];
+  const visit = (parentId: string | null, depth: number) => {
+    for (const row of children.get(parentId) ?? []) {
+      if (row.kind === "external") continue;
+      out.push({ id: row.id, name: row.name, kind: row.kind, depth });
+      visit(row.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
+
+/** 政策局 (the Policy Bureau, which runs this system) when it exists; else the city itself. */
+export function defaultSetupOrganisation(organisations: readonly SetupOrganisation[]): string | null {
+  const choice =
+    organisations.find((o) => o.kind === "bureau" && o.name === "政策局") ??
+    organisations.find((o) => o.depth === 0 && o.kind === "municipality") ??
+    organisations[0];
+  return choice?.id ?? null;
+}
+
 export async function completeSetup(
   db: Db,
-  input: { token: string; loginId: string; displayName: string; password: string; requestId: string },
+  input: {
+    token: string;
+    loginId: string;
+    displayName: string;
+    password: string;
+    organisationId?: string;
+    requestId: string;
+  } & SessionOrigin,
   timeouts: SessionTimeouts,
 ): Promise<LoginResult> {
   assertPasswordAcceptable(input.password, input.loginId);
@@ -134,10 +257,13 @@ export async function completeSetup(
         "初期設定リンクが無効か期限切れです。サーバーを再起動すると新しいリンクが表示されます。",
       );
     if (await adminExists(tx)) throw new AppError(409, "setup_done", "システム管理者は既に設定されています。");
-    const root = await tx.query<{ id: string }>(
-      "SELECT id FROM organisations WHERE parent_id IS NULL ORDER BY sort_order, created_at LIMIT 1",
-    );
-    const organisationId = root.rows[0]?.id ?? (await createRootOrganisation(tx));
+    // The administrator belongs to the city: never to an external organisation (a sample supplier came first before).
+    const own = await cityOrganisations(tx);
+    if (input.organisationId && !own.some((o) => o.id === input.organisationId)) {
+      const message = "所属は市の組織から選んでください（事業者・連携自治体などの外部の団体は選べません）。";
+      throw new ValidationError(message, { organisationId: message });
+    }
+    const organisationId = input.organisationId ?? defaultSetupOrganisation(own) ?? (await createRootOrganisation(tx));
     const taken = await findUserByLogin(tx, input.loginId);
     if (taken) throw new ValidationError("このログインIDは既に使われています。", { loginId: "このログインIDは既に使われています。" });
     const { rows } = await tx.query<{ id: string; login_id: string; display_name: string; role: "admin"; organisation_id: string }>(
@@ -154,7 +280,8 @@ export async function completeSetup(
       summary: "初期設定でシステム管理者を作成",
       after: { loginId: user.login_id, displayName: user.display_name, role: "admin" },
     });
-    const session = await createSession(tx, user.id, timeouts);
+    if (input.clientAddress) await rememberAddress(tx, user.id, input.clientAddress);
+    const session = await createSession(tx, user.id, timeouts, input);
     return { ...session, user: await loadPrincipal(tx, user) };
   });
 }
@@ -171,7 +298,7 @@ async function createRootOrganisation(tx: Queryable): Promise<string> {
 export async function changeOwnPassword(
   db: Db,
   user: Principal,
-  input: { currentPassword: string; newPassword: string; requestId: string },
+  input: { currentPassword: string; newPassword: string; requestId: string } & SessionOrigin,
   timeouts: SessionTimeouts,
 ): Promise<LoginResult> {
   const row = await findUserById(db, user.id);
@@ -196,7 +323,50 @@ export async function changeOwnPassword(
       { userId: user.id, label: user.displayName, requestId: input.requestId },
       { action: "password_change", entityType: "user", entityId: user.id, summary: "パスワード変更" },
     );
-    const session = await createSession(tx, user.id, timeouts);
+    const session = await createSession(tx, user.id, timeouts, input);
     return { ...session, user };
+  });
+}
+
+// ------------------------------------------------------------------ the user's own sessions (ログイン中の端末)
+
+/** Ends one of the caller's other sessions; another user's session, or one already gone, is "not found". */
+export async function endOwnSession(db: Db, user: Principal, actor: Actor, currentToken: string | null, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const current = currentToken
+      ? await tx.query("SELECT 1 FROM sessions WHERE token_hash = $1 AND id = $2", [hashToken(currentToken), sessionId])
+      : { rowCount: 0 };
+    if (current.rowCount > 0) {
+      throw new ValidationError("この端末のセッションは「ログアウト」で終了してください。");
+    }
+    const ended = await deleteOwnSessions(tx, user.id, [sessionId]);
+    if (ended.length === 0) throw new NotFound("セッション");
+    await recordAudit(tx, actor, {
+      action: "session_end",
+      entityType: "user",
+      entityId: user.id,
+      summary: "ほかの端末のセッションを終了",
+      after: { sessionIds: ended },
+    });
+  });
+}
+
+/** Ends every session of the caller except the one making the request; returns how many were ended. */
+export async function endOtherSessions(db: Db, user: Principal, actor: Actor, currentToken: string | null): Promise<number> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2 RETURNING id", [
+      user.id,
+      currentToken ? hashToken(currentToken) : "",
+    ]);
+    if (rows.length > 0) {
+      await recordAudit(tx, actor, {
+        action: "session_end",
+        entityType: "user",
+        entityId: user.id,
+        summary: `ほかの端末のセッションをすべて終了（${rows.length}件）`,
+        after: { sessionIds: rows.map((row) => row.id) },
+      });
+    }
+    return rows.length;
   });
 }

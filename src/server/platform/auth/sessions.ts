@@ -13,15 +13,85 @@ export interface NewSession {
   csrfToken: string;
 }
 
-export async function createSession(tx: Queryable, userId: string, timeouts: SessionTimeouts): Promise<NewSession> {
+/** Where a session is started from, kept so that its owner can recognise it (「ログイン中の端末」). */
+export interface SessionOrigin {
+  clientAddress?: string | null;
+  userAgent?: string | null;
+}
+
+export async function createSession(
+  tx: Queryable,
+  userId: string,
+  timeouts: SessionTimeouts,
+  origin: SessionOrigin = {},
+): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
   await tx.query(
-    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at)
-     VALUES ($1, $2, $3, now() + make_interval(hours => $4))`,
-    [hashToken(token), userId, csrfToken, timeouts.absoluteHours],
+    `INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at, client_address, user_agent)
+     VALUES ($1, $2, $3, now() + make_interval(hours => $4), $5, $6)`,
+    [
+      hashToken(token),
+      userId,
+      csrfToken,
+      timeouts.absoluteHours,
+      origin.clientAddress?.slice(0, 100) || null,
+      origin.userAgent?.slice(0, 300) || null,
+    ],
   );
   return { token, csrfToken };
+}
+
+export interface SessionListItem {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  clientAddress: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** A user's live sessions (not expired, not idle too long), newest use first; `current` marks the caller's own. */
+export async function listUserSessions(
+  db: Queryable,
+  userId: string,
+  currentToken: string | null,
+  timeouts: SessionTimeouts,
+): Promise<SessionListItem[]> {
+  const { rows } = await db.query<{
+    id: string;
+    token_hash: string;
+    created_at: Date;
+    last_seen_at: Date;
+    expires_at: Date;
+    client_address: string | null;
+    user_agent: string | null;
+  }>(
+    `SELECT id, token_hash, created_at, last_seen_at, expires_at, client_address, user_agent FROM sessions
+      WHERE user_id = $1 AND expires_at > now() AND last_seen_at > now() - make_interval(mins => $2)
+      ORDER BY last_seen_at DESC, created_at DESC`,
+    [userId, timeouts.idleMinutes],
+  );
+  const currentHash = currentToken ? hashToken(currentToken) : null;
+  return rows.map((row) => ({
+    id: row.id,
+    createdAt: row.created_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    clientAddress: row.client_address,
+    userAgent: row.user_agent,
+    current: row.token_hash === currentHash,
+  }));
+}
+
+/** Ends the user's own sessions named (never another user's); returns the ids actually ended. */
+export async function deleteOwnSessions(tx: Queryable, userId: string, sessionIds: string[]): Promise<SessionListItem["id"][]> {
+  const { rows } = await tx.query<{ id: string }>("DELETE FROM sessions WHERE user_id = $1 AND id = ANY($2::uuid[]) RETURNING id", [
+    userId,
+    sessionIds,
+  ]);
+  return rows.map((row) => row.id);
 }
 
 export interface ActiveSession {

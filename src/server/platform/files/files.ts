@@ -7,6 +7,42 @@ import { AppError, NotFound } from "../errors";
 
 export const UPLOAD_LIMIT_BYTES = TABLE_UPLOAD_MAX_BYTES;
 
+/**
+ * What kind of record owns a stored file. A module that stores files of a new kind adds it here, to the database's
+ * check (files_owner_kind) and registers who may read them (registerFileOwnerKind in owners.ts).
+ * - upload: an unattached upload, owned by the person who uploaded it until it is attached to a record
+ * - import: an import's upload or error report, owned by the person who started the import
+ * - unreferenced: a file nobody referred to when owners were introduced; administrators only
+ */
+export type FileOwnerKind =
+  | "upload"
+  | "import"
+  | "unreferenced"
+  | "furusato.gift"
+  | "furusato.supplier"
+  | "furusato.certificate_batch"
+  | "furusato.export";
+
+/** What the file is for: an upload may be attached only where a file of its purpose belongs. */
+export type FilePurpose =
+  | "evidence"
+  | "image"
+  | "supplier_document"
+  | "certificate_pdf"
+  | "portal_bundle"
+  | "import_upload"
+  | "import_report"
+  | "unknown";
+
+export interface FileOwner {
+  kind: FileOwnerKind;
+  /** the owning record; null for kinds owned by their creator (upload, import) and for unreferenced files */
+  id: string | null;
+  purpose: FilePurpose;
+  /** the organisation the file belongs to; when left out, the creator's organisation */
+  organisationId?: string | null;
+}
+
 export interface StoredFile {
   id: string;
   name: string;
@@ -14,6 +50,37 @@ export interface StoredFile {
   sizeBytes: number;
   sha256: string;
   createdBy: string | null;
+  ownerKind: FileOwnerKind;
+  ownerId: string | null;
+  purpose: FilePurpose;
+  organisationId: string | null;
+}
+
+// The extensions a detected type may be named with; the first is the one a wrong name is given.
+const EXTENSIONS: Record<string, readonly string[]> = {
+  "application/pdf": ["pdf"],
+  "image/png": ["png"],
+  "image/jpeg": ["jpg", "jpeg"],
+  "application/zip": ["zip"],
+  "text/csv": ["csv"],
+  "text/tab-separated-values": ["tsv"],
+  "text/plain": ["txt"],
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+};
+
+/**
+ * The name a file is stored and served under: its extension matches its detected type, so that a PNG uploaded as
+ * x.html is saved to the user's disk as x.png and never opened as a page. A wrong extension is replaced (x.html →
+ * x.png) rather than kept in front (x.html.png), which still reads as HTML to a person; a name without an extension
+ * gets one (許可証 → 許可証.pdf). Types without a known extension keep their name.
+ */
+export function nameForType(name: string, mimeType: string): string {
+  const accepted = EXTENSIONS[mimeType.split(";")[0].trim().toLowerCase()];
+  if (!accepted) return name;
+  const extension = /\.([A-Za-z0-9]{1,5})$/.exec(name);
+  if (extension && accepted.includes(extension[1].toLowerCase())) return name;
+  const stem = (extension ? name.slice(0, -extension[0].length) : name).trim();
+  return `${stem === "" ? "file" : stem}.${accepted[0]}`;
 }
 
 /** What a tabular upload may be: CSV/TSV text or an .xlsx workbook (a zip). */
@@ -82,28 +149,49 @@ export function sha256Of(bytes: Uint8Array): string {
 
 export async function storeFile(
   db: Queryable,
-  input: { name: string; mimeType: string; bytes: Uint8Array; createdBy: string | null },
+  input: { name: string; mimeType: string; bytes: Uint8Array; createdBy: string | null; owner: FileOwner },
 ): Promise<StoredFile> {
   const sha256 = sha256Of(input.bytes);
-  const { rows } = await db.query<{ id: string }>(
-    "INSERT INTO files (name, mime_type, size_bytes, sha256, content, created_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-    [input.name, input.mimeType, input.bytes.length, sha256, Buffer.from(input.bytes), input.createdBy],
+  const name = nameForType(input.name, input.mimeType);
+  const { owner } = input;
+  const { rows } = await db.query<FileRow>(
+    `INSERT INTO files (name, mime_type, size_bytes, sha256, content, created_by, owner_kind, owner_id, purpose, organisation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9,
+       CASE WHEN $10::boolean THEN $11::uuid ELSE (SELECT organisation_id FROM users WHERE id = $6::uuid) END)
+     RETURNING ${META_COLUMNS}`,
+    [
+      name,
+      input.mimeType,
+      input.bytes.length,
+      sha256,
+      Buffer.from(input.bytes),
+      input.createdBy,
+      owner.kind,
+      owner.id,
+      owner.purpose,
+      owner.organisationId !== undefined,
+      owner.organisationId ?? null,
+    ],
   );
-  return { id: rows[0].id, name: input.name, mimeType: input.mimeType, sizeBytes: input.bytes.length, sha256, createdBy: input.createdBy };
+  return fromRow(rows[0]);
 }
 
-export async function readFileRow(db: Queryable, id: string): Promise<StoredFile & { bytes: Uint8Array }> {
-  const { rows } = await db.query<{
-    id: string;
-    name: string;
-    mime_type: string;
-    size_bytes: number;
-    sha256: string;
-    created_by: string | null;
-    content: Uint8Array;
-  }>("SELECT * FROM files WHERE id = $1", [id]);
-  const row = rows[0];
-  if (!row) throw new NotFound("ファイル");
+const META_COLUMNS = "id, name, mime_type, size_bytes, sha256, created_by, owner_kind, owner_id, purpose, organisation_id";
+
+interface FileRow {
+  id: string;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_by: string | null;
+  owner_kind: FileOwnerKind;
+  owner_id: string | null;
+  purpose: FilePurpose;
+  organisation_id: string | null;
+}
+
+function fromRow(row: FileRow): StoredFile {
   return {
     id: row.id,
     name: row.name,
@@ -111,6 +199,148 @@ export async function readFileRow(db: Queryable, id: string): Promise<StoredFile
     sizeBytes: row.size_bytes,
     sha256: row.sha256,
     createdBy: row.created_by,
-    bytes: new Uint8Array(row.content),
+    ownerKind: row.owner_kind,
+    ownerId: row.owner_id,
+    purpose: row.purpose,
+    organisationId: row.organisation_id,
   };
+}
+
+/** A file's description and owner, without its content (which may be large). */
+export async function readFileMeta(db: Queryable, id: string): Promise<StoredFile> {
+  const { rows } = await db.query<FileRow>(`SELECT ${META_COLUMNS} FROM files WHERE id = $1`, [id]);
+  if (!rows[0]) throw new NotFound("ファイル");
+  return fromRow(rows[0]);
+}
+
+/**
+ * A file with its content, for the server's own work (an import job reading its upload). It checks no permission:
+ * whatever serves a file to a user goes through readFileFor (owners.ts).
+ */
+export async function readFileRow(db: Queryable, id: string): Promise<StoredFile & { bytes: Uint8Array }> {
+  const { rows } = await db.query<FileRow & { content: Uint8Array; in_parts: boolean }>(
+    `SELECT ${META_COLUMNS}, content, in_parts FROM files WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new NotFound("ファイル");
+  // A file kept in parts is joined here: only small ones (a reissue's one page) should be read this way.
+  const bytes = row.in_parts ? Buffer.concat(await allParts(db, id)) : row.content;
+  return { ...fromRow(row), bytes: new Uint8Array(bytes) };
+}
+
+// PGlite's queries settle as microtasks: without this, a loop of them never lets a waiting request in.
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The same, reading the content one slice (or one part) per query. On PGlite every query runs on the thread that
+ * answers HTTP, and one query for a 20 MB upload held it for about a second: an import job reads its upload this way.
+ */
+export async function readFileRowInSlices(
+  db: Queryable,
+  id: string,
+  sliceBytes = 1024 * 1024,
+): Promise<StoredFile & { bytes: Uint8Array }> {
+  const { rows } = await db.query<FileRow & { in_parts: boolean; length: number }>(
+    `SELECT ${META_COLUMNS}, in_parts, octet_length(content) AS length FROM files WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (!row) throw new NotFound("ファイル");
+  const slices: Uint8Array[] = [];
+  if (row.in_parts) {
+    for (let part = 0; ; part++) {
+      const found = await db.query<{ content: Uint8Array }>("SELECT content FROM file_parts WHERE file_id = $1 AND part_no = $2", [
+        id,
+        part,
+      ]);
+      if (!found.rows[0]) break;
+      slices.push(found.rows[0].content);
+      await nextTurn();
+    }
+  } else {
+    for (let from = 1; from <= row.length; from += sliceBytes) {
+      const found = await db.query<{ content: Uint8Array }>(
+        "SELECT substring(content FROM $2 FOR $3) AS content FROM files WHERE id = $1",
+        [id, from, sliceBytes],
+      );
+      slices.push(found.rows[0]?.content ?? new Uint8Array(0));
+      await nextTurn();
+    }
+  }
+  return { ...fromRow(row), bytes: new Uint8Array(Buffer.concat(slices)) };
+}
+
+// Large generated files (a 受領証明書 batch's zip of hundreds of PDFs) are kept in parts, one row each
+// (file_parts), so that they are written and served one part at a time: neither the server nor the database driver
+// holds the whole file, and no single bytea value grows past what PostgreSQL and node-postgres handle well.
+
+/** Creates an empty file to be filled with appendFilePart and completed with finishFileParts. */
+export async function createFileInParts(
+  db: Queryable,
+  input: { name: string; mimeType: string; createdBy: string | null; owner: FileOwner },
+): Promise<StoredFile> {
+  const file = await storeFile(db, { ...input, bytes: new Uint8Array(0) });
+  await db.query("UPDATE files SET in_parts = true WHERE id = $1", [file.id]);
+  return file;
+}
+
+export async function appendFilePart(db: Queryable, fileId: string, partNo: number, bytes: Uint8Array): Promise<void> {
+  await db.query("INSERT INTO file_parts (file_id, part_no, content) VALUES ($1, $2, $3)", [fileId, partNo, Buffer.from(bytes)]);
+}
+
+/** Records the whole file's name, size and hash once its last part is written (in the caller's transaction). */
+export async function finishFileParts(
+  db: Queryable,
+  fileId: string,
+  input: { name: string; sizeBytes: number; sha256: string },
+): Promise<void> {
+  // size_bytes is an integer column: refuse a file past 2 GB rather than store a wrong size.
+  if (!Number.isSafeInteger(input.sizeBytes) || input.sizeBytes > 2 ** 31 - 1) throw new RangeError(`file too large: ${input.sizeBytes}`);
+  const { rows } = await db.query<{ mime_type: string }>("SELECT mime_type FROM files WHERE id = $1 AND in_parts", [fileId]);
+  if (!rows[0]) throw new NotFound("ファイル");
+  await db.query("UPDATE files SET name = $2, size_bytes = $3, sha256 = $4 WHERE id = $1", [
+    fileId,
+    nameForType(input.name, rows[0].mime_type),
+    input.sizeBytes,
+    input.sha256,
+  ]);
+}
+
+async function allParts(db: Queryable, fileId: string): Promise<Uint8Array[]> {
+  const { rows } = await db.query<{ content: Uint8Array }>("SELECT content FROM file_parts WHERE file_id = $1 ORDER BY part_no", [fileId]);
+  return rows.map((row) => row.content);
+}
+
+/**
+ * A file's content as a stream that reads one part from the database each time the reader wants more, so that a
+ * download of any size holds one part in memory (a file stored whole is one chunk).
+ */
+export function fileContentStream(db: Queryable, fileId: string): ReadableStream<Uint8Array> {
+  let next = 0;
+  let whole: boolean | null = null;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (whole === null) {
+          const { rows } = await db.query<{ in_parts: boolean }>("SELECT in_parts FROM files WHERE id = $1", [fileId]);
+          if (!rows[0]) throw new NotFound("ファイル");
+          whole = !rows[0].in_parts;
+        }
+        if (whole) {
+          const { rows } = await db.query<{ content: Uint8Array }>("SELECT content FROM files WHERE id = $1", [fileId]);
+          if (rows[0]) controller.enqueue(new Uint8Array(rows[0].content));
+          controller.close();
+          return;
+        }
+        const { rows } = await db.query<{ content: Uint8Array }>("SELECT content FROM file_parts WHERE file_id = $1 AND part_no = $2", [
+          fileId,
+          next++,
+        ]);
+        if (rows[0]) controller.enqueue(new Uint8Array(rows[0].content));
+        else controller.close();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

@@ -34,7 +34,8 @@ export function buildOpenApi(contracts: Contract[], version: string): object {
       summary: contract.summary,
       operationId: `${contract.method}${path.replace(/[^A-Za-z0-9]+/g, "_")}`,
       parameters: parameters(contract),
-      security: contract.access === "session" ? [{ session: [] }] : [],
+      security: contract.allow.includes("anyone") ? [] : [{ session: [] }],
+      "x-audiences": contract.allow,
       responses: {
         "200":
           contract.kind === "file"
@@ -94,7 +95,7 @@ export function renderApiDocs(contracts: Contract[], version: string): string {
             `<details><summary>${label}</summary><pre>${escapeHtml(typeof schema === "string" ? schema : JSON.stringify(schema, null, 2))}</pre></details>`,
         )
         .join("");
-      return `<li><h3><span class="m ${contract.method}">${contract.method.toUpperCase()}</span> <code>${escapeHtml(contract.path)}</code></h3><p>${escapeHtml(contract.summary)}${contract.access === "public" ? "（ログイン不要）" : ""}</p>${details}</li>`;
+      return `<li><h3><span class="m ${contract.method}">${contract.method.toUpperCase()}</span> <code>${escapeHtml(contract.path)}</code></h3><p>${escapeHtml(contract.summary)}${contract.allow.includes("anyone") ? "（ログイン不要）" : `（利用者: ${contract.allow.join(", ")}）`}</p>${details}</li>`;
     });
     return `<section><h2>${escapeHtml(tag)}</h2><ul>${items.join("")}</ul></section>`;
   });

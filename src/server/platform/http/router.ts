@@ -3,8 +3,11 @@
 import type { Hono } from "hono";
 import type { z } from "zod";
 import type { BodyOf, Contract, ResponseOf } from "../../../common/api/contract";
-import { AppError, Unauthenticated, ValidationError } from "../errors";
+import { admits, assertAudiencesKnown } from "../auth/audiences";
+import { AppError, Forbidden, Unauthenticated, ValidationError } from "../errors";
 import { clientAddressOf } from "./client-address";
+import { assertSafeRequestText, assertSafeText } from "./safe-text";
+import { bodyLimitFor } from "./security";
 import type { AppDeps, AppEnv, FileResult, RequestContext } from "./types";
 
 type Input<C> =
@@ -68,10 +71,19 @@ export class ApiRouter {
   ) {}
 
   on<C extends Contract>(contract: C, handler: Handler<C>): void {
+    assertAudiencesKnown(`${contract.method.toUpperCase()} ${contract.path}`, contract.allow);
     this.contracts.push(contract);
+    const isPublic = contract.allow.includes("anyone");
+    const limitBody = bodyLimitFor(contract);
     this.app.on(contract.method.toUpperCase(), contract.path, async (c) => {
       const user = c.get("user");
-      if (contract.access === "session" && !user) throw new Unauthenticated();
+      // Who may call, before any input is read: an outsider learns nothing from validation messages.
+      if (!isPublic) {
+        if (!user) throw new Unauthenticated();
+        if (!(await admits(this.deps.db, user, contract.allow))) throw new Forbidden();
+      }
+      await limitBody(c);
+      await assertSafeRequestText(c, contract.kind === "multipart"); // NUL and lone surrogates: 400, not a 500
       const params = parseOrThrow(contract.params, c.req.param());
       const query = parseOrThrow(contract.query, c.req.query());
       let body: unknown;
@@ -82,6 +94,7 @@ export class ApiRouter {
         } catch {
           throw new AppError(400, "invalid_json", "リクエストの形式が正しくありません（JSON）。");
         }
+        assertSafeText(raw);
         body = parseOrThrow(contract.body, raw);
       }
       const requestId = c.get("requestId");
@@ -90,7 +103,7 @@ export class ApiRouter {
         user,
         requestId,
         actor: { userId: user?.id ?? null, label: user?.displayName ?? "匿名", requestId },
-        clientAddress: clientAddressOf(c),
+        clientAddress: clientAddressOf(c, this.deps.config.trustProxy),
         c,
       };
       const result = await handler({ params, query, body: body as BodyOf<C> } as Input<C>, ctx);

@@ -1,8 +1,11 @@
 // Security middleware for /api: headers, write-request rules (JSON or multipart only, same origin, CSRF token),
-// and loading the caller from the session cookie.
-import type { MiddlewareHandler } from "hono";
+// each route's body limit, and loading the caller from the session cookie.
+import type { Context, MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { deleteCookie, getCookie } from "hono/cookie";
 import { secureHeaders } from "hono/secure-headers";
+import type { Contract } from "../../../common/api/contract";
+import { TABLE_UPLOAD_MAX_BYTES } from "../../../common/upload-limits";
 import type { Config } from "../../config";
 import { findUserById, loadPrincipal } from "../auth/principal-repo";
 import { findSession } from "../auth/sessions";
@@ -39,9 +42,12 @@ const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Writes must be JSON (or multipart uploads) from our own origin. A cross-site text/plain POST carrying JSON is a
- * 415 before any handler runs, and a request whose Origin names another site is a 403.
+ * 415 before any handler runs, and a request whose Origin names another site is a 403. Our origin is PUBLIC_URL's
+ * when it is set: behind a proxy that ends TLS the app sees http:// while the browser sends Origin: https://…
+ * Without PUBLIC_URL it is the origin of the request as the app sees it.
  */
-export function writeRules(): MiddlewareHandler<AppEnv> {
+export function writeRules(config: Config): MiddlewareHandler<AppEnv> {
+  const publicOrigin = config.publicUrl ? new URL(config.publicUrl).origin : null;
   return async (c, next) => {
     if (!WRITE_METHODS.has(c.req.method)) return next();
     const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
@@ -50,10 +56,40 @@ export function writeRules(): MiddlewareHandler<AppEnv> {
       throw new AppError(415, "unsupported_media_type", "このリクエストの形式（Content-Type）は受け付けられません。");
     }
     const origin = c.req.header("origin");
-    if (origin && origin !== new URL(c.req.url).origin) {
+    if (origin && origin !== (publicOrigin ?? new URL(c.req.url).origin)) {
       throw new AppError(403, "cross_origin", "他のサイトからのリクエストは受け付けられません。");
     }
     return next();
+  };
+}
+
+/** JSON bodies: a pasted policy document is at most a few MB. */
+export const JSON_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+/** An upload's body is its file plus the form's boundaries and small fields. */
+const FORM_OVERHEAD_BYTES = 1024 * 1024;
+
+/** The most a route's request body may be, from its contract: an upload's file limit, or the JSON limit. */
+export function bodyLimitBytesOf(contract: Pick<Contract, "kind" | "uploadMaxBytes">): number {
+  if (contract.kind !== "multipart") return JSON_BODY_LIMIT_BYTES;
+  // The largest upload the system takes, when a contract does not say: the handler still checks the file's own limit.
+  return (contract.uploadMaxBytes ?? TABLE_UPLOAD_MAX_BYTES) + FORM_OVERHEAD_BYTES;
+}
+
+/**
+ * The body limit of one route (the router calls it once the caller is admitted, before reading the body). With a
+ * Content-Length it is a header check; a streamed body is counted as it arrives and cut off at the limit.
+ */
+export function bodyLimitFor(contract: Pick<Contract, "kind" | "uploadMaxBytes">): (c: Context) => Promise<void> {
+  const maxSize = bodyLimitBytesOf(contract);
+  const shown = `${Math.floor((maxSize - (contract.kind === "multipart" ? FORM_OVERHEAD_BYTES : 0)) / 1024 / 1024)}MB`;
+  const limit = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError(413, "payload_too_large", `送信データが大きすぎます（上限 ${shown}）。`);
+    },
+  });
+  return async (c) => {
+    await limit(c, async () => {});
   };
 }
 

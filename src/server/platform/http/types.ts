@@ -35,5 +35,6 @@ export interface RequestContext {
 
 /** A download: sent as an attachment, never rendered inline. */
 export interface FileResult {
-  file: { name: string; mimeType: string; body: Uint8Array };
+  /** a large file (a 受領証明書 batch's zip) comes as a stream read from its stored parts */
+  file: { name: string; mimeType: string; body: Uint8Array | ReadableStream<Uint8Array> };
 }

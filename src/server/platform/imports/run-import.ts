@@ -3,14 +3,13 @@
 // none does; the user gets a row-by-row report of what to fix.
 import type { Db } from "../../db/database";
 import { type Actor, recordAudit } from "../audit/audit";
-import { readFileRow, storeFile } from "../files/files";
+import { readFileRowInSlices, storeFile } from "../files/files";
 import { registerJobHandler } from "../jobs/jobs";
-import { readCsv } from "../tabular/csv-read";
 import { errorReportFileName, writeImportErrorReport } from "../tabular/error-report";
+import { TabularFormatError } from "../tabular/errors";
 import type { ImportError } from "../tabular/import-rows";
-import { validateRows } from "../tabular/import-rows";
-import type { Table } from "../tabular/table";
-import { readXlsx } from "../tabular/xlsx-read";
+import { validateRowsInTurns } from "../tabular/import-rows";
+import { readTable, type TableReadResult, tableFormat } from "../tabular/read-table";
 import { importKind } from "./registry";
 
 export const TABULAR_IMPORT_JOB = "tabular.import";
@@ -26,17 +25,13 @@ export type ImportJobResult =
   | { ok: true; count: number; summary: string; duplicate: boolean }
   | { ok: false; errorCount: number; errors: ImportError[]; reportFileId: string };
 
-async function readTable(name: string, mimeType: string, bytes: Uint8Array): Promise<Table> {
-  if (mimeType.includes("spreadsheetml")) return readXlsx(bytes);
-  return readCsv(bytes, { delimiter: name.toLowerCase().endsWith(".tsv") ? "\t" : "," });
-}
-
 async function rejected(db: Db, fileName: string, errors: ImportError[], actor: Actor): Promise<ImportJobResult> {
   const report = await storeFile(db, {
     name: errorReportFileName(fileName),
     mimeType: "text/csv; charset=utf-8",
     bytes: writeImportErrorReport(errors),
     createdBy: actor.userId,
+    owner: { kind: "import", id: null, purpose: "import_report" },
   });
   return { ok: false, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN), reportFileId: report.id };
 }
@@ -49,21 +44,19 @@ export async function runTabularImport(
 ): Promise<ImportJobResult> {
   const kind = importKind(data.kind);
   if (!kind) throw new Error(`unknown import kind ${data.kind}`);
-  const file = await readFileRow(db, data.fileId);
+  const file = await readFileRowInSlices(db, data.fileId);
   await progress(0, null, "ファイルを読み込んでいます");
-  let table: Table;
+  let table: TableReadResult;
   try {
-    table = await readTable(file.name, file.mimeType, file.bytes);
+    // In a worker thread: the server keeps answering while a large file is parsed.
+    table = await readTable(tableFormat(file.name, file.mimeType), file.bytes);
   } catch (error) {
-    return rejected(
-      db,
-      file.name,
-      [{ row: 1, message: error instanceof Error ? error.message : "ファイルを読み取れません。" }],
-      data.actor,
-    );
+    // A file we refuse (unreadable, over a limit) is the user's to fix; anything else is ours and fails the job.
+    if (!(error instanceof TabularFormatError)) throw error;
+    return rejected(db, file.name, [{ row: 1, message: error.message }], data.actor);
   }
   await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
-  const validated = validateRows(table, kind.spec);
+  const validated = await validateRowsInTurns(table, kind.spec);
   if (!validated.ok) return rejected(db, file.name, validated.errors, data.actor);
   await progress(0, table.rows.length, "取り込んでいます");
 

@@ -5,7 +5,16 @@ export { type CsvOutputEncoding, type CsvWriteOptions, type CsvWriteResult, type
 export { type DecodedText, decodeText, type TextEncodingName } from "./decode.js";
 export { errorReportFileName, writeImportErrorReport } from "./error-report.js";
 export { TabularFormatError } from "./errors.js";
-export { type ImportColumn, type ImportError, type ImportResult, type ImportSpec, validateRows } from "./import-rows.js";
+export {
+  type ImportColumn,
+  type ImportError,
+  type ImportResult,
+  type ImportSpec,
+  validateRows,
+  validateRowsInTurns,
+} from "./import-rows.js";
+export { XLSX_LIMITS, type XlsxLimits } from "./limits.js";
+export { readTable, type TableFormat, type TableReadResult, tableFormat } from "./read-table.js";
 export type { Table } from "./table.js";
 export { readXlsx, type XlsxReadResult } from "./xlsx-read.js";
 export { writeXlsx, type XlsxSheet } from "./xlsx-write.js";

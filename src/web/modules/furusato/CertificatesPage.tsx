@@ -1,5 +1,5 @@
 // /furusato/certificates 「寄附金受領証明書」 (the module's managers): the paid donations still without a certificate
-// (寄附日の範囲・サイトで絞り込み), 「証明書を作成」 as a job with progress and the PDF to download, the batches made
+// (寄附日の範囲・サイトで絞り込み), 「証明書を作成」 as a job with progress and the PDF (a zip of PDFs past 1,000) to download, the batches made
 // before (download again), the issued certificates with 再発行, and — for system administrators — the retention
 // of donor data (匿名化).
 import { Alert, Anchor, Button, Group, Loader, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
@@ -34,10 +34,12 @@ import { JobProgress, useJob } from "../../ui/useJob";
 import { FurusatoNav, yen } from "./components";
 import { fm } from "./messages";
 import { useFurusatoAccess, usePortals } from "./queries";
+import { RevealNames } from "./RevealNames";
 
 const t = {
   title: "寄附金受領証明書",
-  intro: "入金済の寄附に受領証明書（1寄附1ページの PDF）を作成します。作成済みの寄附は次の作成から除かれます。",
+  intro:
+    "入金済の寄附に受領証明書（1寄附1ページ）を作成します。1,000件までは1つの PDF、それを超えると 1,000件ごとの PDF をまとめた ZIP になります。作成済みの寄附は次の作成から除かれます。",
   forbidden: "受領証明書は、ふるさと納税の担当者だけが作成・ダウンロードできます。",
   pendingHeading: "作成が必要な寄附",
   from: "寄附日（から）",
@@ -54,14 +56,14 @@ const t = {
   amount: "寄附金額",
   create: (n: number) => `この条件で証明書を作成（${n}件）`,
   createConfirm: (n: number) =>
-    `表示中の条件に合う ${n}件の受領証明書を作成します。番号は今年度の続きから振られ、取り消せません。作成には少し時間がかかります。`,
+    `表示中の条件に合う ${n}件の受領証明書を作成します。番号は今年度の続きから振られ、取り消せません。作成には件数に応じて時間がかかります（1万件でおよそ1〜2分）。`,
   progress: "受領証明書の作成",
   done: (n: number, first: string | null, last: string | null) =>
     n === 0 ? "新たに作成する寄附はありませんでした。" : `${n}件を作成しました（${first}～${last}）。`,
-  download: "PDF をダウンロード",
-  downloadLabel: (label: string) => `${label} の PDF をダウンロード`,
+  download: "ダウンロード",
+  downloadLabel: (label: string) => `${label} のファイル（PDF または ZIP）をダウンロード`,
   again: "閉じる",
-  batchesHeading: "作成した証明書（PDF）",
+  batchesHeading: "作成した証明書（PDF・ZIP）",
   batchesCaption: "作成した受領証明書のまとまり",
   batchesEmpty: "まだ作成していません。",
   createdAt: "作成日時",
@@ -163,7 +165,9 @@ function PendingSection() {
   const [filter, setFilter] = useState<{ from?: string; to?: string; portalCode?: string }>({});
   const [page, setPage] = useState(1);
   const [jobId, setJobId] = useState<string | null>(null);
-  const query = { ...filter, page, pageSize: 50 };
+  // Donor names are masked until the manager reveals them (recorded by the server), as on the 寄附台帳.
+  const [reveal, setReveal] = useState(false);
+  const query = { ...filter, page, pageSize: 50, reveal: reveal ? ("true" as const) : ("false" as const) };
   const pending = useQuery({
     queryKey: certificateKeys.pending(query),
     queryFn: () => call(listCertificateCandidates, { query }),
@@ -237,6 +241,9 @@ function PendingSection() {
               {t.create(total)}
             </ConfirmButton>
           </Group>
+        )}
+        {pending.data?.canReveal && (
+          <RevealNames reveal={reveal} revealed={pending.data.revealed} busy={pending.isFetching} onChange={setReveal} />
         )}
         <DataTable
           caption={t.caption}

@@ -21,6 +21,7 @@ import { lm } from "./ledgerMessages";
 import { ledgerKeys } from "./ledgerQueries";
 import { fm } from "./messages";
 import { usePortals } from "./queries";
+import { RevealNames } from "./RevealNames";
 
 const t = lm.list;
 
@@ -250,21 +251,7 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
         </Stack>
       </Paper>
 
-      {canReveal && (
-        <Group gap="sm" mb="sm" wrap="wrap" className="yk-no-print">
-          <Button
-            variant={revealed ? "default" : "light"}
-            onClick={() => setReveal(!reveal)}
-            aria-pressed={reveal}
-            loading={donations.isFetching && reveal !== revealed}
-          >
-            {reveal ? t.hide : t.reveal}
-          </Button>
-          <Text size="sm" c={revealed ? undefined : "dimmed"} role="status">
-            {revealed ? t.revealedNote : t.revealNote}
-          </Text>
-        </Group>
-      )}
+      {canReveal && <RevealNames reveal={reveal} revealed={revealed} busy={donations.isFetching} onChange={setReveal} />}
 
       <DataTable
         caption={t.caption}

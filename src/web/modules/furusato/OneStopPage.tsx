@@ -1,7 +1,7 @@
 // /furusato/one-stop 「ワンストップ特例」 (市の職員): the applications of one calendar year of donations, with the
 // 1月10日 deadline and the days left, counts per status and per missing document (each a filter), and for the
-// module's managers the form to record arrival (受付), what is missing (不備) and acceptance (受理). Other staff see
-// donor names masked (山田 **).
+// module's managers the form to record arrival (受付), what is missing (不備) and acceptance (受理). Donor names are
+// masked (山田 **) until a manager reveals them, which the server records (the same rule as the 寄附台帳).
 import {
   Alert,
   Button,
@@ -32,6 +32,7 @@ import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { FurusatoNav, yen } from "./components";
 import { fm } from "./messages";
 import { useFurusatoAccess } from "./queries";
+import { RevealNames } from "./RevealNames";
 
 const t = {
   title: "ワンストップ特例申請",
@@ -85,7 +86,15 @@ export function OneStopPage() {
   const [missing, setMissing] = useState<OneStopDocument | "">("");
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const query = { year, status: status || undefined, missing: missing || undefined, page, pageSize };
+  const [reveal, setReveal] = useState(false);
+  const query = {
+    year,
+    status: status || undefined,
+    missing: missing || undefined,
+    page,
+    pageSize,
+    reveal: reveal ? ("true" as const) : ("false" as const),
+  };
   const list = useQuery({
     queryKey: oneStopKeys.list(query),
     queryFn: () => call(listOneStop, { query }),
@@ -200,6 +209,8 @@ export function OneStopPage() {
             {t.readOnly}
           </Text>
         )}
+
+        {data?.canReveal && <RevealNames reveal={reveal} revealed={data.revealed} busy={list.isFetching} onChange={setReveal} />}
 
         <DataTable
           caption={t.caption}

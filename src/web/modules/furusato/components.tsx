@@ -118,9 +118,10 @@ export function Counter({ value, max, id }: { value: string; max: number; id?: s
 /** 返礼品 / 事業者 / 寄附受付サイト (+ 一括出力 / 出力の記録 for the module's staff) — the module's own sub-navigation. */
 /**
  * The module's menu, in groups: 返礼品カタログ, 寄附と事務, 集計・分析, then 設定. Who sees what: everyone 返礼品・事業者・
- * 寄附受付サイト; managers also 一括出力・出力の記録, 受領証明書 and 設定; the city's staff (not suppliers' logins) 寄附台帳・
- * 取込・出荷依頼・ワンストップ特例 and the 集計・分析 pages; a supplier's login only its own 出荷 besides the catalogue
- * (its four links need no group labels).
+ * 寄附受付サイト; managers also 一括出力・出力の記録, 受領証明書 and 設定; the staff of the organisation that runs ふるさと納税
+ * (access.donors: donors' records are theirs) 寄附台帳・取込・出荷依頼・ワンストップ特例; the city's staff (not suppliers'
+ * logins) the 集計・分析 pages; a supplier's login only its own 出荷 besides the catalogue (its four links need no group
+ * labels).
  */
 export function FurusatoNav() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -128,6 +129,7 @@ export function FurusatoNav() {
   const manager = access.data?.manager === true;
   const supplier = Boolean(access.data?.supplierId);
   const staff = access.data !== undefined && !supplier;
+  const donors = access.data?.donors === true;
   const at = (path: string) => pathname.startsWith(path);
   const link = (to: ModuleNavPath, label: string, active: boolean, show = true): ModuleNavLink[] => (show ? [{ to, label, active }] : []);
 
@@ -147,11 +149,11 @@ export function FurusatoNav() {
     {
       label: fm.nav.officeGroup,
       links: [
-        ...link("/furusato/donations", lm.nav.donations, at("/furusato/donations") && !at("/furusato/donations/import"), staff),
+        ...link("/furusato/donations", lm.nav.donations, at("/furusato/donations") && !at("/furusato/donations/import"), donors),
         // 取込 covers its 取込設定 (/furusato/mappings) too
-        ...link("/furusato/donations/import", lm.nav.import, at("/furusato/donations/import") || at("/furusato/mappings"), staff),
-        ...link("/furusato/shipments", fm.nav.shipments, at("/furusato/shipments"), staff),
-        ...link("/furusato/one-stop", fm.nav.oneStop, at("/furusato/one-stop"), staff),
+        ...link("/furusato/donations/import", lm.nav.import, at("/furusato/donations/import") || at("/furusato/mappings"), donors),
+        ...link("/furusato/shipments", fm.nav.shipments, at("/furusato/shipments"), donors),
+        ...link("/furusato/one-stop", fm.nav.oneStop, at("/furusato/one-stop"), donors),
         ...link("/furusato/certificates", fm.nav.certificates, at("/furusato/certificates"), manager),
       ],
     },

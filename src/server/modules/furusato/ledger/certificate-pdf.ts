@@ -1,4 +1,5 @@
 // 寄附金受領証明書 → PDF (A4 portrait), one page per donation, Noto Sans JP embedded (pdfkit subsets it).
+import { crc32, deflateRawSync } from "node:zlib";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatWareki } from "../../../../common/dates";
 import { formatYen } from "../../../../common/furusato/rules";
@@ -103,4 +104,21 @@ function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffe
 export async function renderCertificatesPdf(pages: CertificatePage[], issuer: Issuer): Promise<Buffer> {
   const pdf = (await createPdfPrinter()).createPdfKitDocument(certificateDocDefinition(pages, issuer));
   return collect(pdf);
+}
+
+/** One PDF of a batch, ready to be written into a zip (deflated) or stored as it is. */
+export interface RenderedCertificateFile {
+  /** the stored bytes: raw deflate of the PDF when `deflated` */
+  data: Uint8Array;
+  deflated: boolean;
+  /** CRC-32 and length of the PDF itself */
+  crc32: number;
+  size: number;
+}
+
+export async function renderCertificateFile(pages: CertificatePage[], issuer: Issuer, deflate: boolean): Promise<RenderedCertificateFile> {
+  const pdf = await renderCertificatesPdf(pages, issuer);
+  // pdfkit leaves the embedded font and much of each page uncompressed: deflate roughly halves a batch's zip.
+  const data = deflate ? deflateRawSync(pdf) : pdf;
+  return { data: new Uint8Array(data), deflated: deflate, crc32: crc32(pdf), size: pdf.length };
 }

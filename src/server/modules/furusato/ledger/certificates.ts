@@ -1,15 +1,22 @@
-// 寄附金受領証明書: every paid donation gets one, numbered per 年度 of issue (R6-000123). A batch is one PDF (one A4
-// page per donation) made by a job; its certificates are recorded in the same transaction as the batch row, so a
-// second run skips the donations already certified. 再発行 issues a new number marked as a reissue of the old one.
+// 寄附金受領証明書: every paid donation gets one, numbered per 年度 of issue (R6-000123). A batch is made by a job, one
+// A4 page per donation: one PDF, or — past 1,000 certificates — a zip of PDFs of 1,000 each, built and stored one PDF
+// at a time. Its certificates are issued in one transaction with the batch's audit row, so a second run skips the
+// donations already certified and a failed run issues nothing. 再発行 issues a new number marked as a reissue.
+import { createHash, randomUUID } from "node:crypto";
 import { fiscalYearOf, formatFiscalYear } from "../../../../common/dates";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
-import { Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
-import { readFileRow, storeFile } from "../../../platform/files/files";
-import { registerJobHandler } from "../../../platform/jobs/jobs";
-import { type FurusatoAccess, requireManager } from "../access";
+import { AppError, Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
+import { appendFilePart, createFileInParts, fileContentStream, finishFileParts, sha256Of } from "../../../platform/files/files";
+import { readFileFor } from "../../../platform/files/owners";
+import { ZipWriter } from "../../../platform/files/zip-writer";
+import { isLocalProcessGone, registerJobHandler, WORKER_NAME } from "../../../platform/jobs/jobs";
+import { WorkerOutOfMemory, WorkerThread } from "../../../platform/workers/worker-thread";
+import { type FurusatoAccess, requireDonorRecords, requireManager } from "../access";
 import { todayInJapan } from "../catalog";
-import { type CertificatePage, type Issuer, renderCertificatesPdf } from "./certificate-pdf";
+import { bureauFileOwner } from "../file-owners";
+import { type CertificatePage, type Issuer, type RenderedCertificateFile, renderCertificatesPdf } from "./certificate-pdf";
+import type { CertificateRenderRequest } from "./certificate-render-worker";
 import { maskName } from "./one-stop";
 import { appSetting } from "./shipments";
 
@@ -65,9 +72,10 @@ function candidateWhere(filter: CertificateFilter): { sql: string; params: unkno
 export async function listCertificateCandidates(
   db: Queryable,
   access: FurusatoAccess,
-  filter: Omit<CertificateFilter, "donationIds"> & { page: number; pageSize: number },
+  filter: Omit<CertificateFilter, "donationIds"> & { page: number; pageSize: number; revealed?: boolean },
 ) {
   if (access.supplier) throw new Forbidden("受領証明書は市の職員だけが扱えます。");
+  requireDonorRecords(access);
   const { sql, params } = candidateWhere({ ...filter, donationIds: null });
   const offset = (filter.page - 1) * filter.pageSize;
   const [page, count] = await Promise.all([
@@ -85,7 +93,8 @@ export async function listCertificateCandidates(
       portalCode: r.portal_code,
       donatedOn: r.donated_on,
       amount: r.amount,
-      donorName: access.manager ? (r.donor_name ?? "") : maskName(r.donor_name),
+      // Masked unless a manager asked for the names (the route records it): access.ts, one rule for every screen.
+      donorName: filter.revealed === true && access.manager ? (r.donor_name ?? "") : maskName(r.donor_name),
     })),
     total: count.rows[0]?.n ?? 0,
     page: filter.page,
@@ -128,10 +137,65 @@ export interface BatchResult {
 
 type Progress = (done: number, total?: number | null, message?: string) => Promise<void>;
 
+/** Certificates per PDF file of a batch: a file staff can open and print, and a bounded step of work and memory. */
+export const CERTIFICATES_PER_FILE = 1000;
+/** The heap limit of the worker thread that renders one file (1,000 pages need about 150 MB at their peak). */
+const RENDER_HEAP_MB = 320;
+/** A building batch that has shown no sign of life for this long was abandoned: the next batch discards it. */
+const ABANDONED_AFTER = "10 minutes";
+/** files.size_bytes is an integer: a batch's file stays under 2 GB (about 2.5 million certificates). */
+const MAX_BATCH_BYTES = 2 ** 31 - 1;
+const RENDER_WORKER = { name: "certificate-render-worker", source: new URL("./certificate-render-worker.ts", import.meta.url) };
+const BATCH_LOCK = "SELECT pg_advisory_xact_lock(hashtext('furusato_certificates'))";
+/** batches this process is building (a builder recorded under this process's pid but not here is from an earlier one) */
+const buildingHere = new Set<string>();
+
+export interface BatchOptions {
+  /** certificates per PDF file (CERTIFICATES_PER_FILE) */
+  perFile?: number;
+  /** heap limit of the rendering worker thread, in MB */
+  renderHeapMb?: number;
+}
+
+interface Build {
+  batchId: string;
+  fileId: string;
+  prefix: string;
+  /** the last number of the 年度 before this batch */
+  start: number;
+}
+
+type Renderer = WorkerThread<CertificateRenderRequest, RenderedCertificateFile>;
+
+interface BatchJob {
+  /** the candidates' condition (candidateWhere) */
+  sql: string;
+  params: unknown[];
+  /** donations counted at the start: the batch takes at most these many */
+  total: number;
+  perFile: number;
+  zipped: boolean;
+  today: string;
+  issuer: Issuer;
+  progress: Progress;
+}
+
+interface Written {
+  count: number;
+  sizeBytes: number;
+  sha256: string;
+}
+
 /**
- * Makes one PDF for every donation that needs a certificate (within the filter) and records the batch and its
- * certificates together. The PDF is rendered outside the transaction (so the progress can be shown and, on PGlite,
- * the one connection stays free); inside it, under a lock, the numbers and donations are checked to be still free.
+ * Makes the certificates of every donation that needs one (within the filter), in bounded memory whatever their
+ * number: the donations are read a page at a time (keyset pagination), each page becomes one PDF file rendered in a
+ * worker thread, and each file is stored at once as a part of the batch's file (a zip of the PDFs when there is more
+ * than one, the PDF itself otherwise). Nothing is issued while the batch is built: its numbers are staged beside it,
+ * and one short transaction at the end issues them all with the audit row. A failure or a crash on the way leaves the
+ * issued certificates as they were (a crash leaves a "building" batch that the next batch discards). One batch
+ * builds at a time, so the numbers it prints stay the next ones of the 年度.
+ * Not one long transaction: on PGlite it would hold the only connection (every other request) for the whole build,
+ * and on PostgreSQL keep a transaction open for half an hour; the recorded state costs one staged row a certificate.
  */
 export async function issueCertificates(
   db: Db,
@@ -139,62 +203,232 @@ export async function issueCertificates(
   filter: CertificateFilter,
   progress: Progress = async () => {},
   today = todayInJapan(),
+  options: BatchOptions = {},
 ): Promise<BatchResult> {
-  await progress(0, null, "対象の寄附を集めています");
+  const perFile = options.perFile ?? CERTIFICATES_PER_FILE;
+  await progress(0, null, "対象の寄附を数えています");
   const { sql, params } = candidateWhere(filter);
-  const { rows: donations } = await db.query<DonationForCertificate>(
-    `SELECT ${DONATION_COLUMNS} FROM furusato_donations d WHERE ${sql} ORDER BY d.donated_on, d.portal_code, d.order_number`,
-    params,
-  );
-  if (donations.length === 0) {
+  const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM furusato_donations d WHERE ${sql}`, params);
+  // The batch takes at most the donations counted now; any that arrive meanwhile wait for the next one.
+  const total = counted.rows[0]?.n ?? 0;
+  const none = { batchId: null, count: 0, firstNumber: null, lastNumber: null };
+  if (total === 0) {
     await progress(0, 0, "新たに発行する寄附はありませんでした");
-    return { batchId: null, count: 0, firstNumber: null, lastNumber: null };
+    return none;
   }
-  const total = donations.length;
-  const prefix = certificatePrefix(fiscalYearOf(today));
-  const start = await lastSequence(db, prefix);
-  const numbers = donations.map((_, i) => certificateNumber(prefix, start + i + 1));
-  await progress(0, total, `${total}件の証明書を作成しています`);
+  const zipped = total > perFile;
   const issuer = await certificateIssuer(db);
-  const pdf = await renderCertificatesPdf(
-    donations.map((d, i) => pageOf(d, numbers[i], today, null)),
-    issuer,
+  // Known here before its row exists, so that nothing in this process takes it for an earlier process's leftover.
+  const batchId = randomUUID();
+  buildingHere.add(batchId);
+  try {
+    const build = await beginBuild(db, actor, batchId, certificatePrefix(fiscalYearOf(today)), zipped);
+    return await buildAndIssue(db, actor, build, { sql, params, total, perFile, zipped, today, issuer, progress }, options.renderHeapMb);
+  } finally {
+    buildingHere.delete(batchId);
+  }
+}
+
+async function buildAndIssue(db: Db, actor: Actor, build: Build, job: BatchJob, renderHeapMb = RENDER_HEAP_MB): Promise<BatchResult> {
+  const { total, perFile, zipped, today, progress } = job;
+  const none = { batchId: null, count: 0, firstNumber: null, lastNumber: null };
+  let renderer: Renderer | null = null;
+  try {
+    renderer = new WorkerThread(RENDER_WORKER, { maxHeapMb: renderHeapMb });
+    await progress(0, total, `${total}件の証明書を作成しています`);
+    const written = await writeFiles(db, build, job, renderer);
+    if (written.count === 0) {
+      await discardBuild(db, build.batchId);
+      await progress(0, 0, "新たに発行する寄附はありませんでした");
+      return none;
+    }
+    await progress(written.count, total, "発行を記録しています");
+    return await completeBuild(db, actor, build, written, today, zipped);
+  } catch (error) {
+    // Nothing was issued: the staged numbers and the file's parts go, and the numbers stay free.
+    await discardBuild(db, build.batchId).catch(() => {});
+    if (error instanceof WorkerOutOfMemory)
+      throw new AppError(
+        500,
+        "certificate_memory",
+        `受領証明書の PDF（1ファイル${perFile}件）を作る途中でメモリが足りなくなりました。発行済みの証明書は変わっていません。管理者に連絡してください。`,
+      );
+    if (error instanceof AppError) throw error;
+    const failure = new AppError(500, "certificate_failed", "受領証明書を作成できませんでした。発行済みの証明書は変わっていません。");
+    failure.cause = error;
+    throw failure;
+  } finally {
+    await renderer?.close();
+  }
+}
+
+/** The one file of a batch (a reissue's too), owned by the batch and filled part by part. */
+async function newBatchFile(tx: Queryable, actor: Actor, batchId: string, zipped: boolean) {
+  const owner = await bureauFileOwner(tx, "furusato.certificate_batch", batchId, "certificate_pdf");
+  return createFileInParts(tx, {
+    name: `寄附金受領証明書_作成中.${zipped ? "zip" : "pdf"}`,
+    mimeType: zipped ? "application/zip" : "application/pdf",
+    createdBy: actor.userId,
+    owner,
+  });
+}
+
+// The batch's id is chosen first so that its file is stored with its owner (the batch) in one write.
+async function beginBuild(db: Db, actor: Actor, batchId: string, prefix: string, zipped: boolean): Promise<Build> {
+  return db.transaction(async (tx) => {
+    await tx.query(BATCH_LOCK);
+    await discardAbandonedBuilds(tx, actor);
+    const start = await lastSequence(tx, prefix);
+    const file = await newBatchFile(tx, actor, batchId, zipped);
+    await tx.query(
+      `INSERT INTO furusato_certificate_batches (id, file_id, certificate_count, created_by, state, builder)
+       VALUES ($1, $2, 0, $3, 'building', $4)`,
+      [batchId, file.id, actor.userId, WORKER_NAME],
+    );
+    return { batchId, fileId: file.id, prefix, start };
+  });
+}
+
+/**
+ * A batch still building blocks another batch and a reissue (they would take the same numbers), unless it was
+ * abandoned: its process on this host is gone, or it has not written a part for ABANDONED_AFTER. Those are removed.
+ */
+async function discardAbandonedBuilds(tx: Queryable, actor: Actor): Promise<void> {
+  const { rows } = await tx.query<{ id: string; builder: string | null; quiet: boolean }>(
+    `SELECT id, builder, heartbeat_at < now() - interval '${ABANDONED_AFTER}' AS quiet
+       FROM furusato_certificate_batches WHERE state = 'building'`,
   );
-  await progress(total, total, "記録しています");
-  const first = numbers[0];
-  const last = numbers[numbers.length - 1];
-  const batchId = await db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('furusato_certificates'))");
-    const issuedMeanwhile = await tx.query("SELECT 1 FROM furusato_certificates WHERE donation_id = ANY($1::uuid[]) LIMIT 1", [
-      donations.map((d) => d.id),
-    ]);
-    if ((await lastSequence(tx, prefix)) !== start || issuedMeanwhile.rows.length > 0)
+  for (const build of rows) {
+    const gone = build.quiet || isLocalProcessGone(build.builder, buildingHere.has(build.id));
+    if (!gone) throw new Conflict("別の受領証明書を作成中です。終わってから、もう一度操作してください。", "batch_in_progress");
+    await discardBuild(tx, build.id);
+    await recordAudit(tx, actor, {
+      action: "discard",
+      entityType: "furusato_certificate_batch",
+      entityId: build.id,
+      summary: "途中で止まっていた受領証明書の作成を取り消し（発行済みの証明書は変わりません）",
+    });
+  }
+}
+
+/** Removes a batch that is still building, with its staged numbers and its file's parts. */
+async function discardBuild(db: Queryable, batchId: string): Promise<void> {
+  const { rows } = await db.query<{ file_id: string }>(
+    "DELETE FROM furusato_certificate_batches WHERE id = $1 AND state = 'building' RETURNING file_id",
+    [batchId],
+  );
+  if (rows[0]) await db.query("DELETE FROM files WHERE id = $1", [rows[0].file_id]);
+}
+
+type CandidateRow = DonationForCertificate & { portal_code: string };
+
+async function writeFiles(db: Db, build: Build, job: BatchJob, renderer: Renderer): Promise<Written> {
+  const hash = createHash("sha256");
+  const zip = job.zipped ? new ZipWriter() : null;
+  const digits = Math.max(3, String(Math.ceil(job.total / job.perFile)).length);
+  let count = 0;
+  let part = 0;
+  let sizeBytes = 0;
+  let after: { donated_on: string; portal_code: string; order_number: string } | null = null;
+  // Each part is stored with a sign of life; a batch discarded meanwhile (taken for abandoned) stops here.
+  const store = async (bytes: Uint8Array, staged?: { numbers: string[]; donationIds: string[] }) => {
+    sizeBytes += bytes.length;
+    if (sizeBytes > MAX_BATCH_BYTES)
+      throw new ValidationError("受領証明書のファイルが大きくなりすぎます（2GB 超）。寄附日の範囲を分けて作成してください。");
+    hash.update(bytes);
+    await db.transaction(async (tx) => {
+      const alive = await tx.query(
+        "UPDATE furusato_certificate_batches SET heartbeat_at = now() WHERE id = $1 AND state = 'building' RETURNING id",
+        [build.batchId],
+      );
+      if (alive.rows.length === 0)
+        throw new Conflict("受領証明書の作成が取り消されました（長く止まっていたため）。もう一度作成してください。", "batch_discarded");
+      await appendFilePart(tx, build.fileId, part, bytes);
+      if (staged)
+        await tx.query(
+          `INSERT INTO furusato_certificate_staged (batch_id, certificate_number, donation_id)
+           SELECT $1, u.number, u.donation_id FROM unnest($2::text[], $3::uuid[]) AS u (number, donation_id)`,
+          [build.batchId, staged.numbers, staged.donationIds],
+        );
+    });
+    part++;
+  };
+  while (count < job.total) {
+    // The next page after the last one read: the candidates' order is a key (a portal's order numbers are unique).
+    const n = job.params.length;
+    const { rows } = await db.query<CandidateRow>(
+      `SELECT ${DONATION_COLUMNS}, d.portal_code FROM furusato_donations d
+        WHERE ${job.sql}${after ? ` AND (d.donated_on, d.portal_code, d.order_number) > ($${n + 1}::date, $${n + 2}::text, $${n + 3}::text)` : ""}
+        ORDER BY d.donated_on, d.portal_code, d.order_number LIMIT ${Math.min(job.perFile, job.total - count)}`,
+      after ? [...job.params, after.donated_on, after.portal_code, after.order_number] : job.params,
+    );
+    if (rows.length === 0) break;
+    const numbers = rows.map((_, i) => certificateNumber(build.prefix, build.start + count + i + 1));
+    const file = await renderer.call(
+      { pages: rows.map((d, i) => pageOf(d, numbers[i], job.today, null)), issuer: job.issuer, deflate: job.zipped },
+      [],
+    );
+    const name = `寄附金受領証明書_${String(part + 1).padStart(digits, "0")}_${numbers[0]}～${numbers[numbers.length - 1]}.pdf`;
+    await store(zip ? zip.entry(name, file) : file.data, { numbers, donationIds: rows.map((d) => d.id) });
+    count += rows.length;
+    const last: CandidateRow = rows[rows.length - 1];
+    after = { donated_on: last.donated_on, portal_code: last.portal_code, order_number: last.order_number };
+    await job.progress(count, job.total, `${count}件 / ${job.total}件の証明書を作成しました`);
+  }
+  if (zip && count > 0) await store(zip.finish());
+  return { count, sizeBytes, sha256: hash.digest("hex") };
+}
+
+/** Issues the staged certificates in one short transaction, after checking that nothing changed under the batch. */
+async function completeBuild(db: Db, actor: Actor, build: Build, written: Written, today: string, zipped: boolean): Promise<BatchResult> {
+  const first = certificateNumber(build.prefix, build.start + 1);
+  const last = certificateNumber(build.prefix, build.start + written.count);
+  await db.transaction(async (tx) => {
+    await tx.query(BATCH_LOCK);
+    const current = await tx.query("SELECT 1 FROM furusato_certificate_batches WHERE id = $1 AND state = 'building'", [build.batchId]);
+    if (current.rows.length === 0)
+      throw new Conflict("受領証明書の作成が取り消されました（長く止まっていたため）。もう一度作成してください。", "batch_discarded");
+    if ((await lastSequence(tx, build.prefix)) !== build.start)
       throw new Conflict("別の受領証明書の作成が同時に行われました。もう一度作成してください。", "concurrent_batch");
-    const id = await recordBatch(tx, actor, pdf, `寄附金受領証明書_${first}～${last}.pdf`, total);
+    // A donation cancelled, anonymised or certified while its page was being printed must not get this certificate.
+    const { rows } = await tx.query<{ staged: number; unfit: number }>(
+      `SELECT count(*)::int AS staged,
+              count(*) FILTER (WHERE d.status <> '入金済' OR d.anonymised_at IS NOT NULL
+                OR EXISTS (SELECT 1 FROM furusato_certificates c WHERE c.donation_id = s.donation_id))::int AS unfit
+         FROM furusato_certificate_staged s JOIN furusato_donations d ON d.id = s.donation_id
+        WHERE s.batch_id = $1`,
+      [build.batchId],
+    );
+    const changed = written.count - rows[0].staged + rows[0].unfit;
+    if (changed > 0)
+      throw new Conflict(
+        `作成中に${changed}件の寄附が取消・削除・匿名化されたか、別に発行されました。もう一度作成してください。`,
+        "donations_changed",
+      );
     await tx.query(
       `INSERT INTO furusato_certificates (donation_id, batch_id, certificate_number, issued_on)
-       SELECT u.donation_id, $1, u.number, $2::date FROM unnest($3::uuid[], $4::text[]) AS u (donation_id, number)`,
-      [id, today, donations.map((d) => d.id), numbers],
+       SELECT donation_id, batch_id, certificate_number, $2::date FROM furusato_certificate_staged WHERE batch_id = $1`,
+      [build.batchId, today],
     );
+    await tx.query("DELETE FROM furusato_certificate_staged WHERE batch_id = $1", [build.batchId]);
+    await tx.query(
+      "UPDATE furusato_certificate_batches SET state = 'issued', certificate_count = $2, builder = NULL, heartbeat_at = now() WHERE id = $1",
+      [build.batchId, written.count],
+    );
+    await finishFileParts(tx, build.fileId, {
+      name: `寄附金受領証明書_${first}～${last}.${zipped ? "zip" : "pdf"}`,
+      sizeBytes: written.sizeBytes,
+      sha256: written.sha256,
+    });
     await recordAudit(tx, actor, {
       action: "issue",
       entityType: "furusato_certificate_batch",
-      entityId: id,
-      summary: `寄附金受領証明書 ${total}件を発行（${first}～${last}）`,
-      after: { count: total, firstNumber: first, lastNumber: last, issuedOn: today },
+      entityId: build.batchId,
+      summary: `寄附金受領証明書 ${written.count}件を発行（${first}～${last}）`,
+      after: { count: written.count, firstNumber: first, lastNumber: last, issuedOn: today, zip: zipped },
     });
-    return id;
   });
-  return { batchId, count: total, firstNumber: first, lastNumber: last };
-}
-
-async function recordBatch(tx: Queryable, actor: Actor, pdf: Uint8Array, name: string, count: number): Promise<string> {
-  const file = await storeFile(tx, { name, mimeType: "application/pdf", bytes: pdf, createdBy: actor.userId });
-  const { rows } = await tx.query<{ id: string }>(
-    "INSERT INTO furusato_certificate_batches (file_id, certificate_count, created_by) VALUES ($1, $2, $3) RETURNING id",
-    [file.id, count, actor.userId],
-  );
-  return rows[0].id;
+  return { batchId: build.batchId, count: written.count, firstNumber: first, lastNumber: last };
 }
 
 /** 再発行: a new number (of this 年度), marked as a reissue and naming the number it replaces; one page, one batch. */
@@ -217,23 +451,32 @@ export async function reissueCertificate(
   const start = await lastSequence(db, prefix);
   const number = certificateNumber(prefix, start + 1);
   const pdf = await renderCertificatesPdf([pageOf(original, number, today, original.certificate_number)], await certificateIssuer(db));
-  const batchId = await db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext('furusato_certificates'))");
+  const batchId = randomUUID();
+  await db.transaction(async (tx) => {
+    await tx.query(BATCH_LOCK);
+    // A batch being built has the next numbers: the reissue waits for it.
+    await discardAbandonedBuilds(tx, actor);
     if ((await lastSequence(tx, prefix)) !== start)
       throw new Conflict("別の受領証明書の作成が同時に行われました。もう一度操作してください。", "concurrent_batch");
-    const id = await recordBatch(tx, actor, pdf, `寄附金受領証明書_${number}_再発行.pdf`, 1);
+    const file = await newBatchFile(tx, actor, batchId, false);
+    await appendFilePart(tx, file.id, 0, pdf);
+    await finishFileParts(tx, file.id, { name: `寄附金受領証明書_${number}_再発行.pdf`, sizeBytes: pdf.length, sha256: sha256Of(pdf) });
+    await tx.query("INSERT INTO furusato_certificate_batches (id, file_id, certificate_count, created_by) VALUES ($1, $2, 1, $3)", [
+      batchId,
+      file.id,
+      actor.userId,
+    ]);
     await tx.query(
       "INSERT INTO furusato_certificates (donation_id, batch_id, certificate_number, issued_on, reissue) VALUES ($1, $2, $3, $4, true)",
-      [original.id, id, number, today],
+      [original.id, batchId, number, today],
     );
     await recordAudit(tx, actor, {
       action: "reissue",
       entityType: "furusato_certificate",
       entityId: certificateId,
       summary: `寄附金受領証明書 ${original.certificate_number} を ${number} として再発行`,
-      after: { certificateNumber: number, reissueOf: original.certificate_number, batchId: id },
+      after: { certificateNumber: number, reissueOf: original.certificate_number, batchId },
     });
-    return id;
   });
   return { batchId, certificateNumber: number };
 }
@@ -253,6 +496,7 @@ export async function listBatches(db: Queryable) {
        FROM furusato_certificate_batches b
        LEFT JOIN furusato_certificates c ON c.batch_id = b.id
        LEFT JOIN users u ON u.id = b.created_by
+      WHERE b.state = 'issued'
       GROUP BY b.id, u.display_name ORDER BY b.created_at DESC LIMIT 200`,
   );
   return rows.map((r) => ({
@@ -310,24 +554,34 @@ export async function listCertificates(db: Queryable, filter: { q?: string; page
   };
 }
 
-/** The batch's PDF again (it holds names and addresses: the managers only, and every download is recorded). */
+/**
+ * The batch's file again, a PDF or a zip of PDFs (it holds names and addresses: the managers only, and every download
+ * is recorded). It is streamed from its stored parts: a batch of any size goes out one part at a time.
+ */
 export async function downloadBatch(db: Db, access: FurusatoAccess, actor: Actor, batchId: string) {
   requireManager(access);
   const { rows } = await db.query<{ file_id: string; certificate_count: number }>(
-    "SELECT file_id, certificate_count FROM furusato_certificate_batches WHERE id = $1",
+    "SELECT file_id, certificate_count FROM furusato_certificate_batches WHERE id = $1 AND state = 'issued'",
     [batchId],
   );
   if (!rows[0]) throw new NotFound("受領証明書の作成記録");
-  const file = await readFileRow(db, rows[0].file_id);
+  const file = await readFileFor(
+    db,
+    access.user,
+    rows[0].file_id,
+    { kind: "furusato.certificate_batch", ownerId: batchId },
+    "受領証明書のファイル",
+  );
   await db.transaction((tx) =>
     recordAudit(tx, actor, {
       action: "download",
       entityType: "furusato_certificate_batch",
       entityId: batchId,
-      summary: `寄附金受領証明書（${rows[0].certificate_count}件）の PDF をダウンロード`,
+      summary: `寄附金受領証明書（${rows[0].certificate_count}件）のファイルをダウンロード`,
     }),
   );
-  return { name: file.name, mimeType: file.mimeType, body: file.bytes };
+  // readFileFor checked the owner; the content (kept in parts) is read as the download goes.
+  return { name: file.name, mimeType: file.mimeType, body: fileContentStream(db, file.id) };
 }
 
 export function checkCertificateFilter(filter: CertificateFilter): void {
@@ -336,7 +590,10 @@ export function checkCertificateFilter(filter: CertificateFilter): void {
 }
 
 export function registerCertificateJob(): void {
-  registerJobHandler<{ actor: Actor; filter: CertificateFilter }>(CERTIFICATE_JOB, (data, context) =>
-    issueCertificates(context.db, data.actor, data.filter, context.progress),
+  // 600,000 certificates take about an hour here; a failure (out of memory included) is reported, not retried.
+  registerJobHandler<{ actor: Actor; filter: CertificateFilter }>(
+    CERTIFICATE_JOB,
+    (data, context) => issueCertificates(context.db, data.actor, data.filter, context.progress),
+    { expireInSeconds: 6 * 60 * 60 },
   );
 }

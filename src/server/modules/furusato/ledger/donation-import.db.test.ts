@@ -24,7 +24,15 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 async function upload(name: string, bytes: Uint8Array) {
-  return (await storeFile(t.db, { name, mimeType: "text/csv", bytes, createdBy: city.editor.id })).id;
+  return (
+    await storeFile(t.db, {
+      name,
+      mimeType: "text/csv",
+      bytes,
+      createdBy: city.editor.id,
+      owner: { kind: "import", id: null, purpose: "import_upload" },
+    })
+  ).id;
 }
 
 async function ledger() {

@@ -13,10 +13,9 @@ import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { NotFound } from "../../../platform/errors";
 import { readFileRow, storeFile } from "../../../platform/files/files";
 import { registerJobHandler } from "../../../platform/jobs/jobs";
-import { readCsv } from "../../../platform/tabular/csv-read";
 import { errorReportFileName, writeImportErrorReport } from "../../../platform/tabular/error-report";
 import type { ImportError } from "../../../platform/tabular/import-rows";
-import { readXlsx } from "../../../platform/tabular/xlsx-read";
+import { readTable, tableFormat } from "../../../platform/tabular/read-table";
 import { upsertDonations } from "./donations-store";
 
 export const DONATION_IMPORT_JOB = "furusato.donations.import";
@@ -60,9 +59,8 @@ export async function findMapping(db: Queryable, id: string): Promise<MappingRow
 
 /** Every non-blank row with its spreadsheet row number: the mapping decides which one holds the headings. */
 export async function readMappingTable(name: string, mimeType: string, bytes: Uint8Array): Promise<MappingTable> {
-  const table = mimeType.includes("spreadsheetml")
-    ? await readXlsx(bytes)
-    : readCsv(bytes, { delimiter: name.toLowerCase().endsWith(".tsv") ? "\t" : "," });
+  // Parsed in a worker thread (the shared tabular reader), so the server keeps answering during a large file.
+  const table = await readTable(tableFormat(name, mimeType), bytes);
   if (table.header.length === 0) return { rows: [], rowNumbers: [] };
   const rowNumbers = table.rowNumbers ?? table.rows.map((_, i) => i + 2);
   return { rows: [table.header, ...table.rows], rowNumbers: [(rowNumbers[0] ?? 2) - 1, ...rowNumbers] };
@@ -88,6 +86,7 @@ async function rejected(
     mimeType: "text/csv; charset=utf-8",
     bytes: writeImportErrorReport(errors),
     createdBy: actor.userId,
+    owner: { kind: "import", id: null, purpose: "import_report" },
   });
   return { ok: false, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN), unknownValues, reportFileId: report.id };
 }

@@ -45,7 +45,11 @@ export interface FollowupFixture {
   actor: Actor;
   portalCode: string;
   suppliers: { kk: string; yh: string };
-  clients: { manager: TestClient; viewer: TestClient; admin: TestClient; kk: TestClient; yh: TestClient };
+  /**
+   * viewer: a viewer of another bureau (財政局), who sees totals only; donorViewer: a viewer of the bureau that runs
+   * ふるさと納税 (staff of that organisation may see donors' records, issue 11 finding 13), without a manager's rights
+   */
+  clients: { manager: TestClient; viewer: TestClient; donorViewer: TestClient; admin: TestClient; kk: TestClient; yh: TestClient };
 }
 
 export async function buildFollowupFixture(opts: { jobs?: boolean } = {}): Promise<FollowupFixture> {
@@ -84,6 +88,7 @@ export async function buildFollowupFixture(opts: { jobs?: boolean } = {}): Promi
     clients: {
       manager: await t.login(city.editor.loginId, TEST_PASSWORD),
       viewer: await t.login(city.viewer.loginId, TEST_PASSWORD),
+      donorViewer: await t.login((await buildUser(t.db, { role: "viewer", organisationId: city.division.id })).loginId, TEST_PASSWORD),
       admin: await t.login(city.admin.loginId, TEST_PASSWORD),
       kk: await loginFor(kk),
       yh: await loginFor(yh),

@@ -6,7 +6,7 @@ import * as api from "../../../../common/api/furusato-followup";
 import { AppError, Forbidden } from "../../../platform/errors";
 import type { ApiRouter } from "../../../platform/http/router";
 import type { AppDeps, AppEnv } from "../../../platform/http/types";
-import { accessOf, requireManager } from "../access";
+import { accessOf, requireManager, revealDonorNames } from "../access";
 import { todayInJapan } from "../catalog";
 import * as certificates from "./certificates";
 import * as oneStop from "./one-stop";
@@ -56,10 +56,15 @@ export function registerFollowupRoutes(router: ApiRouter, deps: AppDeps): void {
 
   // ---------------------------------------------------------------- ワンストップ特例
 
-  router.on(api.listOneStop, async ({ query }, { user, c }) => {
+  router.on(api.listOneStop, async ({ query }, { user, actor, c }) => {
     const access = await accessOf(db, user);
+    const { reveal, ...filter } = query;
+    if (reveal === "true") requireManager(access);
     personal(c);
-    return oneStop.listOneStop(db, access, query, todayInJapan());
+    const list = await oneStop.listOneStop(db, access, { ...filter, revealed: reveal === "true" }, todayInJapan());
+    const what = "ワンストップ特例申請の一覧で寄附者名を表示";
+    const revealed = await revealDonorNames(db, access, actor, reveal === "true", what, list.items.length);
+    return { ...list, canReveal: access.manager, revealed };
   });
 
   router.on(api.updateOneStop, async ({ params, body }, { user, actor, c }) => {
@@ -70,16 +75,21 @@ export function registerFollowupRoutes(router: ApiRouter, deps: AppDeps): void {
 
   // ---------------------------------------------------------------- 受領証明書
 
-  router.on(api.listCertificateCandidates, async ({ query }, { user, c }) => {
+  router.on(api.listCertificateCandidates, async ({ query }, { user, actor, c }) => {
     const access = await accessOf(db, user);
+    if (query.reveal === "true") requireManager(access);
     personal(c);
-    return certificates.listCertificateCandidates(db, access, {
+    const list = await certificates.listCertificateCandidates(db, access, {
       from: query.from ?? null,
       to: query.to ?? null,
       portalCode: query.portalCode ?? null,
       page: query.page,
       pageSize: query.pageSize,
+      revealed: query.reveal === "true",
     });
+    const what = "受領証明書の発行待ち一覧で寄附者名を表示";
+    const revealed = await revealDonorNames(db, access, actor, query.reveal === "true", what, list.items.length);
+    return { ...list, canReveal: access.manager, revealed };
   });
 
   router.on(api.startCertificateBatch, async ({ body }, { user, actor }) => {

@@ -5,14 +5,17 @@ import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRun } from "../../../../common/api/platform";
 import { createTestApp, type TestApp, type TestClient } from "../../../testing/app";
-import { TEST_PASSWORD } from "../../../testing/factories";
+import { buildUser, TEST_PASSWORD } from "../../../testing/factories";
 import { buildLedgerCity } from "../../../testing/furusato-ledger";
 import { sampleFilePath } from "./sample-files";
 
 let t: TestApp;
 let city: Awaited<ReturnType<typeof buildLedgerCity>>;
 let manager: TestClient;
+/** a viewer of another bureau (財政局): totals only, never donors' records (issue 11, finding 13) */
 let viewer: TestClient;
+/** a viewer of the bureau that runs ふるさと納税: donors' records, without a manager's rights */
+let donorViewer: TestClient;
 let partner: TestClient;
 
 async function finished(client: TestClient, jobId: string): Promise<JobRun> {
@@ -33,6 +36,7 @@ beforeAll(async () => {
   city = await buildLedgerCity(t.db);
   manager = await t.login(city.editor.loginId, TEST_PASSWORD);
   viewer = await t.login(city.viewer.loginId, TEST_PASSWORD);
+  donorViewer = await t.login((await buildUser(t.db, { role: "viewer", organisationId: city.division.id })).loginId, TEST_PASSWORD);
   partner = await t.login(city.partner.loginId, TEST_PASSWORD);
   const started = await manager.upload(
     `/api/furusato/donation-mappings/${city.mappings.rakuten}/imports`,
@@ -47,12 +51,13 @@ afterAll(() => t.cleanup());
 
 describe("donation ledger over HTTP", () => {
   it("shows staff a masked list; a manager reveals names on request, and that look is audited", async () => {
-    const masked = await viewer.get("/api/furusato/donations?pageSize=5&sort=orderNumber");
+    expect((await viewer.get("/api/furusato/donations?pageSize=5&sort=orderNumber")).status).toBe(403);
+    const masked = await donorViewer.get("/api/furusato/donations?pageSize=5&sort=orderNumber");
     expect(masked.status).toBe(200);
     expect(masked.body.total).toBe(40);
     expect(masked.body.canReveal).toBe(false);
     for (const item of masked.body.items) expect(item.donorName).toMatch(/^\S+ \*\*$/);
-    expect((await viewer.get("/api/furusato/donations?reveal=true")).status).toBe(403);
+    expect((await donorViewer.get("/api/furusato/donations?reveal=true")).status).toBe(403);
 
     const before = await auditCount("view_personal");
     const revealed = await manager.get("/api/furusato/donations?pageSize=5&sort=orderNumber&reveal=true");
@@ -67,9 +72,10 @@ describe("donation ledger over HTTP", () => {
   });
 
   it("gives the donor's details to managers only; other staff get the donation without them", async () => {
-    const list = await viewer.get("/api/furusato/donations?pageSize=1&sort=orderNumber");
+    const list = await donorViewer.get("/api/furusato/donations?pageSize=1&sort=orderNumber");
     const id = list.body.items[0].id;
-    const forViewer = await viewer.get(`/api/furusato/donations/${id}`);
+    expect((await viewer.get(`/api/furusato/donations/${id}`)).status).toBe(403);
+    const forViewer = await donorViewer.get(`/api/furusato/donations/${id}`);
     expect(forViewer.status).toBe(200);
     expect(forViewer.body.donor).toBeNull();
     expect(forViewer.headers.get("cache-control")).toBe("no-store");
@@ -92,7 +98,8 @@ describe("donation ledger over HTTP", () => {
     expect(text.split("\r\n")[0]).toContain("寄附者氏名");
     expect(text.trim().split("\r\n")).toHaveLength(41);
     expect(await auditCount("export_personal")).toBe(before + 1);
-    const plain = await viewer.get("/api/furusato/donations/export?format=xlsx");
+    expect((await viewer.get("/api/furusato/donations/export?format=xlsx")).status).toBe(403);
+    const plain = await donorViewer.get("/api/furusato/donations/export?format=xlsx");
     expect(plain.status).toBe(200);
     expect(plain.headers.get("content-disposition")).toContain("attachment");
   });

@@ -1,5 +1,6 @@
-// HTTP handlers of the ledger's ingest: 使い道, 取込設定, 取込 and the donation ledger. Donors' personal data reaches
-// only the module's managers, masked in lists unless asked for, and every look at it or export of it is audited.
+// HTTP handlers of the ledger's ingest: 使い道, 取込設定, 取込 and the donation ledger. Donors' records reach only the
+// staff of the organisation that runs ふるさと納税 (access.ts, one rule): names masked in lists unless a manager asks
+// for them, personal data for managers only, and every look at it or export of it is audited.
 import * as api from "../../../../common/api/furusato-ledger";
 import * as settingsApi from "../../../../common/api/furusato-settings";
 import type { DonorGender } from "../../../../common/furusato/donation";
@@ -9,7 +10,7 @@ import {
   donationMappingConfigSchema,
   type MappedField,
 } from "../../../../common/furusato/donation-mapping";
-import type { Db, Queryable } from "../../../db/database";
+import type { Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { AppError, Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
 import { checkTabularUpload, storeFile } from "../../../platform/files/files";
@@ -17,7 +18,7 @@ import type { ApiRouter } from "../../../platform/http/router";
 import type { AppDeps } from "../../../platform/http/types";
 import { writeCsv } from "../../../platform/tabular/csv-write";
 import { writeXlsx } from "../../../platform/tabular/xlsx-write";
-import { accessOf, type FurusatoAccess, requireManager } from "../access";
+import { accessOf, type FurusatoAccess, recordDonorView, requireDonorRecords, requireManager, revealDonorNames } from "../access";
 import { DONATION_IMPORT_JOB, type DonationImportJobData } from "./donation-import";
 import { type DonationListRow, findAllDonations, findDonation, findDonations, maskName } from "./donations-query";
 import { sampleDonationFileBytes } from "./sample-files";
@@ -115,10 +116,6 @@ function summary(row: DonationListRow, revealed: boolean): api.DonationSummary {
     anonymised: row.anonymised_at !== null,
     isSample: row.is_sample,
   };
-}
-
-async function auditPersonalData(db: Db, actor: Actor, what: string, count: number, entityId: string | null = null) {
-  await recordAudit(db, actor, { action: "view_personal", entityType: "furusato_donation", entityId, summary: `${what}（${count}件）` });
 }
 
 const EXPORT_HEADER = [
@@ -263,7 +260,13 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
     if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
     const bytes = new Uint8Array(await upload.arrayBuffer());
     const mimeType = checkTabularUpload(upload.name, bytes);
-    const stored = await storeFile(db, { name: upload.name, mimeType, bytes, createdBy: user?.id ?? null });
+    const stored = await storeFile(db, {
+      name: upload.name,
+      mimeType,
+      bytes,
+      createdBy: user?.id ?? null,
+      owner: { kind: "import", id: null, purpose: "import_upload" },
+    });
     const data: DonationImportJobData = { mappingId: params.id, fileId: stored.id, actor };
     return { jobId: await deps.jobs.enqueue(DONATION_IMPORT_JOB, data, user?.id ?? null) };
   });
@@ -316,6 +319,7 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
   // Registered before /donations/:id so that "export" is not read as an id.
   router.on(api.exportDonations, async ({ query }, { user, actor }) => {
     const access = await staffAccess(db, user);
+    requireDonorRecords(access);
     const personal = query.personal === "true";
     if (personal) requireManager(access);
     const { format, personal: _, ...filter } = query;
@@ -363,20 +367,21 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
 
   router.on(api.listDonations, async ({ query }, { user, actor }) => {
     const access = await staffAccess(db, user);
-    const revealed = query.reveal === "true";
-    if (revealed) requireManager(access);
-    const { page, pageSize, sort, reveal: _, ...filter } = query;
+    requireDonorRecords(access);
+    if (query.reveal === "true") requireManager(access);
+    const { page, pageSize, sort, reveal, ...filter } = query;
     const { rows, total } = await findDonations(db, filter, { page, pageSize, sort });
-    if (revealed) await auditPersonalData(db, actor, "寄附台帳で寄附者名を表示", rows.length);
+    const revealed = await revealDonorNames(db, access, actor, reveal === "true", "寄附台帳で寄附者名を表示", rows.length);
     return { items: rows.map((r) => summary(r, revealed)), total, page, pageSize, canReveal: access.manager, revealed };
   });
 
   router.on(api.getDonation, async ({ params }, { user, actor }) => {
     const access = await staffAccess(db, user);
+    requireDonorRecords(access);
     const found = await findDonation(db, params.id);
     if (!found) throw new NotFound("寄附");
     const d = found.donation;
-    if (access.manager) await auditPersonalData(db, actor, `寄附 ${d.order_number} の寄附者情報を表示`, 1, d.id);
+    if (access.manager) await recordDonorView(db, actor, `寄附 ${d.order_number} の寄附者情報を表示`, 1, d.id);
     return {
       ...summary(d, access.manager),
       appliedOn: d.applied_on,

@@ -1,4 +1,4 @@
-// ワンストップ特例申請 over HTTP: the year's list with its deadline and counts, the masked name for other staff,
+// ワンストップ特例申請 over HTTP: the year's list with its deadline and counts, names masked until a manager reveals them,
 // and the rules of 不備 (a missing document needed) and 受理 (none may be missing).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDonations, auditText, buildFollowupFixture, donationRecord, type FollowupFixture } from "./followup-fixture";
@@ -23,15 +23,18 @@ beforeAll(async () => {
 afterAll(() => f.t.cleanup());
 
 describe("ワンストップ特例申請", () => {
-  it("lists a calendar year's applications with the 1月10日 deadline; full names for managers, masked for other staff", async () => {
-    const response = await f.clients.manager.get("/api/furusato/one-stop?year=2024");
+  it("lists a calendar year's applications with the 1月10日 deadline; names masked until a manager reveals them", async () => {
+    const response = await f.clients.manager.get("/api/furusato/one-stop?year=2024&reveal=true");
     expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.body).toMatchObject({ year: 2024, deadline: "2025-01-10", total: 2, canEdit: true });
     expect(response.body.items.map((i: { orderNumber: string }) => i.orderNumber)).toEqual(["W-001", "W-002"]);
     expect(response.body.items[1].donorName).toBe("鈴木 一郎");
+    expect((await f.clients.manager.get("/api/furusato/one-stop?year=2024")).body.items[1].donorName).toBe("鈴木 **");
     expect(response.body.byStatus).toEqual({ 未着: 2, 受付: 0, 不備: 0, 受理: 0 });
-    const masked = await f.clients.viewer.get("/api/furusato/one-stop?year=2024");
+    // Donors' records are for the staff of the bureau that runs ふるさと納税; another bureau's viewer is refused.
+    expect((await f.clients.viewer.get("/api/furusato/one-stop?year=2024")).status).toBe(403);
+    const masked = await f.clients.donorViewer.get("/api/furusato/one-stop?year=2024");
     expect(masked.body.items.map((i: { donorName: string }) => i.donorName)).toEqual(["山田 **", "鈴木 **"]);
     expect(masked.body.canEdit).toBe(false);
     expect(JSON.stringify(masked.body)).not.toContain("太郎");

@@ -1,6 +1,7 @@
 // ワンストップ特例申請: one application per paid donation whose donor wished for it (the store creates it 未着).
 // Staff record its arrival (受付), what is missing (不備) and acceptance (受理) before the 1月10日 deadline.
-// The donor's name is shown in full to the module's managers only; other staff see it masked (山田 **).
+// The list is for the staff of the organisation that runs ふるさと納税; donors' names are masked (山田 **) unless a
+// manager asks for them, and that look is recorded (access.ts: one rule for every screen that shows donors).
 import type { OneStopItem } from "../../../../common/api/furusato-followup";
 import {
   ONE_STOP_DOCUMENTS,
@@ -12,7 +13,7 @@ import {
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
-import type { FurusatoAccess } from "../access";
+import { type FurusatoAccess, requireDonorRecords } from "../access";
 import { daysBetween } from "./shipments";
 
 /** 山田 太郎 → 山田 **; 山田太郎 → 山** (a name without a space keeps its first character only). */
@@ -52,14 +53,14 @@ const SELECT_ONE_STOP = `
          a.received_on, a.note, a.version
     FROM furusato_one_stop_applications a JOIN furusato_donations d ON d.id = a.donation_id`;
 
-function toItem(access: FurusatoAccess, row: OneStopRow): OneStopItem {
+function toItem(access: FurusatoAccess, row: OneStopRow, revealed: boolean): OneStopItem {
   return {
     donationId: row.donation_id,
     orderNumber: row.order_number,
     portalCode: row.portal_code,
     donatedOn: row.donated_on,
     amount: row.amount,
-    donorName: access.manager ? (row.donor_name ?? "") : maskName(row.donor_name),
+    donorName: revealed ? (row.donor_name ?? "") : maskName(row.donor_name),
     status: row.status,
     missing: row.missing ?? [],
     receivedOn: row.received_on,
@@ -71,6 +72,7 @@ function toItem(access: FurusatoAccess, row: OneStopRow): OneStopItem {
 
 function requireStaff(access: FurusatoAccess): void {
   if (access.supplier) throw new Forbidden("ワンストップ特例申請は市の職員だけが閲覧できます。");
+  requireDonorRecords(access);
 }
 
 export interface OneStopFilter {
@@ -79,6 +81,8 @@ export interface OneStopFilter {
   missing?: OneStopDocument;
   page: number;
   pageSize: number;
+  /** donors' names in full (a manager asked; the route records it) */
+  revealed?: boolean;
 }
 
 export async function listOneStop(db: Queryable, access: FurusatoAccess, filter: OneStopFilter, today: string) {
@@ -122,7 +126,7 @@ export async function listOneStop(db: Queryable, access: FurusatoAccess, filter:
   ]);
   const deadline = oneStopDeadline(`${year}-12-31`);
   return {
-    items: page.rows.map((row) => toItem(access, row)),
+    items: page.rows.map((row) => toItem(access, row, filter.revealed === true && access.manager)),
     total: total.rows[0]?.n ?? 0,
     page: filter.page,
     pageSize: filter.pageSize,
@@ -191,5 +195,5 @@ export async function updateOneStop(
     });
   });
   const { rows } = await db.query<OneStopRow>(`${SELECT_ONE_STOP} WHERE a.donation_id = $1`, [donationId]);
-  return toItem(access, rows[0]);
+  return toItem(access, rows[0], false);
 }

@@ -36,7 +36,9 @@ describe("出荷依頼", () => {
     expect(items.every((s) => s.status === "未依頼")).toBe(true);
     expect(items.find((s) => s.orderNumber === "S-003")?.shipTo?.name).toBe("佐藤 花子");
     expect(items.find((s) => s.orderNumber === "S-001")?.shipTo?.name).toBe("山田 太郎");
-    const seenByViewer = await list(f.clients.viewer);
+    // Shipments are donations' records: another bureau's viewer is refused, the ふるさと納税 bureau's sees no ship-to.
+    expect((await f.clients.viewer.get("/api/furusato/shipments")).status).toBe(403);
+    const seenByViewer = await list(f.clients.donorViewer);
     expect(seenByViewer.total).toBe(3);
     expect(seenByViewer.items.every((s) => s.shipTo === null)).toBe(true);
     expect(JSON.stringify(seenByViewer)).not.toContain("山田");

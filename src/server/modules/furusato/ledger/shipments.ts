@@ -7,7 +7,7 @@ import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
 import { writeCsv } from "../../../platform/tabular/csv-write";
-import type { FurusatoAccess } from "../access";
+import { type FurusatoAccess, requireDonorRecords } from "../access";
 
 export const LEAD_DAYS_SETTING = "furusato.shippingLeadDays";
 export const DEFAULT_LEAD_DAYS = 14;
@@ -156,6 +156,8 @@ function whereOf(access: FurusatoAccess, filter: Pick<ShipmentFilter, "supplierI
 }
 
 export async function listShipments(db: Queryable, access: FurusatoAccess, filter: ShipmentFilter, today: string) {
+  // Shipments are donations' records: a supplier sees its own, the city's staff only in the ふるさと納税 organisation.
+  if (!access.supplier) requireDonorRecords(access);
   const { params, sql } = whereOf(access, filter, today);
   const direction = filter.order === "desc" ? "DESC" : "ASC";
   const order = `${SORT_SQL[filter.sort]} ${direction} NULLS LAST, d.donated_on, d.order_number, s.line_no`;
