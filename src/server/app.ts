@@ -15,6 +15,7 @@ import { registerVisionEngagementRoutes } from "./modules/vision/engagement-rout
 import { registerVisionRoutes } from "./modules/vision/routes";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
+import { conflictOfUniqueViolation } from "./platform/http/db-errors";
 import { buildOpenApi, renderApiDocs } from "./platform/http/openapi";
 import { ApiRouter, validationErrorOf } from "./platform/http/router";
 import { securityHeaders, sessionLoader, writeRules } from "./platform/http/security";
@@ -51,6 +52,8 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         userId: c.get("user")?.id,
+        // Why a request was refused, so that attempts (CSRF, other sites, probing) can be told from mistakes.
+        errorCode: c.get("errorCode"),
       },
       "request",
     );
@@ -96,7 +99,9 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
 
   app.onError((error, c) => {
     const requestId = c.get("requestId");
-    const known = error instanceof z.ZodError ? validationErrorOf(error) : error instanceof AppError ? error : null;
+    const known =
+      error instanceof z.ZodError ? validationErrorOf(error) : error instanceof AppError ? error : conflictOfUniqueViolation(error);
+    c.set("errorCode", known?.code ?? "internal_error");
     if (!known) {
       deps.log.error({ err: error, requestId, path: c.req.path }, "unhandled error");
       return c.json(

@@ -177,6 +177,7 @@ export const m = {
     running: "処理中",
     succeeded: "完了",
     failed: "失敗",
+    rejected: "取り込めませんでした",
     progressLabel: "処理の進み具合",
     statusNow: (status: string) => `処理の状態: ${status}`,
   },

@@ -73,7 +73,11 @@ export const shipment = z.object({
 });
 export type Shipment = z.infer<typeof shipment>;
 
-export const SHIPMENT_SORTS = ["dueOn", "donatedOn", "requestedAt", "supplier", "status"] as const;
+/**
+ * "todo" (the default) is the order of the work: 未発送 (未依頼・依頼済) first, oldest 発送期限 first (未依頼 have none
+ * yet: oldest 寄附日 first), then 発送済, then 取消. The others sort by one column, as the clerk picks.
+ */
+export const SHIPMENT_SORTS = ["todo", "dueOn", "donatedOn", "requestedAt", "supplier", "status"] as const;
 
 export const listShipments = defineContract({
   method: "get",
@@ -85,7 +89,7 @@ export const listShipments = defineContract({
     supplierId: z.uuid().optional(),
     status: z.enum(SHIPMENT_STATUSES).optional(),
     overdue: bool.optional(),
-    sort: z.enum(SHIPMENT_SORTS).default("dueOn"),
+    sort: z.enum(SHIPMENT_SORTS).default("todo"),
     order: z.enum(["asc", "desc"]).default("asc"),
     ...pageQuery,
   }),

@@ -412,6 +412,8 @@ export const jobRun = z.object({
   message: z.string(),
   result: z.unknown().nullable(),
   error: z.string().nullable(),
+  /** finished without changing anything because the input was refused (an import with errors: result.ok false) */
+  rejected: z.boolean(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
 });

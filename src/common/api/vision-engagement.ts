@@ -185,7 +185,7 @@ export const reportIndicator = z.object({
   statusRating: z.string().nullable(),
   resultKind: z.enum(["graded", "status", "excluded", "ungradable"]).nullable(),
   grade: z.string().nullable(),
-  /** 達成率 as a ratio (1.0 = 100%) */
+  /** 達成率 in percent as the grade stores it (100.1 = 100.1%); show it with formatAchievement */
   achievement: z.number().nullable(),
   exclusion: z.string().nullable(),
 });

@@ -179,19 +179,25 @@ function locate(header: string[], headerRowNumber: number, config: DonationMappi
     if (key && !positions.has(key)) positions.set(key, i);
   });
   const index: Located["index"] = {};
-  const missing: string[] = [];
+  // Each missing heading once (a heading may serve two fields); the field is named only when the heading differs
+  // from it: 「寄附金額」, not 「寄附金額」（寄附金額）.
+  const missing = new Map<string, string>();
   for (const [field, headings] of Object.entries(config.columns) as [DonationField, string[]][]) {
     const found = headings.map((h) => positions.get(headingKey(h)));
     const absent = headings.filter((_, i) => found[i] === undefined);
-    if (absent.length > 0) missing.push(...absent.map((h) => `「${h}」（${DONATION_FIELDS[field]}）`));
-    else index[field] = found as number[];
+    for (const h of absent) {
+      const key = headingKey(h);
+      if (!missing.has(key))
+        missing.set(key, headingKey(DONATION_FIELDS[field]) === key ? `「${h}」` : `「${h}」（${DONATION_FIELDS[field]}）`);
+    }
+    if (absent.length === 0) index[field] = found as number[];
   }
   const errors: DonationRowError[] =
-    missing.length > 0
+    missing.size > 0
       ? [
           {
             row: headerRowNumber,
-            message: `取込設定の列がファイルにありません: ${missing.join("、")}。取込設定か見出し行の位置を確認してください。`,
+            message: `取込設定の${missing.size}列がファイルにありません: ${[...missing.values()].join("、")}。取込設定か見出し行の位置を確認してください。`,
           },
         ]
       : [];

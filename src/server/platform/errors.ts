@@ -36,8 +36,8 @@ export class NotFound extends AppError {
 }
 
 export class Conflict extends AppError {
-  constructor(message: string, code = "conflict") {
-    super(409, code, message);
+  constructor(message: string, code = "conflict", fields?: Record<string, string>) {
+    super(409, code, message, fields);
   }
 }
 

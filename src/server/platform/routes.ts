@@ -50,7 +50,10 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
   }));
 
   router.on(api.login, async ({ body }, { c, clientAddress, requestId }) => {
+    const previous = c.get("sessionToken");
     const result = await auth.login(deps.db, { ...body, clientAddress, userAgent: c.req.header("user-agent"), requestId }, timeouts);
+    // A sign-in replaces the session this browser had (ASVS 7.2.4): the old token stops working at once.
+    if (previous) await deleteSession(deps.db, previous);
     startSession(c, result.token);
     return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
   });

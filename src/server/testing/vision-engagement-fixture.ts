@@ -55,7 +55,7 @@ export async function buildVisionPlan(db: Queryable, city: Awaited<ReturnType<ty
   );
   await db.query(
     `INSERT INTO vision_grades (round_id, indicator_id, actual_id, rule_id, result_kind, grade, achievement, explanation)
-     VALUES ($1, $2, $3, $4, 'graded', 'B', 1.125, '{}')`,
+     VALUES ($1, $2, $3, $4, 'graded', 'B', 112.5, '{}')`,
     [closedRound, lectures, actual.rows[0].id, rule.rows[0].id],
   );
   await db.query("INSERT INTO vision_round_tasks (round_id, indicator_id, owner_organisation_id) VALUES ($1, $2, $3), ($1, $4, $3)", [

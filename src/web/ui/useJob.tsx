@@ -19,7 +19,8 @@ export function useJob(jobId: string | null | undefined) {
   });
 }
 
-export function jobPercent(job: Pick<JobRun, "progress" | "total" | "status">): number | null {
+export function jobPercent(job: Pick<JobRun, "progress" | "total" | "status" | "rejected">): number | null {
+  if (job.rejected) return null;
   if (job.status === "succeeded") return 100;
   if (job.total === null || job.total <= 0) return null;
   return Math.max(0, Math.min(100, Math.round((job.progress / job.total) * 100)));
@@ -35,7 +36,9 @@ export function JobProgress({ jobId, label }: { jobId: string | null | undefined
   if (job.error) return <ErrorAlert error={job.error} />;
   const data = job.data;
   const percent = data ? jobPercent(data) : null;
-  const statusText = data ? m.job[data.status] : m.job.queued;
+  // A refused file is not 完了（100%）: the run finished, but nothing was taken in.
+  const statusText = data ? (data.rejected ? m.job.rejected : m.job[data.status]) : m.job.queued;
+  const stopped = data?.status === "failed" || Boolean(data?.rejected);
   return (
     <Stack gap={4}>
       <Text size="sm" id={`job-${jobId}-label`}>
@@ -47,9 +50,9 @@ export function JobProgress({ jobId, label }: { jobId: string | null | undefined
       <Progress.Root>
         <Progress.Section
           value={percent ?? 100}
-          striped={percent === null && data?.status !== "failed"}
+          striped={percent === null && !stopped}
           animated={data?.status === "running" || data?.status === "queued"}
-          color={data?.status === "failed" ? "red" : undefined}
+          color={stopped ? "red" : undefined}
           withAria={false}
           role="progressbar"
           aria-labelledby={`job-${jobId}-label`}

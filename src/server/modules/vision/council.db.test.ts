@@ -142,7 +142,7 @@ describe("experts' council", () => {
       "1:S3",
     ]);
     const measure = report.body.nodes.find((n: { code: string }) => n.code === "S1-1");
-    expect(measure.indicators[0]).toMatchObject({ code: "K1", actualValue: 9, grade: "B", achievement: 1.125, resultKind: "graded" });
+    expect(measure.indicators[0]).toMatchObject({ code: "K1", actualValue: 9, grade: "B", achievement: 112.5, resultKind: "graded" });
     expect(measure.indicators[1]).toMatchObject({ code: "K2", actualValue: null, grade: null });
   });
 

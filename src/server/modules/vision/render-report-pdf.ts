@@ -2,6 +2,7 @@
 // KPI (戦略・施策・事業・KPI・単位・基準値・目標値・按分目標・実績値・達成度・評価・備考) whose header row repeats on every
 // page, then a summary page of grade counts and roll-ups per strategy and measure. Noto Sans JP is embedded.
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+import { formatAchievement } from "../../../common/vision/format";
 import { createPdfPrinter, PDF_FONT_FAMILY } from "../../platform/pdf/printer";
 import { formatReportNumber, type ReportModel, type ReportRow, type SummaryRow } from "./report-model";
 
@@ -41,7 +42,7 @@ const valueWithWhen = (value: string, when: string): TableCell =>
 function kpiRow(model: ReportModel, row: ReportRow): TableCell[] {
   const n = (v: number | null, digits?: number) => (v === null ? "" : formatReportNumber(v, digits));
   const actual = row.actualValue !== null ? n(row.actualValue) : (row.actualStatus ?? "");
-  const achievement = row.achievement === null ? "" : `${row.achievement.toFixed(model.achievementDecimals)}%`;
+  const achievement = formatAchievement(row.achievement, model.achievementDecimals, "");
   return [
     // a group's label is printed dark where it starts and faint on the rows that continue it, so that a page
     // starting in the middle of a group still says which strategy it is in (merged cells cannot span pages)
@@ -118,7 +119,7 @@ function summaryTable(model: ReportModel): Content {
       ...keys.map((k) => cell(String(row.counts[k]))),
       cell(String(row.total)),
       cell(row.achievedShare === null ? "－" : `${row.achievedShare.toFixed(1)}%`),
-      cell(row.rollupAchievement === null ? "－" : `${row.rollupAchievement.toFixed(model.achievementDecimals)}%`),
+      cell(formatAchievement(row.rollupAchievement, model.achievementDecimals, "－")),
       cell(row.rollupGrade ?? "－", { alignment: "center", fillColor: gradeFill(model, row.rollupGrade) ?? fill }),
     ];
   };

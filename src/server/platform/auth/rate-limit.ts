@@ -45,7 +45,7 @@ export async function clearRateLimits(db: Queryable, buckets: string[]): Promise
   await db.query("DELETE FROM rate_limit_counters WHERE bucket = ANY($1::text[])", [buckets]);
 }
 
-/** Old windows are useless; removed now and then (by the maintenance job). */
+/** Old windows are useless; removed every hour (auth/housekeeping.ts). */
 export async function pruneRateLimits(db: Queryable, olderThanSeconds = 86400): Promise<void> {
   await db.query("DELETE FROM rate_limit_counters WHERE window_start < now() - make_interval(secs => $1)", [olderThanSeconds]);
 }

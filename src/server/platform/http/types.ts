@@ -20,6 +20,8 @@ export type AppEnv = {
     user: Principal | null;
     sessionToken: string | null;
     csrfToken: string | null;
+    /** the code of the error this request was answered with (csrf_failed, cross_origin, forbidden …), for the log */
+    errorCode?: string;
   };
 };
 

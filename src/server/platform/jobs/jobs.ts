@@ -39,6 +39,9 @@ export function registerJobHandler<T>(kind: string, handler: JobHandler<T>, poli
 export const ABANDONED_RUN_MESSAGE =
   "処理が途中で止まりました（サーバーの停止やメモリ不足の可能性があります）。同じ失敗を繰り返さないよう、自動ではやり直しません。条件を見直して、もう一度実行してください。";
 
+/** The message of a run that refused its input (see isRejectedResult). */
+export const REJECTED_RUN_MESSAGE = "内容に誤りがあるため取り込みませんでした。何も変更していません。";
+
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 
 /** The failure as the UI shows it: domain errors carry a Japanese message; anything else gets a plain one. */
@@ -269,10 +272,11 @@ export class JobQueue {
     };
     try {
       const result = await handler(data, context);
-      await this.db.query("UPDATE job_runs SET status = 'succeeded', result = $2, finished_at = now(), updated_at = now() WHERE id = $1", [
-        jobId,
-        JSON.stringify(result ?? null),
-      ]);
+      // A refused input replaces the last progress message (「41行を検証しています」), which would read as still working.
+      await this.db.query(
+        "UPDATE job_runs SET status = 'succeeded', result = $2, message = coalesce($3, message), finished_at = now(), updated_at = now() WHERE id = $1",
+        [jobId, JSON.stringify(result ?? null), isRejectedResult(result) ? REJECTED_RUN_MESSAGE : null],
+      );
       return result;
     } catch (error) {
       await this.db.query("UPDATE job_runs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1", [
@@ -286,6 +290,14 @@ export class JobQueue {
       inFlight.delete(jobId);
     }
   }
+}
+
+/**
+ * Whether a finished run refused its input: import jobs return `{ ok: false, … }` for a file they did not take.
+ * Such a run succeeded as work but is shown as rejected (取り込みませんでした), never as 完了.
+ */
+export function isRejectedResult(result: unknown): boolean {
+  return typeof result === "object" && result !== null && (result as { ok?: unknown }).ok === false;
 }
 
 interface JobRunRow {
@@ -315,6 +327,7 @@ export async function getJobRun(db: Queryable, id: string): Promise<JobRun & { c
     message: row.message,
     result: row.result ?? null,
     error: row.error,
+    rejected: row.status === "succeeded" && isRejectedResult(row.result),
     createdAt: row.created_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
     createdBy: row.created_by,

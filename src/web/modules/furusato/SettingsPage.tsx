@@ -18,7 +18,7 @@ const t = {
   readOnly: "設定を変更できるのは、ふるさと納税の担当者とシステム管理者です。",
   retention: "寄附者情報の保存期間（年）",
   retentionHelp: "寄附の年度末からこの年数を過ぎた寄附者の氏名・住所・連絡先は匿名化されます（金額・日付は統計のため残ります）。",
-  leadDays: "発送期限（出荷依頼から何日）",
+  leadDays: fm.settingLabels.shippingLeadDays,
   cityName: "受領証明書の自治体名",
   mayorTitle: "受領証明書の発行者",
   bodyCode: "団体コード（6桁）",

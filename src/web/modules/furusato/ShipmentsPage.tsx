@@ -20,6 +20,7 @@ import { type Column, DataTable, type SortState } from "../../ui/DataTable";
 import { DateText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { useFlash } from "../../ui/Flash";
+import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { FurusatoNav } from "./components";
@@ -38,7 +39,9 @@ export const sm = {
   requested: "依頼済",
   overdueCount: "期限超過",
   december: "うち12月寄附",
-  leadDays: (n: number) => `発送期限は依頼日から${n}日後です（設定 furusato.shippingLeadDays）。`,
+  leadDays: (n: number) => `発送期限は依頼日から${n}日後です。日数は「`,
+  leadDaysWhere: `」の「${fm.settingLabels.shippingLeadDays}」で変えられます。`,
+  defaultOrder: "未発送（未依頼・依頼済）を発送期限の古い順に、発送済をその後に表示しています。列の見出しで並べ替えられます。",
   requestAll: (n: number) => `依頼を出す（${n}件）`,
   requestAllLabel: (name: string, n: number) => `${name}に未依頼の${n}件を依頼する`,
   requestConfirm: (name: string, n: number) => `${name}に未依頼の出荷 ${n}件の発送を依頼します。事業者の画面にお届け先が表示されます。`,
@@ -132,7 +135,8 @@ export function ShipmentsPage() {
     overdue: false,
   });
   const [filter, setFilter] = useState<Filter>({});
-  const [sort, setSort] = useState<SortState<SortKey>>({ key: "dueOn", order: "asc" });
+  // "todo" (the server's default): what needs doing first; a header the clerk clicks sorts by that column instead.
+  const [sort, setSort] = useState<SortState<SortKey>>({ key: "todo", order: "asc" });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -259,6 +263,14 @@ export function ShipmentsPage() {
           {backlog.data && (
             <Text size="sm" c="dimmed" mb="xs">
               {sm.leadDays(backlog.data.leadDays)}
+              {manager ? (
+                <AnchorLink to="/furusato/settings" size="sm" underline="always">
+                  {fm.settingLabels.page}
+                </AnchorLink>
+              ) : (
+                fm.settingLabels.page
+              )}
+              {sm.leadDaysWhere}
             </Text>
           )}
           <ErrorAlert error={backlog.error ?? request.error} />
@@ -382,6 +394,11 @@ export function ShipmentsPage() {
           </Group>
         )}
 
+        {sort.key === "todo" && (
+          <Text size="sm" c="dimmed">
+            {sm.defaultOrder}
+          </Text>
+        )}
         <DataTable
           caption={sm.caption}
           columns={columns}

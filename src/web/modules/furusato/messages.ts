@@ -22,6 +22,12 @@ export const fm = {
   edit: "編集",
   readOnly: "閲覧のみ（この画面を変更する権限がありません）",
 
+  /** App settings by the names the settings screen shows (never the internal keys such as furusato.shippingLeadDays). */
+  settingLabels: {
+    page: "ふるさと納税の設定",
+    shippingLeadDays: "発送期限（出荷依頼から何日）",
+  },
+
   nav: {
     label: "ふるさと納税のメニュー",
     gifts: "返礼品",

@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useState } from "react";
 import type { CommentState, CouncilComment, CouncilMeeting, CouncilMember, ReportNode } from "../../../common/api/vision-engagement";
 import { addCouncilComment, exportCouncilComments, respondCouncilComment } from "../../../common/api/vision-engagement";
+import { formatAchievement } from "../../../common/vision/format";
 import { call, urlFor } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, DateTimeText } from "../../ui/dates";
@@ -92,10 +93,6 @@ function MeetingList({ meetings, members }: { meetings: CouncilMeeting[]; member
       />
     </section>
   );
-}
-
-function percent(ratio: number | null): string {
-  return ratio === null ? em.dash : `${(Math.floor(ratio * 1000) / 10).toFixed(1)}%`;
 }
 
 function valueText(value: number | null, unit: string): string {
@@ -273,7 +270,13 @@ function ReportNodeBlock({
       nowrap: true,
       render: (i) => i.statusRating ?? valueText(i.actualValue, i.unit),
     },
-    { key: "achievement", header: em.review.achievement, align: "right", nowrap: true, render: (i) => percent(i.achievement) },
+    {
+      key: "achievement",
+      header: em.review.achievement,
+      align: "right",
+      nowrap: true,
+      render: (i) => formatAchievement(i.achievement, 1, em.dash),
+    },
     {
       key: "grade",
       header: em.review.grade,

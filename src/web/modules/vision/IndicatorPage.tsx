@@ -14,6 +14,7 @@ import {
   RATING_MODE_LABELS,
   STATUS_RATINGS,
 } from "../../../common/api/vision";
+import { formatIndicatorValue, indicatorPrecision } from "../../../common/vision/format";
 import { japaneseErrorMap } from "../../../common/zod-japanese";
 import { call } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
@@ -331,6 +332,8 @@ function SeriesChart({ series, name }: { series: IndicatorSeries; name: string }
 
 function SeriesTable({ series }: { series: IndicatorSeries }) {
   const unit = series.indicator.unit;
+  // 按分目標 in the indicator's own precision (as its 基準値・目標値 are written), not the pro-rating's float digits
+  const precision = indicatorPrecision(series.indicator);
   const targetByFy = new Map(series.targetLine.filter((t) => t.fiscalYear !== null).map((t) => [t.fiscalYear as number, t.value]));
   const years = [...new Set([...series.actuals.map((a) => a.fiscalYear), ...targetByFy.keys()])].sort((a, b) => a - b);
   const actualByFy = new Map(series.actuals.map((a) => [a.fiscalYear, a]));
@@ -379,7 +382,9 @@ function SeriesTable({ series }: { series: IndicatorSeries }) {
                 <Table.Td style={{ textAlign: "right" }}>
                   {a ? (a.value !== null ? vm.valueWithUnit(a.value, unit) : (a.statusRating ?? vm.dash)) : vm.dash}
                 </Table.Td>
-                <Table.Td style={{ textAlign: "right" }}>{target !== undefined ? vm.valueWithUnit(target, unit) : vm.dash}</Table.Td>
+                <Table.Td style={{ textAlign: "right" }}>
+                  {target !== undefined ? formatIndicatorValue(target, unit, precision) : vm.dash}
+                </Table.Td>
                 <Table.Td style={{ textAlign: "right" }}>{a ? vm.percent(a.achievement) : vm.dash}</Table.Td>
               </Table.Tr>
             );

@@ -2,6 +2,8 @@
 // 公表ページ) in one place, so that it can be reviewed as a whole. The engagement screens keep theirs in
 // engagementMessages.ts.
 
+import { formatAchievement } from "../../../common/vision/format";
+
 const num = (n: number) => n.toLocaleString("ja-JP", { maximumFractionDigits: 4 });
 
 export const vm = {
@@ -11,8 +13,8 @@ export const vm = {
   loading: "読み込み中…",
   number: num,
   count: (n: number) => `${n.toLocaleString("ja-JP")}件`,
-  percent: (n: number | null | undefined) =>
-    n === null || n === undefined ? "—" : `${n.toLocaleString("ja-JP", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`,
+  /** 達成率 / 達成度, stored in percent (100.1 → 「100.1%」): the formatter every vision page and report shares */
+  percent: (n: number | null | undefined) => formatAchievement(n),
   valueWithUnit: (value: number | null | undefined, unit: string) =>
     value === null || value === undefined ? "—" : `${num(value)}${unit ? ` ${unit}` : ""}`,
   days: (n: number) => (n >= 0 ? `あと${n}日` : `${-n}日超過`),
@@ -42,8 +44,7 @@ export const vm = {
     ungraded: "未評価",
     none: "未評価",
     label: (grade: string | null) => (grade ? `評価 ${grade}` : "未評価"),
-    achievement: (a: number | null) =>
-      a === null ? "達成度 —" : `達成度 ${a.toLocaleString("ja-JP", { maximumFractionDigits: 1, minimumFractionDigits: 1 })}%`,
+    achievement: (a: number | null) => `達成度 ${formatAchievement(a)}`,
   },
 
   plan: {

@@ -158,3 +158,47 @@ describe("出荷依頼", () => {
     expect(new TextDecoder().decode(utf8.raw)).toContain("𠮷田 一郎");
   });
 });
+
+// issue 12 item 11: the list opened without a sort shows what needs doing, not what was already sent.
+describe("出荷依頼の既定の並び順", () => {
+  let g: FollowupFixture;
+  beforeAll(async () => {
+    g = await buildFollowupFixture();
+    await addDonations(g.t.db, [
+      donationRecord({ orderNumber: "D-SHIPPED", donatedOn: "2024-10-01" }),
+      donationRecord({ orderNumber: "D-DUE-LATER", donatedOn: "2024-11-01" }),
+      donationRecord({ orderNumber: "D-OVERDUE", donatedOn: "2024-11-10", items: [{ giftCode: "YH001", quantity: 1 }] }),
+      donationRecord({ orderNumber: "D-UNREQ-OLD", donatedOn: "2024-09-01" }),
+      donationRecord({ orderNumber: "D-UNREQ-NEW", donatedOn: "2024-12-01", items: [{ giftCode: "YH001", quantity: 1 }] }),
+    ]);
+    const today = todayInJapan();
+    const set = (order: string, status: string, dueOn: string, shippedOn: string | null = null) =>
+      g.t.db.query(
+        `UPDATE furusato_shipments s SET status = $2, due_on = $3::date, shipped_on = $4::date, requested_at = now()
+           FROM furusato_donations d WHERE d.id = s.donation_id AND d.order_number = $1`,
+        [order, status, dueOn, shippedOn],
+      );
+    // The one already sent has the oldest 発送期限: sorting by 発送期限 alone put it at the top.
+    await set("D-SHIPPED", "発送済", addDays(today, -10), addDays(today, -12));
+    await set("D-DUE-LATER", "依頼済", addDays(today, 5));
+    await set("D-OVERDUE", "依頼済", addDays(today, -2));
+  });
+  afterAll(() => g.t.cleanup());
+
+  const orders = async (query: string) => {
+    const response = await g.clients.manager.get<{ items: Item[] }>(`/api/furusato/shipments?pageSize=50${query}`);
+    expect(response.status).toBe(200);
+    return response.body.items.map((s) => s.orderNumber);
+  };
+
+  it("lists 未発送 first, oldest 発送期限 first (未依頼 by 寄附日), and 発送済 after them", async () => {
+    expect(await orders("")).toEqual(["D-OVERDUE", "D-DUE-LATER", "D-UNREQ-OLD", "D-UNREQ-NEW", "D-SHIPPED"]);
+    expect(await orders("&sort=todo&order=asc")).toEqual(["D-OVERDUE", "D-DUE-LATER", "D-UNREQ-OLD", "D-UNREQ-NEW", "D-SHIPPED"]);
+  });
+
+  it("keeps a sort the clerk picks", async () => {
+    expect(await orders("&sort=dueOn&order=asc")).toEqual(["D-SHIPPED", "D-OVERDUE", "D-DUE-LATER", "D-UNREQ-OLD", "D-UNREQ-NEW"]);
+    expect(await orders("&sort=donatedOn&order=desc")).toEqual(["D-UNREQ-NEW", "D-OVERDUE", "D-DUE-LATER", "D-SHIPPED", "D-UNREQ-OLD"]);
+    expect((await orders("&sort=status&order=asc")).slice(0, 2)).toEqual(["D-UNREQ-OLD", "D-UNREQ-NEW"]);
+  });
+});

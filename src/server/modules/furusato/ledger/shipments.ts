@@ -119,13 +119,16 @@ export interface ShipmentFilter {
   supplierId?: string;
   status?: ShipmentStatus;
   overdue?: boolean;
-  sort: "dueOn" | "donatedOn" | "requestedAt" | "supplier" | "status";
+  sort: "todo" | "dueOn" | "donatedOn" | "requestedAt" | "supplier" | "status";
   order: "asc" | "desc";
   page: number;
   pageSize: number;
 }
 
-const SORT_SQL: Record<ShipmentFilter["sort"], string> = {
+/** The default, what needs doing: 未発送 (未依頼・依頼済) before 発送済 before 取消. */
+const TODO_GROUP_SQL = "CASE s.status WHEN '未依頼' THEN 0 WHEN '依頼済' THEN 0 WHEN '発送済' THEN 1 ELSE 2 END";
+
+const SORT_SQL: Record<Exclude<ShipmentFilter["sort"], "todo">, string> = {
   dueOn: "s.due_on",
   donatedOn: "d.donated_on",
   requestedAt: "s.requested_at",
@@ -160,7 +163,9 @@ export async function listShipments(db: Queryable, access: FurusatoAccess, filte
   if (!access.supplier) requireDonorRecords(access);
   const { params, sql } = whereOf(access, filter, today);
   const direction = filter.order === "desc" ? "DESC" : "ASC";
-  const order = `${SORT_SQL[filter.sort]} ${direction} NULLS LAST, d.donated_on, d.order_number, s.line_no`;
+  // "todo": within each group the oldest 発送期限 first; 未依頼 have none yet and follow, oldest 寄附日 first.
+  const sortSql = filter.sort === "todo" ? `${TODO_GROUP_SQL} ${direction}, s.due_on` : SORT_SQL[filter.sort];
+  const order = `${sortSql} ${direction} NULLS LAST, d.donated_on, d.order_number, s.line_no`;
   const offset = (filter.page - 1) * filter.pageSize;
   const [page, count] = await Promise.all([
     db.query<ShipmentRow>(`${SELECT_SHIPMENTS} ${sql} ORDER BY ${order} LIMIT ${filter.pageSize} OFFSET ${offset}`, params),
