@@ -1,12 +1,15 @@
 // The 局区方針 flow end to end through the real UI, against the production bundle on a fresh data directory:
 // first administrator via the setup link → log out and in → import the sample policy text as 令和7年度 →
 // overview matrix → add a progress entry → download the PDF and read it back. Accessibility (axe) is checked
-// on every page the flow passes, plus the citizen pages of the published sample document without signing in.
+// on every page the flow passes, plus the citizen pages of the published sample document without signing in; last,
+// a draft in Word (.docx) is imported through the same screen.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, test } from "vitest";
+import { WORD_TYPES } from "../src/common/upload-limits";
 import { extractPdfText } from "../src/server/testing/pdf-text";
+import { buildPolicyDocx } from "../src/server/testing/policy-docx-fixture";
 import { checkA11y } from "./lib/chromium";
 import type { RunningServer } from "./lib/server";
 import { useBrowserSession } from "./lib/session";
@@ -185,8 +188,12 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     try {
       const tab = await visitor.newPage();
       tab.setDefaultTimeout(UI_TIMEOUT);
+      // The public home (issue 12 item 9) links to the list of published documents.
       await tab.goto(`${server.url}/public`);
-      expect(await heading1(tab)).toBe("公開中の局区方針");
+      expect(await heading1(tab)).toBe("公開ページ");
+      await tab.getByRole("link", { name: "公開中の局区方針", exact: true }).click();
+      await tab.waitForURL((url) => url.pathname === "/public/policy");
+      await expect.poll(() => heading1(tab), { timeout: UI_TIMEOUT }).toBe("公開中の局区方針");
       const table = await visible(tab.getByRole("table"));
       // Only the published sample (令和6年度) is listed; the draft imported above is not.
       expect(await table.textContent()).toContain("令和6年度");
@@ -206,5 +213,52 @@ describe("局区方針: setup → login → import → progress → PDF (browser
     } finally {
       await visitor.close();
     }
+  });
+
+  test("issue 12: importing a .docx on the policy import screen: the same preview and issue list, then saved", async () => {
+    await page.goto(`${server.url}/policy/import`);
+    await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("局区方針の取り込み");
+    const chooseFile = async (name: string, buffer: Buffer) => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        page.getByRole("button", { name: "ファイルを選ぶ", exact: true }).click(),
+      ]);
+      await chooser.setFiles({ name, mimeType: WORD_TYPES.mimeTypes[0], buffer });
+    };
+
+    // A draft in Word: A(1) has no ③ yet (so Word numbers its ④ heading ③). It is read at once, with the gap as a
+    // warning, not refused.
+    const seed = await readFile(samplePath, "utf8");
+    const draft = seed.replace(/③ 課題の背景\n\n寄附受付サイトが多いほど[^\n]*\n\nサイトを増やす[^\n]*\n\n/, "");
+    expect(draft).not.toBe(seed);
+    const word = await buildPolicyDocx(draft);
+
+    // a broken file first: a clear Japanese message, nothing previewed
+    await chooseFile("壊れた方針.docx", word.subarray(0, 4000));
+    const failure = await visible(page.getByRole("alert").filter({ hasText: "Word 文書を読み取れませんでした" }));
+    expect(await failure.textContent()).toContain("Word 文書（.docx）として読み取れません");
+    expect(await page.getByRole("region", { name: "2. 解析結果の確認" }).count()).toBe(0);
+
+    await chooseFile("局区方針（政策局）.docx", word);
+    await visible(page.getByText("Word 文書「局区方針（政策局）.docx」を読み取り、解析しました", { exact: false }));
+    const confirm = page.getByRole("region", { name: "2. 解析結果の確認" });
+    await visible(confirm.getByRole("heading", { name: "課題（10件）" }));
+    expect(await confirm.getByRole("button", { name: /^課題[A-C]/ }).count()).toBe(10);
+    expect(await confirm.getByRole("alert").filter({ hasText: "取り込みできない問題" }).count()).toBe(0);
+    await visible(confirm.getByText("課題A(1)に「③ 課題の背景」がありません（空欄のまま取り込みます）", { exact: false }));
+    // Word numbered the next heading ③ itself; it is read by its words, and said so
+    await visible(confirm.getByText("見出しの言葉から「④ 課題に対する取組み」として読みました", { exact: false }));
+    // the text read from Word is in the text box, so the issues' line numbers can be found there
+    expect(await page.getByRole("textbox", { name: "方針のテキスト" }).inputValue()).toMatch(/^政策局 X方針の概要\n/);
+    expect(await page.getByRole("alert").filter({ hasText: "Word 文書を読み取れませんでした" }).count()).toBe(0);
+    await checkA11y(page);
+
+    const saveSection = page.getByRole("region", { name: "3. 保存先の指定" });
+    await saveSection.getByRole("combobox", { name: "保存先の局", exact: true }).selectOption({ label: "政策局" });
+    await saveSection.getByRole("textbox", { name: "年度", exact: true }).fill("令和8年度");
+    await saveSection.getByRole("button", { name: "保存", exact: true }).click();
+    await page.waitForURL((url) => /^\/policy\/documents\/[^/]+$/.test(url.pathname));
+    await visible(page.getByText("局区方針を保存しました（課題10件）。"));
+    await visible(page.getByText("年度: 令和8年度", { exact: false }));
   });
 });

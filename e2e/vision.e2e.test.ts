@@ -3,7 +3,7 @@
 // directory with the demo data: first administrator via the setup link → an editor (局編集者) of 財政課 through the
 // users page → the open round 令和7年度末 lists 財政課 as not updated and reminded → the dashboard's 安らぐまち card
 // before → the editor's to-do list shows the indicator with its 督促 → the editor enters the FY2025 value: the
-// indicator's grade in the round goes from C (last year's value) to A with its explanation, the chart gains the point → the 安らぐまち roll-up
+// indicator's grade in the round goes from 未評価 (no FY2025 value: the grade rule does not take last year's) to A with its explanation, the chart gains the point → the 安らぐまち roll-up
 // moves to the value the demo data gives → the editor posts a named Action宣言 for 安らぐまち → the administrator
 // approves it → the lobby board (no sign-in) shows it, reached with the pause and next controls.
 // Accessibility (axe) is checked on the to-do, indicator, dashboard, declarations and board pages.
@@ -33,21 +33,21 @@ const INDICATOR = { code: "S3-M2-P1-02", name: "事務事業の見直し件数",
 const VALUE = 56;
 const EXPLANATION = "達成度 (56 − 0) ÷ (39.9781 − 0) = 140.1% → A（按分目標 39.9781、計画期間の20%経過）";
 /**
- * Until then the open round grades the latest value up to its as-of date (the round prefers its own year's value, and
- * falls back to the newest earlier one): FY2024's 19 against FY2024's pro-rated target 200 × 365 / 3652 = 19.989.
+ * Until then the open round grades it 未評価: the city's grade rule does not put FY2024's 19 in place of the missing
+ * FY2025 value (issue 12 item 2; 「直近の値で評価し、使った年度を表示」 is the rule's other choice).
  */
-const EXPLANATION_BEFORE = "達成度 (19 − 0) ÷ (19.989 − 0) = 95.1% → C（按分目標 19.989、計画期間の10%経過）";
+const EXPLANATION_BEFORE = "令和7年度の実績値が未入力です（令和6年度の値では評価しません）";
 /**
  * The S3 安らぐまち roll-up of the open round (plain averages, each node rounded half up to 0.1; the demo's values,
- * indicators without a FY2025 value graded on their FY2024 one as above):
- * S3 = avg(S3-01 92.9, S3-M1 98.4, S3-M2), S3-M2 = avg(S3-M2-01 110.1, S3-M2-02 33.4, S3-M2-P1),
- * S3-M2-P1 = avg(S3-M2-P1-01 一部遅れ → 85, S3-M2-P1-02).
- * Before: S3-M2-P1 = avg(85, 95.1) = 90.1 → S3-M2 = 77.9 → S3 = 89.7% (C).
- * After: S3-M2-P1 = avg(85, 140.1) = 112.6 → S3-M2 = 85.4 → S3 = 92.2% (still C: the roll-up grade moves at 100%).
+ * indicators without a FY2025 value 未評価 as above and left out of the averages):
+ * S3 = avg(S3-01 92.9, S3-M1 91.7, S3-M2), S3-M1 = avg(S3-M1-01 95.1, S3-M1-02 120.1, S3-M1-P1 60),
+ * S3-M2 = avg(S3-M2-01 110.1, S3-M2-P1) (S3-M2-02 未評価), S3-M2-P1 = avg(S3-M2-P1-01 一部遅れ → 85, S3-M2-P1-02).
+ * Before: S3-M2-P1 = 85 → S3-M2 = 97.6 → S3 = 94.1% (C).
+ * After: S3-M2-P1 = avg(85, 140.1) = 112.6 → S3-M2 = 111.4 → S3 = 98.7% (still C: the roll-up grade moves at 100%).
  */
 const STRATEGY = { code: "S3", title: "安らぐまち" };
-const ROLLUP_BEFORE = { achievement: "89.7", grade: "C" };
-const ROLLUP_AFTER = { achievement: "92.2", grade: "C" };
+const ROLLUP_BEFORE = { achievement: "94.1", grade: "C" };
+const ROLLUP_AFTER = { achievement: "98.7", grade: "C" };
 const PLEDGE = "事務事業の見直しを毎月一件、所属で話し合って進めます（E2E）";
 
 describe("新ビジョン: an owner enters a value → the grade and the strategy roll-up change → the board shows the approved declaration (browser)", () => {
@@ -155,14 +155,14 @@ describe("新ビジョン: an owner enters a value → the grade and the strateg
     await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe(`${INDICATOR.code} ${INDICATOR.name}`);
   });
 
-  test("the owner enters the FY2025 value: the round's grade goes from C to A with its explanation, and the chart gains the point", async () => {
+  test("the owner enters the FY2025 value: the round's grade goes from 未評価 to A with its explanation, and the chart gains the point", async () => {
     expect(indicatorPath, "the to-do step must have opened the indicator").not.toBe("");
     const grade = page.getByTestId("indicator-grade");
     const chart = page.getByTestId("indicator-chart");
-    // Before: no FY2025 value, so the open round grades FY2024's; the chart holds FY2024 only.
+    // Before: no FY2025 value, so the open round leaves it 未評価; the chart holds FY2024 only.
     await visible(grade.getByText(`${ROUND} の評価`, { exact: true }));
-    expect(await grade.getAttribute("data-grade")).toBe("C");
-    expect(await grade.getAttribute("data-achievement")).toBe("95.1");
+    expect(await grade.getAttribute("data-grade")).toBe("");
+    expect(await grade.getAttribute("data-achievement")).toBe("");
     await visible(grade.getByText(EXPLANATION_BEFORE, { exact: true }));
     await visible(chart);
     expect(await chart.getAttribute("data-points")).toBe(`2024:${INDICATOR.fy2024}`);

@@ -1,12 +1,13 @@
 // The operator's command line, run as a real process: parse the policy text, import it into an embedded database,
 // and take a backup and restore it.
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../server/db/open";
 import { projectRoot } from "../server/paths";
+import { buildPolicyDocx } from "../server/testing/policy-docx-fixture";
 
 const SEED = "src/server/modules/policy/demo/sample-policy.txt";
 const TIMEOUT = 120_000; // each CLI run starts tsx and opens PGlite; a busy 2-core machine is slow
@@ -74,6 +75,37 @@ describe("yokogushi policy parse", () => {
       expect(c.progress[0].asOf, c.code).toBe("2024-11-30");
     }
     expect(issues.filter((i: { severity: string }) => i.severity === "error")).toEqual([]);
+  });
+
+  it("issue 12: parse FILE.docx --json gives the 10 challenges dated 2024-11-30, as the same document saved as text", {
+    timeout: 2 * TIMEOUT,
+  }, async () => {
+    const dir = tempDir();
+    const docx = path.join(dir, "局区方針.docx");
+    writeFileSync(docx, await buildPolicyDocx(readFileSync(path.join(projectRoot, SEED), "utf8")));
+    const [fromWord, fromText] = [await cli(["policy", "parse", docx, "--json"]), await cli(["policy", "parse", SEED, "--json"])];
+    expect(fromWord.code, fromWord.stderr).toBe(0);
+    const word = JSON.parse(fromWord.stdout);
+    const text = JSON.parse(fromText.stdout);
+    expect(word.document.challenges).toHaveLength(10);
+    expect(word.document.challenges.map((c: { progress: { asOf: string }[] }) => c.progress[0].asOf)).toEqual(Array(10).fill("2024-11-30"));
+    expect(word.document).toEqual(text.document);
+    // line numbers count the text read from Word, which lacks the two blank lines the seed file begins with
+    expect(word.issues).toEqual(text.issues.map((i: { line?: number }) => ({ ...i, line: (i.line ?? 0) - 2 })));
+
+    // --text shows the text read from Word, where those line numbers point
+    const shown = await cli(["policy", "parse", docx, "--text"]);
+    expect(shown.stdout.split("\n")[word.issues[0].line - 1]).toBe("・各局の施策・事業が効果的に作用するよう、横串機能を発揮");
+
+    // Word is recognised by its content, whatever the file is called; a broken one gets a clear message
+    const renamed = path.join(dir, "policy.txt");
+    copyFileSync(docx, renamed);
+    expect(JSON.parse((await cli(["policy", "parse", renamed, "--json"])).stdout).document).toEqual(text.document);
+    const broken = path.join(dir, "broken.docx");
+    writeFileSync(broken, readFileSync(docx).subarray(0, 4000));
+    const refused = await cli(["policy", "parse", broken]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("Word 文書（.docx）として読み取れません");
   });
 
   it("fails with a non-zero exit for a file that is not there", { timeout: TIMEOUT }, async () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { lockDataDir } from "../server/db/data-dir-lock";
 import { projectRoot } from "../server/paths";
 
 const DATA = path.join(projectRoot, "..", "shared", "data", "furusato");
@@ -19,8 +20,8 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[]): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, TZ: "Asia/Tokyo", LOG_LEVEL: "silent", DATA_DIR: dataDir };
+function cli(args: string[], dir = dataDir): Promise<Run> {
+  const env: NodeJS.ProcessEnv = { ...process.env, TZ: "Asia/Tokyo", LOG_LEVEL: "silent", DATA_DIR: dir, PUBLIC_URL: "", PORT: "3000" };
   delete env.DATABASE_URL;
   return new Promise((resolve) => {
     execFile(
@@ -32,7 +33,11 @@ function cli(args: string[]): Promise<Run> {
   });
 }
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const lockedDir = mkdtempSync(path.join(tmpdir(), "yk-cli-furusato-locked-"));
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(lockedDir, { recursive: true, force: true });
+});
 
 describe("yokogushi furusato reference", () => {
   it("explains its usage and refuses a malformed 団体コード", { timeout: TIMEOUT }, async () => {
@@ -72,5 +77,21 @@ describe("yokogushi furusato reference", () => {
     expect(text.stdout).toContain("受入件数 65,474件");
     expect(text.stdout).toContain("1,200,666,242円");
     expect(text.stdout).toContain("531,893,628円（受入額の44.3%）");
+  });
+
+  it("national figures without the command line: while a server holds the embedded database, load says what to do instead", {
+    timeout: TIMEOUT,
+  }, async () => {
+    // This test process stands in for the running server: it holds the data-dir lock as the server does.
+    const release = lockDataDir(lockedDir);
+    try {
+      const run = await cli(["furusato", "reference", "load", DATA], lockedDir);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toContain(`サーバー（pid ${process.pid}）がデータディレクトリ ${lockedDir} の組み込みデータベースを使用中です`);
+      expect(run.stderr).toContain("管理画面「全国比較の参考データ」（http://localhost:3000/admin/furusato-reference）");
+      expect(run.stderr).toContain("サーバーを停止してから、もう一度 yokogushi furusato reference load DIR を実行する");
+    } finally {
+      release();
+    }
   });
 });

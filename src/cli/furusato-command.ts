@@ -2,14 +2,16 @@
 // the 総務省 現況調査 figures behind 全国比較（参考データ）.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { REFERENCE_ATTRIBUTION } from "../common/api/furusato-reference";
+import { REFERENCE_ATTRIBUTION, REFERENCE_DATA_PAGE_PATH, REFERENCE_DATA_PAGE_TITLE } from "../common/api/furusato-reference";
 import { formatFiscalYear, parseFiscalYear } from "../common/dates";
-import { loadConfig } from "../server/config";
+import { type Config, loadConfig } from "../server/config";
+import { DataDirLockedError } from "../server/db/data-dir-lock";
 import { openDatabase } from "../server/db/open";
 import { loadReference, referenceFigures, referenceStatus } from "../server/modules/furusato/reference/reference";
 import { type Actor, SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { AppError } from "../server/platform/errors";
 import { runDonationsCommand } from "./furusato-donations-command";
+import { runPortalCommand } from "./furusato-portal-command";
 
 const USAGE = "使い方: yokogushi furusato reference load DIR | yokogushi furusato reference show 団体コード --year 年度 [--json]";
 
@@ -19,6 +21,7 @@ const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 export async function runFurusatoCommand(args: string[], actor: Actor = SYSTEM_ACTOR): Promise<number> {
   const [group, sub, ...rest] = args;
   if (group === "donations") return runDonationsCommand(args.slice(1), actor);
+  if (group === "portal") return runPortalCommand(args.slice(1));
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
@@ -43,8 +46,33 @@ export async function runFurusatoCommand(args: string[], actor: Actor = SYSTEM_A
   return show(code, fiscalYear, values.json ?? false);
 }
 
+/**
+ * The embedded database is the running server's while it runs (one process at a time): say what to do instead of
+ * only that the directory is taken.
+ */
+export function lockedDataDirMessage(error: DataDirLockedError, config: Pick<Config, "publicUrl" | "port">): string {
+  const url = `${config.publicUrl ?? `http://localhost:${config.port}`}${REFERENCE_DATA_PAGE_PATH}`;
+  return [
+    `参考データを読み込めません: サーバー（pid ${error.pid}）がデータディレクトリ ${error.dataDir} の組み込みデータベースを使用中です。`,
+    "組み込みデータベースは1つのプロセスしか開けないため、サーバーの起動中はこのコマンドで読み込めません。次のどちらかで読み込んでください。",
+    `  1. 管理画面「${REFERENCE_DATA_PAGE_TITLE}」（${url}）に、システム管理者としてログインして総務省の Excel ファイルをアップロードする`,
+    "  2. サーバーを停止してから、もう一度 yokogushi furusato reference load DIR を実行する",
+  ].join("\n");
+}
+
 async function load(dir: string, actor: Actor): Promise<number> {
-  const { db, close } = await openDatabase(loadConfig());
+  const config = loadConfig();
+  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    opened = await openDatabase(config);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      console.error(lockedDataDirMessage(error, config));
+      return 1;
+    }
+    throw error;
+  }
+  const { db, close } = opened;
   try {
     const summary = await loadReference(db, dir, actor, (p) => console.error(`… ${p.message}`));
     console.log(`読み込みました: ${summary.rows}行（${summary.years.length}年度）`);

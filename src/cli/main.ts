@@ -24,6 +24,8 @@ const HELP = `使い方: yokogushi <コマンド> [オプション]
   furusato reference load DIR        全国比較の参考データ（総務省 現況調査の Excel、例 ../shared/data/furusato）を読み込む（全件置換）
   furusato reference show 団体コード --year 年度 [--json]
                                      参考データの1団体・1年度（受入件数・受入額・費用合計と割合）を表示
+  furusato portal inspect FILE [--json]
+                                     寄附受付サイトの見出しファイル（CSV・TSV）の文字コード・区切り・見出し行・列と対応づけの候補を表示
   furusato donations import FILE --mapping 取込設定名
                                      寄附データのファイルを取込設定で取り込む（大きなファイル・過去分の一括投入向け）
   furusato donations anonymise-expired

@@ -1,18 +1,26 @@
-// `yokogushi policy parse FILE [--json]` and `yokogushi policy import FILE --bureau … --year …`.
+// `yokogushi policy parse FILE [--json]` and `yokogushi policy import FILE --bureau … --year …`; FILE is a text
+// file or a Word (.docx) file.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { formatFiscalYear, parseFiscalYear } from "../common/dates";
 import { parsePolicyText } from "../common/policy/parse";
 import { loadConfig } from "../server/config";
 import { openDatabase } from "../server/db/open";
+import { looksLikeOldWord, looksLikeZip, readPolicyDocx } from "../server/modules/policy/read-docx";
 import { importDocumentAs } from "../server/modules/policy/service";
 import type { Actor } from "../server/platform/audit/audit";
 import { AppError } from "../server/platform/errors";
 import { decodeText } from "../server/platform/tabular/decode";
 
-/** Policy documents arrive as UTF-8 or Shift_JIS text files; both are read. */
-function readDocument(file: string): string {
-  return decodeText(new Uint8Array(readFileSync(file))).text;
+/**
+ * Policy documents arrive as Word files or as UTF-8 / Shift_JIS text; which one is decided by the content (a .docx
+ * is a zip, PK\x03\x04; an old .doc an OLE file), not by the file's name. A Word file is read into the text the
+ * parser reads, so both give the same result.
+ */
+async function readDocument(file: string): Promise<string> {
+  const bytes = new Uint8Array(readFileSync(file));
+  if (looksLikeZip(bytes) || looksLikeOldWord(bytes)) return readPolicyDocx(bytes);
+  return decodeText(bytes).text;
 }
 
 export async function runPolicyCommand(args: string[], actor: Actor): Promise<number> {
@@ -20,14 +28,36 @@ export async function runPolicyCommand(args: string[], actor: Actor): Promise<nu
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { json: { type: "boolean" }, bureau: { type: "string" }, year: { type: "string" }, replace: { type: "boolean" } },
+    options: {
+      json: { type: "boolean" },
+      text: { type: "boolean" },
+      bureau: { type: "string" },
+      year: { type: "string" },
+      replace: { type: "boolean" },
+    },
   });
   const file = positionals[0];
   if ((sub !== "parse" && sub !== "import") || !file) {
-    console.error("使い方: yokogushi policy parse FILE [--json] | yokogushi policy import FILE --bureau 局 --year 年度 [--replace]");
+    console.error(
+      "使い方: yokogushi policy parse FILE [--json | --text] | yokogushi policy import FILE --bureau 局 --year 年度 [--replace]（FILE はテキストか Word 文書 .docx）",
+    );
     return 2;
   }
-  const text = readDocument(file);
+  let text: string;
+  try {
+    text = await readDocument(file);
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(`${file}: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  if (sub === "parse" && values.text) {
+    // the text a Word file was read into: the issues' line numbers count its lines
+    process.stdout.write(text);
+    return 0;
+  }
   if (sub === "parse") {
     const result = parsePolicyText(text);
     if (values.json) {

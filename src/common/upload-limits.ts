@@ -18,3 +18,9 @@ export const DOCUMENT_TYPES: AcceptedTypes = {
 
 /** gift photos */
 export const IMAGE_TYPES: AcceptedTypes = { mimeTypes: ["image/png", "image/jpeg"], extensions: [".png", ".jpg", ".jpeg"] };
+
+/** Word documents (the 局区方針 import); up to DOCUMENT_UPLOAD_MAX_BYTES */
+export const WORD_TYPES: AcceptedTypes = {
+  mimeTypes: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
+  extensions: [".docx"],
+};

@@ -34,7 +34,7 @@ const queryClient: QueryClient = new QueryClient({
       if (!(error instanceof ApiError) || error.status !== 401 || query.queryKey[0] === sessionQuery.queryKey[0]) return;
       const location = router.state.location;
       if (SIGNED_OUT_PATHS.test(location.pathname)) return;
-      queryClient.setQueryData(sessionQuery.queryKey, { user: null, csrfToken: null, setupRequired: false });
+      queryClient.setQueryData(sessionQuery.queryKey, { user: null, audiences: [], csrfToken: null, setupRequired: false });
       router.navigate({ to: "/login", search: { next: location.href, expired: true } });
     },
   }),

@@ -19,7 +19,6 @@ import type { ReactNode } from "react";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
 import { sessionQuery } from "./auth/session";
-import { isCouncilMember } from "./modules/vision/engagementQueries";
 import { NotFoundPage } from "./shell/NotFoundPage";
 import { SimpleLayout } from "./shell/SimpleLayout";
 import { StaffLayout } from "./shell/StaffLayout";
@@ -71,6 +70,7 @@ const PlanPage = lazyRouteComponent(() => import("./modules/vision/PlanPage"), "
 const RoundsPage = lazyRouteComponent(() => import("./modules/vision/RoundsPage"), "RoundsPage");
 const TodoPage = lazyRouteComponent(() => import("./modules/vision/TodoPage"), "TodoPage");
 // public (citizen) pages and the lobby display
+const PublicHomePage = lazyRouteComponent(() => import("./shell/PublicHomePage"), "PublicHomePage");
 const PublicListPage = lazyRouteComponent(() => import("./modules/policy/PublicPages"), "PublicListPage");
 const PublicDocumentPage = lazyRouteComponent(() => import("./modules/policy/PublicPages"), "PublicDocumentPage");
 const PublicChallengePage = lazyRouteComponent(() => import("./modules/policy/PublicPages"), "PublicChallengePage");
@@ -81,6 +81,7 @@ const DeclarationBoardPage = lazyRouteComponent(() => import("./modules/vision/D
 const AdminLayout = lazyRouteComponent(() => import("./admin/AdminLayout"), "AdminLayout");
 const AuditPage = lazyRouteComponent(() => import("./admin/AuditPage"), "AuditPage");
 const MaintenancePage = lazyRouteComponent(() => import("./admin/MaintenancePage"), "MaintenancePage");
+const ReferenceDataPage = lazyRouteComponent(() => import("./modules/furusato/ReferenceDataPage"), "ReferenceDataPage");
 const OrganisationsPage = lazyRouteComponent(() => import("./admin/OrganisationsPage"), "OrganisationsPage");
 const StatusesPage = lazyRouteComponent(() => import("./admin/StatusesPage"), "StatusesPage");
 const UsersPage = lazyRouteComponent(() => import("./admin/UsersPage"), "UsersPage");
@@ -144,7 +145,9 @@ const publicLayout = createRoute({
   component: () => <SimpleLayout variant="public" />,
 });
 
-const publicListRoute = createRoute({ getParentRoute: () => publicLayout, path: "public", component: PublicListPage });
+/** The home of the public pages: every page a citizen may read, each under its own title. */
+const publicHomeRoute = createRoute({ getParentRoute: () => publicLayout, path: "public", component: PublicHomePage });
+const publicListRoute = createRoute({ getParentRoute: () => publicLayout, path: "public/policy", component: PublicListPage });
 
 const publicDocumentRoute = createRoute({
   getParentRoute: () => publicLayout,
@@ -172,9 +175,9 @@ async function requireSession({ context, location }: { context: RouterContext; l
     throw redirect({ to: "/login", search: { next: location.href } });
   }
   // External logins (外部パートナー) reach their own pages only: a supplier's the furusato module, a council member's
-  // the 有識者会議 pages (the server checks membership either way).
-  if (session.user.role === "partner" && !/^\/(furusato|vision\/council)(\/|$)/.test(location.pathname)) {
-    throw redirect({ to: (await isCouncilMember(context.queryClient)) ? "/vision/council/member" : "/furusato" });
+  // the 有識者会議 pages (the server checks membership either way); both their own account page.
+  if (session.user.role === "partner" && !/^\/(furusato|vision\/council|account)(\/|$)/.test(location.pathname)) {
+    throw redirect({ to: session.audiences.includes("vision.council") ? "/vision/council/member" : "/furusato" });
   }
 }
 
@@ -292,7 +295,12 @@ const portalsRoute = createRoute({ getParentRoute: () => staffLayout, path: "fur
 const choicePortalRoute = createRoute({
   getParentRoute: () => staffLayout,
   path: "furusato/portals/choice",
-  component: ChoicePortalPage,
+  // ?code=… replaces that portal's columns by its current header file
+  validateSearch: (search: Record<string, unknown>): { code?: string } => ({ code: text(search.code) }),
+  component: withPage(ChoicePortalPage, function ChoicePortalRoute() {
+    const { code } = choicePortalRoute.useSearch();
+    return <ChoicePortalPage key={code ?? ""} code={code} />;
+  }),
 });
 const publishRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/publish", component: PublishPage });
 const exportsRoute = createRoute({ getParentRoute: () => staffLayout, path: "furusato/exports", component: ExportsPage });
@@ -463,10 +471,18 @@ const adminOrganisationsRoute = createRoute({ getParentRoute: () => adminLayout,
 const adminAuditRoute = createRoute({ getParentRoute: () => adminLayout, path: "audit", component: AuditPage });
 const adminStatusesRoute = createRoute({ getParentRoute: () => adminLayout, path: "statuses", component: StatusesPage });
 const adminMaintenanceRoute = createRoute({ getParentRoute: () => adminLayout, path: "maintenance", component: MaintenancePage });
+const adminReferenceRoute = createRoute({ getParentRoute: () => adminLayout, path: "furusato-reference", component: ReferenceDataPage });
 
 const routeTree = rootRoute.addChildren([
   authLayout.addChildren([loginRoute, setupRoute]),
-  publicLayout.addChildren([publicListRoute, publicDocumentRoute, publicChallengeRoute, publicVisionRoute, publicDeclarationsRoute]),
+  publicLayout.addChildren([
+    publicHomeRoute,
+    publicListRoute,
+    publicDocumentRoute,
+    publicChallengeRoute,
+    publicVisionRoute,
+    publicDeclarationsRoute,
+  ]),
   declarationBoardRoute,
   staffLayout.addChildren([
     indexRoute,
@@ -521,6 +537,7 @@ const routeTree = rootRoute.addChildren([
       adminAuditRoute,
       adminStatusesRoute,
       adminMaintenanceRoute,
+      adminReferenceRoute,
     ]),
   ]),
   bareLayout.addChildren([printRoute]),

@@ -1,6 +1,7 @@
 // Contracts of the furusato module, 全国比較（参考データ）: the 総務省 現況調査 figures loaded by the CLI
 // (`yokogushi furusato reference load DIR`), read by the module's staff. Suppliers' logins have no access.
 import { z } from "zod";
+import { TABLE_UPLOAD_MAX_BYTES } from "../upload-limits";
 import { defineContract } from "./contract";
 
 /** 出典表示 (CC BY 4.0 requires it wherever the figures are shown). */
@@ -136,3 +137,30 @@ export const referenceComparison = defineContract({
     .refine((q) => q.fromYear <= q.toYear, { message: "開始年度は終了年度以前にしてください。", path: ["fromYear"] }),
   response: comparisonResult,
 });
+
+/** The admin screen of the reference data (named by the CLI and linked from 全国比較's empty state). */
+export const REFERENCE_DATA_PAGE_PATH = "/admin/furusato-reference";
+export const REFERENCE_DATA_PAGE_TITLE = "全国比較の参考データ";
+/** at most this many files in one upload (the five year files and the time series fit) */
+export const REFERENCE_UPLOAD_MAX_FILES = 12;
+
+export const startReferenceLoad = defineContract({
+  method: "post",
+  path: "/api/furusato/reference/loads",
+  tag: "furusato",
+  summary:
+    "総務省 現況調査の Excel（R2_gain.xlsx などの年度別ファイル、total_gain.xlsx の時系列）を読み込む（multipart/form-data の file 項目、複数可）。ファイルごとに全件か何もしないか。進捗と結果は /api/jobs/:id",
+  allow: ["admin"],
+  kind: "multipart",
+  uploadMaxBytes: TABLE_UPLOAD_MAX_BYTES,
+  response: z.object({ jobId: z.string() }),
+});
+
+/** The load job's result (GET /api/jobs/:id → result). */
+export const referenceLoadResult = z.object({
+  ok: z.boolean(),
+  files: z.array(
+    z.object({ name: z.string(), ok: z.boolean(), rows: z.number().int(), fiscalYears: z.array(z.number().int()), message: z.string() }),
+  ),
+});
+export type ReferenceLoadResult = z.infer<typeof referenceLoadResult>;

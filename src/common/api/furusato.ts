@@ -136,17 +136,77 @@ export const listSuppliers = defineContract({
   response: z.object({ items: z.array(supplierSummary) }),
 });
 
+// 連絡先と振込先: the same rules in the forms and in the API.
+const nfkc = (value: unknown) => (typeof value === "string" ? value.normalize("NFKC").trim() : value);
+
+/** 電話番号: digits and hyphens, 10 or 11 digits (全角 digits and hyphens are accepted and made 半角). */
+export const supplierPhone = z.preprocess(
+  (value) =>
+    typeof value === "string"
+      ? value
+          .normalize("NFKC")
+          .replace(/[‐－―ー−]/g, "-")
+          .trim()
+      : value,
+  z
+    .string()
+    .max(30)
+    .refine((phone) => phone === "" || (/^[0-9-]+$/.test(phone) && /^\d{10,11}$/.test(phone.replaceAll("-", ""))), {
+      message: "電話番号は数字とハイフンで、10桁か11桁で入力してください（例: 093-582-2102）。",
+    }),
+);
+
+export const supplierContactFields = {
+  contactName: z.string().trim().max(100, "担当者名は100文字以内で入力してください。"),
+  contactPhone: supplierPhone,
+  contactEmail: z.union([z.literal(""), z.email("メールアドレスの形式が正しくありません。")]),
+  address: z.string().trim().max(200, "所在地は200文字以内で入力してください。"),
+};
+
+export const BANK_ACCOUNT_TYPES = ["普通", "当座", "貯蓄"] as const;
+
+/** 口座名義 (after NFKC: 半角カナ made 全角, 全角 marks made 半角): カタカナ, with the spaces and marks banks accept. */
+const KANA_HOLDER = /^[ァ-ヶー・ A-Z0-9().,\-/]+$/;
+
+export const supplierBank = z
+  .object({
+    bankName: z.preprocess(nfkc, z.string().min(1, "金融機関名を入力してください。").max(60)),
+    branchName: z.preprocess(nfkc, z.string().min(1, "支店名を入力してください。").max(60)),
+    accountType: z.enum(BANK_ACCOUNT_TYPES, { error: "口座種別を選んでください。" }),
+    accountNumber: z.preprocess(nfkc, z.string().regex(/^\d{7}$/, "口座番号は7桁の数字で入力してください。")),
+    accountHolder: z.preprocess(
+      nfkc,
+      z
+        .string()
+        .min(1, "口座名義を入力してください。")
+        .max(100)
+        .regex(KANA_HOLDER, "口座名義はカタカナで入力してください（例: キタキユウシユウシヨクヒン）。"),
+    ),
+  })
+  .strict();
+export type SupplierBank = z.infer<typeof supplierBank>;
+
+/** 振込先の項目名 (the keys of a structured bank; older free-form keys are shown as they are). */
+export const BANK_FIELD_LABELS: Record<keyof SupplierBank, string> = {
+  bankName: "金融機関名",
+  branchName: "支店名",
+  accountType: "口座種別",
+  accountNumber: "口座番号",
+  accountHolder: "口座名義（カナ）",
+};
+
+/** 口座番号 as lists show it: only the last three digits. */
+export const maskAccountNumber = (number: string) => (number.length <= 3 ? number : `${"＊".repeat(number.length - 3)}${number.slice(-3)}`);
+
 const supplierFields = {
   code: z
     .string()
     .trim()
     .regex(/^[A-Z]{2,4}$/, "事業者コードは英大文字2〜4文字です。"),
   name: z.string().trim().min(1, "事業者名を入力してください。").max(100),
-  contactName: z.string().trim().max(100),
-  contactPhone: z.string().trim().max(30),
-  contactEmail: z.union([z.literal(""), z.email("メールアドレスの形式が正しくありません。")]),
-  address: z.string().trim().max(200),
-  bank: z.record(z.string().max(40), z.string().max(100)),
+  ...supplierContactFields,
+  // 振込先 not yet known ({}) or the structured 振込先, checked as on the 振込先 form
+  bank: z.union([z.strictObject({}), supplierBank]),
 };
 
 export const createSupplier = defineContract({
@@ -177,6 +237,28 @@ export const addSupplierEvent = defineContract({
   allow: ["furusato.manager"],
   params: idParams,
   body: z.object({ kind: z.enum(["検査", "受付停止", "解除"]), occurredOn: zJapaneseDate, note: z.string().trim().max(1000) }).strict(),
+  response: supplierDetail,
+});
+
+export const updateSupplierContact = defineContract({
+  method: "put",
+  path: "/api/furusato/suppliers/:id/contact",
+  tag: "furusato",
+  summary: "事業者の担当者名・電話番号・メールアドレス・所在地を変更（事業者のアカウントでは自社のみ）",
+  allow: ["furusato.manager", "furusato.supplier"],
+  params: idParams,
+  body: z.object(supplierContactFields).strict(),
+  response: supplierDetail,
+});
+
+export const updateSupplierBank = defineContract({
+  method: "put",
+  path: "/api/furusato/suppliers/:id/bank",
+  tag: "furusato",
+  summary: "事業者の振込先（金融機関・支店・口座種別・口座番号7桁・口座名義カナ）を変更（監査ログには値を残しません）",
+  allow: ["furusato.manager"],
+  params: idParams,
+  body: supplierBank,
   response: supplierDetail,
 });
 
@@ -510,14 +592,15 @@ export const saveChoicePortal = defineContract({
   method: "put",
   path: "/api/furusato/portals/:code/choice",
   tag: "furusato",
-  summary: "ふるさとチョイス型のサイト：サイトが配布する見出し行（TSV）を取り込み、列ごとに項目を対応づけて保存",
+  summary:
+    "ふるさとチョイス型のサイト：サイトが配布する見出し行（TSV・CSV、UTF-8 の文字列）を取り込み、列ごとに項目を対応づけて保存。画面は見出しファイルを判定して savePortal で保存します",
   allow: ["furusato.manager"],
   params: portalCodeParams,
   body: z
     .object({
       ...portalSettings,
       active: z.boolean(),
-      /** the header line of the portal's upload file, as the portal supplies it (tab-separated) */
+      /** the header line of the portal's upload file, as the portal supplies it (tab- or comma-separated) */
       headerLine: z.string().min(1, "見出し行のファイルを選んでください。").max(20000),
       /** column header → value; unmapped columns are written empty */
       mapping: z.record(z.string().max(200), columnValue),

@@ -45,7 +45,13 @@ export const sessionUser = z.object({
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
-const sessionState = z.object({ user: sessionUser.nullable(), csrfToken: z.string().nullable(), setupRequired: z.boolean() });
+const sessionState = z.object({
+  user: sessionUser.nullable(),
+  /** the module audiences the user belongs to (e.g. vision.council), for choosing pages; the server checks each call */
+  audiences: z.array(z.string()),
+  csrfToken: z.string().nullable(),
+  setupRequired: z.boolean(),
+});
 
 export const health = defineContract({
   method: "get",
@@ -332,9 +338,13 @@ export const auditEntry = z.object({
   occurredAt: z.string(),
   actorUserId: z.string().nullable(),
   actorLabel: z.string(),
+  /** the actor's name now (the label kept with the row for the system or a removed account) */
+  actorName: z.string(),
   action: z.string(),
   entityType: z.string(),
   entityId: z.string().nullable(),
+  /** the record's name where the platform owns it (利用者, 組織); null otherwise */
+  entityName: z.string().nullable(),
   summary: z.string(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
@@ -359,6 +369,15 @@ export const listAudit = defineContract({
   allow: ["admin"],
   query: z.object({ ...auditFilter, ...pageQuery }),
   response: pageOf(auditEntry),
+});
+
+export const listAuditActors = defineContract({
+  method: "get",
+  path: "/api/admin/audit/actors",
+  tag: "admin",
+  summary: "監査ログに記録のある利用者（利用者で絞り込むための選択肢）",
+  allow: ["admin"],
+  response: z.object({ items: z.array(z.object({ id: z.string(), displayName: z.string(), loginId: z.string() })) }),
 });
 
 export const exportAudit = defineContract({

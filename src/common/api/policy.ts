@@ -1,5 +1,6 @@
 // Contracts of the policy module (局区方針).
 import { z } from "zod";
+import { DOCUMENT_UPLOAD_MAX_BYTES } from "../upload-limits";
 import { zJapaneseDate } from "../zod-japanese";
 import { defineContract, idParams, okResponse, pageOf, pageQuery } from "./contract";
 
@@ -183,6 +184,13 @@ export const listDocuments = defineContract({
   response: z.object({ items: z.array(documentSummary) }),
 });
 
+const importPreview = z.object({
+  document: policyDocumentContent,
+  issues: z.array(parseIssue),
+  canImport: z.boolean(),
+  suggestedFiscalYear: z.number().int().nullable(),
+});
+
 export const previewImport = defineContract({
   method: "post",
   path: "/api/policy/import/preview",
@@ -192,12 +200,19 @@ export const previewImport = defineContract({
   body: z
     .object({ text: z.string().min(1, "テキストを入力してください。").max(500_000, "テキストが長すぎます（50万文字まで）。") })
     .strict(),
-  response: z.object({
-    document: policyDocumentContent,
-    issues: z.array(parseIssue),
-    canImport: z.boolean(),
-    suggestedFiscalYear: z.number().int().nullable(),
-  }),
+  response: importPreview,
+});
+
+export const previewImportDocx = defineContract({
+  method: "post",
+  path: "/api/policy/import/docx",
+  tag: "policy",
+  summary:
+    "Word（.docx）の方針を読み取り、読み取ったテキストと確認用の解析結果を返す（multipart/form-data の file 項目、10MB まで。保存しない。保存はそのテキストで /api/policy/import）",
+  allow: ["editor"],
+  kind: "multipart",
+  uploadMaxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
+  response: importPreview.extend({ text: z.string() }),
 });
 
 export const importDocument = defineContract({

@@ -187,6 +187,8 @@ export const reportIndicator = z.object({
   grade: z.string().nullable(),
   /** 達成率 in percent as the grade stores it (100.1 = 100.1%); show it with formatAchievement */
   achievement: z.number().nullable(),
+  /** the 年度 of an earlier year's value the grade used (「令和6年度の値で評価」); null: the round's own */
+  valueFiscalYear: z.number().int().nullable(),
   exclusion: z.string().nullable(),
 });
 

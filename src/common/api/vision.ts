@@ -3,7 +3,7 @@
 // rounds (報告ラウンド) with owners' to-do lists, grades and roll-ups, the dashboard and the public progress page.
 // The council, Action宣言 and outreach contracts live beside this file.
 import { z } from "zod";
-import { EXCLUSIONS, STATUS_RATINGS } from "../vision/grading";
+import { EARLIER_YEAR_VALUES, EXCLUSIONS, STATUS_RATINGS } from "../vision/grading";
 import { zJapaneseDate } from "../zod-japanese";
 import { defineContract, idParams, okResponse } from "./contract";
 
@@ -487,6 +487,9 @@ export const gradeRuleSchema = z
       )
       .strict(),
     rollupCap: z.number().min(0).max(10000),
+    earlierYearValue: z.enum(EARLIER_YEAR_VALUES, {
+      error: "前年度の値の扱いは ungraded（未評価）か latest（直近の値で評価）です。",
+    }),
   })
   .strict()
   .superRefine((rule, ctx) => {
@@ -730,6 +733,8 @@ export const explanation = z.object({
   proRatedTarget: z.number().optional(),
   elapsed: z.number().optional(),
   actual: z.number().nullable().optional(),
+  /** the 年度 of the value graded when it is not the round's own (the rule's 「直近の値で評価」) */
+  valueFiscalYear: z.number().int().optional(),
   text: z.string(),
 });
 
@@ -747,6 +752,8 @@ export const indicatorGrade = z.object({
   targetFiscalYear: z.number().int().nullable(),
   actualValue: z.number().nullable(),
   actualAsOf: z.string().nullable(),
+  /** the 年度 of the value graded when it is an earlier one than the round's (「令和6年度の値で評価」); else null */
+  valueFiscalYear: z.number().int().nullable(),
   statusRating: z.enum(STATUS_RATINGS).nullable(),
   resultKind: z.enum(RESULT_KINDS),
   /** A/B/C/D, or a status rating; null when excluded or ungradable */
@@ -946,6 +953,8 @@ export const getPublicRound = defineContract({
         resultKind: z.enum(RESULT_KINDS),
         grade: z.string().nullable(),
         achievement: z.number().nullable(),
+        /** the 年度 of an earlier year's value the grade used (「令和6年度の値で評価」); null: the round's own */
+        valueFiscalYear: z.number().int().nullable(),
         explanationText: z.string(),
       }),
     ),

@@ -4,7 +4,8 @@
 // category rows 分類, numbered items "(n)title" with "- ・" bullets), the main title, "1 組織の使命", "2 課題と背景"
 // and one block per challenge "課題A（1）" with sections ①–⑤. Nothing about a particular bureau (names, counts,
 // areas, categories, dates, titles) is assumed; anything that does not fit is reported as a ParseIssue with a
-// Japanese message and a line number instead of being guessed silently.
+// Japanese message and a line number instead of being guessed silently. A Word (.docx) file is first read into this
+// same text (server/modules/policy/read-docx.ts), so both go through this one parser and its one issue list.
 import { parseFiscalYear, parseJapaneseDate } from "../dates.js";
 import type {
   ChallengeContent,
@@ -393,12 +394,33 @@ function splitChallenges(lines: readonly Line[], issues: Issues): ChallengeText[
   return out;
 }
 
+// Which section a heading names, most specific first (⑤'s 取組結果 also contains ④'s 取組).
+const SECTION_BY_HEADING_ORDER = [5, 1, 2, 3, 4];
+
+/**
+ * The section a heading's words name, when they do not fit its number. Word numbers ①–⑤ itself, so a draft without
+ * ③ shows its ④ heading as "③ 課題に対する取組み" and its ⑤ as "④ 取組みの進捗状況…": the words are trusted then.
+ */
+function sectionNamedBy(heading: string, number: number): number {
+  return SECTION_BY_HEADING_ORDER.find((n) => SECTION_SPECS[n].expect.test(heading)) ?? number;
+}
+
 /** Starts a section; a duplicated or unknown number is reported and its text is not merged into another section. */
 function openSection(challenge: ChallengeText, line: Line, issues: Issues): SectionText {
-  const number = line.raw.charCodeAt(0) - 0x2460 + 1;
-  const section: SectionText = { number, heading: line.raw.slice(1).trim(), line: line.no, body: [] };
-  const spec = SECTION_SPECS[number];
+  const written = line.raw.charCodeAt(0) - 0x2460 + 1;
+  const heading = line.raw.slice(1).trim();
   const where = `課題${challenge.code}`;
+  const number = SECTION_SPECS[written] ? sectionNamedBy(heading, written) : written;
+  if (number !== written) {
+    issues.warn(
+      "section_renumbered",
+      `${where}の「${line.raw}」は見出しの言葉から「${SECTION_SPECS[number].label}」として読みました（番号が見出しと合いません。前の項目が抜けていませんか）`,
+      line.no,
+      challenge.code,
+    );
+  }
+  const section: SectionText = { number, heading, line: line.no, body: [] };
+  const spec = SECTION_SPECS[number];
   if (!spec) {
     issues.error("extra_section", `${where}に想定外の項目「${line.raw}」があります（①〜⑤のみ）`, line.no, challenge.code);
     return section;
@@ -416,22 +438,33 @@ function openSection(challenge: ChallengeText, line: Line, issues: Issues): Sect
   return section;
 }
 
+// A draft is often incomplete: a missing or empty section is a warning and the challenge is imported with the gap
+// (an empty ②–④, no ⑤ entry, the placeholder name below); the staff fill it in on the challenge's page later.
 function sectionParagraphs(challenge: ChallengeText, number: number, issues: Issues): Paragraph[] | null {
   const section = challenge.sections.get(number);
   const label = SECTION_SPECS[number].label;
   if (!section) {
-    issues.error("missing_section", `課題${challenge.code}に「${label}」がありません`, challenge.line, challenge.code);
+    issues.warn(
+      "missing_section",
+      `課題${challenge.code}に「${label}」がありません（空欄のまま取り込みます）`,
+      challenge.line,
+      challenge.code,
+    );
     return null;
   }
   const paragraphs = toParagraphs(section.body);
   if (paragraphs.length === 0 && number <= 4) {
-    issues.error("empty_section", `課題${challenge.code}の「${label}」が空です`, section.line, challenge.code);
+    issues.warn("empty_section", `課題${challenge.code}の「${label}」が空です（空欄のまま取り込みます）`, section.line, challenge.code);
   }
   return paragraphs;
 }
 
+/** The name a challenge gets when its ① 課題名 is missing or empty (every challenge has a name in the database). */
+export const MISSING_CHALLENGE_NAME = "（課題名未記入）";
+
 function readName(challenge: ChallengeText, issues: Issues): string {
   const paragraphs = sectionParagraphs(challenge, 1, issues) ?? [];
+  if (paragraphs.length === 0) return MISSING_CHALLENGE_NAME;
   if (paragraphs.length > 1) {
     issues.warn(
       "multiline_name",
@@ -499,13 +532,17 @@ function readProgress(challenge: ChallengeText, issues: Issues): ProgressEntryCo
   const section = challenge.sections.get(5);
   if (!paragraphs || !section) return [];
   const where = `課題${challenge.code}の「⑤」`;
+  if (paragraphs.length === 0) {
+    // Nothing to record (an entry without text is no progress), so its 時点 does not matter either.
+    issues.warn("empty_section", `${where}の本文が空です（進捗は取り込みません）`, section.line, challenge.code);
+    return [];
+  }
   const normHeading = toHalfWidth(section.heading);
   const m = AS_OF_RE.exec(normHeading);
   const asOfLabel = m ? section.heading.slice(m.index + 1, m.index + 1 + m[1].length).trim() : "";
   const parsed = asOfLabel ? parseJapaneseDate(asOfLabel) : null;
   if (!m) issues.error("missing_as_of", `${where}に時点（例: 令和6年11月末時点）がありません`, section.line, challenge.code);
   else if (!parsed) issues.error("invalid_as_of", `${where}の時点「${asOfLabel}」が日付として読めません`, section.line, challenge.code);
-  if (paragraphs.length === 0) issues.warn("empty_section", `${where}の本文が空です`, section.line, challenge.code);
   // The entry is kept even when its 時点 is unreadable, so that the text is never lost; the error blocks import.
   return [{ asOf: parsed?.iso ?? "", asOfLabel, text: joinParagraphs(paragraphs), status: null }];
 }
@@ -523,7 +560,7 @@ function readChallenge(challenge: ChallengeText, issues: Issues): ChallengeConte
     name,
     content,
     background,
-    approachHeading: challenge.sections.get(4)?.heading ?? "",
+    approachHeading: challenge.sections.get(4)?.heading || "課題に対する取組み", // the usual heading when ④ is missing
     ...approach,
     progress: readProgress(challenge, issues),
   };

@@ -10,6 +10,7 @@ import {
   proRatedTarget,
   rollUp,
   roundHalfUp,
+  withRuleDefaults,
 } from "./grading";
 
 const rule = DEFAULT_GRADE_RULE;
@@ -248,5 +249,51 @@ describe("properties", () => {
         expect(order.indexOf(graded(simple, high).grade)).toBeGreaterThanOrEqual(order.indexOf(graded(simple, low).grade));
       }),
     );
+  });
+});
+
+describe("issue 12 item 2: a round whose 年度 has no value yet (the rule's 前年度の値)", () => {
+  // FY2024 value 130 at the end of FY2024; the round is 令和7年度末 (FY2025)
+  const lastYear = { asOf: "2025-03-31", fiscalYear: 2024, value: 130, status: null };
+  const twoYears: IndicatorForGrading = { ...simple, targetFiscalYear: 2025 };
+
+  it("item 2: by default an earlier year's value is not used: 未評価, saying which 年度 is missing", () => {
+    expect(DEFAULT_GRADE_RULE.earlierYearValue).toBe("ungraded");
+    const result = gradeIndicator(twoYears, lastYear, DEFAULT_GRADE_RULE, 2025);
+    expect(result).toMatchObject({ kind: "ungradable", unusedObservation: true });
+    expect(result.kind === "ungradable" && result.reason).toBe("令和7年度の実績値が未入力です（令和6年度の値では評価しません）");
+    expect(gradeCounts([result])).toEqual({ 未評価: 1 });
+  });
+
+  it("item 2: 「直近の値で評価」 grades the earlier value and says which 年度 it was", () => {
+    const result = gradeIndicator(twoYears, lastYear, { ...DEFAULT_GRADE_RULE, earlierYearValue: "latest" }, 2025);
+    expect(result.kind).toBe("graded");
+    expect(result.explanation.valueFiscalYear).toBe(2024);
+    expect(result.explanation.text.startsWith("令和6年度の値で評価: 達成度")).toBe(true);
+    // the same grade as that year's own round would give: 130 ÷ 50 (the pro-rated target at the end of FY2024)
+    expect(result).toMatchObject({ grade: "A", achievement: 260 });
+  });
+
+  it("item 2: the round's own 年度's value is graded the same under either choice, with no note", () => {
+    const own = { asOf: "2026-03-31", fiscalYear: 2025, value: 100, status: null };
+    for (const earlierYearValue of ["ungraded", "latest"] as const) {
+      const result = gradeIndicator(twoYears, own, { ...DEFAULT_GRADE_RULE, earlierYearValue }, 2025);
+      expect(result).toMatchObject({ kind: "graded", grade: "B", achievement: 100 });
+      expect(result.explanation.valueFiscalYear).toBeUndefined();
+    }
+  });
+
+  it("item 2: a status rating from an earlier 年度 follows the same choice", () => {
+    const status = { asOf: "2025-03-31", fiscalYear: 2024, value: null, status: "順調" as const };
+    expect(gradeIndicator(twoYears, status, DEFAULT_GRADE_RULE, 2025).kind).toBe("ungradable");
+    const carried = gradeIndicator(twoYears, status, { ...DEFAULT_GRADE_RULE, earlierYearValue: "latest" }, 2025);
+    expect(carried).toMatchObject({ kind: "status", grade: "順調" });
+    expect(carried.explanation.text).toBe("令和6年度の値で評価: 状況による評価: 順調");
+  });
+
+  it("item 2: a rule stored before the choice existed reads as it graded (the newest earlier value)", () => {
+    const { earlierYearValue: _, ...old } = DEFAULT_GRADE_RULE;
+    expect(withRuleDefaults(old).earlierYearValue).toBe("latest");
+    expect(withRuleDefaults(DEFAULT_GRADE_RULE).earlierYearValue).toBe("ungraded");
   });
 });

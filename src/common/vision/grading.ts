@@ -1,6 +1,7 @@
 // 新ビジョン KPI grading (評価): an indicator's actual value is compared with its target pro-rated to the as-of date,
 // and the achievement (達成度) is graded by a rule table the city configures. Pure: data in, grade and its
 // explanation out. Every grade carries the rule it was made with, so an old grade can be recomputed and explained.
+import { formatFiscalYear } from "../dates";
 
 /** 評価対象外 reasons: the indicator is listed but not graded or counted. */
 export const EXCLUSIONS = ["数値目標対象外", "再掲", "事業終了", "調査中"] as const;
@@ -24,6 +25,17 @@ export interface GradeBand {
   min: number | null;
 }
 
+/**
+ * When a round's own 年度 has no value yet: "ungraded" grades the indicator 未評価 (an earlier year's value is never
+ * used in its place); "latest" grades the newest earlier value and says which 年度 it was (「令和6年度の値で評価」).
+ */
+export type EarlierYearValue = "ungraded" | "latest";
+export const EARLIER_YEAR_VALUES = ["ungraded", "latest"] as const;
+export const EARLIER_YEAR_VALUE_LABELS: Record<EarlierYearValue, string> = {
+  ungraded: "前年度の値で代用しない（未評価）",
+  latest: "直近の値で評価し、使った年度を表示",
+};
+
 export interface GradeRule {
   formula: AchievementFormula;
   /** highest band first: A ≥120, B ≥100, C ≥70, D below */
@@ -36,6 +48,8 @@ export interface GradeRule {
   statusAchievement: Record<StatusRating, number | null>;
   /** achievements above this count as this in roll-ups, so that one outlier cannot carry a strategy */
   rollupCap: number;
+  /** what a round grades when its own 年度 has no value yet (see EarlierYearValue) */
+  earlierYearValue: EarlierYearValue;
 }
 
 /** The city's own rule: A ≥120%, B 100–119%, C 70–99%, D ≤69%. */
@@ -51,7 +65,21 @@ export const DEFAULT_GRADE_RULE: GradeRule = {
   proRate: true,
   statusAchievement: { 順調: 100, 一部遅れ: 85, 大幅遅れ: 50, 完了: 100, 中止: null, 評価困難: null },
   rollupCap: 150,
+  earlierYearValue: "ungraded",
 };
+
+/**
+ * A stored rule as the rule of today: versions saved before 「前年度の値」 was a choice graded the newest earlier
+ * value, so a rule without the field reads as "latest" (migration 0010 wrote it into the stored versions).
+ */
+export function withRuleDefaults(rule: Omit<GradeRule, "earlierYearValue"> & { earlierYearValue?: EarlierYearValue }): GradeRule {
+  return { ...rule, earlierYearValue: rule.earlierYearValue ?? "latest" };
+}
+
+/** 「令和6年度の値で評価」: said wherever a grade made from an earlier 年度's value is shown. */
+export function earlierYearNote(fiscalYear: number): string {
+  return `${formatFiscalYear(fiscalYear)}の値で評価`;
+}
 
 export interface IndicatorForGrading {
   direction: Direction;
@@ -67,6 +95,8 @@ export interface IndicatorForGrading {
 export interface Observation {
   /** 実績の時点 (ISO date): the end of the fiscal year for a yearly value, or the as-of date */
   asOf: string;
+  /** the 年度 the value is for (compared with the round's 年度 under rule.earlierYearValue) */
+  fiscalYear?: number;
   value: number | null;
   status: StatusRating | null;
 }
@@ -81,7 +111,13 @@ export type GradeResult =
     }
   | { kind: "status"; grade: StatusRating; achievement: number | null; explanation: Explanation }
   | { kind: "excluded"; reason: Exclusion; explanation: Explanation }
-  | { kind: "ungradable"; reason: string; explanation: Explanation };
+  | {
+      kind: "ungradable";
+      reason: string;
+      explanation: Explanation;
+      /** the observation was left unused: it is for an earlier 年度 than the round's and the rule says 未評価 */
+      unusedObservation?: boolean;
+    };
 
 export interface Explanation {
   formula: AchievementFormula | "status";
@@ -91,6 +127,8 @@ export interface Explanation {
   /** share of the plan period elapsed at the as-of date, 0–1 */
   elapsed?: number;
   actual?: number | null;
+  /** the 年度 of the value graded when it is not the round's own (rule.earlierYearValue "latest") */
+  valueFiscalYear?: number;
   text: string;
 }
 
@@ -134,7 +172,16 @@ export function gradeOf(achievement: number, rule: GradeRule): string {
 const NUMBER_FORMAT = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 4 });
 const fmt = (n: number) => NUMBER_FORMAT.format(Number(n.toPrecision(10)));
 
-export function gradeIndicator(indicator: IndicatorForGrading, observation: Observation | null, rule: GradeRule): GradeResult {
+/**
+ * Grades one indicator. `roundFiscalYear`: the 年度 of the round being graded; an observation for an earlier 年度
+ * is then graded 未評価 or graded and marked with its 年度, as rule.earlierYearValue says.
+ */
+export function gradeIndicator(
+  indicator: IndicatorForGrading,
+  observation: Observation | null,
+  rule: GradeRule,
+  roundFiscalYear?: number,
+): GradeResult {
   if (indicator.exclusion)
     return {
       kind: "excluded",
@@ -143,6 +190,21 @@ export function gradeIndicator(indicator: IndicatorForGrading, observation: Obse
     };
   if (!observation)
     return { kind: "ungradable", reason: "実績値が未入力です", explanation: { formula: rule.formula, text: "実績値が未入力です" } };
+  const earlier =
+    roundFiscalYear !== undefined && observation.fiscalYear !== undefined && observation.fiscalYear < roundFiscalYear
+      ? observation.fiscalYear
+      : null;
+  if (earlier !== null && rule.earlierYearValue !== "latest") {
+    const reason = `${formatFiscalYear(roundFiscalYear as number)}の実績値が未入力です（${formatFiscalYear(earlier)}の値では評価しません）`;
+    return { kind: "ungradable", reason, explanation: { formula: rule.formula, text: reason }, unusedObservation: true };
+  }
+  const result = gradeObservation(indicator, observation, rule);
+  if (earlier === null || (result.kind !== "graded" && result.kind !== "status")) return result;
+  const note = earlierYearNote(earlier);
+  return { ...result, explanation: { ...result.explanation, valueFiscalYear: earlier, text: `${note}: ${result.explanation.text}` } };
+}
+
+function gradeObservation(indicator: IndicatorForGrading, observation: Observation, rule: GradeRule): GradeResult {
   if (observation.value === null) {
     if (observation.status)
       return {

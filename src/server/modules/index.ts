@@ -8,6 +8,7 @@ import { registerFurusatoFileOwners } from "./furusato/file-owners";
 import { registerDonationImportJob } from "./furusato/ledger/donation-import";
 import { registerFollowupJobs } from "./furusato/ledger/followup-routes";
 import { registerPublishJob } from "./furusato/publish";
+import { registerReferenceLoadJob } from "./furusato/reference/load-job";
 import { registerFurusatoSearch } from "./furusato/search-index";
 import { registerPolicyModule } from "./policy";
 import { registerVisionModule } from "./vision";
@@ -24,6 +25,7 @@ export function registerModules(): void {
   registerPublishJob();
   registerFollowupJobs();
   registerDonationImportJob();
+  registerReferenceLoadJob();
   registerFurusatoSearch();
   registerFurusatoFileOwners();
   registerVisionModule();

@@ -3,12 +3,14 @@
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import * as api from "../../common/api/platform";
+import { auditActionLabel, auditEntityLabel } from "../../common/audit-labels";
 import { formatWareki } from "../../common/dates";
 import { APP_VERSION } from "../version";
 import * as organisations from "./admin/organisations";
 import * as users from "./admin/users";
 import { recordAudit } from "./audit/audit";
-import { auditForExport, searchAudit } from "./audit/query";
+import { auditActors, auditForExport, searchAudit } from "./audit/query";
+import { moduleAudiencesOf } from "./auth/audiences";
 import { authorize, can, type Principal } from "./auth/permissions";
 import * as auth from "./auth/service";
 import { deleteSession, listUserSessions } from "./auth/sessions";
@@ -43,8 +45,11 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     return { status: "ok" as const, database: deps.db.kind, version: APP_VERSION };
   });
 
+  const audiencesOf = (user: Principal | null) => (user ? moduleAudiencesOf(deps.db, user) : Promise.resolve([]));
+
   router.on(api.getSession, async (_, { user, c }) => ({
     user,
+    audiences: await audiencesOf(user),
     csrfToken: c.get("csrfToken"),
     setupRequired: !(await auth.adminExists(deps.db)),
   }));
@@ -55,7 +60,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     // A sign-in replaces the session this browser had (ASVS 7.2.4): the old token stops working at once.
     if (previous) await deleteSession(deps.db, previous);
     startSession(c, result.token);
-    return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+    return { user: result.user, audiences: await audiencesOf(result.user), csrfToken: result.csrfToken, setupRequired: false };
   });
 
   router.on(api.logout, async (_, { c, actor, user }) => {
@@ -82,7 +87,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
       timeouts,
     );
     startSession(c, result.token);
-    return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+    return { user: result.user, audiences: await audiencesOf(result.user), csrfToken: result.csrfToken, setupRequired: false };
   });
 
   router.on(api.changePassword, async ({ body }, { c, user, clientAddress, requestId }) => {
@@ -90,7 +95,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     const origin = { clientAddress, userAgent: c.req.header("user-agent") };
     const result = await auth.changeOwnPassword(deps.db, user, { ...body, ...origin, requestId }, timeouts);
     startSession(c, result.token);
-    return { user: result.user, csrfToken: result.csrfToken, setupRequired: false };
+    return { user: result.user, audiences: await audiencesOf(result.user), csrfToken: result.csrfToken, setupRequired: false };
   });
 
   // ログイン中の端末: a user sees their own sessions and ends the others (never another user's).
@@ -161,19 +166,39 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     return searchAudit(deps.db, filter, page, pageSize);
   });
 
+  router.on(api.listAuditActors, async (_, { user }) => {
+    authorize(user, "audit.read");
+    return { items: await auditActors(deps.db) };
+  });
+
   router.on(api.exportAudit, async ({ query }, { user, actor }) => {
     authorize(user, "audit.read");
     const { format, ...filter } = query;
     const entries = await auditForExport(deps.db, filter);
-    const header = ["日時", "日時(和暦)", "操作者", "操作", "対象種別", "対象ID", "内容", "リクエストID"];
+    const header = [
+      "日時",
+      "日時(和暦)",
+      "操作者",
+      "操作",
+      "対象の種類",
+      "対象",
+      "対象ID",
+      "内容",
+      "操作コード",
+      "種類コード",
+      "リクエストID",
+    ];
     const rows = entries.map((e) => [
       e.occurredAt,
       formatWareki(e.occurredAt.slice(0, 10)),
-      e.actorLabel,
-      e.action,
-      e.entityType,
+      e.actorName,
+      auditActionLabel(e.action),
+      auditEntityLabel(e.entityType),
+      e.entityName ?? "",
       e.entityId ?? "",
       e.summary,
+      e.action,
+      e.entityType,
       e.requestId ?? "",
     ]);
     await recordAudit(deps.db, actor, {

@@ -163,6 +163,24 @@ export const furusatoMatrix: MatrixModule = {
       params: ownSupplier,
       body: () => ({ kind: "検査", occurredOn: "2025-04-01", note: "" }),
     },
+    // 連絡先: the managers for any supplier, a supplier's login for its own; 振込先: the managers only.
+    "PUT /api/furusato/suppliers/:id/contact": {
+      who: MANAGER_AND_SUPPLIER,
+      params: ownSupplier,
+      foreign: foreignSupplier,
+      body: () => ({ contactName: "マトリクス 太郎", contactPhone: "093-000-0000", contactEmail: "", address: "" }),
+    },
+    "PUT /api/furusato/suppliers/:id/bank": {
+      who: MANAGER,
+      params: ownSupplier,
+      body: () => ({
+        bankName: "北九州銀行",
+        branchName: "本店",
+        accountType: "普通",
+        accountNumber: "1234567",
+        accountHolder: "マトリクス",
+      }),
+    },
     "POST /api/furusato/suppliers/:id/users": {
       who: MANAGER,
       params: ownSupplier,
@@ -319,6 +337,8 @@ export const furusatoMatrix: MatrixModule = {
       who: STAFF,
       query: () => ({ codes: "401005", fromYear: "2022", toYear: "2023" }),
     },
+    // Loading the 総務省 files (the admin screen 「全国比較の参考データ」) is the administrators' alone.
+    "POST /api/furusato/reference/loads": { who: ADMIN },
 
     // ---------------------------------------------------------------- 出荷依頼
     // Shipments are donations' records (order numbers, dates, お届け先): the donors' staff, and a supplier its own.

@@ -50,6 +50,7 @@ export const platformMatrix: MatrixModule = {
     "POST /api/admin/users/:id/unlock": { who: ADMIN, params: (ids) => ({ id: ids["platform.user"] }) },
     "GET /api/admin/audit": { who: ADMIN },
     "GET /api/admin/audit/export": { who: ADMIN },
+    "GET /api/admin/audit/actors": { who: ADMIN },
     // Everyone signed in may search; what they find is filtered (external accounts see public records only).
     "GET /api/search": { who: SIGNED_IN, query: () => ({ q: "ふるさと" }) },
     // A job is its starter's (and administrators'): the job here was started by the administrator.

@@ -33,6 +33,8 @@ export const policyMatrix: MatrixModule = {
     "GET /api/policy/documents": { who: STAFF },
     // Parsing to preview saves nothing: any editor may.
     "POST /api/policy/import/preview": { who: ANY_EDITOR, body: () => ({ text: "政策局 X方針の概要" }) },
+    // Reading a Word file to preview it saves nothing either (an upload: only refused callers are called).
+    "POST /api/policy/import/docx": { who: ANY_EDITOR },
     // Importing for 政策局: its editors only.
     "POST /api/policy/import": {
       who: OWN_BUREAU,

@@ -1,23 +1,63 @@
-// /admin/audit: searchable audit log (text, entity type, action, date range in 和暦 or 西暦), paging, a row
-// expands to the before/after difference; CSV / Excel export of the same search.
-import { Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+// /admin/audit: searchable audit log (text; 利用者, 種類 and 操作 pickers in Japanese; date range in 和暦 or 西暦),
+// paging; names instead of ids (the actor's name, the record's name or a link to it); a row expands to the
+// before/after difference; CSV / Excel export of the same search.
+import { Button, Code, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
-import { type AuditEntry, exportAudit, listAudit } from "../../common/api/platform";
+import { type AuditEntry, exportAudit, listAudit, listAuditActors } from "../../common/api/platform";
+import { AUDIT_ACTION_OPTIONS, AUDIT_ENTITY_OPTIONS, auditActionLabel, auditEntityLabel } from "../../common/audit-labels";
 import { daysInMonth, parseJapaneseDate } from "../../common/dates";
 import { call, urlFor } from "../api/client";
 import { m } from "../messages";
 import { type Column, DataTable } from "../ui/DataTable";
 import { DateTimeText } from "../ui/dates";
+import { InternalLink } from "../ui/InternalLink";
 import { JapaneseDateInput } from "../ui/JapaneseDateInput";
 import { PageHeader } from "../ui/PageHeader";
 
 interface AuditFilter {
   q?: string;
+  actorUserId?: string;
   entityType?: string;
   action?: string;
   from?: string;
   to?: string;
+}
+
+/** Where a record of each kind is shown (the log's own ids; other kinds have no page of their own). */
+const RECORD_PAGES: Record<string, (id: string) => string> = {
+  policy_document: (id) => `/policy/documents/${id}`,
+  policy_challenge: (id) => `/policy/challenges/${id}`,
+  furusato_gift: (id) => `/furusato/gifts/${id}`,
+  furusato_supplier: (id) => `/furusato/suppliers/${id}`,
+  furusato_donation: (id) => `/furusato/donations/${id}`,
+  furusato_donation_mapping: (id) => `/furusato/mappings/${id}`,
+  vision_node: (id) => `/vision/nodes/${id}`,
+  vision_indicator: (id) => `/vision/indicators/${id}`,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The record a row is about: its kind in Japanese, then its name, or a link to it, never a bare UUID. */
+function AuditTarget({ entry }: { entry: AuditEntry }) {
+  const kind = auditEntityLabel(entry.entityType);
+  const page = entry.entityId && UUID.test(entry.entityId) ? RECORD_PAGES[entry.entityType] : undefined;
+  return (
+    <>
+      <Text size="sm" fw={600} component="span" style={{ display: "block" }}>
+        {kind}
+      </Text>
+      {entry.entityName ? (
+        <Text size="sm" component="span">
+          {entry.entityName}
+        </Text>
+      ) : page && entry.entityId ? (
+        <InternalLink href={page(entry.entityId)} size="sm" underline="always">
+          {m.admin.auditOpenRecord(kind)}
+        </InternalLink>
+      ) : null}
+    </>
+  );
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -91,7 +131,7 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
 }
 
 export function AuditPage() {
-  const [draft, setDraft] = useState({ q: "", entityType: "", action: "", from: "", to: "" });
+  const [draft, setDraft] = useState({ q: "", actorUserId: "", entityType: "", action: "", from: "", to: "" });
   const [filter, setFilter] = useState<AuditFilter>({});
   const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const [page, setPage] = useState(1);
@@ -105,6 +145,8 @@ export function AuditPage() {
     queryFn: () => call(listAudit, { query }),
     placeholderData: keepPreviousData,
   });
+  const actors = useQuery({ queryKey: ["admin", "audit", "actors"], queryFn: () => call(listAuditActors) });
+  const actorOptions = (actors.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.loginId}）` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -125,8 +167,9 @@ export function AuditPage() {
     }
     setFilter({
       q: draft.q.trim() || undefined,
-      entityType: draft.entityType.trim() || undefined,
-      action: draft.action.trim() || undefined,
+      actorUserId: draft.actorUserId || undefined,
+      entityType: draft.entityType || undefined,
+      action: draft.action || undefined,
       from: from?.iso,
       to: toIso,
     });
@@ -135,22 +178,9 @@ export function AuditPage() {
 
   const columns: Column<AuditEntry>[] = [
     { key: "occurredAt", header: m.admin.auditOccurredAt, nowrap: true, render: (e) => <DateTimeText timestamp={e.occurredAt} /> },
-    { key: "actor", header: m.admin.auditActor, render: (e) => e.actorLabel },
-    { key: "action", header: m.admin.auditAction, nowrap: true, render: (e) => <Code>{e.action}</Code> },
-    {
-      key: "entity",
-      header: m.admin.auditTarget,
-      render: (e) => (
-        <>
-          <Code>{e.entityType}</Code>
-          {e.entityId && (
-            <Text size="xs" c="dimmed" style={{ wordBreak: "break-all" }}>
-              {e.entityId}
-            </Text>
-          )}
-        </>
-      ),
-    },
+    { key: "actor", header: m.admin.auditActor, render: (e) => e.actorName },
+    { key: "action", header: m.admin.auditAction, nowrap: true, render: (e) => auditActionLabel(e.action) },
+    { key: "entity", header: m.admin.auditTarget, render: (e) => <AuditTarget entry={e} /> },
     { key: "summary", header: m.admin.auditSummary, rowHeader: true, render: (e) => e.summary },
   ];
 
@@ -179,17 +209,35 @@ export function AuditPage() {
                 value={draft.q}
                 onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
               />
-              <TextInput
-                label={m.admin.auditEntityType}
-                value={draft.entityType}
-                onChange={(e) => setDraft({ ...draft, entityType: e.currentTarget.value })}
-                placeholder="例: user, policy_document"
+              <Select
+                label={m.admin.auditActorFilter}
+                placeholder={m.admin.auditActorPlaceholder}
+                data={actorOptions}
+                value={draft.actorUserId || null}
+                onChange={(value) => setDraft({ ...draft, actorUserId: value ?? "" })}
+                searchable
+                clearable
+                nothingFoundMessage={m.admin.auditNothingFound}
               />
-              <TextInput
+              <Select
+                label={m.admin.auditEntityType}
+                placeholder={m.admin.auditKindPlaceholder}
+                data={AUDIT_ENTITY_OPTIONS}
+                value={draft.entityType || null}
+                onChange={(value) => setDraft({ ...draft, entityType: value ?? "" })}
+                searchable
+                clearable
+                nothingFoundMessage={m.admin.auditNothingFound}
+              />
+              <Select
                 label={m.admin.auditAction}
-                value={draft.action}
-                onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })}
-                placeholder="例: update, login"
+                placeholder={m.admin.auditActionPlaceholder}
+                data={AUDIT_ACTION_OPTIONS}
+                value={draft.action || null}
+                onChange={(value) => setDraft({ ...draft, action: value ?? "" })}
+                searchable
+                clearable
+                nothingFoundMessage={m.admin.auditNothingFound}
               />
               <JapaneseDateInput
                 ref={fromRef}
@@ -214,7 +262,7 @@ export function AuditPage() {
                 <Button
                   variant="subtle"
                   onClick={() => {
-                    setDraft({ q: "", entityType: "", action: "", from: "", to: "" });
+                    setDraft({ q: "", actorUserId: "", entityType: "", action: "", from: "", to: "" });
                     setErrors({});
                     setFilter({});
                     setPage(1);
@@ -238,6 +286,10 @@ export function AuditPage() {
         renderDetail={(e) => (
           <Stack gap="xs">
             <AuditDiff before={e.before} after={e.after} />
+            <Text size="xs" c="dimmed">
+              {m.admin.auditCodes(e.action, e.entityType)}
+              {e.entityId && ` ・ ${m.admin.auditEntityId}: ${e.entityId}`}
+            </Text>
             {e.requestId && (
               <Text size="xs" c="dimmed">
                 {m.admin.auditRequestId}: {e.requestId}

@@ -64,21 +64,22 @@ export async function call<C extends Contract<z.ZodType, z.ZodType, z.ZodType, z
 }
 
 /**
- * Uploads one file as the multipart field `file` (contracts with kind "multipart"). The browser sets the
+ * Uploads a file (or several) as the multipart field `file` (contracts with kind "multipart"). The browser sets the
  * multipart Content-Type with its boundary; the CSRF token goes in X-CSRF-Token as for every other write.
  * `fields` are sent as extra text parts before the file (e.g. a document's `title`).
  */
 export async function upload<C extends Contract<z.ZodType, z.ZodType, z.ZodType, z.ZodType>>(
   contract: C,
   input: Pick<CallInput<C>, "params" | "query">,
-  file: File,
+  file: File | readonly File[],
   fields: Record<string, string> = {},
 ): Promise<ResponseOf<C>> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  form.append("file", file, file.name);
+  // Several files (a route that takes more than one) go as repeated `file` parts.
+  for (const one of Array.isArray(file) ? file : [file]) form.append("file", one, one.name);
   const response = await fetch(urlFor(contract, input), {
     method: contract.method.toUpperCase(),
     headers,

@@ -8,7 +8,7 @@ import { type FormEvent, useEffect, useState } from "react";
 import { logout, ROLE_LABELS } from "../../common/api/platform";
 import { call, setCsrfToken } from "../api/client";
 import { ChangePasswordModal } from "../auth/ChangePasswordModal";
-import { sessionQuery, useCurrentUser, useSession } from "../auth/session";
+import { CurrentUserContext, sessionQuery, useCurrentUser, useSession } from "../auth/session";
 import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
 import { useFlash } from "../ui/Flash";
 import { NavLinkLink } from "../ui/links";
@@ -31,6 +31,7 @@ const ADMIN_LINKS = [
   { to: "/admin/audit", label: m.nav.adminAudit },
   { to: "/admin/statuses", label: m.nav.adminStatuses },
   { to: "/admin/maintenance", label: m.nav.adminMaintenance },
+  { to: "/admin/furusato-reference", label: m.nav.adminReference },
 ] as const;
 
 function GlobalSearch() {
@@ -81,7 +82,7 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
       // The session may already be gone; signing out locally is still right.
     }
     setCsrfToken(null);
-    const signedOut = { user: null, csrfToken: null, setupRequired: false };
+    const signedOut = { user: null, audiences: [], csrfToken: null, setupRequired: false };
     // Mark the session signed out before going to /login: the login page sends a signed-in user on to /policy,
     // so with the old session still cached it bounced straight back into the staff area.
     queryClient.setQueryData(sessionQuery.queryKey, signedOut);
@@ -124,8 +125,13 @@ function UserMenu({ onChangePassword }: { onChangePassword: () => void }) {
 export function StaffLayout() {
   const session = useSession();
   // The route guard has checked the session; it can still vanish (logout, expiry) while this layout is shown.
-  if (!session.data?.user) return null;
-  return <SignedInShell />;
+  const user = session.data?.user;
+  if (!user) return null;
+  return (
+    <CurrentUserContext.Provider value={user}>
+      <SignedInShell />
+    </CurrentUserContext.Provider>
+  );
 }
 
 function SignedInShell() {

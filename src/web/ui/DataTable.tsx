@@ -1,7 +1,24 @@
 // The one table of the system: a caption, sortable headers (aria-sort), expandable rows, paging, and clear
 // loading / empty / error states. Sorting and paging are done by the server; the table only reports the choice.
-import { Box, Button, Group, Loader, NativeSelect, Pagination, Table, Text, UnstyledButton, VisuallyHidden } from "@mantine/core";
+// Long lists opt in to a dense layout (one line a row), a header that stays in view, and a column chooser.
+import {
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  Loader,
+  NativeSelect,
+  Pagination,
+  Popover,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  VisuallyHidden,
+} from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, type ReactNode, useId, useState } from "react";
+import { sessionQuery } from "../auth/session";
 import { m } from "../messages";
 import { ErrorAlert } from "./ErrorAlert";
 
@@ -22,6 +39,8 @@ export interface Column<T, K extends string = string> {
   /** render the cell as the row header (<th scope="row">) */
   rowHeader?: boolean;
   nowrap?: boolean;
+  /** whether the column chooser may hide the column (default: every column but the row header) */
+  hideable?: boolean;
 }
 
 export interface Paging {
@@ -49,12 +68,104 @@ interface DataTableProps<T, K extends string> {
   /** when set, every row gets a toggle that shows this below it */
   renderDetail?: (row: T) => ReactNode;
   minWidth?: number;
+  /** compact rows, every cell on one line: a wide table scrolls sideways instead of wrapping its cells */
+  dense?: boolean;
+  /** the column headings stay in view while the rows scroll (the table then scrolls inside its own region) */
+  stickyHeader?: boolean;
+  /** offers a chooser of the columns shown; the choice is kept in this browser for each user under this key */
+  columnChooserKey?: string;
+}
+
+function canHide<T, K extends string>(column: Column<T, K>): boolean {
+  return column.hideable ?? !column.rowHeader;
+}
+
+/** The keys of the hidden columns, kept in localStorage per user (`yokogushi.columns.<user>.<key>`). */
+function useHiddenColumns(chooserKey: string | undefined): [ReadonlySet<string>, (hidden: ReadonlySet<string>) => void] {
+  const queryClient = useQueryClient();
+  const userId = queryClient.getQueryData(sessionQuery.queryKey)?.user?.id ?? "anonymous";
+  const storageKey = chooserKey ? `yokogushi.columns.${userId}.${chooserKey}` : null;
+  const [state, setState] = useState(() => ({ storageKey, hidden: readHidden(storageKey) }));
+  // Another user or table: read its choice (during render, so the old one is never shown).
+  if (state.storageKey !== storageKey) setState({ storageKey, hidden: readHidden(storageKey) });
+  function change(next: ReadonlySet<string>) {
+    setState({ storageKey, hidden: next });
+    if (!storageKey) return;
+    try {
+      if (next.size === 0) window.localStorage.removeItem(storageKey);
+      else window.localStorage.setItem(storageKey, JSON.stringify([...next]));
+    } catch {
+      // private mode or full storage: the choice lasts for this page only
+    }
+  }
+  return [state.hidden, change];
+}
+
+function readHidden(storageKey: string | null): ReadonlySet<string> {
+  if (!storageKey) return new Set();
+  try {
+    const stored: unknown = JSON.parse(window.localStorage.getItem(storageKey) ?? "[]");
+    return new Set(Array.isArray(stored) ? stored.filter((key): key is string => typeof key === "string") : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** 「表示する列」: a popover of checkboxes, one per column that may be hidden. */
+function ColumnChooser<T, K extends string>({
+  caption,
+  columns,
+  hidden,
+  onChange,
+}: {
+  caption: string;
+  columns: Column<T, K>[];
+  hidden: ReadonlySet<string>;
+  onChange: (hidden: ReadonlySet<string>) => void;
+}) {
+  const hideable = columns.filter(canHide);
+  const hiddenCount = hideable.filter((column) => hidden.has(column.key)).length;
+  return (
+    <Popover position="bottom-end" shadow="md" trapFocus returnFocus withinPortal>
+      <Popover.Target>
+        <Button variant="default" size="xs">
+          {m.table.columns}
+          {hiddenCount > 0 ? m.table.columnsHidden(hiddenCount) : ""}
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <fieldset className="yk-column-chooser">
+          <legend>{m.table.columnsLegend(caption)}</legend>
+          <Stack gap={6}>
+            {hideable.map((column) => (
+              <Checkbox
+                key={column.key}
+                label={column.header}
+                checked={!hidden.has(column.key)}
+                onChange={(event) => {
+                  const next = new Set(hidden);
+                  if (event.currentTarget.checked) next.delete(column.key);
+                  else next.add(column.key);
+                  onChange(next);
+                }}
+              />
+            ))}
+            <Button variant="subtle" size="compact-sm" onClick={() => onChange(new Set())} disabled={hiddenCount === 0}>
+              {m.table.columnsAll}
+            </Button>
+          </Stack>
+        </fieldset>
+      </Popover.Dropdown>
+    </Popover>
+  );
 }
 
 export function DataTable<T, K extends string = string>(props: DataTableProps<T, K>) {
-  const { caption, captionHidden, columns, rows, rowKey, loading, error, sort, onSortChange, paging, empty, renderDetail, minWidth } =
-    props;
+  const { caption, captionHidden, rows, rowKey, loading, error, sort, onSortChange, paging, empty, renderDetail, minWidth } = props;
+  const { dense, stickyHeader, columnChooserKey } = props;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const [hidden, setHidden] = useHiddenColumns(columnChooserKey);
+  const columns = props.columns.filter((column) => !(hidden.has(column.key) && canHide(column)));
   const baseId = useId();
   const columnCount = columns.length + (renderDetail ? 1 : 0);
 
@@ -104,17 +215,24 @@ export function DataTable<T, K extends string = string>(props: DataTableProps<T,
   return (
     <Box>
       {error ? <ErrorAlert error={error} /> : null}
+      {columnChooserKey ? (
+        <Group justify="flex-end" mb="xs" className="yk-no-print">
+          <ColumnChooser caption={caption} columns={props.columns} hidden={hidden} onChange={setHidden} />
+        </Group>
+      ) : null}
       {/* A wide table scrolls sideways: the region takes keyboard focus so that arrow keys can scroll it (axe). */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable for keyboard users. */}
-      <section className="yk-table-scroll" tabIndex={0} aria-label={caption}>
+      <section className={`yk-table-scroll${stickyHeader ? " yk-table-sticky" : ""}`} tabIndex={0} aria-label={caption}>
         <Table
           miw={minWidth ?? 640}
           striped
           highlightOnHover
           withTableBorder
-          verticalSpacing="sm"
+          verticalSpacing={dense ? 4 : "sm"}
+          horizontalSpacing={dense ? "xs" : "sm"}
+          fz={dense ? "sm" : undefined}
           aria-busy={loading ? true : undefined}
-          className="yk-table"
+          className={dense ? "yk-table yk-table-dense" : "yk-table"}
         >
           <caption className={captionHidden ? "yk-visually-hidden" : "yk-caption"}>
             {caption}

@@ -9,6 +9,8 @@ export function RadioFieldset<V extends string>({
   options,
   onChange,
   error,
+  description,
+  disabled,
 }: {
   legend: string;
   name: string;
@@ -16,16 +18,26 @@ export function RadioFieldset<V extends string>({
   options: readonly { value: V; label: string }[];
   onChange: (value: V) => void;
   error?: string;
+  /** a line under the legend that says what the choice does */
+  description?: string;
+  disabled?: boolean;
 }) {
   const errorId = useId();
+  const descriptionId = useId();
   return (
     <Fieldset
       legend={legend}
       variant="unstyled"
       aria-invalid={error ? true : undefined}
-      aria-describedby={error ? errorId : undefined}
+      aria-describedby={[description ? descriptionId : "", error ? errorId : ""].filter(Boolean).join(" ") || undefined}
+      disabled={disabled}
       styles={{ legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-sm)", marginBottom: 4 } }}
     >
+      {description && (
+        <Text id={descriptionId} size="xs" c="dimmed" mb={6}>
+          {description}
+        </Text>
+      )}
       <Group gap="md" wrap="wrap">
         {options.map((option) => (
           <Radio

@@ -1,6 +1,8 @@
 // 返礼品カタログ: suppliers, gifts (proposal → review → approval), dated costs, and portal listings. Every change
 // is one transaction with its audit row, and the rule engine re-checks the gift on every portal after it: a cost
 // increase that breaks 3割 on one portal shows up at once as an error on that portal.
+import { BANK_FIELD_LABELS, type SupplierBank } from "../../../common/api/furusato";
+import { giftActionCode } from "../../../common/audit-labels";
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import { blocksPublishing, checkGift, checkListing } from "../../../common/furusato/rules";
 import type { Gift, GiftStatus, Listing, RuleFinding } from "../../../common/furusato/types";
@@ -53,6 +55,56 @@ export async function createSupplier(
       after: { code: input.code, name: input.name, bankSet: Object.keys(input.bank).length > 0 },
     });
     return id;
+  });
+}
+
+const CONTACT_LABELS = { contactName: "担当者名", contactPhone: "電話番号", contactEmail: "メールアドレス", address: "所在地" } as const;
+type ContactInput = Record<keyof typeof CONTACT_LABELS, string>;
+
+/**
+ * 担当者・電話番号・メール・所在地. The audit row names the fields that changed, not their values: they are a
+ * person's contact details.
+ */
+export async function updateSupplierContact(db: Db, actor: Actor, id: string, input: ContactInput): Promise<void> {
+  await db.transaction(async (tx) => {
+    const supplier = await repo.lockSupplier(tx, id);
+    if (!supplier) throw new NotFound("返礼品提供事業者");
+    const current: ContactInput = {
+      contactName: supplier.contact_name,
+      contactPhone: supplier.contact_phone,
+      contactEmail: supplier.contact_email,
+      address: supplier.address,
+    };
+    const changed = (Object.keys(CONTACT_LABELS) as (keyof ContactInput)[]).filter((key) => current[key] !== input[key]);
+    if (changed.length === 0) return;
+    await repo.updateSupplierContact(tx, id, input);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "furusato_supplier",
+      entityId: id,
+      summary: `事業者「${supplier.name}」の連絡先を変更（${changed.map((key) => CONTACT_LABELS[key]).join("・")}）`,
+      after: { changed },
+    });
+  });
+}
+
+/** 振込先. Financial data: the audit row says which items changed, never the bank, the number or the holder. */
+export async function updateSupplierBank(db: Db, actor: Actor, id: string, bank: SupplierBank): Promise<void> {
+  await db.transaction(async (tx) => {
+    const supplier = await repo.lockSupplier(tx, id);
+    if (!supplier) throw new NotFound("返礼品提供事業者");
+    const before = supplier.bank as Partial<Record<string, string>>;
+    const changed = (Object.keys(BANK_FIELD_LABELS) as (keyof SupplierBank)[]).filter((key) => before[key] !== bank[key]);
+    // Unchanged: nothing to write (an older free-form 振込先 has other keys, and is replaced by the structured one).
+    if (changed.length === 0 && Object.keys(before).length === Object.keys(bank).length) return;
+    await repo.updateSupplierBank(tx, id, bank);
+    await recordAudit(tx, actor, {
+      action: "update",
+      entityType: "furusato_supplier",
+      entityId: id,
+      summary: `事業者「${supplier.name}」の振込先を変更（${changed.length ? changed.map((key) => BANK_FIELD_LABELS[key]).join("・") : "項目の整理"}）`,
+      after: { changed },
+    });
   });
 }
 
@@ -415,7 +467,7 @@ export async function transitionGift(
       actorLabel: actor.label,
     });
     await recordAudit(tx, actor, {
-      action: `gift_${input.action}`,
+      action: giftActionCode(input.action),
       entityType: "furusato_gift",
       entityId: id,
       summary: `返礼品「${gift.details.title}」（${gift.code}）: ${input.action}`,

@@ -67,13 +67,15 @@ describe("furusato catalog over HTTP", () => {
       contactPhone: "093-111-2222",
       contactEmail: "",
       address: "北九州市小倉南区",
-      bank: { 口座番号: "1234567" },
+      bank: { bankName: "北九州銀行", branchName: "小倉支店", accountType: "普通", accountNumber: "1234567", accountHolder: "ｺｸﾗﾁｸｻﾝ" },
     };
     expect((await otherStaff.post("/api/furusato/suppliers", body)).status).toBe(403);
     const created = await manager.post("/api/furusato/suppliers", body);
     expect(created.status).toBe(200);
     supplierId = created.body.id;
-    expect(created.body.bank).toEqual({ 口座番号: "1234567" });
+    expect(created.body.bank).toMatchObject({ accountNumber: "1234567", accountHolder: "コクラチクサン" });
+    const freeForm = await manager.post("/api/furusato/suppliers", { ...body, code: "KZ", bank: { 口座番号: "1234567" } });
+    expect(freeForm.status).toBe(400);
     expect((await viewer.get(`/api/furusato/suppliers/${supplierId}`)).body.bank).toBeNull();
     const account = await manager.post(`/api/furusato/suppliers/${supplierId}/users`, {
       loginId: "kk-staff",

@@ -29,6 +29,8 @@ export interface PortalColumn {
   /** the column's name in the portal's file; also the field name shown in the export diff */
   header: string;
   value: ColumnValue;
+  /** 必須: the portal refuses a row with this cell empty, so the check before export holds such a gift */
+  required?: boolean;
 }
 
 export interface PortalFileFormat {
@@ -37,15 +39,28 @@ export interface PortalFileFormat {
   lineEnding: "\r\n" | "\n";
   /** "minimal": quote only cells holding the delimiter, a quote, CR or LF; "all": quote every cell */
   quote: "minimal" | "all";
+  /** rows above the header rows (a sheet's title, notes), written verbatim; any width. Absent = none */
+  titleLines?: string[][];
   /** zero or more header rows written verbatim (each as long as `columns`) */
   headerLines: string[][];
   /** the name the portal expects for the upload, e.g. "item.csv" */
   fileName: string;
 }
 
+/**
+ * Where a template's columns come from, shown beside the portal: "designed" = a column set written for this system, not
+ * the portal's 様式; "subset" = some of the columns of a real (older) 様式; "portal-file" = read from the header file
+ * the portal supplies (fileName is that file's name).
+ */
+export interface TemplateOrigin {
+  kind: "designed" | "subset" | "portal-file";
+  fileName?: string;
+}
+
 export interface PortalTemplate {
   file: PortalFileFormat;
   columns: PortalColumn[];
+  origin?: TemplateOrigin;
 }
 
 /** One line of a portal file: a gift as listed on that portal, and whether it is (re)published or stopped. */
@@ -672,6 +687,26 @@ const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map<string, FunctionDef>
       },
     },
   ],
+  [
+    "item",
+    {
+      usage: "item(リスト, 番号)  1から数えて番号番目（画像1・画像2 … の列）。なければ空欄",
+      arity: 2,
+      check: ([list, n], fail) => {
+        requireType(list, ["list"], "item() の1番目の値", fail);
+        if (n.literal === undefined || n.literal < 1) fail("item() の番号は1以上の整数で書いてください");
+        return "text";
+      },
+      build: ([list, n]) => {
+        const l = list.eval;
+        const index = (n.literal ?? 1) - 1;
+        return (r) => {
+          const v = l(r);
+          return Array.isArray(v) ? (v[index] ?? null) : null;
+        };
+      },
+    },
+  ],
 ]);
 
 /** The functions a template may call, for the template editor. */
@@ -776,17 +811,26 @@ const FILE_NAME = /^(?!\.)[^\\/:*?"<>|\p{Cc}]{1,100}$/u;
 const unknownKeys = (issue: { code: string; keys?: string[] }) =>
   issue.code === "unrecognized_keys" ? `不明な設定項目です: ${(issue.keys ?? []).join("、")}` : undefined;
 
+const textLines = (what: string) =>
+  z
+    .array(
+      z
+        .array(z.string({ error: `${what}は文字列で指定してください` }).max(500, `${what}は500文字以内にしてください`))
+        .max(500, `${what}行は500列までです`),
+      {
+        error: `${what}行は文字列の配列の配列で指定してください`,
+      },
+    )
+    .max(10, `${what}行は10行までです`);
+
 const fileSchema = z.strictObject(
   {
     encoding: z.enum(["cp932", "utf-8", "utf-8-bom"], { error: "文字コードは cp932・utf-8・utf-8-bom のいずれかを指定してください" }),
     delimiter: z.enum([",", "\t"], { error: "区切り文字はカンマ（,）かタブを指定してください" }),
     lineEnding: z.enum(["\r\n", "\n"], { error: "改行コードは CRLF（\\r\\n）か LF（\\n）を指定してください" }),
     quote: z.enum(["minimal", "all"], { error: "囲み方は minimal（必要なときだけ）か all（すべて）を指定してください" }),
-    headerLines: z
-      .array(z.array(z.string({ error: "見出しは文字列で指定してください" }).max(500, "見出しは500文字以内にしてください")), {
-        error: "見出し行は文字列の配列の配列で指定してください",
-      })
-      .max(10, "見出し行は10行までです"),
+    titleLines: textLines("タイトル").optional(),
+    headerLines: textLines("見出し"),
     fileName: z
       .string({ error: "ファイル名を指定してください" })
       .regex(FILE_NAME, 'ファイル名に使えない文字が含まれているか、長さが1〜100文字ではありません（/ \\ : * ? " < > | は使えません）'),
@@ -826,6 +870,7 @@ const columnSchema = z.strictObject(
   {
     header: z.string({ error: "列の見出しを文字列で指定してください" }).max(500, "見出しは500文字以内にしてください"),
     value: columnValueSchema,
+    required: z.boolean({ error: "required（必須）は true か false で指定してください" }).optional(),
   },
   { error: unknownKeys },
 );
@@ -838,10 +883,30 @@ export const portalTemplateSchema = z
         .array(columnSchema, { error: "列の定義を配列で指定してください" })
         .min(1, "列を1つ以上定義してください")
         .max(500, "列は500までです"),
+      origin: z
+        .strictObject(
+          {
+            kind: z.enum(["designed", "subset", "portal-file"], { error: "origin.kind は designed・subset・portal-file のいずれかです" }),
+            fileName: z.string().max(200).optional(),
+          },
+          { error: unknownKeys },
+        )
+        .optional(),
     },
     { error: unknownKeys },
   )
   .superRefine((template, ctx) => {
+    (template.file.titleLines ?? []).forEach((line, i) => {
+      line.forEach((cell, j) => {
+        if (FORMULA_START.test(cell)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["file", "titleLines", i, j],
+            message: `タイトル行「${cell}」は = + - @ で始められません（表計算ソフトが数式として実行します）`,
+          });
+        }
+      });
+    });
     template.file.headerLines.forEach((line, i) => {
       if (line.length !== template.columns.length) {
         ctx.addIssue({
@@ -889,6 +954,8 @@ export interface CompiledTemplate {
   usesAction: boolean[];
   /** per column: a constant, which nobody would have typed per gift */
   isConst: boolean[];
+  /** per column: 必須 (the portal refuses the row when it is empty) */
+  required: boolean[];
   /** the row's cell texts: formula-neutralised, numbers as typed, booleans as 1/0, null as "" */
   renderRow(row: ExportRow, rowNumber?: number): string[];
 }
@@ -908,6 +975,7 @@ export function compilePortalTemplate(template: PortalTemplate): CompiledTemplat
     headers,
     usesAction: columns.map((c) => c.usesAction),
     isConst: valid.columns.map((c) => isConstValue(c.value)),
+    required: valid.columns.map((c) => c.required === true),
     renderRow(row, rowNumber) {
       const cells = new Array<string>(evals.length);
       for (let i = 0; i < evals.length; i++) {
@@ -1025,21 +1093,36 @@ export function writePortalRecords(
   return { bytes: withBom, unencodable };
 }
 
-/** Writes already-rendered data rows (from CompiledTemplate.renderRow) after the template's header lines. */
+/** The rows written before the data: title lines, then header lines. */
+function leadingLines(file: PortalFileFormat): string[][] {
+  return [...(file.titleLines ?? []), ...file.headerLines];
+}
+
+/** Writes already-rendered data rows (from CompiledTemplate.renderRow) after the template's title and header lines. */
 export function writePortalFile(
   compiled: CompiledTemplate,
   rows: readonly (readonly string[])[],
   giftCodes: readonly string[],
 ): RenderedPortalFile {
   const { file } = compiled.template;
-  const headerCodes = file.headerLines.map(() => null);
-  return writePortalRecords(file, compiled.headers, [...file.headerLines, ...rows], [...headerCodes, ...giftCodes]);
+  const leading = leadingLines(file);
+  return writePortalRecords(file, compiled.headers, [...leading, ...rows], [...leading.map(() => null), ...giftCodes]);
+}
+
+/**
+ * The headers of the required columns (必須) that this row leaves empty: the portal would refuse the row, so the
+ * check before export holds the gift with a message naming each column.
+ */
+export function emptyRequiredColumns(compiled: CompiledTemplate, row: ExportRow): string[] {
+  if (!compiled.required.includes(true)) return [];
+  const cells = compiled.renderRow(row);
+  return compiled.headers.filter((_, i) => compiled.required[i] && cells[i].trim() === "");
 }
 
 /** Renders one portal's upload file from export rows. Throws ValidationError for an invalid template. */
 export function renderPortalFile(template: PortalTemplate, rows: readonly ExportRow[]): RenderedPortalFile {
   const compiled = compilePortalTemplate(template);
-  const offset = template.file.headerLines.length;
+  const offset = leadingLines(template.file).length;
   const rendered = rows.map((row, i) => compiled.renderRow(row, offset + i + 1));
   return writePortalFile(
     compiled,

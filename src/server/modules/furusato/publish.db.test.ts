@@ -179,4 +179,24 @@ describe("publishing to every portal as one bundle", () => {
     expect(download.headers.get("content-type")).toBe("application/zip");
     expect((await viewer.get(`/api/furusato/exports/${exportId}/download`)).status).toBe(403);
   });
+
+  it("header file: holds a gift that leaves a column the portal marks 必須 empty, naming the column and the gift", async () => {
+    const ana = SHIPPED_PORTALS.find((p) => p.code === "ana");
+    if (!ana) throw new Error("no ana");
+    const required = {
+      ...ana,
+      template: { ...ana.template, columns: ana.template.columns.map((c) => (c.header === "画像URL" ? { ...c, required: true } : c)) },
+    };
+    await t.db.transaction((tx) => repo.upsertPortal(tx, required));
+    try {
+      const preview = await previewPublish(t.db);
+      const held = preview.held.find((h) => h.portalCode === "ana" && h.giftCode === "HB001");
+      expect(held?.reasons).toEqual(["列「画像URL」はANAのふるさと納税の必須項目ですが、返礼品 HB001 では空欄です"]);
+      // 楽天 has no such rule: the same gift is not held there.
+      expect(preview.held.filter((h) => h.portalCode === "rakuten")).toEqual([]);
+    } finally {
+      await t.db.transaction((tx) => repo.upsertPortal(tx, ana));
+    }
+    expect((await previewPublish(t.db)).held).toEqual([]);
+  });
 });

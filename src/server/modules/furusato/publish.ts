@@ -18,7 +18,7 @@ import {
 } from "./bundle";
 import { supplierFindings, todayInJapan, toGift, toListing } from "./catalog";
 import { bureauFileOwner } from "./file-owners";
-import { parsePortalTemplate } from "./portal-template";
+import { compilePortalTemplate, emptyRequiredColumns, parsePortalTemplate } from "./portal-template";
 import * as repo from "./repository";
 
 export const PUBLISH_JOB = "furusato.publish";
@@ -54,7 +54,8 @@ interface Inputs {
 async function gatherInputs(db: Queryable, today: string): Promise<Inputs> {
   const portals = (await repo.findPortals(db))
     .filter((p) => p.active)
-    .map((p) => ({ portal: p, template: parsePortalTemplate(p.template) }));
+    .map((p) => ({ portal: p, template: parsePortalTemplate(p.template) }))
+    .map((p) => ({ ...p, compiled: compilePortalTemplate(p.template) }));
   const gifts = (await repo.findGifts(db, today)).filter((g) => EXPORTED_STATUSES.has(g.status));
   const listings = await repo.findListings(
     db,
@@ -72,11 +73,15 @@ async function gatherInputs(db: Queryable, today: string): Promise<Inputs> {
     const listing = { ...toListing(row), giftCode: gift.code };
     if (listing.state === "受付中") {
       const findings = [...checkListing(gift, target.portal, listing, { today }), ...supplierFindings(giftRow)];
-      if (blocksPublishing(findings)) {
+      // 必須の列 (the portal's own rule, data in its template): a row with one left empty would be refused there.
+      const emptyRequired = emptyRequiredColumns(target.compiled, { gift, listing, portal: target.portal, action: "upsert" }).map(
+        (header) => `列「${header}」は${target.portal.name}の必須項目ですが、返礼品 ${gift.code} では空欄です`,
+      );
+      if (blocksPublishing(findings) || emptyRequired.length > 0) {
         held.push({
           giftCode: gift.code,
           portalCode: row.portal_code,
-          reasons: findings.filter((f) => f.severity === "error").map((f) => f.message),
+          reasons: [...findings.filter((f) => f.severity === "error").map((f) => f.message), ...emptyRequired],
         });
         continue;
       }

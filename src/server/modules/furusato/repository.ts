@@ -60,6 +60,29 @@ export async function insertSupplier(
   return rows[0].id;
 }
 
+export async function updateSupplierContact(
+  tx: Queryable,
+  id: string,
+  input: { contactName: string; contactPhone: string; contactEmail: string; address: string },
+): Promise<void> {
+  await tx.query(
+    `UPDATE furusato_suppliers SET contact_name = $2, contact_phone = $3, contact_email = $4, address = $5, updated_at = now()
+      WHERE id = $1`,
+    [id, input.contactName, input.contactPhone, input.contactEmail, input.address],
+  );
+}
+
+export async function updateSupplierBank(tx: Queryable, id: string, bank: Record<string, string>): Promise<void> {
+  await tx.query("UPDATE furusato_suppliers SET bank = $2, updated_at = now() WHERE id = $1", [id, JSON.stringify(bank)]);
+}
+
+/** The supplier row locked for a change (its current values are compared with the new ones). */
+export async function lockSupplier(tx: Queryable, id: string): Promise<SupplierRow | null> {
+  return (
+    (await tx.query<SupplierRow>("SELECT s.*, 0 AS gift_count FROM furusato_suppliers s WHERE s.id = $1 FOR UPDATE", [id])).rows[0] ?? null
+  );
+}
+
 export async function setSupplierStatus(tx: Queryable, id: string, status: SupplierRow["status"]): Promise<void> {
   await tx.query("UPDATE furusato_suppliers SET status = $2, updated_at = now() WHERE id = $1", [id, status]);
 }

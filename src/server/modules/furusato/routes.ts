@@ -139,6 +139,24 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
     return supplierDetail(db, access, await catalog.createSupplier(db, actor, body));
   });
 
+  // A supplier's login changes its own contact details (another supplier's answer 404); 振込先 is the city's.
+  router.on(api.updateSupplierContact, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    if (!access.manager && access.supplier?.id !== params.id) {
+      if (access.supplier) throw new NotFound("返礼品提供事業者");
+      throw new Forbidden("事業者の連絡先を変更できるのは、ふるさと納税の担当者と事業者本人です。");
+    }
+    await catalog.updateSupplierContact(db, actor, params.id, body);
+    return supplierDetail(db, access, params.id);
+  });
+
+  router.on(api.updateSupplierBank, async ({ params, body }, { user, actor }) => {
+    const access = await accessOf(db, user);
+    requireManager(access);
+    await catalog.updateSupplierBank(db, actor, params.id, body);
+    return supplierDetail(db, access, params.id);
+  });
+
   router.on(api.getSupplier, async ({ params }, { user }) => supplierDetail(db, await accessOf(db, user), params.id));
 
   router.on(api.addSupplierEvent, async ({ params, body }, { user, actor }) => {

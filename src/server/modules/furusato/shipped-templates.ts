@@ -10,12 +10,26 @@
 // - ANA, LedgHOME and the 総務省提出用 地場産品リスト: the column sets below are DESIGNED, realistic ones, not the
 //   official specifications (which were not available when this was written). Encodings and delimiters follow what
 //   each destination is known to accept (ANA: UTF-8 with BOM; LedgHOME and 総務省 lists: CP932 for Excel users).
+// Each template says so in its data (`origin`: "subset" for 楽天, "designed" for the others), and the portals screen
+// shows it; a clerk replaces the columns by uploading the portal's current header file (ChoicePortalPage).
+import { HeaderFileError, type HeaderInspection, inspectHeaderFile } from "../../../common/furusato/header-inspect";
 import type { Portal } from "../../../common/furusato/types";
 import { ValidationError } from "../../platform/errors";
-import { type ColumnValue, headerLineFromColumns, type PortalColumn, type PortalTemplate, parsePortalTemplate } from "./portal-template";
+import {
+  type ColumnValue,
+  headerLineFromColumns,
+  type PortalColumn,
+  type PortalTemplate,
+  parsePortalTemplate,
+  type TemplateOrigin,
+} from "./portal-template";
 
-function withHeaderLine(file: Omit<PortalTemplate["file"], "headerLines">, columns: PortalColumn[]): PortalTemplate {
-  return { file: { ...file, headerLines: [headerLineFromColumns(columns)] }, columns };
+function withHeaderLine(
+  file: Omit<PortalTemplate["file"], "headerLines">,
+  columns: PortalColumn[],
+  origin: TemplateOrigin["kind"],
+): PortalTemplate {
+  return { file: { ...file, headerLines: [headerLineFromColumns(columns)] }, columns, origin: { kind: origin } };
 }
 
 const STOPPED = 'eq(action, "stop")';
@@ -73,20 +87,29 @@ export function rakutenItemTemplate({ directoryId }: { directoryId: string }): P
     // Unlimited gifts still need a stock figure in RMS; 9999 is a placeholder a city may change.
     { header: "在庫数", value: { expr: "default(listing.stock, default(gift.limitedQuantity, 9999))" } },
   ];
-  return withHeaderLine({ encoding: "cp932", delimiter: ",", lineEnding: "\r\n", quote: "all", fileName: "item.csv" }, columns);
+  return withHeaderLine({ encoding: "cp932", delimiter: ",", lineEnding: "\r\n", quote: "all", fileName: "item.csv" }, columns, "subset");
 }
 
 /**
  * ふるさとチョイス: the portal supplies the header line of its upload file; the city maps each column it wants filled
- * to a field, constant or expression. Unmapped columns are written empty. TSV, UTF-8, the line ending of the upload
- * (CRLF unless the uploaded header ended in a bare LF).
+ * to a field, constant or expression. Unmapped columns are written empty. UTF-8, tab- or comma-separated as the header
+ * is (quoted cells read and written quoted), the line ending of the upload (CRLF unless it ended in a bare LF).
+ * The screen uses the general path instead (common/furusato/header-inspect.ts + templateFromHeader: any encoding).
  */
 export function choiceTemplateFromHeader(headerLine: string, mapping: Record<string, ColumnValue>): PortalTemplate {
   const lineEnding = /\r\n$/.test(headerLine) || !/\n$/.test(headerLine) ? "\r\n" : "\n";
   const header = headerLine.replace(/^\uFEFF/, "").replace(/\r?\n$/, "");
   if (/[\r\n]/.test(header)) throw new ValidationError("ふるさとチョイスの見出しは1行で指定してください");
   if (header.trim() === "") throw new ValidationError("ふるさとチョイスの見出し行が空です");
-  const names = header.split("\t");
+  let inspected: HeaderInspection;
+  try {
+    inspected = inspectHeaderFile(new TextEncoder().encode(header), { headerRow: 1 });
+  } catch (e) {
+    if (e instanceof HeaderFileError) throw new ValidationError(e.message);
+    throw e;
+  }
+  const names = inspected.columns;
+  const tsv = inspected.delimiter === "\t";
 
   const counts = new Map<string, number>();
   for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -102,8 +125,16 @@ export function choiceTemplateFromHeader(headerLine: string, mapping: Record<str
     value: Object.hasOwn(mapping, name) ? mapping[name] : { const: "" },
   }));
   return parsePortalTemplate({
-    file: { encoding: "utf-8", delimiter: "\t", lineEnding, quote: "minimal", headerLines: [names], fileName: "choice_items.tsv" },
+    file: {
+      encoding: "utf-8",
+      delimiter: inspected.delimiter,
+      lineEnding,
+      quote: inspected.quoted ? "all" : "minimal",
+      headerLines: [names],
+      fileName: tsv ? "choice_items.tsv" : "choice_items.csv",
+    },
     columns,
+    origin: { kind: "portal-file" },
   });
 }
 
@@ -135,6 +166,7 @@ export function anaTemplate(): PortalTemplate {
   return withHeaderLine(
     { encoding: "utf-8-bom", delimiter: ",", lineEnding: "\r\n", quote: "minimal", fileName: "henreihin.csv" },
     columns,
+    "designed",
   );
 }
 
@@ -157,7 +189,11 @@ export function ledgHomeTemplate(): PortalTemplate {
     { header: "受付状態", value: { expr: `if(${STOPPED}, "受付停止", "受付中")` } },
     { header: "備考", value: { field: "gift.handlingNotes" } },
   ];
-  return withHeaderLine({ encoding: "cp932", delimiter: ",", lineEnding: "\r\n", quote: "minimal", fileName: "shareihin.csv" }, columns);
+  return withHeaderLine(
+    { encoding: "cp932", delimiter: ",", lineEnding: "\r\n", quote: "minimal", fileName: "shareihin.csv" },
+    columns,
+    "designed",
+  );
 }
 
 /**
@@ -183,6 +219,7 @@ export function soumuLocalProductsTemplate(): PortalTemplate {
   return withHeaderLine(
     { encoding: "cp932", delimiter: ",", lineEnding: "\r\n", quote: "minimal", fileName: "jibasanpin_list.csv" },
     columns,
+    "designed",
   );
 }
 

@@ -7,6 +7,7 @@ import { parsePolicyText } from "../../../common/policy/parse";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/app";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
 import { extractPdfText } from "../../testing/pdf-text";
+import { buildPolicyDocx } from "../../testing/policy-docx-fixture";
 
 const SEED = readFileSync(path.join(import.meta.dirname, "demo", "sample-policy.txt"), "utf8");
 const FURUSATO = "ふるさと納税の寄附受入額の増加";
@@ -159,15 +160,15 @@ describe("importing the bureau's policy text", () => {
     expect(furusato.latestProgress.asOf).toBe("2025-03-31");
   });
 
-  it("refuses a text whose challenge lacks ③ and leaves the database as it was", async () => {
-    const broken = SEED.replace(/③ 課題の背景\n\n寄附受付サイトが多いほど[^\n]*\n\nサイトを増やす[^\n]*\n\n/, "");
+  it("refuses a text with an unreadable ⑤ 時点 and leaves the database as it was", async () => {
+    const broken = SEED.replace("令和6年11月末時点", "令和6年2月30日時点");
     expect(broken).not.toBe(SEED);
     const preview = await editor.post("/api/policy/import/preview", { text: broken });
     expect(preview.body.canImport).toBe(false);
     const before = await snapshot();
     const response = await editor.post("/api/policy/import", { text: broken, organisationId: city.bureau.id, fiscalYear: 2025 });
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain("③");
+    expect(response.body.error.message).toContain("令和6年2月30日時点");
     const replacing = await editor.post("/api/policy/import", {
       text: broken,
       organisationId: city.bureau.id,
@@ -176,7 +177,96 @@ describe("importing the bureau's policy text", () => {
     });
     expect(replacing.status).toBe(400);
     expect(await snapshot()).toEqual(before);
-    expect((await challenge(editor, "A(1)")).background).toContain("寄附受付サイトが多いほど");
+  });
+
+  it("issue 12: a draft missing parts of ①–⑤ is imported with warnings, and updating from it blanks nothing", async () => {
+    const draft = SEED.replace(/③ 課題の背景\n\n寄附受付サイトが多いほど[^\n]*\n\nサイトを増やす[^\n]*\n\n/, "") // A(1) without ③
+      .replace("① 課題名\n\n北九州市立大学の安定的・長期的な大学経営\n\n", "") // B(6) without ①
+      .replace(/⑤ 取組みの進捗状況、取組結果（令和6年11月末時点）\n\n市役所全課を対象に[\s\S]*$/, ""); // C(1) without ⑤
+    const preview = await editor.post("/api/policy/import/preview", { text: draft });
+    expect(preview.body.canImport).toBe(true);
+    const gaps = preview.body.issues
+      .filter((i: { code: string }) => i.code === "missing_section")
+      .map((i: { severity: string; challengeCode: string; message: string }) => [i.severity, i.challengeCode, i.message]);
+    expect(gaps).toEqual([
+      ["warning", "A(1)", "課題A(1)に「③ 課題の背景」がありません（空欄のまま取り込みます）"],
+      ["warning", "B(6)", "課題B(6)に「① 課題名」がありません（空欄のまま取り込みます）"],
+      ["warning", "C(1)", "課題C(1)に「⑤ 取組みの進捗状況、取組結果」がありません（空欄のまま取り込みます）"],
+    ]);
+
+    const created = await editor.post("/api/policy/import", { text: draft, organisationId: city.bureau.id, fiscalYear: 2025 });
+    expect(created.status).toBe(200);
+    expect(created.body.challengeCount).toBe(10);
+    expect(created.body.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: "missing_section" })]));
+    const draftId = created.body.documentId;
+    const codes = async () =>
+      Object.fromEntries(
+        ((await editor.get(`/api/policy/documents/${draftId}`)).body.challenges as { code: string; id: string }[]).map((c) => [
+          c.code,
+          c.id,
+        ]),
+      );
+    const read = async (code: string) => (await editor.get(`/api/policy/challenges/${(await codes())[code]}`)).body;
+    expect((await read("A(1)")).background).toBe("");
+    expect((await read("B(6)")).name).toBe("（課題名未記入）");
+    expect((await read("C(1)")).progress).toEqual([]);
+
+    // the complete text fills the gaps; the draft imported again over it keeps them filled
+    const full = { text: SEED, organisationId: city.bureau.id, fiscalYear: 2025, replaceExisting: true };
+    expect((await editor.post("/api/policy/import", full)).status).toBe(200);
+    expect((await editor.post("/api/policy/import", { ...full, text: draft })).status).toBe(200);
+    expect((await read("A(1)")).background).toContain("寄附受付サイトが多いほど");
+    expect((await read("B(6)")).name).toBe("北九州市立大学の安定的・長期的な大学経営");
+    expect((await read("C(1)")).progress).toHaveLength(1);
+
+    expect((await editor.delete(`/api/policy/documents/${draftId}`)).status).toBe(200);
+  });
+});
+
+describe("issue 12: importing the policy document from Word", () => {
+  it("issue 12: a .docx previews as the same 10 challenges dated 2024-11-30, and its text saves", async () => {
+    const before = await snapshot();
+    const file = new Uint8Array(await buildPolicyDocx(SEED));
+    const response = await editor.upload("/api/policy/import/docx", "局区方針.docx", file);
+    expect(response.status).toBe(200);
+    expect(response.body.document).toEqual(parsePolicyText(SEED).document);
+    expect(response.body.document.challenges.map((c: { progress: { asOf: string }[] }) => c.progress[0].asOf)).toEqual(
+      Array(10).fill("2024-11-30"),
+    );
+    expect(response.body.canImport).toBe(true);
+    expect(response.body.suggestedFiscalYear).toBe(2024);
+    expect(response.body.text).toMatch(/^政策局 X方針の概要\n/);
+    expect(await snapshot()).toEqual(before); // a preview saves nothing
+
+    // the text read from Word is what the import saves
+    const saved = await editor.post("/api/policy/import", {
+      text: response.body.text,
+      organisationId: city.bureau.id,
+      fiscalYear: 2026,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.challengeCount).toBe(10);
+    expect((await editor.delete(`/api/policy/documents/${saved.body.documentId}`)).status).toBe(200);
+  });
+
+  it("issue 12: refuses what is not a Word file with a Japanese message, and callers who may not import", async () => {
+    const text = await editor.upload("/api/policy/import/docx", "方針.docx", new TextEncoder().encode(SEED));
+    expect(text.status).toBe(400);
+    expect(text.body.error.message).toBe("Word 文書（.docx）のファイルを選んでください。");
+    const oldWord = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(512)]);
+    const doc = await editor.upload("/api/policy/import/docx", "方針.doc", oldWord);
+    expect(doc.status).toBe(400);
+    expect(doc.body.error.code).toBe("unsupported_word_format");
+    const empty = await editor.upload("/api/policy/import/docx", "方針.docx", new Uint8Array());
+    expect(empty.body.error.message).toBe("ファイルが空です。");
+    const broken = await editor.upload(
+      "/api/policy/import/docx",
+      "方針.docx",
+      new Uint8Array(await buildPolicyDocx(SEED)).subarray(0, 4000),
+    );
+    expect(broken.status).toBe(400);
+    expect(broken.body.error.code).toBe("unreadable_docx");
+    expect((await viewer.upload("/api/policy/import/docx", "方針.docx", new Uint8Array(await buildPolicyDocx(SEED)))).status).toBe(403);
   });
 });
 

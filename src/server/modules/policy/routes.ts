@@ -2,9 +2,12 @@
 import * as api from "../../../common/api/policy";
 import { recordAudit } from "../../platform/audit/audit";
 import { authorize } from "../../platform/auth/permissions";
+import { ValidationError } from "../../platform/errors";
+import { checkWordUpload } from "../../platform/files/files";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { exportChallengeList, exportPolicyDocument } from "./export";
+import { readPolicyDocx } from "./read-docx";
 import * as service from "./service";
 
 export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
@@ -25,6 +28,19 @@ export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.previewImport, async ({ body }, { user }) => {
     authorize(user, "policy.preview");
     return service.previewImport(body.text);
+  });
+
+  // A Word file is read into the text the parser reads, then previewed like pasted text; nothing is stored. The
+  // browser gets the text back and saves with it (/api/policy/import), so text and Word go through one path.
+  router.on(api.previewImportDocx, async (_, { user, c }) => {
+    authorize(user, "policy.preview");
+    const form = await c.req.parseBody();
+    const upload = form.file;
+    if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+    const bytes = new Uint8Array(await upload.arrayBuffer());
+    checkWordUpload(bytes);
+    const text = await readPolicyDocx(bytes);
+    return { text, ...service.previewImport(text) };
   });
 
   router.on(api.importDocument, async ({ body }, { user, actor }) => service.importDocument(db, user, actor, body));

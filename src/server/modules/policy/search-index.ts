@@ -1,5 +1,6 @@
 // What the policy module makes searchable: each document (title, mission) and each challenge (①–④ and its progress).
 // Drafts are staff-only; published documents are visible to every signed-in user, partners included.
+import { formatFiscalYear } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { indexRecord, removeRecords } from "../../platform/search/search";
 import { type ChallengeRow, type DocumentRow, findDocumentChallenges, findDocuments } from "./repository";
@@ -29,7 +30,7 @@ export async function indexDocument(tx: Queryable, document: DocumentRow): Promi
     module: "policy",
     entityType: "document",
     entityId: document.id,
-    title: `${document.title}（${document.fiscal_year}年度）`,
+    title: `${document.title}（${formatFiscalYear(document.fiscal_year)}）`,
     body: document.mission,
     url: `/policy/documents/${document.id}`,
     organisationId: document.organisation_id,

@@ -1,10 +1,10 @@
 // 局区方針 domain service: import (parse → confirm → save), reading, editing, progress history, publishing, outputs.
 // Every write is one transaction that also writes its audit row and refreshes the search index.
 import type { ChallengeDetail, PolicyDocumentDetail, PolicyStatus } from "../../../common/api/policy";
-import { fiscalYearOf } from "../../../common/dates";
-import { parsePolicyText } from "../../../common/policy/parse";
+import { fiscalYearOf, formatFiscalYear } from "../../../common/dates";
+import { MISSING_CHALLENGE_NAME, parsePolicyText } from "../../../common/policy/parse";
 import { asOfLabelFor } from "../../../common/policy/render-text";
-import type { ParseIssue, PolicyDocumentContent } from "../../../common/policy/types";
+import type { ChallengeContent, ParseIssue, PolicyDocumentContent } from "../../../common/policy/types";
 import type { Db, Queryable } from "../../db/database";
 import { getOrganisation } from "../../platform/admin/organisations";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
@@ -218,8 +218,14 @@ export async function importDocumentAs(
       });
     }
     let added = 0;
+    const stored = new Map(existing ? (await repo.findDocumentChallenges(tx, documentId)).map((row) => [row.code, row]) : []);
     for (const [index, challenge] of doc.challenges.entries()) {
-      const challengeId = await repo.upsertChallenge(tx, documentId, challenge, index + 1);
+      const challengeId = await repo.upsertChallenge(
+        tx,
+        documentId,
+        keepStoredWhereMissing(challenge, stored.get(challenge.code)),
+        index + 1,
+      );
       for (const entry of challenge.progress) {
         const id = await repo.insertProgress(tx, {
           challengeId,
@@ -243,6 +249,22 @@ export async function importDocumentAs(
     await reindexDocument(tx, documentId);
     return { documentId, challengeCount: doc.challenges.length, warnings: preview.issues.filter((i) => i.severity === "warning") };
   });
+}
+
+/**
+ * A draft is imported with its gaps (a missing ①–④ is only a warning), but updating a stored challenge from such a
+ * draft must not blank what is already there: a part the text leaves empty keeps its stored value.
+ */
+function keepStoredWhereMissing(challenge: ChallengeContent, stored: repo.ChallengeRow | undefined): ChallengeContent {
+  if (!stored) return challenge;
+  return {
+    ...challenge,
+    name: challenge.name === MISSING_CHALLENGE_NAME ? stored.name : challenge.name,
+    content: challenge.content || stored.content,
+    background: challenge.background || stored.background,
+    approach: challenge.approach || stored.approach,
+    approachHeading: challenge.approach ? challenge.approachHeading : stored.approach_heading,
+  };
 }
 
 async function reindexDocument(tx: Queryable, documentId: string): Promise<void> {
@@ -336,7 +358,7 @@ export async function deleteDocument(db: Db, user: Principal | null, actor: Acto
       action: "delete",
       entityType: "policy_document",
       entityId: id,
-      summary: `局区方針「${before.title}」（${before.fiscal_year}年度）を削除`,
+      summary: `局区方針「${before.title}」（${formatFiscalYear(before.fiscal_year)}）を削除`,
       before: { title: before.title, fiscalYear: before.fiscal_year, challenges: challenges.map((c) => c.code), sourceText: undefined },
     });
     await removeDocumentFromIndex(

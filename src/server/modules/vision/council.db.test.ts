@@ -93,6 +93,13 @@ describe("experts' council", () => {
     expect(linked.rows).toEqual([{ login_id: "council-second" }]);
   });
 
+  it("item 10: the session names a member's council audience, so the web chooses pages without probing a route", async () => {
+    expect((await member.get("/api/auth/session")).body.audiences).toContain("vision.council");
+    expect((await outsider.get("/api/auth/session")).body.audiences).not.toContain("vision.council");
+    expect((await manager.get("/api/auth/session")).body.audiences).toContain("vision.manager");
+    expect((await otherStaff.get("/api/auth/session")).body.audiences).not.toContain("vision.manager");
+  });
+
   it("shows a member the council and the closed round only; a partner who is not a member gets 403", async () => {
     const page = await member.get("/api/vision/council");
     expect(page.status).toBe(200);

@@ -366,6 +366,7 @@ interface IndicatorRow {
   grade: string | null;
   achievement: number | null;
   actual_value: number | null;
+  actual_fiscal_year: number | null;
   status_rating: string | null;
 }
 
@@ -406,12 +407,12 @@ export async function roundReport(
     // round's fiscal year known at its as-of date.
     db.query<IndicatorRow>(
       `SELECT i.id, i.node_id, i.code, i.name, i.unit, i.kind, i.direction, i.baseline_value, i.target_value, i.target_fiscal_year,
-         i.exclusion, g.result_kind, g.grade, g.achievement, a.value AS actual_value, a.status_rating
+         i.exclusion, g.result_kind, g.grade, g.achievement, a.value AS actual_value, a.fiscal_year AS actual_fiscal_year, a.status_rating
        FROM vision_indicators i
        JOIN vision_nodes n ON n.id = i.node_id AND n.plan_id = $1
        LEFT JOIN vision_grades g ON g.indicator_id = i.id AND g.round_id = $2
        LEFT JOIN LATERAL (
-         SELECT x.value, x.status_rating FROM vision_actuals x
+         SELECT x.value, x.fiscal_year, x.status_rating FROM vision_actuals x
          WHERE (g.actual_id IS NOT NULL AND x.id = g.actual_id)
             OR (g.actual_id IS NULL AND x.indicator_id = i.id AND x.fiscal_year = $3 AND x.as_of <= $4)
          ORDER BY x.as_of DESC, x.created_at DESC LIMIT 1
@@ -446,6 +447,7 @@ export async function roundReport(
       resultKind: i.result_kind,
       grade: i.grade,
       achievement: i.achievement,
+      valueFiscalYear: i.actual_fiscal_year !== null && i.actual_fiscal_year < round.fiscalYear ? i.actual_fiscal_year : null,
       exclusion: i.exclusion,
     })),
   }));

@@ -46,6 +46,7 @@ const COMMENTS: { member: number; strategy: number | null; body: string; respons
   },
 ];
 
+// The names carry no division: the board and the public page show the organisation beside them.
 const DECLARATIONS: {
   name: string | null;
   org: string;
@@ -54,7 +55,7 @@ const DECLARATIONS: {
   status: "掲示中" | "承認待ち" | "非掲示";
 }[] = [
   {
-    name: "企画課 職員A（サンプル）",
+    name: "職員A（サンプル）",
     org: "seisaku-kikaku",
     strategy: 0,
     body: "市内企業の声を毎月1社ずつ直接聞きに行き、施策づくりに活かします。",
@@ -62,14 +63,14 @@ const DECLARATIONS: {
   },
   { name: null, org: "zaisei-zaisei", strategy: 0, body: "予算の説明資料を、市民が読んで分かる言葉で書きます。", status: "掲示中" },
   {
-    name: "産業政策課 職員B（サンプル）",
+    name: "職員B（サンプル）",
     org: "sangyo-kikaku",
     strategy: 0,
     body: "スタートアップとの面談を年間50件行い、新しい挑戦を後押しします。",
     status: "掲示中",
   },
   {
-    name: "新ビジョン推進課 職員C（サンプル）",
+    name: "職員C（サンプル）",
     org: "seisaku-vision",
     strategy: 1,
     body: "新ビジョンを自分の言葉で3分で話せるようにし、出前講演で伝えます。",
@@ -83,14 +84,14 @@ const DECLARATIONS: {
     status: "掲示中",
   },
   {
-    name: "国際政策課 職員D（サンプル）",
+    name: "職員D（サンプル）",
     org: "seisaku-kokusai",
     strategy: 1,
     body: "外国人市民の方が使いやすいよう、窓口の案内をやさしい日本語にします。",
     status: "掲示中",
   },
   {
-    name: "環境政策課 職員E（サンプル）",
+    name: "職員E（サンプル）",
     org: "kankyo-kikaku",
     strategy: 2,
     body: "マイバッグとマイボトルを毎日使い、職場のごみを半分にします。",
@@ -98,14 +99,14 @@ const DECLARATIONS: {
   },
   { name: null, org: "seisaku-koiki", strategy: 2, body: "階段を使い、毎日8,000歩を歩いて健康なまちの見本になります。", status: "掲示中" },
   {
-    name: "特区推進課 職員F（サンプル）",
+    name: "職員F（サンプル）",
     org: "seisaku-tokku",
     strategy: 0,
     body: "規制改革の提案を一件でも多く国に届け、挑戦しやすいまちにします。",
     status: "掲示中",
   },
   {
-    name: "ふるさと納税推進課 職員G（サンプル）",
+    name: "職員G（サンプル）",
     org: "seisaku-furusato",
     strategy: 0,
     body: "返礼品の事業者さんを訪ね、北九州の良いものを全国に届けます。",
@@ -113,7 +114,7 @@ const DECLARATIONS: {
   },
   { name: null, org: "seisaku-gaikaku", strategy: 2, body: "地域の清掃活動に月1回参加します。", status: "承認待ち" },
   {
-    name: "企画課 職員H（サンプル）",
+    name: "職員H（サンプル）",
     org: "seisaku-kikaku",
     strategy: null,
     body: "定時で帰って家族と過ごす時間を増やします。",

@@ -85,15 +85,23 @@ export function observationOf(indicator: repo.IndicatorRow, actual: repo.ActualR
   if (!actual) return null;
   // A status-rated indicator is graded on its 状況 only, whatever number may sit beside it.
   const value = indicator.rating_mode === "status" ? null : actual.value;
-  return { asOf: actual.as_of, value, status: actual.status_rating };
+  return { asOf: actual.as_of, fiscalYear: actual.fiscal_year, value, status: actual.status_rating };
 }
 
-export function gradeWith(indicator: repo.IndicatorRow, actual: repo.ActualRow | null, rule: GradeRule): GradeResult {
-  return gradeIndicator(forGrading(indicator), observationOf(indicator, actual), rule);
+/** `roundFiscalYear`: grading for a round of that 年度 (an earlier year's value then follows rule.earlierYearValue). */
+export function gradeWith(
+  indicator: repo.IndicatorRow,
+  actual: repo.ActualRow | null,
+  rule: GradeRule,
+  roundFiscalYear?: number,
+): GradeResult {
+  return gradeIndicator(forGrading(indicator), observationOf(indicator, actual), rule, roundFiscalYear);
 }
 
 function toGradeInput(indicatorId: string, actual: repo.ActualRow | null, result: GradeResult): repo.GradeInput {
-  const base = { indicatorId, actualId: actual?.id ?? null, resultKind: result.kind };
+  // an earlier year's value the rule left unused is not the grade's value: the pages then show none
+  const used = result.kind === "ungradable" && result.unusedObservation ? null : actual;
+  const base = { indicatorId, actualId: used?.id ?? null, resultKind: result.kind };
   switch (result.kind) {
     case "graded":
     case "status":
@@ -121,7 +129,7 @@ export async function gradeRound(tx: Queryable, roundId: string, opts: { ruleId?
   const byIndicator = new Map(observations.map((o) => [o.indicator_id, o]));
   const grades = indicators.map((indicator) => {
     const actual = byIndicator.get(indicator.id) ?? null;
-    return toGradeInput(indicator.id, actual, gradeWith(indicator, actual, rule.rule));
+    return toGradeInput(indicator.id, actual, gradeWith(indicator, actual, rule.rule, round.fiscal_year));
   });
   await repo.upsertGrades(tx, roundId, ruleId, grades);
   if (!opts.indicatorIds)
@@ -268,6 +276,11 @@ export async function loadRoundGrades(db: Queryable, round: repo.RoundRow): Prom
   return { round, rule, nodes, indicators, grades, observations, rollup };
 }
 
+/** The 年度 of the value a grade used when it is earlier than the round's (「令和6年度の値で評価」), else null. */
+export function earlierValueYear(round: { fiscal_year: number }, actual: { fiscal_year: number } | null | undefined): number | null {
+  return actual && actual.fiscal_year < round.fiscal_year ? actual.fiscal_year : null;
+}
+
 export function toIndicatorGrades(data: RoundGradeData): IndicatorGrade[] {
   return data.indicators.map((indicator) => {
     const grade = data.grades.get(indicator.id);
@@ -286,6 +299,7 @@ export function toIndicatorGrades(data: RoundGradeData): IndicatorGrade[] {
       targetFiscalYear: indicator.target_fiscal_year,
       actualValue: actual?.value ?? null,
       actualAsOf: actual?.as_of ?? null,
+      valueFiscalYear: earlierValueYear(data.round, actual),
       statusRating: actual?.status_rating ?? null,
       resultKind: grade?.result_kind ?? "ungradable",
       grade: grade?.grade ?? null,

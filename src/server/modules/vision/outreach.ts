@@ -4,7 +4,7 @@
 // editors record their own events; the vision bureau's managers record any and feed indicators.
 
 import { OUTREACH_ACTUAL_LABEL, type OutreachEvent, type OutreachKind } from "../../../common/api/vision-engagement";
-import { fiscalYearOf, fiscalYearRange } from "../../../common/dates";
+import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { NotFound, ValidationError } from "../../platform/errors";
@@ -287,7 +287,7 @@ export async function feedIndicator(
       action: "feed_actual",
       entityType: "vision_indicator",
       entityId: input.indicatorId,
-      summary: `指標「${preview.indicator.name}」の${input.fiscalYear}年度の実績を周知・浸透の記録から集計（${measureLabel} ${preview.value}）`,
+      summary: `指標「${preview.indicator.name}」の${formatFiscalYear(input.fiscalYear)}の実績を周知・浸透の記録から集計（${measureLabel} ${preview.value}）`,
       before: { value: preview.currentValue },
       after: { actualId, value: preview.value, asOf: preview.asOf, measure: input.measure, eventCount: preview.eventCount },
     });

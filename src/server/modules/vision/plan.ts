@@ -1,6 +1,7 @@
 // 施策体系: the plan (新ビジョン) and its tree — ビジョン → 重点戦略 → 施策 → 事業 — with owners, roll-up method and
 // weight per node, and the links from nodes (mostly 施策) to the policy module's 課題, read through its index only.
 import type { LinkedChallenge, NodeDetail, PlanDetail, PlanSummary, VisionNode, VisionTreeNode } from "../../../common/api/vision";
+import { formatFiscalYear } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
@@ -151,7 +152,7 @@ export async function createPlan(db: Db, actor: Actor, input: repo.PlanInput, op
       action: "create",
       entityType: "vision_plan",
       entityId: id,
-      summary: `計画「${input.name}」を作成（${input.firstFiscalYear}〜${input.lastFiscalYear}年度）`,
+      summary: `計画「${input.name}」を作成（${formatFiscalYear(input.firstFiscalYear)}〜${formatFiscalYear(input.lastFiscalYear)}）`,
       after: input,
     });
     await indexNode(tx, rootId);

@@ -5,7 +5,7 @@ import type { ResponseOf } from "../../../common/api/contract";
 import type { getPublicRound, listPublicProgress } from "../../../common/api/vision";
 import type { Queryable } from "../../db/database";
 import { NotFound } from "../../platform/errors";
-import { loadRoundGrades } from "./grades";
+import { earlierValueYear, loadRoundGrades } from "./grades";
 import * as repo from "./repository";
 
 const publicRound = (r: repo.RoundRow) => ({
@@ -65,6 +65,7 @@ export async function publicRoundReport(db: Queryable, roundId: string): Promise
         resultKind: grade?.result_kind ?? "ungradable",
         grade: grade?.grade ?? null,
         achievement: grade?.achievement ?? null,
+        valueFiscalYear: earlierValueYear(round, actual),
         explanationText: grade ? String(grade.explanation.text) : "未評価",
       };
     }),

@@ -2,7 +2,7 @@
 // KPI (戦略・施策・事業・KPI・単位・基準値・目標値・按分目標・実績値・達成度・評価・備考) whose header row repeats on every
 // page, then a summary page of grade counts and roll-ups per strategy and measure. Noto Sans JP is embedded.
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { formatAchievement } from "../../../common/vision/format";
+import { formatAchievement, formatIndicatorValue } from "../../../common/vision/format";
 import { createPdfPrinter, PDF_FONT_FAMILY } from "../../platform/pdf/printer";
 import { formatReportNumber, type ReportModel, type ReportRow, type SummaryRow } from "./report-model";
 
@@ -53,7 +53,8 @@ function kpiRow(model: ReportModel, row: ReportRow): TableCell[] {
     { text: row.unit, alignment: "center" },
     valueWithWhen(n(row.baselineValue), row.baselineAsOf),
     valueWithWhen(n(row.targetValue), row.targetYear),
-    { text: n(row.proRatedTarget, 2), alignment: "right" },
+    // 按分目標 in the indicator's own precision (as its 基準値・目標値 are written), not the pro-rating's float digits
+    { text: row.proRatedTarget === null ? "" : formatIndicatorValue(row.proRatedTarget, "", row.precision), alignment: "right" },
     valueWithWhen(actual, row.actualAsOf),
     { text: achievement, alignment: "right" },
     { text: row.grade, style: model.bandGrades.includes(row.grade) ? "grade" : "gradeWord", fillColor: gradeFill(model, row.grade) },

@@ -1,6 +1,7 @@
 // KPI達成状況 → .xlsx: sheet 1 the KPI table in the PDF's column order, every row carrying its full 戦略・施策・事業 so
 // that staff can filter and sort; values, dates and years in columns of their own so numbers stay numbers (the PDF
 // prints 基準値（時点） in one cell); sheet 2 the summary per strategy and measure; sheet 3 the title and grade legend.
+import { roundHalfUp } from "../../../common/vision/grading";
 import { writeXlsx } from "../../platform/tabular/xlsx-write";
 import type { ReportModel } from "./report-model";
 
@@ -26,8 +27,8 @@ export const KPI_SHEET_HEADER = [
 
 const LEVEL_LABEL = { strategy: "戦略", measure: "施策", total: "合計" } as const;
 
-/** 按分目標 keeps two decimals in the sheet, as the PDF prints it; the stored value has more. */
-const round2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
+/** 按分目標 in the indicator's own precision, as the PDF prints it (a number, so it stays a number); the stored value has more. */
+const inPrecision = (value: number | null, decimals: number) => (value === null ? null : roundHalfUp(value, decimals) + 0);
 
 export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
   const kpiRows = model.rows.map((r) => [
@@ -42,7 +43,7 @@ export async function renderReportXlsx(model: ReportModel): Promise<Buffer> {
     r.baselineAsOf,
     r.targetValue,
     r.targetYear,
-    round2(r.proRatedTarget),
+    inPrecision(r.proRatedTarget, r.precision),
     r.actualValue ?? r.actualStatus,
     r.actualAsOf,
     r.achievement,

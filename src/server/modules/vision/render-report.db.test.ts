@@ -262,7 +262,8 @@ describe("the round's KPI達成状況 report", () => {
       基準値の時点: "令和6年3月末",
       目標値: "100",
       目標年度: "令和10年度",
-      按分目標: "39.98",
+      // issue 12 item 3: in the indicator's own precision (0 → 100 件: whole numbers), not 39.98
+      按分目標: "40",
       実績値: "52",
       実績値の時点: "令和8年3月末",
       "達成度（%）": "130.1",

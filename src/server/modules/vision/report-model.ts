@@ -4,9 +4,11 @@
 // rule the grades were made with. Pure: plain rows in (report-query.ts reads them), the model out.
 import { ROUND_STATUS_LABELS } from "../../../common/api/vision";
 import { formatFiscalYear, formatWareki, isMonthEnd } from "../../../common/dates";
+import { indicatorPrecision } from "../../../common/vision/format";
 import {
   type Direction,
   type Exclusion,
+  earlierYearNote,
   type GradeRule,
   type RollupMethod,
   type RollupNode,
@@ -55,6 +57,8 @@ export interface ReportActualInput {
   value: number | null;
   status: StatusRating | null;
   asOf: string;
+  /** the 年度 the value is for (an earlier one than the round's is said in 備考: 「令和6年度の値で評価」) */
+  fiscalYear?: number;
   note: string;
 }
 
@@ -118,6 +122,10 @@ export interface ReportRow {
   targetYear: string;
   /** 按分目標: the target pro-rated to the actual's date, as the grade used it */
   proRatedTarget: number | null;
+  /** decimals the indicator's values are written with (its 基準値・目標値): 按分目標 is printed with these */
+  precision: number;
+  /** the 年度 of an earlier year's value the grade used (「令和6年度の値で評価」); null: the round's own */
+  valueFiscalYear: number | null;
   actualValue: number | null;
   actualStatus: StatusRating | null;
   actualAsOf: string;
@@ -275,8 +283,10 @@ function remarksOf(
   grade: ReportGradeInput | undefined,
   rulesById: Map<string, ReportRuleInput>,
   mainRuleId: string,
+  valueFiscalYear: number | null,
 ): string {
   const parts: string[] = [];
+  if (valueFiscalYear !== null) parts.push(earlierYearNote(valueFiscalYear));
   if (indicator.exclusion) parts.push(indicator.exclusion);
   if (!grade) parts.push("評価未算定");
   else if (grade.resultKind === "ungradable") parts.push(grade.explanationText || "評価できません");
@@ -294,8 +304,11 @@ function rowOf(
   grade: ReportGradeInput | undefined,
   rulesById: Map<string, ReportRuleInput>,
   mainRuleId: string,
+  roundFiscalYear: number,
 ): Omit<ReportRow, "startsStrategy" | "startsMeasure" | "startsProject"> {
   const actual = grade?.actual ?? null;
+  const used = grade?.resultKind === "graded" || grade?.resultKind === "status" ? actual : null;
+  const valueFiscalYear = used?.fiscalYear !== undefined && used.fiscalYear < roundFiscalYear ? used.fiscalYear : null;
   return {
     indicatorId: indicator.id,
     strategyId: path.strategy?.id ?? null,
@@ -312,20 +325,28 @@ function rowOf(
     targetValue: indicator.targetValue,
     targetYear: indicator.targetFiscalYear === null ? "" : formatFiscalYear(indicator.targetFiscalYear),
     proRatedTarget: grade?.resultKind === "graded" ? grade.proRatedTarget : null,
+    precision: indicatorPrecision(indicator),
+    valueFiscalYear,
     actualValue: actual?.value ?? null,
     actualStatus: actual?.status ?? null,
     actualAsOf: actual ? formatAsOf(actual.asOf) : "",
     achievement: grade?.resultKind === "graded" ? grade.achievement : null,
     grade: gradeKeyOf(grade),
     resultKind: grade?.resultKind ?? "missing",
-    remarks: remarksOf(indicator, grade, rulesById, mainRuleId),
+    remarks: remarksOf(indicator, grade, rulesById, mainRuleId, valueFiscalYear),
   };
 }
 
-function reportRows(tree: Tree, gradesById: Map<string, ReportGradeInput>, rulesById: Map<string, ReportRuleInput>, mainRuleId: string) {
+function reportRows(
+  tree: Tree,
+  gradesById: Map<string, ReportGradeInput>,
+  rulesById: Map<string, ReportRuleInput>,
+  mainRuleId: string,
+  roundFiscalYear: number,
+) {
   const rows: ReportRow[] = [];
   walk(tree, (indicator, path) => {
-    const row = rowOf(indicator, path, gradesById.get(indicator.id), rulesById, mainRuleId);
+    const row = rowOf(indicator, path, gradesById.get(indicator.id), rulesById, mainRuleId, roundFiscalYear);
     const previous = rows.at(-1);
     const startsStrategy = !previous || previous.strategy !== row.strategy;
     const startsMeasure = startsStrategy || previous.measure !== row.measure;
@@ -458,7 +479,7 @@ export function buildReportModel(input: ReportInput, fallbackRule: ReportRuleInp
   const otherRules = input.rules.filter((r) => r.id !== rule.id && usedRuleIds.has(r.id));
   const tree = buildTree(input);
   const gradesById = new Map(input.grades.map((g) => [g.indicatorId, g]));
-  const rows = reportRows(tree, gradesById, rulesById, rule.id);
+  const rows = reportRows(tree, gradesById, rulesById, rule.id, input.round.fiscalYear);
   const rollups = flattenRollups(rollupTree(tree, gradesById).map((root) => rollUp(root, rule.rule)));
   const keys = summaryKeys(rule.rule, otherRules, rows);
   const { plan, round } = input;

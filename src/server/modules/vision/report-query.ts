@@ -55,6 +55,7 @@ interface IndicatorRow {
   actual_status: StatusRating | null;
   actual_as_of: string | null;
   actual_note: string | null;
+  actual_fiscal_year: number | null;
 }
 
 async function readRound(db: Queryable, roundId: string): Promise<RoundRow> {
@@ -103,13 +104,14 @@ async function readIndicators(db: Queryable, roundId: string, planId: string): P
     `SELECT i.id, i.node_id, i.code, i.name, i.unit, i.kind, i.direction, i.rating_mode,
             i.baseline_value, i.baseline_date, i.target_value, i.target_fiscal_year, i.exclusion, i.weight, i.sort_order,
             g.rule_id, g.result_kind, g.grade, g.achievement, g.explanation,
-            a.value AS actual_value, a.status_rating AS actual_status, a.as_of AS actual_as_of, a.note AS actual_note
+            a.value AS actual_value, a.status_rating AS actual_status, a.as_of AS actual_as_of, a.note AS actual_note,
+            a.fiscal_year AS actual_fiscal_year
        FROM vision_indicators i
        JOIN vision_nodes n ON n.id = i.node_id
        JOIN vision_rounds r ON r.id = $1
        LEFT JOIN vision_grades g ON g.round_id = r.id AND g.indicator_id = i.id
        LEFT JOIN LATERAL (
-         SELECT va.value, va.status_rating, va.as_of, va.note
+         SELECT va.value, va.status_rating, va.as_of, va.note, va.fiscal_year
            FROM vision_actuals va
           WHERE CASE WHEN g.actual_id IS NOT NULL THEN va.id = g.actual_id
                      ELSE va.indicator_id = i.id AND va.fiscal_year = r.fiscal_year AND va.as_of <= r.as_of END
@@ -133,7 +135,8 @@ async function readRules(db: Queryable, roundId: string): Promise<ReportRuleInpu
   );
   // a stored rule that no longer parses cannot explain its grades; the report then shows the built-in one
   return rows.flatMap((r) => {
-    const parsed = gradeRuleSchema.safeParse(r.rule);
+    // a version stored before 「前年度の値」 was a choice graded the newest earlier value (withRuleDefaults)
+    const parsed = gradeRuleSchema.safeParse(r.rule && typeof r.rule === "object" ? { earlierYearValue: "latest", ...r.rule } : r.rule);
     return parsed.success ? [{ id: r.id, name: r.name, rule: parsed.data }] : [];
   });
 }
@@ -152,7 +155,13 @@ function gradeOf(row: IndicatorRow): ReportGradeInput | null {
     actual:
       row.actual_as_of === null
         ? null
-        : { value: row.actual_value, status: row.actual_status, asOf: row.actual_as_of, note: row.actual_note ?? "" },
+        : {
+            value: row.actual_value,
+            status: row.actual_status,
+            asOf: row.actual_as_of,
+            fiscalYear: row.actual_fiscal_year ?? undefined,
+            note: row.actual_note ?? "",
+          },
   };
 }
 

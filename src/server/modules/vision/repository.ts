@@ -1,6 +1,6 @@
 // SQL of the vision module's core: plans, the node tree, 課題 links, indicators, actual values, grade rules,
 // rounds with their tasks, and grades. The only file of the core that talks to the database.
-import type { Exclusion, GradeRule, StatusRating } from "../../../common/vision/grading";
+import { type Exclusion, type GradeRule, type StatusRating, withRuleDefaults } from "../../../common/vision/grading";
 import type { Queryable } from "../../db/database";
 
 // ------------------------------------------------------------------ shared SQL
@@ -459,19 +459,22 @@ export interface RuleRow {
 const RULE_SELECT = `SELECT r.id, r.name, r.rule, r.is_current, u.display_name AS created_by_label, r.created_at
   FROM vision_grade_rules r LEFT JOIN users u ON u.id = r.created_by`;
 
+// A version restored from a backup made before 「前年度の値」 was a choice reads as it graded (withRuleDefaults).
+const ruleRow = (row: RuleRow): RuleRow => ({ ...row, rule: withRuleDefaults(row.rule) });
+
 export async function findRules(db: Queryable): Promise<RuleRow[]> {
   const { rows } = await db.query<RuleRow>(`${RULE_SELECT} ORDER BY r.created_at DESC, r.id`);
-  return rows;
+  return rows.map(ruleRow);
 }
 
 export async function findRule(db: Queryable, id: string): Promise<RuleRow | null> {
   const { rows } = await db.query<RuleRow>(`${RULE_SELECT} WHERE r.id = $1`, [id]);
-  return rows[0] ?? null;
+  return rows[0] ? ruleRow(rows[0]) : null;
 }
 
 export async function findCurrentRule(db: Queryable): Promise<RuleRow | null> {
   const { rows } = await db.query<RuleRow>(`${RULE_SELECT} WHERE r.is_current`);
-  return rows[0] ?? null;
+  return rows[0] ? ruleRow(rows[0]) : null;
 }
 
 /** Adds `rule` as the current version unless one exists (the first start's default). */

@@ -1,5 +1,6 @@
 // 監査ログ: every write records who, when, what and the before/after state, in the same transaction as the write,
 // so that a change and its audit row are committed (or rolled back) together.
+import type { AuditAction, AuditEntityType } from "../../../common/audit-labels";
 import type { Queryable } from "../../db/database";
 
 export interface Actor {
@@ -12,8 +13,10 @@ export interface Actor {
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "システム" };
 
 export interface AuditRecord {
-  action: string;
-  entityType: string;
+  /** a code with its Japanese label in common/audit-labels.ts */
+  action: AuditAction;
+  /** a record kind with its Japanese label in common/audit-labels.ts */
+  entityType: AuditEntityType;
   entityId?: string | null;
   summary?: string;
   before?: unknown;

@@ -38,3 +38,13 @@ export async function admits(db: Queryable, user: Principal, allow: readonly Aud
   }
   return false;
 }
+
+/**
+ * The module audiences (furusato.manager, vision.council …) the user belongs to. The session carries them so that the
+ * web chooses pages by the same rule the router enforces, instead of probing a route and logging its 403.
+ */
+export async function moduleAudiencesOf(db: Queryable, user: Principal): Promise<Audience[]> {
+  const found: Audience[] = [];
+  for (const [name, check] of checks) if (name.includes(".") && (await check(db, user))) found.push(name);
+  return found;
+}

@@ -1,7 +1,7 @@
 // Stored files (uploads and generated reports) live in the database, so any server process can serve them.
 // Uploads are checked for size and type (by content, not only by the name the browser sends).
 import { createHash } from "node:crypto";
-import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, IMAGE_TYPES, TABLE_UPLOAD_MAX_BYTES } from "../../../common/upload-limits";
+import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, IMAGE_TYPES, TABLE_UPLOAD_MAX_BYTES, WORD_TYPES } from "../../../common/upload-limits";
 import type { Queryable } from "../../db/database";
 import { AppError, NotFound } from "../errors";
 
@@ -110,6 +110,19 @@ export function checkTabularUpload(name: string, bytes: Uint8Array): string {
     return TABULAR_TYPES[extension];
   }
   throw new AppError(400, "bad_file_type", "CSV（.csv / .tsv）か Excel（.xlsx）のファイルを選んでください。");
+}
+
+/**
+ * A Word document (.docx, a zip) of at most DOCUMENT_UPLOAD_MAX_BYTES. Only the container is checked here; the
+ * reader (modules/policy/read-docx.ts) checks what is inside, and tells an old .doc apart with its own message.
+ */
+export function checkWordUpload(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new AppError(400, "empty_file", "ファイルが空です。");
+  if (bytes.length > DOCUMENT_UPLOAD_MAX_BYTES)
+    throw new AppError(413, "file_too_large", `ファイルが大きすぎます（上限 ${DOCUMENT_UPLOAD_MAX_BYTES / 1024 / 1024}MB）。`);
+  const oldWord = [0xd0, 0xcf, 0x11, 0xe0].every((byte, i) => bytes[i] === byte);
+  if (!isZip(bytes) && !oldWord) throw new AppError(400, "bad_file_type", "Word 文書（.docx）のファイルを選んでください。");
+  return WORD_TYPES.mimeTypes[0];
 }
 
 export const EVIDENCE_LIMIT_BYTES = DOCUMENT_UPLOAD_MAX_BYTES;

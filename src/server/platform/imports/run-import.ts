@@ -1,6 +1,7 @@
 // The tabular import job: read the stored upload (CSV in UTF-8 or Shift_JIS, or .xlsx), validate every row, and
 // apply the file in one transaction together with its import key (the file's hash). Either every row lands or
 // none does; the user gets a row-by-row report of what to fix.
+import { importEntityType } from "../../../common/audit-labels";
 import type { Db } from "../../db/database";
 import { type Actor, recordAudit } from "../audit/audit";
 import { readFileRowInSlices, storeFile } from "../files/files";
@@ -74,7 +75,7 @@ export async function runTabularImport(
       );
       await recordAudit(tx, data.actor, {
         action: "import",
-        entityType: `import:${data.kind}`,
+        entityType: importEntityType(data.kind),
         entityId: file.id,
         summary: `${kind.label}: ${applied.summary}（${file.name}）`,
         after: { rows: applied.count, sha256: file.sha256 },

@@ -1,7 +1,7 @@
 // /furusato/comparison 「全国比較」: the city's ふるさと納税 receipts beside the 政令指定都市 and peers the user picks,
-// from the 総務省 現況調査 (reference data loaded by the CLI): 受入額, 前年度比, 費用割合 per year, a bar chart, the
+// from the 総務省 現況調査 (reference data an administrator uploads, or the CLI loads): 受入額, 前年度比, 費用割合 per year, a bar chart, the
 // national totals, and a CSV of what is shown. The module's staff only (a supplier's login is refused by the API).
-import { Alert, Button, Checkbox, Code, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Button, Checkbox, Group, Loader, MultiSelect, NativeSelect, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { ComparisonResult, ComparisonYear, ReferenceBody } from "../../../common/api/furusato-reference";
@@ -10,15 +10,19 @@ import {
   MAX_COMPARED_BODIES,
   OWN_BODY_CODE,
   REFERENCE_ATTRIBUTION,
+  REFERENCE_DATA_PAGE_PATH,
+  REFERENCE_DATA_PAGE_TITLE,
   referenceBodies,
   referenceComparison,
   referenceStatus,
 } from "../../../common/api/furusato-reference";
 import { call } from "../../api/client";
+import { useCurrentUser } from "../../auth/session";
 import { m } from "../../messages";
 import { type Column, DataTable, type SortState } from "../../ui/DataTable";
 import { DateTimeText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, formatNumber, yen } from "./components";
 import { fm } from "./messages";
@@ -29,8 +33,9 @@ const cm = {
   intro: "総務省「ふるさと納税に関する現況調査」の数値で、本市の受入額を政令指定都市や任意の団体と比べます（参考データ）。",
   attribution: REFERENCE_ATTRIBUTION,
   emptyTitle: "参考データが読み込まれていません",
-  emptyBody: "システム管理者がサーバーで次のコマンドを実行すると、総務省の現況調査（平成20〜令和2年度）が読み込まれます。",
-  emptyCommand: "yokogushi furusato reference load ../shared/data/furusato",
+  emptyBody: `システム管理者が管理画面「${REFERENCE_DATA_PAGE_TITLE}」で総務省の現況調査の Excel ファイルを読み込むと、ここで比べられます。`,
+  emptyAdminLink: `「${REFERENCE_DATA_PAGE_TITLE}」を開いて読み込む`,
+  emptyAskAdmin: "読み込みはシステム管理者に依頼してください。",
   loadedAt: "読込日時",
   fromYear: "開始年度",
   toYear: "終了年度",
@@ -145,6 +150,7 @@ function downloadCsv(result: ComparisonResult) {
 }
 
 export function ComparisonPage() {
+  const isAdmin = useCurrentUser().role === "admin";
   const status = useQuery({ queryKey: ["furusato", "reference", "status"], queryFn: () => call(referenceStatus), staleTime: 60_000 });
   const header = <PageHeader title={cm.title} breadcrumbs={breadcrumbs} subtitle={cm.intro} />;
   if (status.error)
@@ -163,9 +169,17 @@ export function ComparisonPage() {
         <FurusatoNav />
         <Alert color="blue" variant="light" title={cm.emptyTitle} role="status">
           <Text size="sm">{cm.emptyBody}</Text>
-          <Code block mt="xs">
-            {cm.emptyCommand}
-          </Code>
+          {isAdmin ? (
+            <Text size="sm" mt="xs">
+              <AnchorLink to={REFERENCE_DATA_PAGE_PATH} fw={600} underline="always" c="blue.9">
+                {cm.emptyAdminLink}
+              </AnchorLink>
+            </Text>
+          ) : (
+            <Text size="sm" mt="xs">
+              {cm.emptyAskAdmin}
+            </Text>
+          )}
           <Text size="xs" c="dimmed" mt="xs">
             {cm.attribution}
           </Text>

@@ -3,6 +3,7 @@
 // chosen, portal fees, and the open work (ワンストップ特例 by deadline, 出荷 per supplier). Staff only; aggregates only.
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
+import { useId, useRef } from "react";
 import { type DashboardResponse, exportDashboard, exportSurveySheet } from "../../../common/api/furusato-money";
 import { formatFiscalYear } from "../../../common/dates";
 import { ONE_STOP_STATUSES } from "../../../common/furusato/donation";
@@ -13,6 +14,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { currentFiscalYear } from "../../ui/FiscalYear";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { useOverflowX } from "../../ui/useOverflowX";
 import { FurusatoNav } from "./components";
 import { fm } from "./messages";
 import { CostLight, FiscalYearPicker, ratioText, StaffOnly, useDashboard } from "./money-components";
@@ -233,62 +235,93 @@ function PortalMonthChart({ d }: { d: DashboardResponse }) {
 }
 
 function PortalMonthTable({ d }: { d: DashboardResponse }) {
+  // The count goes under the amount (issue 12 item 7: the table was cut off on the right at 1280 px).
   const cell = (amount: number, count: number) =>
-    amount === 0 && count === 0 ? mm.dash : mm.dashboard.amountCount(mm.yen(amount), mm.count(count));
+    amount === 0 && count === 0 ? (
+      mm.dash
+    ) : (
+      <>
+        {mm.yen(amount)}
+        <span className="yk-cell-sub">（{mm.count(count)}）</span>
+      </>
+    );
   const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+  const regionRef = useRef<HTMLDivElement>(null);
+  const overflowing = useOverflowX(regionRef);
+  const hintId = useId();
   return (
-    // The table is wider than the page: its scrolling region takes the keyboard focus so it can be scrolled.
-    <Table.ScrollContainer minWidth={1400} type="native" mt="md" tabIndex={0} role="region" aria-label={mm.dashboard.tableCaption}>
-      <Table striped withTableBorder verticalSpacing={6} fz="sm" className="yk-table">
-        <caption className="yk-caption">{mm.dashboard.tableCaption}</caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{mm.dashboard.portal}</Table.Th>
-            {d.months.map((month) => (
-              <Table.Th key={month} scope="col" style={{ textAlign: "right" }}>
-                {mm.dashboard.monthLong(month)}
+    <>
+      {overflowing ? (
+        <Text size="sm" mt="md" id={hintId} className="yk-scroll-hint">
+          {mm.dashboard.scrollHint}
+        </Text>
+      ) : null}
+      {/* When the table is wider than the page, its region scrolls sideways with the portal names kept in view; the
+          region takes the keyboard focus so it can be scrolled. */}
+      <Table.ScrollContainer
+        ref={regionRef}
+        minWidth={720}
+        type="native"
+        mt={overflowing ? "xs" : "md"}
+        tabIndex={0}
+        role="region"
+        aria-label={mm.dashboard.tableCaption}
+        aria-describedby={overflowing ? hintId : undefined}
+        className="yk-scroll-x"
+      >
+        <Table striped withTableBorder verticalSpacing={6} fz="sm" className="yk-table yk-sticky-first">
+          <caption className="yk-caption">{mm.dashboard.tableCaption}</caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{mm.dashboard.portal}</Table.Th>
+              {d.months.map((month) => (
+                <Table.Th key={month} scope="col" style={{ textAlign: "right" }}>
+                  {mm.dashboard.monthLong(month)}
+                </Table.Th>
+              ))}
+              <Table.Th scope="col" style={{ textAlign: "right" }}>
+                {mm.dashboard.total}
               </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {d.portals.map((portal) => (
+              <Table.Tr key={portal.portalCode}>
+                <Table.Th scope="row">{portal.portalName}</Table.Th>
+                {portal.amounts.map((amount, i) => (
+                  <Table.Td key={d.months[i]} style={{ textAlign: "right", whiteSpace: "nowrap" }}>
+                    {cell(amount, portal.counts[i])}
+                  </Table.Td>
+                ))}
+                <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap", fontWeight: 600 }}>
+                  {cell(portal.amount, portal.count)}
+                </Table.Td>
+              </Table.Tr>
             ))}
-            <Table.Th scope="col" style={{ textAlign: "right" }}>
-              {mm.dashboard.total}
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {d.portals.map((portal) => (
-            <Table.Tr key={portal.portalCode}>
-              <Table.Th scope="row">{portal.portalName}</Table.Th>
-              {portal.amounts.map((amount, i) => (
-                <Table.Td key={d.months[i]} style={{ textAlign: "right", whiteSpace: "nowrap" }}>
-                  {cell(amount, portal.counts[i])}
+            <Table.Tr>
+              <Table.Th scope="row">{mm.dashboard.total}</Table.Th>
+              {d.monthAmounts.map((amount, i) => (
+                <Table.Td key={d.months[i]} style={{ textAlign: "right", whiteSpace: "nowrap", fontWeight: 600 }}>
+                  {cell(amount, d.monthCounts[i])}
                 </Table.Td>
               ))}
-              <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap", fontWeight: 600 }}>{cell(portal.amount, portal.count)}</Table.Td>
+              <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap", fontWeight: 700 }}>{cell(d.amount, d.count)}</Table.Td>
             </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Th scope="row">{mm.dashboard.total}</Table.Th>
-            {d.monthAmounts.map((amount, i) => (
-              <Table.Td key={d.months[i]} style={{ textAlign: "right", whiteSpace: "nowrap", fontWeight: 600 }}>
-                {cell(amount, d.monthCounts[i])}
+            <Table.Tr>
+              <Table.Th scope="row">{mm.dashboard.previousYear}</Table.Th>
+              {d.previousMonthAmounts.map((amount, i) => (
+                <Table.Td key={d.months[i]} style={{ textAlign: "right", whiteSpace: "nowrap", color: "#495057" }}>
+                  {cell(amount, d.previousMonthCounts[i])}
+                </Table.Td>
+              ))}
+              <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap", color: "#495057" }}>
+                {cell(sum(d.previousMonthAmounts), sum(d.previousMonthCounts))}
               </Table.Td>
-            ))}
-            <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap", fontWeight: 700 }}>{cell(d.amount, d.count)}</Table.Td>
-          </Table.Tr>
-          <Table.Tr>
-            <Table.Th scope="row">{mm.dashboard.previousYear}</Table.Th>
-            {d.previousMonthAmounts.map((amount, i) => (
-              <Table.Td key={d.months[i]} style={{ textAlign: "right", whiteSpace: "nowrap", color: "#495057" }}>
-                {cell(amount, d.previousMonthCounts[i])}
-              </Table.Td>
-            ))}
-            <Table.Td style={{ textAlign: "right", whiteSpace: "nowrap", color: "#495057" }}>
-              {cell(sum(d.previousMonthAmounts), sum(d.previousMonthCounts))}
-            </Table.Td>
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </>
   );
 }
 

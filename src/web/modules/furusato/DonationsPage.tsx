@@ -116,7 +116,7 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
       sortKey: "orderNumber",
       rowHeader: true,
       render: (d) => (
-        <Group gap={6} wrap="wrap">
+        <Group gap={6} wrap="nowrap">
           <AnchorLink to="/furusato/donations/$id" params={{ id: d.id }} className="yk-code" fw={600}>
             {d.orderNumber}
           </AnchorLink>
@@ -129,13 +129,14 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
       header: t.donatedOn,
       sortKey: "donatedOn",
       nowrap: true,
+      // One line a row (issue 12 item 7): the 年度 beside the date, not under it.
       render: (d) => (
-        <Stack gap={0}>
+        <>
           <DateText iso={d.donatedOn} western="title" />
-          <Text span size="xs" c="dimmed">
+          <Text span size="xs" c="dimmed" ml={6}>
             {fiscalYearLabel(d.fiscalYear)}
           </Text>
-        </Stack>
+        </>
       ),
     },
     { key: "portal", header: t.portal, render: (d) => d.portalName },
@@ -277,6 +278,9 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
         }}
         empty={empty}
         minWidth={1100}
+        dense
+        stickyHeader
+        columnChooserKey="furusato.donations"
       />
     </>
   );

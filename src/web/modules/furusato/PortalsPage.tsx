@@ -70,6 +70,11 @@ export function PortalsPage() {
         </Stack>
       ),
     },
+    {
+      key: "columns",
+      header: fm.portals.columns,
+      render: (p) => <TemplateOrigin portal={p} />,
+    },
     { key: "fee", header: fm.portals.fee, align: "right", nowrap: true, render: (p) => `${feePercent(p.feeRatio)}%` },
     {
       key: "points",
@@ -123,9 +128,20 @@ export function PortalsPage() {
             key: "edit",
             header: fm.edit,
             render: (p: Portal) => (
-              <Button size="compact-sm" variant="default" aria-label={fm.portals.editLabel(p.name)} onClick={() => setEditing(p)}>
-                {fm.edit}
-              </Button>
+              <Group gap="xs" wrap="nowrap">
+                <Button size="compact-sm" variant="default" aria-label={fm.portals.editLabel(p.name)} onClick={() => setEditing(p)}>
+                  {fm.edit}
+                </Button>
+                <ButtonLink
+                  to="/furusato/portals/choice"
+                  search={{ code: p.code }}
+                  size="compact-sm"
+                  variant="default"
+                  aria-label={fm.portals.replaceColumnsLabel(p.name)}
+                >
+                  {fm.portals.replaceColumns}
+                </ButtonLink>
+              </Group>
             ),
           },
         ]
@@ -173,6 +189,33 @@ export function PortalsPage() {
         )}
       </Modal>
     </>
+  );
+}
+
+/**
+ * How honest the portal's columns are, from the template's data: designed by us, a subset of an older 様式, or read
+ * from the portal's own header file.
+ */
+function TemplateOrigin({ portal }: { portal: Portal }) {
+  const template = portal.template as { columns?: unknown[]; origin?: { kind?: string; fileName?: string } } | null;
+  const count = Array.isArray(template?.columns) ? template.columns.length : 0;
+  const origin = template?.origin;
+  const label =
+    origin?.kind === "portal-file" && origin.fileName
+      ? fm.portals.originFile(origin.fileName)
+      : origin?.kind
+        ? fm.portals.origin[origin.kind]
+        : null;
+  const warn = origin?.kind === "designed" || origin?.kind === "subset";
+  return (
+    <Stack gap={2}>
+      <Text size="sm">{fm.portals.columnCount(count)}</Text>
+      {label && (
+        <Text size="xs" fw={warn ? 600 : undefined} c={warn ? "#8a4b00" : "dimmed"} data-template-origin={origin?.kind}>
+          {label}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

@@ -42,6 +42,7 @@ import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
 import { FileUploadForm } from "./FileUploadForm";
 import { fm } from "./messages";
 import { furusatoKeys, useFurusatoAccess, useSupplier } from "./queries";
+import { BankDisplay, BankEditForm, ContactEditForm } from "./SupplierContactForms";
 
 const EVENT_KINDS = ["検査", "受付停止", "解除"] as const;
 type EventKind = (typeof EVENT_KINDS)[number];
@@ -73,6 +74,7 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
   const access = useFurusatoAccess();
   const mayManage = access.data?.manager === true;
   const isOwnSupplier = access.data?.supplierId != null && access.data.supplierId === supplier.id;
+  const [editing, setEditing] = useState<"contact" | "bank" | null>(null);
   const events = [...supplier.events].sort((a, b) => b.occurredOn.localeCompare(a.occurredOn) || b.createdAt.localeCompare(a.createdAt));
   const info: [string, string][] = [
     [fm.suppliers.code, supplier.code],
@@ -117,25 +119,25 @@ function SupplierView({ supplier }: { supplier: SupplierDetail }) {
                 <Text size="sm" c="dimmed" component="span">
                   {fm.suppliers.bankHidden}
                 </Text>
-              ) : Object.keys(supplier.bank).length === 0 ? (
-                fm.dash
               ) : (
-                <Table withTableBorder withColumnBorders verticalSpacing={4} maw={560}>
-                  <caption className="yk-visually-hidden">{fm.suppliers.bank}</caption>
-                  <Table.Tbody>
-                    {Object.entries(supplier.bank).map(([key, value]) => (
-                      <Table.Tr key={key}>
-                        <Table.Th scope="row" style={{ width: "12rem" }}>
-                          {key}
-                        </Table.Th>
-                        <Table.Td>{value}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
+                <BankDisplay bank={supplier.bank} />
               )}
             </dd>
           </dl>
+          {(mayManage || isOwnSupplier) && editing === null && (
+            <Group mt="md" gap="sm">
+              <Button variant="default" onClick={() => setEditing("contact")}>
+                {fm.contact.edit}
+              </Button>
+              {mayManage && (
+                <Button variant="default" onClick={() => setEditing("bank")}>
+                  {fm.bank.edit}
+                </Button>
+              )}
+            </Group>
+          )}
+          {editing === "contact" && <ContactEditForm supplier={supplier} onDone={() => setEditing(null)} />}
+          {editing === "bank" && mayManage && <BankEditForm supplier={supplier} onDone={() => setEditing(null)} />}
         </Paper>
 
         <Paper withBorder p="lg" component="section" aria-labelledby="supplier-events-heading">

@@ -1,11 +1,12 @@
-// /furusato/suppliers: 返礼品提供事業者の一覧 and the registration form (code, name, contacts, bank details as rows).
+// /furusato/suppliers: 返礼品提供事業者の一覧 and the registration form (code, name, contacts, 振込先).
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
+import { z } from "zod";
 import type { ResponseOf } from "../../../common/api/contract";
-import { createSupplier, type listSuppliers } from "../../../common/api/furusato";
+import { createSupplier, type listSuppliers, type SupplierBank, supplierContactFields } from "../../../common/api/furusato";
 import { call } from "../../api/client";
 import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
@@ -17,16 +18,9 @@ import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
 import { fm } from "./messages";
 import { furusatoKeys, useFurusatoAccess, useSuppliers } from "./queries";
+import { BankFields, type BankValues, checkBank, EMPTY_BANK } from "./SupplierContactForms";
 
 type SupplierRow = ResponseOf<typeof listSuppliers>["items"][number];
-
-let bankKey = 0;
-export interface BankRow {
-  key: number;
-  name: string;
-  value: string;
-}
-export const newBankRow = (name = ""): BankRow => ({ key: ++bankKey, name, value: "" });
 
 export function SuppliersPage() {
   const access = useFurusatoAccess();
@@ -85,94 +79,19 @@ export function SuppliersPage() {
   );
 }
 
-/** Key/value rows (振込先): each row has labelled inputs and its own remove button. */
-export function BankRows({
-  rows,
-  onChange,
-  errors,
-}: {
-  rows: BankRow[];
-  onChange: (rows: BankRow[]) => void;
-  errors: Record<string, string>;
-}) {
-  return (
-    <fieldset className="yk-fieldset">
-      <legend>{fm.suppliers.bank}</legend>
-      <Text size="sm" c="dimmed" mb="xs">
-        {fm.suppliers.bankHelp}
-      </Text>
-      <Stack gap="xs">
-        {rows.map((row, index) => {
-          const n = index + 1;
-          const update = (patch: Partial<BankRow>) => onChange(rows.map((r) => (r.key === row.key ? { ...r, ...patch } : r)));
-          return (
-            <Group key={row.key} align="flex-start" gap="xs" wrap="nowrap">
-              <TextInput
-                label={fm.suppliers.bankKey(n)}
-                value={row.name}
-                onChange={(e) => update({ name: e.currentTarget.value })}
-                error={errors[`bank.${index}.name`] || undefined}
-                maxLength={40}
-                style={{ flex: "0 1 14rem" }}
-              />
-              <TextInput
-                label={fm.suppliers.bankValue(n)}
-                value={row.value}
-                onChange={(e) => update({ value: e.currentTarget.value })}
-                maxLength={100}
-                style={{ flex: "1 1 auto" }}
-              />
-              <Button
-                variant="subtle"
-                color="red"
-                c="red.9"
-                mt={26}
-                aria-label={fm.suppliers.bankRemove(n)}
-                onClick={() => onChange(rows.filter((r) => r.key !== row.key))}
-              >
-                {fm.remove}
-              </Button>
-            </Group>
-          );
-        })}
-        <Group>
-          <Button variant="default" size="sm" onClick={() => onChange([...rows, newBankRow()])}>
-            {fm.suppliers.bankAdd}
-          </Button>
-        </Group>
-      </Stack>
-    </fieldset>
-  );
-}
-
-/** Rows → record; errors keyed "bank.<index>.name" for empty or repeated names of filled rows. */
-export function bankRecord(rows: BankRow[]): { bank: Record<string, string>; errors: Record<string, string> } {
-  const bank: Record<string, string> = {};
-  const errors: Record<string, string> = {};
-  rows.forEach((row, index) => {
-    const name = row.name.trim();
-    const value = row.value.trim();
-    // Rows left without a value (the suggested 金融機関名, 支店名 … not filled in) are not saved.
-    if (!value) return;
-    if (!name) errors[`bank.${index}.name`] = fm.suppliers.bankKeyRequired;
-    else if (name in bank) errors[`bank.${index}.name`] = fm.suppliers.bankKeyDuplicate;
-    else bank[name] = value;
-  });
-  return { bank, errors };
-}
-
 function SupplierForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const flash = useFlash();
   const [values, setValues] = useState({ code: "", name: "", contactName: "", contactPhone: "", contactEmail: "", address: "" });
-  const [bankRows, setBankRows] = useState<BankRow[]>(() => fm.suppliers.bankDefaults.map((name) => newBankRow(name)));
+  const [bank, setBank] = useState<BankValues>(EMPTY_BANK);
+  const [bankErrors, setBankErrors] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
   const save = useMutation({
-    mutationFn: (bank: Record<string, string>) =>
+    mutationFn: (bank: SupplierBank | Record<string, never>) =>
       call(createSupplier, {
         body: {
           code: values.code.trim(),
@@ -209,12 +128,18 @@ function SupplierForm({ onDone }: { onDone: () => void }) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const { bank, errors: found } = bankRecord(bankRows);
+    const found: Record<string, string> = {};
     if (!/^[A-Z]{2,4}$/.test(values.code.trim())) found.code = fm.suppliers.codeInvalid;
     if (!values.name.trim()) found.name = fm.suppliers.nameRequired;
+    const contact = z.object(supplierContactFields).safeParse(values);
+    if (!contact.success) for (const issue of contact.error.issues) found[String(issue.path[0])] ??= issue.message;
+    // 振込先 is optional at registration: left blank, nothing is sent; begun, it must be whole.
+    const bankBegun = Object.values(bank).some((value) => value.trim() !== "");
+    const checked = bankBegun ? checkBank(bank) : null;
     setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirstError();
-    save.mutate(bank);
+    setBankErrors(checked?.errors ?? {});
+    if (Object.keys(found).length > 0 || checked?.errors) return focusFirstError();
+    save.mutate(checked?.bank ?? {});
   }
 
   return (
@@ -242,7 +167,13 @@ function SupplierForm({ onDone }: { onDone: () => void }) {
           <TextInput label={fm.suppliers.contactEmail} {...field("contactEmail")} type="email" />
           <TextInput label={fm.suppliers.address} {...field("address")} maxLength={200} />
         </SimpleGrid>
-        <BankRows rows={bankRows} onChange={setBankRows} errors={errors} />
+        <fieldset className="yk-fieldset">
+          <legend>{fm.suppliers.bank}</legend>
+          <Text size="sm" c="dimmed" mb="xs">
+            {fm.suppliers.bankHelp}
+          </Text>
+          <BankFields values={bank} onChange={setBank} errors={bankErrors} />
+        </fieldset>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone} disabled={save.isPending}>
             {m.common.cancel}

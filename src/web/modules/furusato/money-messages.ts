@@ -1,4 +1,5 @@
 // Japanese UI text of the furusato money screens (ダッシュボード, 経費台帳), in one place for review.
+import { warekiOf } from "../../ui/dates";
 
 const yenText = (n: number) => `${n.toLocaleString("ja-JP")}円`;
 
@@ -36,8 +37,10 @@ export const mm = {
     total: "合計",
     previousYear: "前年度",
     month: (iso: string) => `${Number(iso.slice(5, 7))}月`,
-    monthLong: (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月`,
+    /** 令和8年4月 (和暦 on screen; the CSV export keeps 西暦) */
+    monthLong: (iso: string) => warekiOf(`${iso.slice(0, 7)}-01`, "month"),
     amountCount: (amount: string, count: string) => `${amount}（${count}）`,
+    scrollHint: "表の右側に続きがあります。表の中で横にスクロールしてください（表を選んで ← → キーでも動かせます）。",
     topHeading: "人気の返礼品（上位10件）",
     topCaption: "寄附額の多い返礼品",
     rank: "順位",

@@ -1,4 +1,5 @@
-// /policy/import: paste or upload the policy text → 解析 (preview, nothing saved) → confirm → 保存.
+// /policy/import: paste or upload the policy text, or choose a Word file (read on the server into the same text)
+// → 解析 (preview, nothing saved) → confirm → 保存.
 import {
   Accordion,
   Alert,
@@ -19,8 +20,9 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import type { ResponseOf } from "../../../common/api/contract";
-import { importDocument, previewImport } from "../../../common/api/policy";
-import { call } from "../../api/client";
+import { importDocument, previewImport, previewImportDocx } from "../../../common/api/policy";
+import { DOCUMENT_UPLOAD_MAX_BYTES, WORD_TYPES } from "../../../common/upload-limits";
+import { call, upload } from "../../api/client";
 import { useCurrentUser } from "../../auth/session";
 import { fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -36,6 +38,14 @@ type Preview = ResponseOf<typeof previewImport>;
 type Issue = Preview["issues"][number];
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A Word file by its name or its first bytes (a .docx is a zip; an old .doc an OLE file, which the server explains). */
+async function isWordFile(file: File): Promise<boolean> {
+  if (WORD_TYPES.extensions.some((ext) => file.name.toLowerCase().endsWith(ext))) return true;
+  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
+  const starts = (...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
+  return starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0);
+}
 
 /** UTF-8 first; when that yields U+FFFD the file is read again as Shift_JIS (Excel / older Windows tools). */
 export function decodeText(buffer: ArrayBuffer): { text: string; encoding: "utf-8" | "shift_jis" } {
@@ -80,22 +90,36 @@ export function ImportPage() {
   const bureauRef = useRef<HTMLSelectElement>(null);
   const fiscalRef = useRef<HTMLInputElement>(null);
   const resultHeadingRef = useRef<HTMLHeadingElement>(null);
+  // lets the same file be chosen again after it was edited (the input fires no change for the same name)
+  const fileResetRef = useRef<() => void>(null);
+
+  function showPreview(result: Preview, parsedText: string) {
+    setPreview({ result, text: parsedText });
+    const parsedBureau = result.document.bureauName;
+    const match = bureaus.find((org) => org.name === parsedBureau) ?? bureaus.find((org) => org.id === user.bureauId);
+    setOrganisationId((current) => current || match?.id || "");
+    if (result.suggestedFiscalYear !== null) {
+      setFiscalYear(result.suggestedFiscalYear);
+      setFiscalYearText(fiscalYearLabel(result.suggestedFiscalYear));
+    }
+    setSaveErrors({});
+    requestAnimationFrame(() => resultHeadingRef.current?.focus());
+  }
 
   const parse = useMutation({
     mutationFn: (body: { text: string }) => call(previewImport, { body }),
-    onSuccess: (result, body) => {
-      setPreview({ result, text: body.text });
-      const parsedBureau = result.document.bureauName;
-      const match = bureaus.find((org) => org.name === parsedBureau) ?? bureaus.find((org) => org.id === user.bureauId);
-      setOrganisationId((current) => current || match?.id || "");
-      if (result.suggestedFiscalYear !== null) {
-        setFiscalYear(result.suggestedFiscalYear);
-        setFiscalYearText(fiscalYearLabel(result.suggestedFiscalYear));
-      }
-      setSaveErrors({});
-      requestAnimationFrame(() => resultHeadingRef.current?.focus());
-    },
+    onSuccess: (result, body) => showPreview(result, body.text),
     onError: (error) => setTextError(fieldErrors(error).text ?? null),
+  });
+
+  // A Word file is read on the server into the same text (shown in the text box) and previewed at once.
+  const readWord = useMutation({
+    mutationFn: (file: File) => upload(previewImportDocx, {}, file),
+    onSuccess: ({ text: read, ...result }, file) => {
+      setText(read);
+      setFileNote(pm.import.wordLoaded(file.name, read.length));
+      showPreview(result, read);
+    },
   });
 
   const save = useMutation({
@@ -117,7 +141,18 @@ export function ImportPage() {
   async function onFile(file: File | null) {
     setFileNote(null);
     setTextError(null);
+    readWord.reset();
+    fileResetRef.current?.();
     if (!file) return;
+    if (await isWordFile(file)) {
+      if (file.size > DOCUMENT_UPLOAD_MAX_BYTES) {
+        setTextError(pm.import.wordTooLarge);
+        return;
+      }
+      setPreview(null);
+      readWord.mutate(file);
+      return;
+    }
     if (file.size > MAX_FILE_BYTES) {
       setTextError(pm.import.fileTooLarge);
       return;
@@ -161,6 +196,7 @@ export function ImportPage() {
     setFileNote(null);
     setTextError(null);
     parse.reset();
+    readWord.reset();
     save.reset();
     textRef.current?.focus();
   }
@@ -186,9 +222,13 @@ export function ImportPage() {
           <form onSubmit={onParse} noValidate>
             <Stack>
               <Group gap="sm">
-                <FileButton onChange={onFile} accept=".txt,text/plain">
+                <FileButton
+                  onChange={onFile}
+                  resetRef={fileResetRef}
+                  accept={[".txt", "text/plain", ...WORD_TYPES.extensions, ...WORD_TYPES.mimeTypes].join(",")}
+                >
                   {(props) => (
-                    <Button variant="default" {...props} aria-describedby="import-file-description">
+                    <Button variant="default" {...props} loading={readWord.isPending} aria-describedby="import-file-description">
                       {pm.import.fileLabel}
                     </Button>
                   )}
@@ -197,11 +237,17 @@ export function ImportPage() {
                   {pm.import.fileDescription}
                 </Text>
               </Group>
+              {readWord.isPending && readWord.variables && (
+                <Text size="sm" role="status">
+                  {pm.import.wordReading(readWord.variables.name)}
+                </Text>
+              )}
               {fileNote && (
                 <Text size="sm" role="status">
                   {fileNote}
                 </Text>
               )}
+              <ErrorAlert error={readWord.error} title={pm.import.wordError} />
               <Textarea
                 ref={textRef}
                 label={pm.import.textLabel}

@@ -48,7 +48,11 @@ export function PublicListPage() {
   ];
   return (
     <>
-      <PageHeader title={pm.public.listTitle} subtitle={pm.public.listIntro} />
+      <PageHeader
+        title={pm.public.listTitle}
+        subtitle={pm.public.listIntro}
+        breadcrumbs={[{ label: m.publicHome.title, href: "/public" }, { label: pm.public.listTitle }]}
+      />
       <DataTable
         caption={pm.public.caption}
         captionHidden
@@ -72,7 +76,11 @@ export function PublicDocumentPage({ id }: { id: string }) {
       <>
         <PageHeader
           title={pm.public.notFound}
-          breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: pm.public.notFound }]}
+          breadcrumbs={[
+            { label: m.publicHome.title, href: "/public" },
+            { label: pm.public.listTitle, href: "/public/policy" },
+            { label: pm.public.notFound },
+          ]}
         />
         <ErrorAlert error={document.error} />
       </>
@@ -83,7 +91,11 @@ export function PublicDocumentPage({ id }: { id: string }) {
     <>
       <PageHeader
         title={doc.title}
-        breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: doc.title }]}
+        breadcrumbs={[
+          { label: m.publicHome.title, href: "/public" },
+          { label: pm.public.listTitle, href: "/public/policy" },
+          { label: doc.title },
+        ]}
         badges={
           <>
             <Text size="sm">
@@ -151,7 +163,11 @@ export function PublicChallengePage({ id }: { id: string }) {
       <>
         <PageHeader
           title={pm.public.challengeNotFound}
-          breadcrumbs={[{ label: pm.public.listTitle, href: "/public" }, { label: pm.public.challengeNotFound }]}
+          breadcrumbs={[
+            { label: m.publicHome.title, href: "/public" },
+            { label: pm.public.listTitle, href: "/public/policy" },
+            { label: pm.public.challengeNotFound },
+          ]}
         />
         <ErrorAlert error={challenge.error} />
       </>
@@ -165,7 +181,8 @@ export function PublicChallengePage({ id }: { id: string }) {
         title={pm.challengeTitle(c.code, c.name)}
         documentTitle={pm.challengeDocTitle(c.code, c.name)}
         breadcrumbs={[
-          { label: pm.public.listTitle, href: "/public" },
+          { label: m.publicHome.title, href: "/public" },
+          { label: pm.public.listTitle, href: "/public/policy" },
           { label: c.document.title, href: `/public/policy/${c.documentId}` },
           { label: pm.challengeCode(c.code) },
         ]}

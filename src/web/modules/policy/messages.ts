@@ -31,14 +31,19 @@ export const pm = {
   import: {
     title: "局区方針の取り込み",
     intro:
-      "局区方針のテキストを貼り付けるか、テキストファイル（.txt、UTF-8 または Shift_JIS）を選んで「解析」を押してください。解析結果を確認してから保存します。保存するまでは何も登録されません。",
+      "局区方針のテキストを貼り付けて「解析」を押すか、Word 文書（.docx）またはテキストファイル（.txt、UTF-8 または Shift_JIS）を選んでください。Word 文書は選ぶとすぐに読み取って解析します。解析結果を確認してから保存します。保存するまでは何も登録されません。",
     stepInput: "1. テキストの入力",
     stepConfirm: "2. 解析結果の確認",
     stepSave: "3. 保存先の指定",
     textLabel: "方針のテキスト",
     textDescription: "1ページ目の概要（領域×分類の表）から、各課題の①〜⑤までを含めてください。",
-    fileLabel: "テキストファイルを選ぶ",
-    fileDescription: ".txt ファイル（UTF-8 または Shift_JIS）",
+    fileLabel: "ファイルを選ぶ",
+    fileDescription: "Word 文書（.docx、10MBまで）またはテキストファイル（.txt、UTF-8 または Shift_JIS）",
+    wordReading: (name: string) => `Word 文書「${name}」を読み取っています…`,
+    wordLoaded: (name: string, chars: number) =>
+      `Word 文書「${name}」を読み取り、解析しました（${chars.toLocaleString("ja-JP")}文字）。読み取ったテキストは下の欄にあります。行番号はこのテキストの行です。`,
+    wordTooLarge: "Word 文書が大きすぎます（10MBまで）。",
+    wordError: "Word 文書を読み取れませんでした",
     fileLoaded: (name: string, encoding: string, chars: number) =>
       `「${name}」を読み込みました（${encoding}、${chars.toLocaleString("ja-JP")}文字）。`,
     fileTooLarge: "ファイルが大きすぎます（5MBまで）。",

@@ -9,15 +9,16 @@ import { addCouncilComment, exportCouncilComments, respondCouncilComment } from 
 import { formatAchievement } from "../../../common/vision/format";
 import { call, urlFor } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
-import { DateText, DateTimeText } from "../../ui/dates";
+import { DateText, DateTimeText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge } from "../../ui/StatusBadge";
-import { GradeBadge, Loading } from "./components";
+import { EarlierYearNote, GradeBadge, Loading } from "./components";
 import { em } from "./engagementMessages";
 import { engagementKeys, useCouncil, useCouncilReport, useRoundComments } from "./engagementQueries";
+import { vm } from "./messages";
 
 export function CouncilMemberPage() {
   const council = useCouncil(null);
@@ -95,8 +96,9 @@ function MeetingList({ meetings, members }: { meetings: CouncilMeeting[]; member
   );
 }
 
+/** Values as every vision page and the report write them (vm.valueWithUnit): 「42,000 億円」. */
 function valueText(value: number | null, unit: string): string {
-  return value === null ? em.dash : `${value.toLocaleString("ja-JP")}${unit}`;
+  return vm.valueWithUnit(value, unit);
 }
 
 interface RoundReviewProps {
@@ -261,7 +263,7 @@ function ReportNodeBlock({
       render: (i) =>
         i.targetValue === null
           ? em.dash
-          : `${valueText(i.targetValue, i.unit)}${i.targetFiscalYear ? `（${i.targetFiscalYear}年度）` : ""}`,
+          : `${valueText(i.targetValue, i.unit)}${i.targetFiscalYear ? `（${fiscalYearLabel(i.targetFiscalYear)}）` : ""}`,
     },
     {
       key: "actual",
@@ -281,7 +283,12 @@ function ReportNodeBlock({
       key: "grade",
       header: em.review.grade,
       nowrap: true,
-      render: (i) => <GradeBadge grade={i.grade} label={i.exclusion ?? i.grade ?? em.review.notGraded} size="sm" />,
+      render: (i) => (
+        <Group gap={4} wrap="nowrap">
+          <GradeBadge grade={i.grade} label={i.exclusion ?? i.grade ?? em.review.notGraded} size="sm" />
+          <EarlierYearNote fiscalYear={i.valueFiscalYear} />
+        </Group>
+      ),
     },
   ];
   const heading = `${em.review.kindLabels[node.kind] ?? node.kind} ${node.code} ${node.title}`;

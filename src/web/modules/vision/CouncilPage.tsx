@@ -543,7 +543,8 @@ function MeetingForm({ council, meeting, onDone }: { council: Council; meeting: 
 export function CouncilRoundPage({ id }: { id: string }) {
   const session = useSession();
   const partner = session.data?.user?.role === "partner";
-  const { plans, planId } = useCurrentPlan();
+  // A council member's login sees its own rounds only and may not list plans.
+  const { plans, planId } = useCurrentPlan(!partner);
   const council = useCouncil(partner ? null : planId, partner || !plans.isPending);
   const round = council.data?.rounds.find((r) => r.id === id);
   const title = round ? em.review.title(round.name) : em.council.rounds;
@@ -556,7 +557,9 @@ export function CouncilRoundPage({ id }: { id: string }) {
       {!partner ? <VisionNav /> : null}
       {council.isPending ? <Loading /> : null}
       <ErrorAlert error={council.error} />
-      {council.data ? (
+      {/* A member's list holds every round they may see: another round's report would be a 404. */}
+      {council.data && partner && !round ? <Text role="status">{em.review.notFound}</Text> : null}
+      {council.data && (round || !partner) ? (
         <RoundReview
           roundId={id}
           canManage={council.data.canManage}

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { PublicDeclaration } from "../../../common/api/vision-engagement";
 import { useDocumentTitle } from "../../ui/useDocumentTitle";
+import { declarationAuthor } from "./declarationAuthor";
 import { em } from "./engagementMessages";
 import { usePublicDeclarations } from "./engagementQueries";
 
@@ -121,7 +122,7 @@ export function DeclarationBoardPage() {
               {current.body}
             </blockquote>
             <p style={{ margin: 0, fontSize: "clamp(1.2rem, 2.2vw, 2.4rem)", textAlign: "right" }}>
-              {[current.organisationName, current.displayName ?? em.board.anonymous].filter(Boolean).join("　")}
+              {declarationAuthor(current.organisationName, current.displayName, em.board.anonymous)}
             </p>
           </>
         ) : (

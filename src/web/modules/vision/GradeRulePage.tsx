@@ -6,6 +6,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import type { BodyOf } from "../../../common/api/contract";
 import { type GradeRuleVersion, putGradeRule, STATUS_RATINGS } from "../../../common/api/vision";
+import { EARLIER_YEAR_VALUE_LABELS, EARLIER_YEAR_VALUES, type EarlierYearValue } from "../../../common/vision/grading";
 import { japaneseErrorMap } from "../../../common/zod-japanese";
 import { call } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
@@ -14,6 +15,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
+import { RadioFieldset } from "../../ui/RadioFieldset";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { bodyOf, issuesToFields, Loading, numberText, parseNumberText, VisionNav } from "./components";
 import { vm } from "./messages";
@@ -36,6 +38,7 @@ interface FormState {
   proRate: boolean;
   statusAchievement: Record<Status, string>;
   rollupCap: string;
+  earlierYearValue: EarlierYearValue;
 }
 
 let bandKey = 0;
@@ -50,6 +53,7 @@ function initial(version: GradeRuleVersion): FormState {
     proRate: rule.proRate,
     statusAchievement: Object.fromEntries(STATUS_RATINGS.map((s) => [s, numberText(rule.statusAchievement[s])])) as Record<Status, string>,
     rollupCap: numberText(rule.rollupCap),
+    earlierYearValue: rule.earlierYearValue,
   };
 }
 
@@ -132,6 +136,7 @@ function RuleForm({ current, editable }: { current: GradeRuleVersion; editable: 
           STATUS_RATINGS.map((s) => [s, num(`rule.statusAchievement.${s}`, form.statusAchievement[s], true)]),
         ) as Record<Status, number | null>,
         rollupCap: num("rule.rollupCap", form.rollupCap, false) ?? Number.NaN,
+        earlierYearValue: form.earlierYearValue,
       },
     };
     const parsed = bodyOf(putGradeRule).safeParse(body, { error: japaneseErrorMap });
@@ -312,6 +317,17 @@ function RuleForm({ current, editable }: { current: GradeRuleVersion; editable: 
             />
           </SimpleGrid>
 
+          <RadioFieldset
+            legend={g.earlierYearValue}
+            description={g.earlierYearValueHelp}
+            name="earlierYearValue"
+            value={form.earlierYearValue}
+            options={EARLIER_YEAR_VALUES.map((value) => ({ value, label: EARLIER_YEAR_VALUE_LABELS[value] }))}
+            onChange={(value) => set("earlierYearValue", value)}
+            error={err("rule.earlierYearValue")}
+            disabled={readOnly}
+          />
+
           <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
             <legend>
               <Title order={3} size="h5" component="span">
@@ -368,6 +384,7 @@ function History({ versions }: { versions: GradeRuleVersion[] }) {
       ),
     },
     { key: "bands", header: g.summary, render: (v) => g.bandsSummary(v.rule.bands) },
+    { key: "earlier", header: g.earlierYearValue, render: (v) => EARLIER_YEAR_VALUE_LABELS[v.rule.earlierYearValue] },
     { key: "by", header: g.createdBy, render: (v) => v.createdByLabel ?? vm.dash },
     { key: "at", header: g.createdAt, nowrap: true, render: (v) => <DateTimeText timestamp={v.createdAt} /> },
   ];

@@ -28,6 +28,7 @@ import { ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import {
   bodyOf,
+  EarlierYearNote,
   EmptyState,
   GradeBadge,
   issuesToFields,
@@ -167,7 +168,10 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
                     grade={grade.grade}
                     label={grade.resultKind === "excluded" ? vm.grade.excluded : (grade.grade ?? undefined)}
                   />
-                  <Text size="sm">{vm.grade.achievement(grade.achievement)}</Text>
+                  <Text size="sm" data-testid="indicator-achievement">
+                    {vm.grade.achievement(grade.achievement)}
+                  </Text>
+                  <EarlierYearNote fiscalYear={grade.valueFiscalYear} />
                 </Group>
                 <Text size="sm">{grade.explanation.text}</Text>
                 {grades.data?.rule && (
@@ -239,8 +243,10 @@ function SeriesChart({ series, name }: { series: IndicatorSeries; name: string }
   const height = 300;
   const left = 72;
   const right = 16;
-  const top = 16;
+  // room above the top tick for the unit label, so that the two never overlap (issue 12 item 3)
+  const top = 30;
   const bottom = 40;
+  const xLabelSize = 10;
   const dates = [...points.map((p) => p.asOf), ...line.map((t) => t.date)].map(dayOf);
   const values = [...points.map((p) => p.value), ...line.map((t) => t.value)];
   const empty = points.length === 0 && line.length === 0;
@@ -282,23 +288,29 @@ function SeriesChart({ series, name }: { series: IndicatorSeries; name: string }
         {ticks.map((t) => (
           <g key={t}>
             <line x1={left} x2={width - right} y1={y(t)} y2={y(t)} stroke="#dee2e6" />
-            <text x={left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#495057">
+            <text x={left - 6} y={y(t) + 4} textAnchor="end" fontSize={11} fill="#495057" data-testid="chart-y-tick">
               {t.toLocaleString("ja-JP")}
             </text>
           </g>
         ))}
-        {fyTicks.map((t, i) => (
-          <g key={t.fy}>
-            <line x1={x(t.iso)} x2={x(t.iso)} y1={top} y2={top + plotH} stroke="#f1f3f5" />
-            {i % skip === 0 && (
-              <text x={x(t.iso)} y={height - 22} textAnchor="middle" fontSize={10} fill="#343a40">
-                {fiscalYearLabel(t.fy)}末
-              </text>
-            )}
-          </g>
-        ))}
+        {fyTicks.map((t, i) => {
+          const label = `${fiscalYearLabel(t.fy)}末`;
+          // a label centred on a tick near either edge would be cut off by the picture's edge: anchor it inside
+          const half = (label.length * xLabelSize) / 2;
+          const anchor = x(t.iso) + half > width ? "end" : x(t.iso) - half < 0 ? "start" : "middle";
+          return (
+            <g key={t.fy}>
+              <line x1={x(t.iso)} x2={x(t.iso)} y1={top} y2={top + plotH} stroke="#f1f3f5" />
+              {i % skip === 0 && (
+                <text x={x(t.iso)} y={height - 22} textAnchor={anchor} fontSize={xLabelSize} fill="#343a40" data-testid="chart-x-label">
+                  {label}
+                </text>
+              )}
+            </g>
+          );
+        })}
         {unit && (
-          <text x={8} y={top + 4} fontSize={11} fill="#495057">
+          <text x={4} y={top - 14} fontSize={11} fill="#495057" data-testid="chart-unit">
             （{unit}）
           </text>
         )}

@@ -17,7 +17,7 @@ import { DateText, DateTimeText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, GradeBadge, Loading, RoundPicker, SampleBadge, VisionNav } from "./components";
+import { EarlierYearNote, EmptyState, GradeBadge, Loading, RoundPicker, SampleBadge, VisionNav } from "./components";
 import { vm } from "./messages";
 import { ChallengeLinkModal, NodeFormModal, type NodeFormTarget, type ParentOption } from "./nodeEditors";
 import { useNode, useNodeComments, usePlan, useRoundChoice, useRoundGrades } from "./queries";
@@ -282,6 +282,7 @@ function IndicatorsSection({ node, gradeByIndicator }: { node: NodeDetail; grade
                 {vm.percent(g.achievement)}
               </Text>
             )}
+            <EarlierYearNote fiscalYear={g?.valueFiscalYear} />
           </Group>
         );
       },

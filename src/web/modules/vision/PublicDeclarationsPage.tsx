@@ -1,10 +1,12 @@
 // /public/vision/declarations: the staff's Action宣言 for citizens (no sign-in) — 掲示中 only, filterable by strategy.
 import { Group, NativeSelect, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
 import { useState } from "react";
+import { m } from "../../messages";
 import { DateText, splitTimestamp } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageHeader } from "../../ui/PageHeader";
 import { Loading } from "./components";
+import { declarationAuthor } from "./declarationAuthor";
 import { em } from "./engagementMessages";
 import { usePublicDeclarations } from "./engagementQueries";
 
@@ -18,6 +20,7 @@ export function PublicDeclarationsPage() {
     <>
       <PageHeader
         title={em.publicPage.title}
+        breadcrumbs={[{ label: m.publicHome.title, href: "/public" }, { label: em.publicPage.title }]}
         subtitle={list.data?.planName ? `${list.data.planName} — ${em.publicPage.intro}` : em.publicPage.intro}
       />
       <Group justify="space-between" align="flex-end" mb="md">
@@ -60,7 +63,7 @@ export function PublicDeclarationsPage() {
                   {d.body}
                 </Text>
                 <Group justify="space-between" gap="xs">
-                  <Text size="sm">{[d.organisationName, d.displayName ?? em.publicPage.anonymous].filter(Boolean).join("　")}</Text>
+                  <Text size="sm">{declarationAuthor(d.organisationName, d.displayName, em.publicPage.anonymous)}</Text>
                   <Text size="xs" c="dimmed">
                     <DateText iso={splitTimestamp(d.postedAt)?.date} western="title" />
                   </Text>

@@ -5,11 +5,12 @@ import { useState } from "react";
 import type { ResponseOf } from "../../../common/api/contract";
 import { downloadPublicRoundReport, type getPublicRound } from "../../../common/api/vision";
 import { urlFor } from "../../api/client";
+import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { PageHeader } from "../../ui/PageHeader";
-import { EmptyState, GradeBadge, Loading } from "./components";
+import { EarlierYearNote, EmptyState, GradeBadge, Loading } from "./components";
 import { DistributionBar } from "./DashboardPage";
 import { vm } from "./messages";
 import { usePublicProgress, usePublicRound } from "./queries";
@@ -28,7 +29,7 @@ export function PublicProgressPage() {
   const round = usePublicRound(roundId);
   return (
     <>
-      <PageHeader title={p.title} subtitle={p.intro} />
+      <PageHeader title={p.title} subtitle={p.intro} breadcrumbs={[{ label: m.publicHome.title, href: "/public" }, { label: p.title }]} />
       <Stack gap="lg">
         <ErrorAlert error={progress.error ?? round.error} />
         {progress.isPending && <Loading />}
@@ -74,7 +75,10 @@ function RoundView({ data }: { data: PublicRound }) {
       header: p.grade,
       nowrap: true,
       render: (i) => (
-        <GradeBadge grade={i.grade} size="sm" label={i.resultKind === "excluded" ? vm.grade.excluded : (i.grade ?? undefined)} />
+        <Group gap={4} wrap="nowrap">
+          <GradeBadge grade={i.grade} size="sm" label={i.resultKind === "excluded" ? vm.grade.excluded : (i.grade ?? undefined)} />
+          <EarlierYearNote fiscalYear={i.valueFiscalYear} />
+        </Group>
       ),
     },
     { key: "achievement", header: p.achievement, align: "right", nowrap: true, render: (i) => vm.percent(i.achievement) },

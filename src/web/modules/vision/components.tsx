@@ -4,6 +4,7 @@ import { Badge, Group, Loader, NativeSelect, Text } from "@mantine/core";
 import { useRouter, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { ROUND_STATUS_LABELS, type RoundSummary, STATUS_RATINGS } from "../../../common/api/vision";
+import { earlierYearNote } from "../../../common/vision/grading";
 import { toNumberInput } from "../../../common/zod-japanese";
 import { ModuleNav, type ModuleNavLink } from "../../ui/ModuleNav";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
@@ -65,6 +66,19 @@ export function gradeTone(grade: string | null | undefined): StatusTone {
     default:
       return "neutral";
   }
+}
+
+/**
+ * 「令和6年度の値で評価」 beside a grade made from an earlier 年度's value than its round's (the grade rule's
+ * 「直近の値で評価し、使った年度を表示」); nothing when the round's own value was used.
+ */
+export function EarlierYearNote({ fiscalYear }: { fiscalYear: number | null | undefined }) {
+  if (fiscalYear === null || fiscalYear === undefined) return null;
+  return (
+    <Text span size="xs" c="#8a4b00" fw={600} data-testid="earlier-year-note" style={{ whiteSpace: "nowrap" }}>
+      {earlierYearNote(fiscalYear)}
+    </Text>
+  );
 }
 
 /** 評価 A/B/C/D or a status rating; 未評価 when there is none. The text carries the meaning, not the colour. */

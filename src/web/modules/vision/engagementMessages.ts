@@ -71,6 +71,7 @@ export const em = {
 
   review: {
     title: (round: string) => `${round} の報告と意見`,
+    notFound: "この報告ラウンドは見つからないか、ご覧いただけません。",
     back: "有識者会議へ戻る",
     report: "進捗報告",
     reportIntro: "施策体系ごとの指標と実績値、評価です。項目ごとに意見を書けます。",

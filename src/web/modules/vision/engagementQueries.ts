@@ -1,5 +1,5 @@
 // Server state of the engagement screens (有識者会議・Action宣言・周知・浸透): TanStack Query keys and hooks.
-import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { listOrganisations } from "../../../common/api/platform";
 import type { OutreachKind } from "../../../common/api/vision-engagement";
 import {
@@ -102,18 +102,4 @@ export function usePublicDeclarations(strategyId: string | null, opts: { refetch
 /** The organisation tree (a platform list; the same cache entry as the other modules' organisation pickers). */
 export function useOrganisationList(enabled = true) {
   return useQuery({ queryKey: ["organisations"] as const, queryFn: () => call(listOrganisations), staleTime: 5 * 60_000, enabled });
-}
-
-/** Whether the signed-in partner login is a council member (the route guard sends them to the council pages). */
-export async function isCouncilMember(queryClient: QueryClient): Promise<boolean> {
-  try {
-    await queryClient.fetchQuery({
-      queryKey: engagementKeys.council(null),
-      queryFn: () => call(getCouncil, { query: {} }),
-      staleTime: 60_000,
-    });
-    return true;
-  } catch {
-    return false;
-  }
 }

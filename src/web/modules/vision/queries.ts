@@ -47,15 +47,16 @@ export function useVisionAccess() {
   return useQuery({ queryKey: visionKeys.access, queryFn: () => call(getVisionAccess), staleTime: 5 * 60_000 });
 }
 
-export function usePlans() {
-  return useQuery({ queryKey: visionKeys.plans, queryFn: () => call(listPlans), staleTime: 60_000 });
+/** `enabled: false` for a council member's login, which may not list plans (the request would be a 403). */
+export function usePlans(enabled = true) {
+  return useQuery({ queryKey: visionKeys.plans, queryFn: () => call(listPlans), staleTime: 60_000, enabled });
 }
 
 const PLAN_KEY = "yokogushi.vision.planId";
 
 /** The plan the screens show: the one chosen last (kept in this browser), else the first. */
-export function useCurrentPlan() {
-  const plans = usePlans();
+export function useCurrentPlan(enabled = true) {
+  const plans = usePlans(enabled);
   const [chosen, setChosen] = useState<string | null>(() => {
     try {
       return window.localStorage.getItem(PLAN_KEY);

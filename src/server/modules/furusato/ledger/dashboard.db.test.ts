@@ -106,6 +106,9 @@ describe("dashboard", () => {
       "出荷状況",
     ]);
     const amounts = workbook.getWorksheet("サイト別月別（寄附額）");
+    // issue 12 item 4: the workbook is a report, so its months read in 和暦 as on the screen (not 2024年4月)
+    expect(amounts?.getRow(1).getCell(2).value).toBe("令和6年4月");
+    expect(amounts?.getRow(1).getCell(13).value).toBe("令和7年3月");
     expect(amounts?.getRow(2).getCell(1).value).toBe("楽天ふるさと納税");
     expect(amounts?.getRow(2).getCell(14).value).toBe(115_000);
     expect(amounts?.getRow(4).getCell(14).value).toBe(FY2024.notCancelledAmount);

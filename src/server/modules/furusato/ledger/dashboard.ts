@@ -2,7 +2,7 @@
 // the most chosen gifts, portal fees, and the work still open (ワンストップ特例, 出荷). Aggregates only: nothing here
 // reads a donor's name, address or contact.
 import type { DashboardResponse } from "../../../../common/api/furusato-money";
-import { formatFiscalYear } from "../../../../common/dates";
+import { formatFiscalYear, formatWareki } from "../../../../common/dates";
 import {
   buildMonthTable,
   compareWithLastYear,
@@ -158,7 +158,8 @@ export async function dashboard(db: Queryable, fiscalYear: number, today: string
 // ------------------------------------------------------------------ Excel
 
 const percentText = (ratio: number | null) => (ratio === null ? "" : `${(Math.round(ratio * 1000) / 10).toFixed(1)}%`);
-const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
+// a report, not a data export: months in 和暦 as on the screen (令和8年4月)
+const monthLabel = (month: string) => formatWareki(`${month.slice(0, 7)}-01`, { precision: "month" });
 
 /** The dashboard as an .xlsx workbook, one sheet per table. */
 export function dashboardSheets(d: DashboardResponse): XlsxSheet[] {

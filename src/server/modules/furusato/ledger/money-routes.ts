@@ -1,6 +1,8 @@
 // HTTP handlers of the furusato module's money side: dashboard, cost ledger and its manual entries, 現況調査 sheet.
 // Staff only: a supplier's login is refused (403); reading needs furusato.read, writing the module's 担当者.
+
 import * as api from "../../../../common/api/furusato-money";
+import type { AuditEntityType } from "../../../../common/audit-labels";
 import type { Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import type { Principal } from "../../../platform/auth/permissions";
@@ -22,7 +24,7 @@ async function staffAccess(db: Queryable, user: Principal | null): Promise<Furus
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-async function auditDownload(db: Queryable, actor: Actor, entityType: string, summary: string): Promise<void> {
+async function auditDownload(db: Queryable, actor: Actor, entityType: AuditEntityType, summary: string): Promise<void> {
   await recordAudit(db, actor, { action: "download", entityType, summary });
 }
 

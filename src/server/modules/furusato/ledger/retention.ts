@@ -1,6 +1,7 @@
 // 保存期間: donor personal data is kept for N years after the end of the donation's 年度 (app setting
 // furusato.donorRetentionYears, 5 by default), then anonymised: the name becomes （匿名化済）, the rest is erased.
 // The amounts, dates and portals stay for the statistics; the count goes to the audit log, never a name.
+import { formatFiscalYear } from "../../../../common/dates";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { registerJobHandler } from "../../../platform/jobs/jobs";
@@ -56,7 +57,7 @@ export async function anonymiseExpiredDonors(
     await recordAudit(tx, actor, {
       action: "anonymise",
       entityType: "furusato_donation",
-      summary: `保存期間（${years}年）を過ぎた寄附者情報を匿名化：${rowCount}件（${cutoffFiscalYear}年度以前）`,
+      summary: `保存期間（${years}年）を過ぎた寄附者情報を匿名化：${rowCount}件（${formatFiscalYear(cutoffFiscalYear)}以前）`,
       after: { anonymised: rowCount, cutoffFiscalYear, years },
     });
     return { anonymised: rowCount, cutoffFiscalYear, years };

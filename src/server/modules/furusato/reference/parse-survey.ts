@@ -470,7 +470,8 @@ export interface ParsedSurveys {
   crossChecks: YearCrossCheck[];
 }
 
-const isRough = (name: string) => /total_gain|rough/i.test(name);
+/** The rough time series (donations-rough/total_gain.xlsx) rather than one year's detailed file. */
+export const isRough = (name: string) => /total_gain|rough/i.test(name);
 
 /**
  * Parses every survey file: detailed files (one fiscal year each, in yen) win; the rough file fills the years no

@@ -15,8 +15,12 @@ import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { ValidationError } from "../../../platform/errors";
 import {
   type AmountPrecision,
+  type BodyName,
   type CostBreakdown,
+  isRough,
   type ParsedSurveys,
+  parseDetailedSurvey,
+  parseRoughSurvey,
   parseSurveys,
   type ReferenceFigure,
   type SurveyFile,
@@ -159,6 +163,93 @@ export async function loadReference(db: Db, dir: string, actor: Actor, progress?
   });
   progress?.({ step: "done", message: "読み込みました", done: 3, total: 3 });
   return summary;
+}
+
+// ---------------------------------------------------------------- one uploaded file (the admin screen)
+
+/** What loading one uploaded file did (or why it did nothing). */
+export interface FileLoadOutcome {
+  name: string;
+  ok: boolean;
+  /** rows written (0 when refused) */
+  rows: number;
+  /** the fiscal years the file replaced */
+  fiscalYears: number[];
+  /** Japanese: what was loaded, or the reason (with the row number) the file was refused */
+  message: string;
+}
+
+export const ROUGH_NEEDS_DETAILED =
+  "時系列ファイル（total_gain.xlsx）は団体名を団体コードに対応づけるため、先に年度別のファイル（R2_gain.xlsx など）を読み込んでください。";
+
+/** Names of the bodies the detailed years hold (newer years win), for matching the rough file's names to codes. */
+async function storedBodyNames(db: Queryable): Promise<BodyName[]> {
+  const { rows } = await db.query<{ body_code: string; prefecture: string; municipality: string }>(
+    `SELECT DISTINCT ON (prefecture, municipality) body_code, prefecture, municipality
+       FROM furusato_reference_figures WHERE amount_precision = 'yen'
+      ORDER BY prefecture, municipality, fiscal_year DESC`,
+  );
+  return rows.map((r) => ({ bodyCode: r.body_code, prefecture: r.prefecture, municipality: r.municipality }));
+}
+
+/**
+ * Loads one 総務省 file, all or nothing: a year's detailed file (R2_gain.xlsx) replaces every row of its fiscal year
+ * (the detailed figures win over the rough ones); the rough time series (total_gain.xlsx) fills only the years that no
+ * detailed file has given. A file that cannot be read changes nothing and says why (with the row, when there is one).
+ */
+export async function loadSurveyFile(db: Db, file: SurveyFile, actor: Actor): Promise<FileLoadOutcome> {
+  const refused = (message: string): FileLoadOutcome => ({ name: file.name, ok: false, rows: 0, fiscalYears: [], message });
+  let figures: ReferenceFigure[];
+  let fiscalYears: number[];
+  let note = "";
+  try {
+    if (isRough(file.name)) {
+      const names = await storedBodyNames(db);
+      if (names.length === 0) return refused(ROUGH_NEEDS_DETAILED);
+      const rough = await parseRoughSurvey(file.bytes, file.name, names);
+      const { rows } = await db.query<{ fiscal_year: number }>(
+        "SELECT DISTINCT fiscal_year FROM furusato_reference_figures WHERE amount_precision = 'yen'",
+      );
+      const detailedYears = new Set(rows.map((r) => r.fiscal_year));
+      fiscalYears = rough.years.filter((year) => !detailedYears.has(year));
+      figures = rough.figures.filter((f) => fiscalYears.includes(f.fiscalYear));
+      if (rough.unmatched.length > 0) note = `（団体コードが見つからず読み込まなかった団体 ${rough.unmatched.length}件）`;
+    } else {
+      const detailed = await parseDetailedSurvey(file.bytes, file.name);
+      fiscalYears = [detailed.fiscalYear];
+      figures = detailed.figures;
+      if (detailed.costTextCells.length > 0) note = `（費用欄に文字があり0円として読んだセル ${detailed.costTextCells.length}件）`;
+    }
+  } catch (error) {
+    if (error instanceof SurveyFormatError) return refused(error.message);
+    throw error;
+  }
+  if (fiscalYears.length === 0)
+    return refused(`${file.name}: 新しく読み込む年度がありません（どの年度も年度別のファイルで読込済みです）。`);
+  const years = [...fiscalYears].sort((a, b) => a - b);
+  await db.transaction(async (tx) => {
+    const before = await tx.query<{ rows: number }>(
+      "SELECT count(*)::int AS rows FROM furusato_reference_figures WHERE fiscal_year = ANY($1::int[])",
+      [years],
+    );
+    await tx.query("DELETE FROM furusato_reference_figures WHERE fiscal_year = ANY($1::int[])", [years]);
+    await insertFigures(tx, figures);
+    await recordAudit(tx, actor, {
+      action: "load",
+      entityType: "furusato_reference_figures",
+      summary: `全国比較の参考データ（総務省 現況調査）を読み込み: ${file.name}、${years.length}年度、${figures.length}行`,
+      before: { rows: before.rows[0]?.rows ?? 0 },
+      after: { rows: figures.length, fiscalYears: years, sourceFile: file.name },
+    });
+  });
+  const span = years.length === 1 ? `${years[0]}年度` : `${years[0]}〜${years[years.length - 1]}年度`;
+  return {
+    name: file.name,
+    ok: true,
+    rows: figures.length,
+    fiscalYears: years,
+    message: `${span}の${figures.length}行を読み込みました${note}。`,
+  };
 }
 
 // ---------------------------------------------------------------- reading

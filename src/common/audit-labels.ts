@@ -1,0 +1,140 @@
+// 監査ログの日本語表示: every action code and record kind (entity type) the code writes, in one table that the
+// audit page, its pickers and the CSV/Excel export all read. recordAudit takes only these codes (AuditAction,
+// AuditEntityType), so a new code without a label does not compile; audit-labels.test.ts also walks the source.
+import { GIFT_ACTIONS } from "./api/furusato";
+
+export const AUDIT_ACTION_LABELS = {
+  // sign-in and accounts
+  login: "ログイン",
+  login_failed: "ログイン失敗",
+  login_slowed: "ログイン失敗（待機時間あり）",
+  logout: "ログアウト",
+  session_end: "セッション終了",
+  password_change: "パスワード変更",
+  password_reset: "パスワード再設定",
+  unlock: "ロック解除",
+  link_login: "ログインの紐づけ",
+  // records
+  create: "作成",
+  copy: "複製",
+  update: "変更",
+  delete: "削除",
+  import: "取込",
+  import_update: "取込（更新）",
+  load: "読込",
+  export: "出力",
+  export_personal: "出力（個人情報を含む）",
+  download: "ダウンロード",
+  view_personal: "個人情報の閲覧",
+  publish: "公開",
+  unpublish: "公開停止",
+  approve: "承認",
+  hide: "非表示",
+  close: "締切",
+  recompute: "再計算",
+  remind: "督促",
+  // ふるさと納税
+  inspect: "検査",
+  suspend: "受付停止",
+  resume: "受付停止の解除",
+  propose_change: "変更の提案",
+  approve_change: "変更の承認",
+  reject_change: "変更の差戻し",
+  cost_change: "原価の変更",
+  listing: "掲載の変更",
+  approve_amount: "寄附額の承認",
+  attach_evidence: "根拠資料の添付",
+  add_image: "画像の追加",
+  add_document: "書類の追加",
+  request: "出荷依頼",
+  ship: "発送",
+  issue: "発行",
+  reissue: "再発行",
+  discard: "破棄",
+  anonymise: "匿名化",
+  // 新ビジョン
+  feed_actual: "実績値への反映",
+  respond: "回答",
+  withdraw_response: "回答の取り下げ",
+  // 返礼品の確認 (gift_提出, gift_承認 …): see giftActionCode
+  ...(Object.fromEntries(GIFT_ACTIONS.map((a) => [`gift_${a}`, `返礼品の${a}`])) as Record<
+    `gift_${(typeof GIFT_ACTIONS)[number]}`,
+    string
+  >),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+/** 返礼品の確認の操作 (提出・差戻し・承認 …) as an audit action code. */
+export const giftActionCode = (action: (typeof GIFT_ACTIONS)[number]): AuditAction => `gift_${action}`;
+
+/** Record kinds (entity_type). A tabular import writes `import:<kind>` (see importEntityType). */
+export const AUDIT_ENTITY_LABELS = {
+  user: "利用者",
+  organisation: "組織",
+  audit_log: "監査ログ",
+  file: "ファイル",
+  "import:organisations": "組織の一括登録",
+  "import:vision-actuals": "新ビジョン指標の実績値の一括入力",
+  // 局区方針
+  policy_document: "局区方針",
+  policy_challenge: "局区方針の課題",
+  policy_progress: "課題の進捗",
+  policy_statuses: "進捗ステータスの設定",
+  // ふるさと納税
+  furusato_supplier: "返礼品提供事業者",
+  furusato_gift: "返礼品",
+  furusato_listing: "掲載（寄附受付サイト）",
+  furusato_portal: "寄附受付サイト",
+  furusato_export: "一括出力",
+  furusato_settings: "ふるさと納税の設定",
+  furusato_donation: "寄附",
+  furusato_donation_import: "寄附データの取込",
+  furusato_donation_mapping: "寄附データの取込設定",
+  furusato_shipment: "出荷依頼",
+  furusato_one_stop_application: "ワンストップ特例申請",
+  furusato_certificate: "受領証明書",
+  furusato_certificate_batch: "受領証明書の一括発行",
+  furusato_cost_entry: "経費",
+  furusato_fund_use: "寄附金の使い道",
+  furusato_reference_figures: "全国比較の参考データ",
+  furusato_dashboard: "ふるさと納税ダッシュボード",
+  furusato_survey_sheet: "現況調査の回答表",
+  furusato_cost_ledger: "経費台帳",
+  // 新ビジョン
+  vision_plan: "新ビジョンの計画",
+  vision_node: "施策体系",
+  vision_indicator: "指標",
+  vision_actual: "指標の実績値",
+  vision_grade_rule: "評価基準",
+  vision_round: "評価の回",
+  vision_council_member: "有識者会議の委員",
+  vision_council_meeting: "有識者会議",
+  vision_council_comment: "有識者会議の意見",
+  vision_declaration: "宣言",
+  vision_outreach_event: "広報・出前講座",
+} as const;
+
+export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;
+
+/**
+ * The record kind of a tabular import of `kind`. Import kinds are registered at run time, so the type cannot check
+ * it: audit-labels.test.ts checks that every registered kind has its label here.
+ */
+export const importEntityType = (kind: string): AuditEntityType => `import:${kind}` as AuditEntityType;
+
+/** 日本語 for an action code; an unknown (older) code is shown as it is. */
+export function auditActionLabel(code: string): string {
+  return (AUDIT_ACTION_LABELS as Record<string, string>)[code] ?? code;
+}
+
+/** 日本語 for a record kind; an unknown (older) kind is shown as it is. */
+export function auditEntityLabel(code: string): string {
+  const label = (AUDIT_ENTITY_LABELS as Record<string, string>)[code];
+  if (label) return label;
+  return code.startsWith("import:") ? `取込（${code.slice("import:".length)}）` : code;
+}
+
+/** Options for the pickers (操作・種類), in the table's order. */
+export const AUDIT_ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label }));
+export const AUDIT_ENTITY_OPTIONS = Object.entries(AUDIT_ENTITY_LABELS).map(([value, label]) => ({ value, label }));
