@@ -68,6 +68,24 @@ const parts = [
   },
 ];
 
+/**
+ * esbuild and Vite are devDependencies: a production install (`npm ci --omit=dev`) has none of them and runs the
+ * dist/ it was shipped with. Resolved, not imported, so asking costs nothing.
+ */
+export function buildToolsInstalled() {
+  try {
+    for (const tool of ["esbuild", "vite"]) import.meta.resolve(tool);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** True when every part's output exists (whether or not it is older than its sources). */
+export function distPresent() {
+  return parts.every((part) => [part.output, ...(part.also ?? [])].every((file) => existsSync(path.join(root, file))));
+}
+
 export async function ensureBuilt({ force = false } = {}) {
   for (const part of parts) {
     if (!force && !isStale(part.output, part.sources, part.also)) continue;

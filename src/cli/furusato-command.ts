@@ -7,7 +7,7 @@ import { formatFiscalYear, parseFiscalYear } from "../common/dates";
 import { type Config, loadConfig } from "../server/config";
 import { DataDirLockedError } from "../server/db/data-dir-lock";
 import { openDatabase } from "../server/db/open";
-import { loadReference, referenceFigures, referenceStatus } from "../server/modules/furusato/reference/reference";
+import { loadReference, referenceFigures, referenceStatus } from "../server/modules/furusato";
 import { type Actor, SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { AppError } from "../server/platform/errors";
 import { runDonationsCommand } from "./furusato-donations-command";

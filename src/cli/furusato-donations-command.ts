@@ -4,11 +4,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { todayInJapan } from "../common/dates";
 import { loadConfig } from "../server/config";
 import { openDatabase } from "../server/db/open";
-import { todayInJapan } from "../server/modules/furusato/catalog";
-import { importDonationBytes } from "../server/modules/furusato/ledger/donation-import";
-import { anonymiseExpiredDonors } from "../server/modules/furusato/ledger/retention";
+import { anonymiseExpiredDonors, importDonationBytes } from "../server/modules/furusato";
 import { type Actor, SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { checkTabularUpload, sha256Of } from "../server/platform/files/files";
 

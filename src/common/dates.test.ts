@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   daysInMonth,
   fiscalYearOf,
@@ -8,8 +8,10 @@ import {
   formatFiscalYear,
   formatWareki,
   formatWarekiShort,
+  isoDateInJapan,
   parseFiscalYear,
   parseJapaneseDate,
+  todayInJapan,
 } from "./dates.js";
 
 const day = (iso: string) => ({ iso, precision: "day" });
@@ -214,5 +216,22 @@ describe("properties", () => {
         expect(fiscalYearOf(end)).toBe(fy);
       }),
     );
+  });
+});
+
+describe("item 13: today in Japan (one function for the whole system)", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("item 13: is the date in Japan, not in UTC: 08:59 JST on 1 April is still 1 April, not 31 March", () => {
+    vi.useFakeTimers({ now: new Date("2025-03-31T23:59:00Z") }); // 2025-04-01 08:59 in Japan
+    expect(todayInJapan()).toBe("2025-04-01");
+    expect(fiscalYearOf(todayInJapan())).toBe(2025);
+    vi.setSystemTime(new Date("2025-03-31T14:59:59Z")); // 23:59:59 in Japan
+    expect(todayInJapan()).toBe("2025-03-31");
+  });
+
+  it("item 13: reads an instant's date in Japan whatever the process time zone", () => {
+    expect(isoDateInJapan(new Date("2024-12-31T15:00:00Z"))).toBe("2025-01-01");
+    expect(isoDateInJapan(new Date("2024-12-31T14:59:59.999Z"))).toBe("2024-12-31");
   });
 });

@@ -1,5 +1,6 @@
 // 和暦 (Japanese era) and 年度 (fiscal year, April–March) helpers shared by the browser and the server.
-// Pure string arithmetic on "YYYY-MM-DD": no Date objects, so the result never depends on the process time zone
+// Pure string arithmetic on "YYYY-MM-DD": no Date objects (but for todayInJapan at the end, which reads the clock), so
+// the result never depends on the process time zone
 // (DESIGN.md: the suite runs under TZ=Asia/Tokyo and the drivers disagree about midnight).
 
 export type DatePrecision = "day" | "month-end" | "month";
@@ -301,4 +302,21 @@ export function parseFiscalYear(input: string): number | null {
   const n = eraYear(m[2]);
   const fy = eraStartYear(era) + n - 1;
   return n >= 1 && fy <= eraLastYear(era) ? fy : null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Today in Japan: the one place that reads the clock for a calendar date. Japan has no daylight saving time, so
+// JST is UTC+9 all year; adding nine hours and reading the UTC date gives the date in Japan whatever the process
+// time zone is (a server may run under UTC).
+
+const JST_OFFSET_MS = 9 * 3600_000;
+
+/** The calendar date in Japan (YYYY-MM-DD) at an instant. */
+export function isoDateInJapan(at: Date): string {
+  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date in Japan (YYYY-MM-DD). */
+export function todayInJapan(): string {
+  return isoDateInJapan(new Date());
 }

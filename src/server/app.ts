@@ -5,14 +5,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import { Hono } from "hono";
 import { z } from "zod";
 import type { Contract } from "../common/api/contract";
-import { registerFollowupRoutes } from "./modules/furusato/ledger/followup-routes";
-import { registerLedgerIngestRoutes } from "./modules/furusato/ledger/ingest-routes";
-import { registerMoneyRoutes } from "./modules/furusato/ledger/money-routes";
-import { registerReferenceRoutes } from "./modules/furusato/reference/routes";
-import { registerFurusatoRoutes } from "./modules/furusato/routes";
-import { registerPolicyRoutes } from "./modules/policy/routes";
-import { registerVisionEngagementRoutes } from "./modules/vision/engagement-routes";
-import { registerVisionRoutes } from "./modules/vision/routes";
+import { MODULES } from "./modules";
+import type { ModuleManifest } from "./modules/manifest";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
 import { conflictOfUniqueViolation } from "./platform/http/db-errors";
@@ -32,7 +26,7 @@ export function routeContracts(app: Hono<AppEnv>): readonly Contract[] {
   return contractsOfApp.get(app) ?? [];
 }
 
-export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<AppEnv> {
+export function buildApp(deps: AppDeps, opts: { webRoot?: string; modules?: readonly ModuleManifest[] } = {}): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.use("*", async (c, next) => {
@@ -69,14 +63,7 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string } = {}): Hono<A
 
   const router = new ApiRouter(app, deps);
   registerPlatformRoutes(router, deps);
-  registerPolicyRoutes(router, deps);
-  registerFurusatoRoutes(router, deps);
-  registerFollowupRoutes(router, deps);
-  registerMoneyRoutes(router, deps);
-  registerLedgerIngestRoutes(router, deps);
-  registerReferenceRoutes(router, deps);
-  registerVisionRoutes(router, deps);
-  registerVisionEngagementRoutes(router, deps);
+  for (const module of opts.modules ?? MODULES) module.routes?.(router, deps);
 
   contractsOfApp.set(app, router.contracts);
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInJapan } from "../common/dates";
 import { loadDemoDataIfEmpty } from "./demo";
-import * as catalog from "./modules/furusato/catalog";
-import * as furusato from "./modules/furusato/repository";
+import * as furusato from "./modules/furusato";
 import { createLogger } from "./platform/logger";
 import { createTestDb, type TestDb } from "./testing/db";
 
@@ -23,11 +23,11 @@ describe("sample data on a first start", () => {
 
   it("shows a living catalog: portals with templates, approved gifts, and one portal turned red by a price rise", async () => {
     expect((await furusato.findPortals(t.db)).map((p) => p.code)).toEqual(["rakuten", "ana", "ledghome", "soumu"]);
-    const gifts = await furusato.findGifts(t.db, catalog.todayInJapan());
+    const gifts = await furusato.findGifts(t.db, todayInJapan());
     expect(gifts.every((g) => g.is_sample)).toBe(true);
     const red = [];
     for (const gift of gifts) {
-      const { findings } = await catalog.giftWithFindings(t.db, gift.id);
+      const { findings } = await furusato.giftWithFindings(t.db, gift.id);
       red.push(...findings.filter((f) => f.rule === "return_ratio" && f.severity === "error").map((f) => `${gift.code}:${f.portalCode}`));
     }
     expect(red).toEqual(["KMF001:rakuten"]);

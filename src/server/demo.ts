@@ -2,14 +2,11 @@
 // marked is_sample and shown with a サンプル badge. It creates no user accounts: the first administrator is set up
 // through the one-time setup link, and no password is ever shipped.
 import type { Db, Queryable } from "./db/database";
-import { loadFurusatoDemo } from "./modules/furusato/demo";
-import { loadLedgerDemo } from "./modules/furusato/ledger/demo";
-import { loadPolicyDemo } from "./modules/policy/demo";
-import { loadVisionDemo } from "./modules/vision/demo";
-import { type Actor, recordAudit } from "./platform/audit/audit";
+import { MODULES } from "./modules";
+import type { ModuleManifest } from "./modules/manifest";
+import { createOrganisation } from "./platform/admin/organisations";
+import { DEMO_ACTOR, recordAudit } from "./platform/audit/audit";
 import type { Logger } from "./platform/logger";
-
-export const DEMO_ACTOR: Actor = { userId: null, label: "サンプルデータ" };
 
 interface OrgSeed {
   code: string;
@@ -51,32 +48,27 @@ const ORGANISATIONS: OrgSeed[] = [
 
 async function insertOrganisations(tx: Queryable, seeds: OrgSeed[], parentId: string | null): Promise<void> {
   for (const [index, seed] of seeds.entries()) {
-    const { rows } = await tx.query<{ id: string }>(
-      "INSERT INTO organisations (parent_id, kind, name, code, sort_order, is_sample) VALUES ($1, $2, $3, $4, $5, true) RETURNING id",
-      [parentId, seed.kind, seed.name, seed.code, index + 1],
-    );
-    if (seed.children) await insertOrganisations(tx, seed.children, rows[0].id);
+    const id = await createOrganisation(tx, {
+      parentId,
+      kind: seed.kind,
+      name: seed.name,
+      code: seed.code,
+      sortOrder: index + 1,
+      isSample: true,
+    });
+    if (seed.children) await insertOrganisations(tx, seed.children, id);
   }
 }
 
-export async function organisationIdByCode(db: Queryable, code: string): Promise<string> {
-  const { rows } = await db.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1", [code]);
-  if (!rows[0]) throw new Error(`sample organisation ${code} missing`);
-  return rows[0].id;
-}
-
 /** Loads the demo data into an empty database (no organisations yet); does nothing otherwise. */
-export async function loadDemoDataIfEmpty(db: Db, log: Logger): Promise<boolean> {
+export async function loadDemoDataIfEmpty(db: Db, log: Logger, modules: readonly ModuleManifest[] = MODULES): Promise<boolean> {
   const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM organisations");
   if (rows[0].n > 0) return false;
   await db.transaction(async (tx) => {
     await insertOrganisations(tx, ORGANISATIONS, null);
     await recordAudit(tx, DEMO_ACTOR, { action: "create", entityType: "organisation", summary: "サンプルの組織を作成" });
   });
-  await loadPolicyDemo(db);
-  await loadFurusatoDemo(db);
-  await loadVisionDemo(db);
-  await loadLedgerDemo(db);
+  for (const module of modules) await module.demo?.(db);
   log.info("sample data loaded");
   return true;
 }

@@ -6,11 +6,12 @@ import { buildApp } from "./app";
 import { type Config, loadConfig } from "./config";
 import { openDatabase } from "./db/open";
 import { loadDemoDataIfEmpty } from "./demo";
-import { registerModules } from "./modules";
-import { startSignInHousekeeping } from "./platform/auth/housekeeping";
+import { MODULES, registerModules } from "./modules";
+import { signInHousekeepingTask } from "./platform/auth/housekeeping";
 import { issueSetupToken } from "./platform/auth/service";
 import { JobQueue } from "./platform/jobs/jobs";
 import { createLogger } from "./platform/logger";
+import { startScheduledTasks } from "./platform/scheduler";
 
 const JOB_START_DELAY_MS = 1000;
 
@@ -53,7 +54,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     const jobsStarted = new Promise<void>((resolve) => setTimeout(resolve, JOB_START_DELAY_MS)).then(() =>
       jobs.start({ workers: config.runWorkers }),
     );
-    const stopHousekeeping = config.runWorkers ? startSignInHousekeeping(db, log) : () => {};
+    const scheduled = [signInHousekeepingTask, ...MODULES.flatMap((module) => module.scheduled ?? [])];
+    const stopScheduled = config.runWorkers ? startScheduledTasks(db, log, scheduled) : () => {};
     jobsStarted.then(
       () => log.info("job queue started"),
       (error: unknown) => log.error({ err: error }, "job queue failed to start"),
@@ -67,7 +69,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
           // Idle keep-alive connections would hold close() open until they time out.
           if ("closeIdleConnections" in server) server.closeIdleConnections();
         });
-        stopHousekeeping();
+        stopScheduled();
         await jobsStarted.catch(() => {});
         await jobs.stop().catch((error) => log.warn({ err: error }, "job queue stop failed"));
         await database.close();

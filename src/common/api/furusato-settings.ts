@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { defineContract } from "./contract";
 
+/** The app setting (app_settings key) of 発送までの日数; the screens call it 「発送期限の日数」, never by this key. */
+export const LEAD_DAYS_SETTING = "furusato.shippingLeadDays";
+
 export const furusatoSettings = z
   .object({
     /** 寄附者情報の保存期間（年度末から何年） */

@@ -17,17 +17,16 @@ export const LOCAL_REASON_MAX = 100;
 export const PRICE_JUMP_RATIO = 0.5;
 /** 寄附金額の刻み (suggested amounts are multiples of this). */
 export const AMOUNT_STEP = 1000;
-/**
- * 経費5割の目安 for suggested amounts only: procurement + shipping + portal fee ≤ 50% of the donation. The national
- * 5割 rule over all costs is checked by a later rule; the suggestion includes shipping and fee so it is realistic.
- */
-export const SUGGESTED_TOTAL_COST_RATIO = 0.5;
 
 // The same limits as integer fractions, so every comparison is exact integer arithmetic (no 0.1 + 0.2 edges).
 // A test pins them to the decimal constants above.
 export const RETURN_RATIO_LIMIT_FRACTION = { numerator: 3, denominator: 10 } as const;
 export const RETURN_RATIO_WARNING_FRACTION = { numerator: 28, denominator: 100 } as const;
 export const PRICE_JUMP_FRACTION = { numerator: 1, denominator: 2 } as const;
+/**
+ * 経費5割の目安 for suggested amounts only: procurement + shipping + portal fee ≤ 50% of the donation. The national
+ * 5割 rule over all costs is checked by a later rule; the suggestion includes shipping and fee so it is realistic.
+ */
 export const SUGGESTED_TOTAL_COST_FRACTION = { numerator: 1, denominator: 2 } as const;
 /** 桁の入力ミス: new ≈ old ÷ 10 or old × 10 within ±5%. */
 const DIGIT_SLIP_TOLERANCE = { numerator: 5, denominator: 100 } as const;

@@ -48,4 +48,32 @@ describe("migrations", () => {
     const { migrate } = await import("./migrate");
     expect(await migrate(t.db)).toEqual([]);
   });
+
+  // Issue 13 (tidy): a migration file runs as one script, on both drivers; no statement splitter in between.
+  it("item 13: applies a multi-statement migration with a function body, strings, comments and a trigger", async () => {
+    const { migrate } = await import("./migrate");
+    const sql = `-- a comment; with a semicolon and a 'quote
+CREATE TABLE mig_check (id int PRIMARY KEY, note text NOT NULL DEFAULT 'it''s; fine');
+CREATE FUNCTION mig_check_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'mig_check is frozen; no updates';
+  RETURN NULL;
+END;
+$$;
+CREATE TRIGGER mig_check_frozen BEFORE UPDATE ON mig_check FOR EACH ROW EXECUTE FUNCTION mig_check_frozen();
+INSERT INTO mig_check (id) VALUES (1);`;
+    expect(await migrate(t.db, [{ name: "9001_multi_statement", sql }])).toEqual(["9001_multi_statement"]);
+    const { rows } = await t.db.query<{ note: string }>("SELECT note FROM mig_check WHERE id = 1");
+    expect(rows[0].note).toBe("it's; fine");
+    await expect(t.db.query("UPDATE mig_check SET note = 'x'")).rejects.toThrow(/frozen; no updates/);
+    expect(await migrate(t.db, [{ name: "9001_multi_statement", sql }])).toEqual([]);
+  });
+
+  it("item 13: a migration whose last statement fails leaves nothing behind, not even its first statements", async () => {
+    const { migrate } = await import("./migrate");
+    const sql = "CREATE TABLE mig_half (id int);\nINSERT INTO mig_half VALUES (1);\nSELECT no_such_function();";
+    await expect(migrate(t.db, [{ name: "9002_fails", sql }])).rejects.toThrow();
+    expect((await t.db.query("SELECT 1 FROM pg_tables WHERE tablename = 'mig_half'")).rowCount).toBe(0);
+    expect((await t.db.query("SELECT 1 FROM schema_migrations WHERE name = '9002_fails'")).rowCount).toBe(0);
+  });
 });

@@ -13,10 +13,16 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
 }
 
+/** The handle inside a transaction: queries, and scripts of several statements (a migration file). */
+export interface Transaction extends Queryable {
+  /** Runs a script of several statements without parameters, inside this transaction. */
+  exec(script: string): Promise<void>;
+}
+
 export interface Db extends Queryable {
   readonly kind: "pglite" | "postgres";
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs a script of several statements without parameters (migrations, pg-boss set-up). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +50,11 @@ const customParsers: Record<number, (value: string) => unknown> = {
 
 // ---------------------------------------------------------------- PostgreSQL server
 
+/** Whether the database answers (the health endpoint): one round trip, no table read. */
+export async function pingDatabase(db: Queryable): Promise<void> {
+  await db.query("SELECT 1");
+}
+
 export function openPostgres(url: string, opts: { max?: number } = {}): Db {
   const pool = new pg.Pool({
     connectionString: url,
@@ -69,7 +80,13 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Db {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const value = await fn({ query: (sql, params) => run(client, sql, params) });
+        const value = await fn({
+          query: (sql, params) => run(client, sql, params),
+          // Without parameters node-postgres uses the simple query protocol, which takes several statements.
+          exec: async (script) => {
+            await client.query(script);
+          },
+        });
         await client.query("COMMIT");
         return value;
       } catch (error) {
@@ -118,7 +135,15 @@ export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } =
   return {
     kind: "pglite",
     query: (sql, params) => run(db, sql, params),
-    transaction: (fn) => db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) })),
+    transaction: (fn) =>
+      db.transaction((tx) =>
+        fn({
+          query: (sql, params) => run(tx, sql, params),
+          exec: async (script) => {
+            await tx.exec(script);
+          },
+        }),
+      ),
     async exec(script) {
       await db.exec(script);
     },

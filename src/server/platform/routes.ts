@@ -5,6 +5,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import * as api from "../../common/api/platform";
 import { auditActionLabel, auditEntityLabel } from "../../common/audit-labels";
 import { formatWareki } from "../../common/dates";
+import { pingDatabase } from "../db/database";
 import { APP_VERSION } from "../version";
 import * as organisations from "./admin/organisations";
 import * as users from "./admin/users";
@@ -41,7 +42,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     });
 
   router.on(api.health, async () => {
-    await deps.db.query("SELECT 1");
+    await pingDatabase(deps.db);
     return { status: "ok" as const, database: deps.db.kind, version: APP_VERSION };
   });
 
@@ -124,7 +125,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.createOrganisation, async ({ body }, { user, actor }) => {
     authorize(user, "admin.manage");
-    return organisations.createOrganisation(deps.db, actor, { ...body, parentId: body.parentId });
+    return organisations.addOrganisation(deps.db, actor, { ...body, parentId: body.parentId });
   });
 
   router.on(api.updateOrganisation, async ({ params, body }, { user, actor }) => {

@@ -8,10 +8,8 @@
 //   年末の滞留, 全国比較); a supplier sees its own requested shipments;
 // - 保存期間 (anonymising donors) is the administrators' alone.
 import type { Db, Queryable } from "../db/database";
-import * as catalog from "../modules/furusato/catalog";
-import { issueCertificates } from "../modules/furusato/ledger/certificates";
-import { createCostEntry } from "../modules/furusato/ledger/costs";
-import { publish } from "../modules/furusato/publish";
+import * as catalog from "../modules/furusato";
+import { createCostEntry, issueCertificates, publish } from "../modules/furusato";
 import type { Actor } from "../platform/audit/audit";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 

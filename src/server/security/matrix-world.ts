@@ -1,6 +1,7 @@
 // The world the route × role matrix runs in: the sample data a first start loads, plus one signed-in client for each
 // kind of caller, plus the record ids each module's routes are called with.
-import { loadDemoDataIfEmpty, organisationIdByCode } from "../demo";
+import { loadDemoDataIfEmpty } from "../demo";
+import { organisationIdByCode } from "../platform/admin/organisations";
 import { createLogger } from "../platform/logger";
 import { createTestApp, type TestApp, type TestClient } from "../testing/app";
 import { buildUser, TEST_PASSWORD } from "../testing/factories";

@@ -3,7 +3,8 @@
 import type { Hono } from "hono";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
-import { registerModules } from "../modules";
+import { registerModule, registerModules } from "../modules";
+import type { ModuleManifest } from "../modules/manifest";
 import type { AppEnv } from "../platform/http/types";
 import { JobQueue } from "../platform/jobs/jobs";
 import { createLogger } from "../platform/logger";
@@ -80,15 +81,19 @@ export class TestClient {
   }
 }
 
-/** With `jobs`, a real pg-boss queue (and its workers) runs on the test database, as in the server. */
-export async function createTestApp(opts: { jobs?: boolean } = {}): Promise<TestApp> {
+/**
+ * With `jobs`, a real pg-boss queue (and its workers) runs on the test database, as in the server. `modules` replaces
+ * the list of modules whose routes are served (registered first, as the server does with its list).
+ */
+export async function createTestApp(opts: { jobs?: boolean; modules?: readonly ModuleManifest[] } = {}): Promise<TestApp> {
   registerModules();
+  for (const module of opts.modules ?? []) registerModule(module);
   const testDb = await createTestDb();
   const config = { ...loadConfig({}), logLevel: "silent", loadDemoData: false };
   const log = createLogger("silent");
   const jobs = opts.jobs ? new JobQueue(testDb.db, log, testDb.url) : null;
   await jobs?.start({ workers: true });
-  const app = buildApp({ db: testDb.db, config, log, jobs });
+  const app = buildApp({ db: testDb.db, config, log, jobs }, { modules: opts.modules });
   return {
     ...testDb,
     async cleanup() {

@@ -2,7 +2,7 @@
 // that process half-way as a crash or the kernel's out-of-memory killer would. argv: database URL, user id, date of
 // issue, certificates per file.
 import { openPostgres } from "../db/database";
-import { issueCertificates } from "../modules/furusato/ledger/certificates";
+import { issueCertificates } from "../modules/furusato";
 
 const [url, userId, today, perFile] = process.argv.slice(2);
 const db = openPostgres(url);

@@ -1,8 +1,7 @@
 // A city whose furusato catalog (portals, suppliers, gifts KMF001/KKB001/KKB002/WKM001 …) and ledger masters
 // (使い道, the shipped 取込設定) are in place, with no donations yet: the starting point of the ledger's tests.
 import type { Db } from "../db/database";
-import { loadFurusatoDemo } from "../modules/furusato/demo";
-import { loadLedgerMasters } from "../modules/furusato/ledger/demo";
+import { loadFurusatoDemo, loadLedgerMasters } from "../modules/furusato";
 import { buildCity } from "./factories";
 
 export async function buildLedgerCity(db: Db) {

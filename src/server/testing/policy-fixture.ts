@@ -109,20 +109,3 @@ export function buildPolicyDocument(extraChallenges: ChallengeContent[] = []): P
     challenges: [FURUSATO, SDGS, AFFILIATES, ...extraChallenges],
   };
 }
-
-/** The fixture grown to `count` challenges with long texts, for timing renders of a realistic document. */
-export function buildLargePolicyDocument(count: number): PolicyDocumentContent {
-  const base = buildPolicyDocument();
-  const longText = "市政変革推進プランに基づき、関係部署と連携しながら取組みを着実に推進する。".repeat(6);
-  const extra = Array.from({ length: Math.max(0, count - base.challenges.length) }, (_, i) =>
-    buildChallenge({
-      areaCode: "C",
-      number: i + 1,
-      content: longText,
-      background: `${longText}\n\n${longText}`,
-      approach: `${longText}\n\n${longText}`,
-      progress: [{ asOf: "2024-11-30", asOfLabel: "令和6年11月末時点", text: longText, status: "順調" }],
-    }),
-  );
-  return { ...base, challenges: [...base.challenges, ...extra] };
-}

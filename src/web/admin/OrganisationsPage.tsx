@@ -26,7 +26,7 @@ import {
 } from "../../common/api/platform";
 import { call } from "../api/client";
 import { m } from "../messages";
-import { useOrganisations } from "../modules/policy/queries";
+import { useOrganisations } from "../modules/policy";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { fieldErrors } from "../ui/errors";
 import { useFlash } from "../ui/Flash";

@@ -23,7 +23,7 @@ import { call } from "../api/client";
 import { PasswordRules } from "../auth/PasswordRules";
 import { useCurrentUser } from "../auth/session";
 import { m } from "../messages";
-import { organisationPath, useOrganisations } from "../modules/policy/queries";
+import { organisationPath, useOrganisations } from "../modules/policy";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { type Column, DataTable, type SortState } from "../ui/DataTable";
 import { DateText, DateTimeText } from "../ui/dates";

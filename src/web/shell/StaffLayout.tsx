@@ -10,29 +10,31 @@ import { call, setCsrfToken } from "../api/client";
 import { ChangePasswordModal } from "../auth/ChangePasswordModal";
 import { CurrentUserContext, sessionQuery, useCurrentUser, useSession } from "../auth/session";
 import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
+import { MODULE_ADMIN_LINKS, NAV_MODULES, type WebModuleNavEntry } from "../modules";
 import { useFlash } from "../ui/Flash";
 import { NavLinkLink } from "../ui/links";
+import type { ModuleNavPath } from "../ui/ModuleNav";
 
-/** Modules of the system; 局区方針, 新ビジョン and ふるさと納税 are built so far (the others are shown, disabled, as 準備中). */
-const MODULES = [
-  { key: "policy", label: m.nav.policy, to: "/policy", live: true },
-  { key: "vision", label: m.nav.vision, to: "/vision", live: true },
-  { key: "furusato", label: m.nav.furusato, to: "/furusato", live: true },
-  { key: "international", label: m.nav.international, live: false },
-  { key: "sdgs", label: m.nav.sdgs, live: false },
-  { key: "region", label: m.nav.region, live: false },
-  { key: "zones", label: m.nav.zones, live: false },
-  { key: "affiliates", label: m.nav.affiliates, live: false },
-] as const;
-
+/** The administration pages of the platform; the modules' own admin pages (MODULE_ADMIN_LINKS) follow them. */
 const ADMIN_LINKS = [
   { to: "/admin/users", label: m.nav.adminUsers },
   { to: "/admin/organisations", label: m.nav.adminOrganisations },
   { to: "/admin/audit", label: m.nav.adminAudit },
   { to: "/admin/statuses", label: m.nav.adminStatuses },
   { to: "/admin/maintenance", label: m.nav.adminMaintenance },
-  { to: "/admin/furusato-reference", label: m.nav.adminReference },
+  ...MODULE_ADMIN_LINKS,
 ] as const;
+
+/**
+ * The modules in the sidebar. An external login (外部パートナー) sees only the module whose `partnerPaths` hold the page
+ * it is on (a council member's 新ビジョン), or else the `partnerDefault` one (a supplier's ふるさと納税).
+ */
+function sidebarModules(isPartner: boolean, pathname: string): readonly WebModuleNavEntry[] {
+  if (!isPartner) return NAV_MODULES;
+  const onPath = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
+  const current = NAV_MODULES.filter((module) => module.partnerPaths?.some(onPath));
+  return current.length > 0 ? current : NAV_MODULES.filter((module) => module.partnerDefault);
+}
 
 function GlobalSearch() {
   const navigate = useNavigate();
@@ -143,7 +145,7 @@ function SignedInShell() {
   const isPartner = user.role === "partner";
   // A council member's login (also a partner) sees 新ビジョン only; /vision sends it on to the council member page.
   const councilPartner = isPartner && pathname.startsWith("/vision/council");
-  const modules = isPartner ? MODULES.filter((module) => module.key === (councilPartner ? "vision" : "furusato")) : MODULES;
+  const modules = sidebarModules(isPartner, pathname);
   useEffect(() => {
     // Close the mobile navigation after moving to another page.
     if (pathname) nav.close();
@@ -187,18 +189,18 @@ function SignedInShell() {
               <h2 className="yk-nav-section">{m.shell.modulesHeading}</h2>
               <ul className="yk-nav-list">
                 {modules.map((module) =>
-                  module.live ? (
-                    <li key={module.key}>
+                  module.to ? (
+                    <li key={module.name}>
                       <NavLinkLink
-                        to={module.to}
+                        to={module.to as ModuleNavPath}
                         label={module.label}
-                        active={pathname.startsWith(`/${module.key}`)}
-                        aria-current={pathname.startsWith(`/${module.key}`) ? "page" : undefined}
+                        active={pathname.startsWith(`/${module.name}`)}
+                        aria-current={pathname.startsWith(`/${module.name}`) ? "page" : undefined}
                         fw={600}
                       />
                     </li>
                   ) : (
-                    <li key={module.key} className="yk-nav-disabled">
+                    <li key={module.name} className="yk-nav-disabled">
                       <span>{module.label}</span>
                       <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", borderColor: "#adb5bd" } }}>
                         {m.shell.preparing}
@@ -214,7 +216,7 @@ function SignedInShell() {
                     {ADMIN_LINKS.map((link) => (
                       <li key={link.to}>
                         <NavLinkLink
-                          to={link.to}
+                          to={link.to as ModuleNavPath}
                           label={link.label}
                           active={pathname.startsWith(link.to)}
                           aria-current={pathname.startsWith(link.to) ? "page" : undefined}

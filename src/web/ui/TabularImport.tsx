@@ -1,9 +1,27 @@
 // Bulk registration from a CSV / TSV / Excel file: the expected columns, a template, the upload, the job's
 // progress, and the outcome. The server applies a file all-or-nothing: either every row is registered, or none
 // is and the bad rows are listed (the first 200 here, all of them in a downloadable report).
-import { Alert, Anchor, Badge, Button, Group, Input, List, Loader, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+// The pieces another import screen reuses (furusato's 寄附データの取込) are exported: useImportFile + ImportFileInput
+// (the file, its checks and its input), useImportOutcome (the job's end: result, callback once, focus) and
+// ImportOutcomeAlert (the coloured outcome box).
+import {
+  Alert,
+  type AlertProps,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Input,
+  List,
+  Loader,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+} from "@mantine/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { type FormEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, type RefObject, useEffect, useId, useRef, useState } from "react";
+import type { z } from "zod";
 import { type ImportJobResult, importJobResult, importTemplate, listImportKinds, startImport } from "../../common/api/platform";
 import { TABLE_UPLOAD_MAX_BYTES } from "../../common/upload-limits";
 import { call, upload, urlFor } from "../api/client";
@@ -15,6 +33,7 @@ import { JobProgress, useJob } from "./useJob";
 
 export const MAX_IMPORT_BYTES = TABLE_UPLOAD_MAX_BYTES;
 const ACCEPTED_EXTENSIONS = [".csv", ".tsv", ".xlsx"];
+const ACCEPT = ".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const t = m.tabularImport;
 
@@ -40,6 +59,128 @@ export function checkImportFile(file: File | null): string | null {
   return null;
 }
 
+/** The file an import form sends: the choice, its message (checked on choice and before sending), and the input. */
+export function useImportFile() {
+  const [file, setFile] = useState<File | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  return {
+    file,
+    error,
+    inputRef,
+    choose(chosen: File | null) {
+      setFile(chosen);
+      setError(chosen ? checkImportFile(chosen) : null);
+    },
+    /** Before sending: the file if it can be sent, else null with its message shown. */
+    validate(): File | null {
+      const problem = checkImportFile(file);
+      setError(problem);
+      return problem ? null : file;
+    },
+    focus() {
+      inputRef.current?.focus();
+    },
+    /** The server's message about the file (its field error "file"), shown on the input; false if it had none. */
+    serverError(failure: unknown): boolean {
+      const message = fieldErrors(failure).file;
+      if (!message) return false;
+      setError(message);
+      inputRef.current?.focus();
+      return true;
+    },
+    /** Empty the input for another file, and put the focus there. */
+    clear() {
+      setFile(null);
+      setError(null);
+      if (inputRef.current) {
+        inputRef.current.value = "";
+        inputRef.current.focus();
+      }
+    },
+  };
+}
+
+export type ImportFile = ReturnType<typeof useImportFile>;
+
+/** The file input of an import form: labelled, described, its message tied to it, CSV / TSV / Excel accepted. */
+export function ImportFileInput({ file, label, description }: { file: ImportFile; label: string; description: string }) {
+  const baseId = useId();
+  const inputId = `${baseId}-file`;
+  const descriptionId = `${baseId}-file-description`;
+  const errorId = `${baseId}-file-error`;
+  const describedBy = [descriptionId, file.error ? errorId : null].filter(Boolean).join(" ");
+  return (
+    <Input.Wrapper
+      label={label}
+      labelProps={{ htmlFor: inputId }}
+      description={description}
+      descriptionProps={{ id: descriptionId }}
+      error={file.error}
+      errorProps={{ id: errorId }}
+      required
+    >
+      <input
+        ref={file.inputRef}
+        id={inputId}
+        type="file"
+        name="file"
+        className="yk-file-input"
+        accept={ACCEPT}
+        aria-describedby={describedBy}
+        aria-invalid={file.error ? true : undefined}
+        required
+        onChange={(event) => file.choose(event.currentTarget.files?.[0] ?? null)}
+      />
+    </Input.Wrapper>
+  );
+}
+
+/**
+ * The end of an import job: its status and result (read with the import's result schema); when it ends, `onFinished`
+ * is called once per job and the focus moves to the outcome's heading (`headingRef`) so that it is read out.
+ */
+export function useImportOutcome<R>(jobId: string | null, resultSchema: z.ZodType<R>, onFinished: (result: R | null) => void) {
+  const job = useJob(jobId);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const handled = useRef<Set<string>>(new Set());
+  const onFinishedRef = useRef(onFinished);
+  onFinishedRef.current = onFinished;
+  const status = job.data?.status;
+  const finished = status === "succeeded" || status === "failed";
+  const parsed = status === "succeeded" ? resultSchema.safeParse(job.data?.result) : null;
+  const result = parsed?.success ? parsed.data : null;
+
+  useEffect(() => {
+    if (!jobId || !finished || handled.current.has(jobId)) return;
+    handled.current.add(jobId);
+    onFinishedRef.current(result);
+    requestAnimationFrame(() => headingRef.current?.focus());
+  }, [jobId, finished, result]);
+
+  return { status, finished, result, headingRef };
+}
+
+const OUTCOME_TONES = {
+  failed: { color: "red", messageColor: undefined },
+  warning: { color: "yellow", messageColor: "#5c3c00" },
+  success: { color: "green", messageColor: "#1e5631" },
+} as const;
+
+/** The coloured box of an import's outcome (text colours darkened for contrast on the light backgrounds). */
+export function ImportOutcomeAlert({
+  tone,
+  children,
+  ...rest
+}: { tone: keyof typeof OUTCOME_TONES; children: ReactNode } & Omit<AlertProps, "color" | "variant" | "children">) {
+  const { color, messageColor } = OUTCOME_TONES[tone];
+  return (
+    <Alert color={color} variant="light" styles={messageColor ? { message: { color: messageColor } } : undefined} {...rest}>
+      {children}
+    </Alert>
+  );
+}
+
 interface TabularImportProps {
   /** the import kind, e.g. "organisations" */
   kind: string;
@@ -50,77 +191,38 @@ interface TabularImportProps {
 }
 
 export function TabularImport({ kind, onImported, headingLevel = 3 }: TabularImportProps) {
-  const baseId = useId();
-  const inputId = `${baseId}-file`;
-  const descriptionId = `${baseId}-file-description`;
-  const errorId = `${baseId}-file-error`;
-  const outcomeHeadingId = `${baseId}-outcome`;
+  const outcomeHeadingId = `${useId()}-outcome`;
 
   const kinds = useQuery(importKindsQuery);
   const info = kinds.data?.items.find((item) => item.kind === kind);
 
-  const [file, setFile] = useState<File | null>(null);
-  const [fileError, setFileError] = useState<string | null>(null);
+  const file = useImportFile();
   const [jobId, setJobId] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const outcomeRef = useRef<HTMLHeadingElement>(null);
-  const handled = useRef<Set<string>>(new Set());
-  const onImportedRef = useRef(onImported);
-  onImportedRef.current = onImported;
 
   const start = useMutation({
     mutationFn: (chosen: File) => upload(startImport, { params: { kind } }, chosen),
     onSuccess: ({ jobId: started }) => setJobId(started),
-    onError: (error) => {
-      const message = fieldErrors(error).file;
-      if (message) {
-        setFileError(message);
-        inputRef.current?.focus();
-      }
-    },
+    onError: (error) => file.serverError(error),
   });
 
-  const job = useJob(jobId);
-  const status = job.data?.status;
-  const finished = status === "succeeded" || status === "failed";
-  const parsed = status === "succeeded" ? importJobResult.safeParse(job.data?.result) : null;
-  const result = parsed?.success ? parsed.data : null;
-
-  // When a job ends: tell the host page (once per job) and move focus to the outcome so it is read out.
-  useEffect(() => {
-    if (!jobId || !finished || handled.current.has(jobId)) return;
-    handled.current.add(jobId);
-    if (result?.ok && !result.duplicate) onImportedRef.current?.(result);
-    requestAnimationFrame(() => outcomeRef.current?.focus());
-  }, [jobId, finished, result]);
-
-  function choose(chosen: File | null) {
-    setFile(chosen);
-    setFileError(chosen ? checkImportFile(chosen) : null);
-  }
+  // When a job ends: tell the host page (once per job, only when rows were registered).
+  const { status, finished, result, headingRef } = useImportOutcome(jobId, importJobResult, (ended) => {
+    if (ended?.ok && !ended.duplicate) onImported?.(ended);
+  });
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = checkImportFile(file);
-    setFileError(problem);
-    if (problem || !file) {
-      inputRef.current?.focus();
-      return;
-    }
+    const chosen = file.validate();
+    if (!chosen) return file.focus();
     setJobId(null);
     start.reset();
-    start.mutate(file);
+    start.mutate(chosen);
   }
 
   function again() {
     setJobId(null);
-    setFile(null);
-    setFileError(null);
     start.reset();
-    if (inputRef.current) {
-      inputRef.current.value = "";
-      inputRef.current.focus();
-    }
+    file.clear();
   }
 
   if (kinds.isPending) {
@@ -135,7 +237,6 @@ export function TabularImport({ kind, onImported, headingLevel = 3 }: TabularImp
   if (!info) return <Text>{t.notAllowed}</Text>;
 
   const busy = start.isPending || (jobId !== null && !finished);
-  const describedBy = [descriptionId, fileError ? errorId : null].filter(Boolean).join(" ");
 
   return (
     <Stack gap="md">
@@ -176,31 +277,10 @@ export function TabularImport({ kind, onImported, headingLevel = 3 }: TabularImp
 
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <Input.Wrapper
-            label={t.fileLabel}
-            labelProps={{ htmlFor: inputId }}
-            description={t.fileDescription}
-            descriptionProps={{ id: descriptionId }}
-            error={fileError}
-            errorProps={{ id: errorId }}
-            required
-          >
-            <input
-              ref={inputRef}
-              id={inputId}
-              type="file"
-              name="file"
-              className="yk-file-input"
-              accept=".csv,.tsv,.xlsx,text/csv,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-              aria-describedby={describedBy}
-              aria-invalid={fileError ? true : undefined}
-              required
-              onChange={(event) => choose(event.currentTarget.files?.[0] ?? null)}
-            />
-          </Input.Wrapper>
-          {file && !fileError && (
+          <ImportFileInput file={file} label={t.fileLabel} description={t.fileDescription} />
+          {file.file && !file.error && (
             <Text size="sm" c="dimmed">
-              {t.fileChosen(file.name, formatSize(file.size))}
+              {t.fileChosen(file.file.name, formatSize(file.file.size))}
             </Text>
           )}
           <Text size="sm">{t.allOrNothing}</Text>
@@ -223,7 +303,7 @@ export function TabularImport({ kind, onImported, headingLevel = 3 }: TabularImp
         <section aria-labelledby={outcomeHeadingId}>
           <Outcome
             headingId={outcomeHeadingId}
-            headingRef={outcomeRef}
+            headingRef={headingRef}
             headingLevel={headingLevel}
             failed={status === "failed"}
             result={result}
@@ -257,30 +337,26 @@ function Outcome({ headingId, headingRef, headingLevel, failed, result, unreadab
   if (failed) {
     // JobProgress already shows the job's own error message.
     return (
-      <Alert color="red" variant="light">
+      <ImportOutcomeAlert tone="failed">
         {heading(t.failedHeading, "red.9")}
         <Text size="sm">{t.failedBody}</Text>
-      </Alert>
+      </ImportOutcomeAlert>
     );
   }
   if (unreadable || !result) {
-    return (
-      <Alert color="yellow" variant="light" styles={{ message: { color: "#5c3c00" } }}>
-        {heading(t.unexpectedResult)}
-      </Alert>
-    );
+    return <ImportOutcomeAlert tone="warning">{heading(t.unexpectedResult)}</ImportOutcomeAlert>;
   }
   if (result.ok) {
     return result.duplicate ? (
-      <Alert color="yellow" variant="light" styles={{ message: { color: "#5c3c00" } }}>
+      <ImportOutcomeAlert tone="warning">
         {heading(t.duplicate)}
         <Text size="sm">{t.duplicateNote}</Text>
-      </Alert>
+      </ImportOutcomeAlert>
     ) : (
-      <Alert color="green" variant="light" styles={{ message: { color: "#1e5631" } }}>
+      <ImportOutcomeAlert tone="success">
         {heading(t.successHeading)}
         <Text size="sm">{result.summary || t.successCount(result.count)}</Text>
-      </Alert>
+      </ImportOutcomeAlert>
     );
   }
 

@@ -6,20 +6,18 @@ import type { Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { authorize, can, type OwnedByBureau, type Principal } from "../../platform/auth/permissions";
 import { Forbidden, NotFound } from "../../platform/errors";
+import { readSetting, writeSetting } from "../../platform/settings";
 import * as repo from "./repository";
 
 export const OWNER_SETTING = "furusato.bureauId";
 
 export async function furusatoOwner(db: Queryable): Promise<OwnedByBureau | undefined> {
-  const { rows } = await db.query<{ value: string }>("SELECT value #>> '{}' AS value FROM app_settings WHERE key = $1", [OWNER_SETTING]);
-  return rows[0] ? { organisationId: rows[0].value } : undefined;
+  const bureauId = await readSetting<string>(db, OWNER_SETTING);
+  return bureauId ? { organisationId: String(bureauId) } : undefined;
 }
 
 export async function setFurusatoOwner(db: Queryable, bureauId: string): Promise<void> {
-  await db.query(
-    "INSERT INTO app_settings (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
-    [OWNER_SETTING, bureauId],
-  );
+  await writeSetting(db, OWNER_SETTING, bureauId);
 }
 
 export interface FurusatoAccess {
@@ -35,8 +33,7 @@ export interface FurusatoAccess {
 export async function accessOf(db: Queryable, user: Principal | null): Promise<FurusatoAccess> {
   if (!user) throw new Forbidden();
   if (user.role === "partner") {
-    const { rows } = await db.query<{ id: string }>("SELECT id FROM furusato_suppliers WHERE organisation_id = $1", [user.organisationId]);
-    const supplier = rows[0] ? await repo.findSupplier(db, rows[0].id) : null;
+    const supplier = await repo.findSupplierOfOrganisation(db, user.organisationId);
     if (!supplier || !can(user, "furusato.supply", { organisationId: supplier.organisation_id ?? "" })) throw new Forbidden();
     return { user, manager: false, donors: false, supplier };
   }

@@ -1,7 +1,8 @@
 // The furusato module's audiences for the router's gate (see platform/auth/audiences.ts).
-import { type AudienceCheck, registerAudience } from "../../platform/auth/audiences";
+import type { AudienceCheck } from "../../platform/auth/audiences";
 import { can } from "../../platform/auth/permissions";
 import { furusatoOwner } from "./access";
+import { isSupplierOrganisation } from "./repository";
 
 /** furusato.manager: the editors of the bureau that runs ふるさと納税 (app setting furusato.bureauId) and administrators. */
 const isFurusatoManager: AudienceCheck = async (db, user) =>
@@ -17,12 +18,11 @@ const isDonorStaff: AudienceCheck = async (db, user) => user.role === "admin" ||
 /** furusato.supplier: a partner login of an organisation that is a registered gift supplier. */
 const isSupplierLogin: AudienceCheck = async (db, user) => {
   if (user.role !== "partner") return false;
-  const { rows } = await db.query("SELECT 1 FROM furusato_suppliers WHERE organisation_id = $1 LIMIT 1", [user.organisationId]);
-  return rows.length > 0;
+  return await isSupplierOrganisation(db, user.organisationId);
 };
 
-export function registerFurusatoAudiences(): void {
-  registerAudience("furusato.manager", isFurusatoManager);
-  registerAudience("furusato.donors", isDonorStaff);
-  registerAudience("furusato.supplier", isSupplierLogin);
-}
+export const furusatoAudiences = {
+  "furusato.manager": isFurusatoManager,
+  "furusato.donors": isDonorStaff,
+  "furusato.supplier": isSupplierLogin,
+} as const;

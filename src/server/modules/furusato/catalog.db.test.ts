@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { todayInJapan } from "../../../common/dates";
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import type { Actor } from "../../platform/audit/audit";
 import { storeFile } from "../../platform/files/files";
 import { createTestDb, type TestDb } from "../../testing/db";
 import { buildCity } from "../../testing/factories";
 import * as catalog from "./catalog";
+import { updateGift } from "./gift-update";
 import * as repo from "./repository";
 
 let t: TestDb;
@@ -122,7 +124,7 @@ describe("suppliers and gift codes", () => {
       costEffectiveFrom: "2025-04-01",
     });
     const copy = await catalog.copyGift(t.db, staff, first);
-    const [a, b] = await Promise.all([repo.findGift(t.db, first, "2025-04-01"), repo.findGift(t.db, copy, catalog.todayInJapan())]);
+    const [a, b] = await Promise.all([repo.findGift(t.db, first, "2025-04-01"), repo.findGift(t.db, copy, todayInJapan())]);
     expect(a?.code).toBe("KF001");
     expect(b?.code).toBe("KF002");
     expect(b?.copied_from).toBe(first);
@@ -169,14 +171,24 @@ describe("review workflow", () => {
       /承認できません/,
     );
     const gift = await repo.findGift(t.db, id, "2025-04-01");
-    await expect(catalog.updateGift(t.db, staff, id, { version: gift!.version, details: details() }, { bySupplier: true })).rejects.toThrow(
-      /差戻し/,
-    );
-    const edited = await catalog.updateGift(t.db, staff, id, { version: gift!.version, details: details() }, { bySupplier: false });
-    expect(edited.gift.details.localProductType).toBe("3");
-    await expect(
-      catalog.updateGift(t.db, staff, id, { version: gift!.version, details: details() }, { bySupplier: false }),
-    ).rejects.toThrow(/先に更新/);
+    // The service decides who the caller is (staff or the supplier's own login) inside its transaction.
+    const supplierOrg = (await repo.findSupplier(t.db, supplierId))!.organisation_id!;
+    const principal = (role: "admin" | "partner", organisationId: string) => ({
+      id: staff.userId ?? "",
+      loginId: "staff",
+      displayName: staff.label,
+      role,
+      organisationId,
+      organisationName: "",
+      bureauId: null,
+      bureauName: null,
+    });
+    const supplierLogin = principal("partner", supplierOrg);
+    const admin = principal("admin", supplierOrg);
+    await expect(updateGift(t.db, supplierLogin, staff, id, { version: gift!.version, details: details() })).rejects.toThrow(/差戻し/);
+    const edited = await updateGift(t.db, admin, staff, id, { version: gift!.version, details: details() });
+    expect(edited.details.localProductType).toBe("3");
+    await expect(updateGift(t.db, admin, staff, id, { version: gift!.version, details: details() })).rejects.toThrow(/先に更新/);
   });
 });
 

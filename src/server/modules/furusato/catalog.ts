@@ -3,11 +3,13 @@
 // increase that breaks 3割 on one portal shows up at once as an error on that portal.
 import { BANK_FIELD_LABELS, type SupplierBank } from "../../../common/api/furusato";
 import { giftActionCode } from "../../../common/audit-labels";
+import { todayInJapan } from "../../../common/dates";
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import { blocksPublishing, checkGift, checkListing } from "../../../common/furusato/rules";
 import type { Gift, GiftStatus, Listing, RuleFinding } from "../../../common/furusato/types";
 import { FILES_PER_GIFT_MAX } from "../../../common/upload-limits";
 import type { Db, Queryable } from "../../db/database";
+import { createOrganisation } from "../../platform/admin/organisations";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { storeFile } from "../../platform/files/files";
@@ -16,9 +18,7 @@ import { giftFileOwner, supplierFileOwner } from "./file-owners";
 import * as repo from "./repository";
 import { indexGift } from "./search-index";
 
-export const todayInJapan = (): string => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
-
-const STALE = "他の利用者が先に更新しました。画面を再読み込みしてから、もう一度保存してください。";
+export const STALE = "他の利用者が先に更新しました。画面を再読み込みしてから、もう一度保存してください。";
 
 // ------------------------------------------------------------------ suppliers
 
@@ -37,15 +37,16 @@ export async function createSupplier(
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const taken = await tx.query("SELECT 1 FROM furusato_suppliers WHERE code = $1", [input.code]);
-    if (taken.rowCount > 0)
+    if (await repo.supplierCodeTaken(tx, input.code))
       throw new ValidationError("この事業者コードは既に使われています。", { code: "この事業者コードは既に使われています。" });
     // The supplier's own logins belong to an external organisation made for it.
-    const org = await tx.query<{ id: string }>(
-      "INSERT INTO organisations (kind, name, code, is_sample) VALUES ('external', $1, $2, $3) RETURNING id",
-      [input.name, `supplier-${input.code.toLowerCase()}`, opts.isSample ?? false],
-    );
-    const id = await repo.insertSupplier(tx, { ...input, organisationId: org.rows[0].id, isSample: opts.isSample });
+    const organisationId = await createOrganisation(tx, {
+      kind: "external",
+      name: input.name,
+      code: `supplier-${input.code.toLowerCase()}`,
+      isSample: opts.isSample ?? false,
+    });
+    const id = await repo.insertSupplier(tx, { ...input, organisationId, isSample: opts.isSample });
     // Bank details are kept out of the audit trail's readable copy: only that they were set.
     await recordAudit(tx, actor, {
       action: "create",
@@ -207,7 +208,12 @@ export function supplierFindings(gift: repo.GiftRow): RuleFinding[] {
 }
 
 /** What the rules say of a gift on each of its portals, given its listings (pure). */
-function judge(gift: repo.GiftRow, listings: repo.ListingRow[], portals: Map<string, repo.StoredPortal>, on: string): GiftWithFindings {
+export function judge(
+  gift: repo.GiftRow,
+  listings: repo.ListingRow[],
+  portals: Map<string, repo.StoredPortal>,
+  on: string,
+): GiftWithFindings {
   const pairs = listings.flatMap((row) => {
     const portal = portals.get(row.portal_code);
     return portal ? [{ listing: { ...toListing(row), giftCode: gift.code }, portal }] : [];
@@ -307,7 +313,7 @@ export async function copyGift(db: Db, actor: Actor, id: string): Promise<string
 const EVIDENCE_LABELS = { file: "根拠資料", record: "返礼品", field: "evidenceFileIds" };
 
 /** The gift's evidence list may name only files it owns or the actor's own unattached evidence uploads. */
-async function attachEvidenceIds(
+export async function attachEvidenceIds(
   tx: Queryable,
   actor: Actor,
   gift: Pick<repo.GiftRow, "id" | "supplier_organisation_id">,
@@ -342,59 +348,7 @@ async function copyEvidence(
 }
 
 /** Statuses in which a supplier's edit becomes a change proposal instead of a direct change. */
-const PROPOSABLE = new Set<GiftStatus>(["承認済", "ポータル登録済"]);
-
-export async function updateGift(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: { version: number; details: GiftDetails },
-  opts: { bySupplier: boolean },
-) {
-  await db.transaction(async (tx) => {
-    const before = await repo.findGift(tx, id, todayInJapan());
-    if (!before) throw new NotFound("返礼品");
-    // Checked (and uploads taken over) before either path: a proposal may not name others' files either.
-    await attachEvidenceIds(tx, actor, before, input.details.evidenceFileIds);
-    if (opts.bySupplier && PROPOSABLE.has(before.status)) {
-      // A live gift is not changed under the portals' feet: the supplier's change waits for staff review.
-      if (!(await repo.setPendingDetails(tx, id, input.version, input.details, actor.userId))) throw new Conflict(STALE, "stale_version");
-      await repo.insertReview(tx, {
-        giftId: id,
-        action: "変更提案",
-        fromStatus: before.status,
-        toStatus: before.status,
-        comment: "",
-        actorUserId: actor.userId,
-        actorLabel: actor.label,
-      });
-      await recordAudit(tx, actor, {
-        action: "propose_change",
-        entityType: "furusato_gift",
-        entityId: id,
-        summary: `返礼品「${before.details.title}」（${before.code}）の変更を提案`,
-        before: before.details,
-        after: input.details,
-      });
-      return;
-    }
-    // Suppliers change a gift while it is theirs to edit; once submitted, staff review it (or send it back).
-    if (opts.bySupplier && before.status !== "入力中") {
-      throw new Forbidden("確認中の返礼品は事業者からは変更できません。市の担当者に差戻しを依頼してください。");
-    }
-    if (!(await repo.updateGiftDetails(tx, id, input.version, input.details))) throw new Conflict(STALE, "stale_version");
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "furusato_gift",
-      entityId: id,
-      summary: `返礼品「${input.details.title}」（${before.code}）を変更`,
-      before: before.details,
-      after: input.details,
-    });
-    await indexGift(tx, id, todayInJapan());
-  });
-  return giftWithFindings(db, id);
-}
+export const PROPOSABLE = new Set<GiftStatus>(["承認済", "ポータル登録済"]);
 
 /** A new cost from a date on (the history is kept); returns the re-checked gift, whose 3割 may now fail. */
 export async function changeCost(
@@ -631,7 +585,7 @@ export async function addGiftImage(
     if (!gift) throw new NotFound("返礼品");
     if (gift.details.imageUrls.length >= FILES_PER_GIFT_MAX) throw new ValidationError(`画像は${FILES_PER_GIFT_MAX}枚までです。`);
     const stored = await storeFile(tx, { ...file, createdBy: actor.userId, owner: giftFileOwner(gift, "image") });
-    await tx.query("INSERT INTO furusato_gift_images (file_id, gift_id) VALUES ($1, $2)", [stored.id, giftId]);
+    await repo.insertGiftImage(tx, stored.id, giftId);
     const url = `${baseUrl}/api/public/furusato/images/${stored.id}`;
     const details = { ...gift.details, imageUrls: [...gift.details.imageUrls, url] };
     if (!(await repo.updateGiftDetails(tx, giftId, gift.version, details))) throw new Conflict(STALE, "stale_version");
@@ -662,12 +616,7 @@ export async function addSupplierDocument(
       createdBy: actor.userId,
       owner: supplierFileOwner(supplier),
     });
-    await tx.query("INSERT INTO furusato_supplier_documents (file_id, supplier_id, title, author_label) VALUES ($1, $2, $3, $4)", [
-      stored.id,
-      supplierId,
-      file.title,
-      actor.label,
-    ]);
+    await repo.insertSupplierDocument(tx, { fileId: stored.id, supplierId, title: file.title, authorLabel: actor.label });
     await recordAudit(tx, actor, {
       action: "add_document",
       entityType: "furusato_supplier",

@@ -2,7 +2,8 @@
 // suppliers and a handful of gifts listed on them — one of which a price rise has pushed over 3割 on one portal.
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import type { Db } from "../../db/database";
-import { DEMO_ACTOR, organisationIdByCode } from "../../demo";
+import { organisationIdByCode } from "../../platform/admin/organisations";
+import { DEMO_ACTOR } from "../../platform/audit/audit";
 import { setFurusatoOwner } from "./access";
 import * as catalog from "./catalog";
 import * as repo from "./repository";

@@ -2,6 +2,7 @@ import iconv from "iconv-lite";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRun } from "../../../common/api/platform";
+import { todayInJapan } from "../../../common/dates";
 import type { GiftDetails } from "../../../common/furusato/gift-schema";
 import type { Actor } from "../../platform/audit/audit";
 import { readFileRow } from "../../platform/files/files";
@@ -111,7 +112,7 @@ describe("publishing to every portal as one bundle", () => {
     const text = await rakutenFile(result.fileId);
     expect(text).toContain("響灘ひらめ切り身");
     expect(text).toContain("10000");
-    expect((await repo.findGift(t.db, giftA, catalog.todayInJapan()))?.status).toBe("ポータル登録済");
+    expect((await repo.findGift(t.db, giftA, todayInJapan()))?.status).toBe("ポータル登録済");
   });
 
   it("sends nothing when nothing changed", async () => {
@@ -119,7 +120,7 @@ describe("publishing to every portal as one bundle", () => {
   });
 
   it("holds back a listing that a cost rise pushed over 3割, and sends it as a change once its amount is fixed", async () => {
-    await catalog.changeCost(t.db, actor, giftA, { effectiveFrom: catalog.todayInJapan(), procurementCost: 3300, shippingCost: 900 });
+    await catalog.changeCost(t.db, actor, giftA, { effectiveFrom: todayInJapan(), procurementCost: 3300, shippingCost: 900 });
     const held = await previewPublish(t.db);
     expect(held.held.map((h) => `${h.giftCode}:${h.portalCode}`).sort()).toEqual(["HB001:ana", "HB001:rakuten"]);
     expect(held.diff.flatMap((d) => d.missing)).toEqual([]); // the portals keep what they had

@@ -2,11 +2,12 @@
 // A listing that the rules block (3割 exceeded, an amount waiting for a second approval …) is held back: nothing is
 // sent for it, and the portal keeps what it had, until it is fixed. The bundle, its diff and the new state are kept.
 import { randomUUID } from "node:crypto";
+import { todayInJapan } from "../../../common/dates";
 import { blocksPublishing, checkListing } from "../../../common/furusato/rules";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { storeFile } from "../../platform/files/files";
-import { registerJobHandler } from "../../platform/jobs/jobs";
+import { defineJob } from "../manifest";
 import {
   type BundleInputRow,
   type BundlePortal,
@@ -16,7 +17,7 @@ import {
   planBundle,
   zipBundleFiles,
 } from "./bundle";
-import { supplierFindings, todayInJapan, toGift, toListing } from "./catalog";
+import { supplierFindings, toGift, toListing } from "./catalog";
 import { bureauFileOwner } from "./file-owners";
 import { compilePortalTemplate, emptyRequiredColumns, parsePortalTemplate } from "./portal-template";
 import * as repo from "./repository";
@@ -240,6 +241,4 @@ export async function listExports(db: Queryable) {
   }));
 }
 
-export function registerPublishJob(): void {
-  registerJobHandler<{ actor: Actor }>(PUBLISH_JOB, (data, context) => publish(context.db, data.actor, context.progress));
-}
+export const publishJob = defineJob<{ actor: Actor }>(PUBLISH_JOB, (data, context) => publish(context.db, data.actor, context.progress));

@@ -24,6 +24,20 @@ export async function findSuppliers(db: Queryable): Promise<SupplierRow[]> {
   return (await db.query<SupplierRow>(`${SUPPLIER_SELECT} ORDER BY s.code`)).rows;
 }
 
+/** The supplier whose own logins belong to this organisation (a supplier's account). */
+export async function findSupplierOfOrganisation(db: Queryable, organisationId: string): Promise<SupplierRow | null> {
+  return (await db.query<SupplierRow>(`${SUPPLIER_SELECT} WHERE s.organisation_id = $1`, [organisationId])).rows[0] ?? null;
+}
+
+/** Whether an organisation is a registered supplier's (the supplier audience). */
+export async function isSupplierOrganisation(db: Queryable, organisationId: string): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM furusato_suppliers WHERE organisation_id = $1 LIMIT 1", [organisationId])).rows.length > 0;
+}
+
+export async function supplierCodeTaken(db: Queryable, code: string): Promise<boolean> {
+  return (await db.query("SELECT 1 FROM furusato_suppliers WHERE code = $1", [code])).rowCount > 0;
+}
+
 export async function findSupplier(db: Queryable, id: string): Promise<SupplierRow | null> {
   return (await db.query<SupplierRow>(`${SUPPLIER_SELECT} WHERE s.id = $1`, [id])).rows[0] ?? null;
 }
@@ -161,6 +175,51 @@ export async function findGift(db: Queryable, id: string, on: string): Promise<G
   return (await db.query<GiftRow>(`${GIFT_SELECT} WHERE g.id = $2`, [on, id])).rows[0] ?? null;
 }
 
+/** A gift with what its page shows beside it, in one statement (the edit path reads it once, before its write). */
+export interface GiftWithParts {
+  gift: GiftRow;
+  listings: ListingRow[];
+  costs: CostRow[];
+  reviews: ReviewRow[];
+  portals: StoredPortal[];
+}
+
+export async function findGiftWithParts(db: Queryable, id: string, on: string): Promise<GiftWithParts | null> {
+  const { rows } = await db.query<
+    GiftRow & { parts: { listings: ListingRow[]; costs: JsonDated<CostRow>[]; reviews: JsonDated<ReviewRow>[]; portals: PortalRow[] } }
+  >(
+    `SELECT sel.*, json_build_object(
+       'listings', (SELECT coalesce(json_agg(l ORDER BY l.portal_code), '[]'::json) FROM (
+          SELECT id, gift_id, portal_code, donation_amount, approved_donation_amount, amount_changed_by, title_variant, state, stock,
+                 listing_date::text AS listing_date, version
+            FROM furusato_listings WHERE gift_id = sel.id) l),
+       'costs', (SELECT coalesce(json_agg(c ORDER BY c.effective_from DESC, c.created_at DESC), '[]'::json) FROM (
+          SELECT effective_from::text AS effective_from, procurement_cost, shipping_cost, author_label, created_at
+            FROM furusato_gift_costs WHERE gift_id = sel.id) c),
+       'reviews', (SELECT coalesce(json_agg(r ORDER BY r.created_at DESC), '[]'::json) FROM (
+          SELECT action, from_status, to_status, comment, actor_label, created_at FROM furusato_gift_reviews WHERE gift_id = sel.id) r),
+       'portals', (SELECT coalesce(json_agg(p ORDER BY p.sort_order, p.code), '[]'::json) FROM (
+          SELECT code, name, fee_ratio, grants_points, field_limits, template, active, sort_order FROM furusato_portals) p)
+     ) AS parts
+     FROM (${GIFT_SELECT} WHERE g.id = $2) sel`,
+    [on, id],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const { parts, ...gift } = row;
+  const dated = <T extends { created_at: Date }>(r: JsonDated<T>): T => ({ ...r, created_at: new Date(r.created_at) }) as T;
+  return {
+    gift,
+    listings: parts.listings,
+    costs: parts.costs.map(dated),
+    reviews: parts.reviews.map(dated),
+    portals: parts.portals.map(toPortal),
+  };
+}
+
+/** A row read through json: its timestamps come as strings. */
+type JsonDated<T> = Omit<T, "created_at"> & { created_at: string };
+
 /** Next code for a supplier: AB001, AB002 … (事業者コード + 連番). The supplier row is locked so two at once do not collide. */
 export async function nextGiftCode(tx: Queryable, supplierId: string, supplierCode: string): Promise<string> {
   await tx.query("SELECT 1 FROM furusato_suppliers WHERE id = $1 FOR UPDATE", [supplierId]);
@@ -233,14 +292,16 @@ export async function insertCost(
   );
 }
 
+export interface CostRow {
+  effective_from: string;
+  procurement_cost: number;
+  shipping_cost: number;
+  author_label: string;
+  created_at: Date;
+}
+
 export async function findCosts(db: Queryable, giftId: string) {
-  const { rows } = await db.query<{
-    effective_from: string;
-    procurement_cost: number;
-    shipping_cost: number;
-    author_label: string;
-    created_at: Date;
-  }>(
+  const { rows } = await db.query<CostRow>(
     `SELECT effective_from::text AS effective_from, procurement_cost, shipping_cost, author_label, created_at
        FROM furusato_gift_costs WHERE gift_id = $1 ORDER BY effective_from DESC, created_at DESC`,
     [giftId],
@@ -267,15 +328,17 @@ export async function insertReview(
   );
 }
 
+export interface ReviewRow {
+  action: string;
+  from_status: string;
+  to_status: string;
+  comment: string;
+  actor_label: string;
+  created_at: Date;
+}
+
 export async function findReviews(db: Queryable, giftId: string) {
-  const { rows } = await db.query<{
-    action: string;
-    from_status: string;
-    to_status: string;
-    comment: string;
-    actor_label: string;
-    created_at: Date;
-  }>(
+  const { rows } = await db.query<ReviewRow>(
     "SELECT action, from_status, to_status, comment, actor_label, created_at FROM furusato_gift_reviews WHERE gift_id = $1 ORDER BY created_at DESC",
     [giftId],
   );
@@ -432,4 +495,27 @@ export async function findSupplierDocuments(db: Queryable, supplierId: string) {
     [supplierId],
   );
   return rows;
+}
+
+/** The file of one bulk export (一括出力), or null. */
+export async function findExportFileId(db: Queryable, exportId: string): Promise<string | null> {
+  const { rows } = await db.query<{ file_id: string }>("SELECT file_id FROM furusato_exports WHERE id = $1", [exportId]);
+  return rows[0]?.file_id ?? null;
+}
+
+/** A gift photo's file (public: portals fetch it by its address). */
+export async function insertGiftImage(tx: Queryable, fileId: string, giftId: string): Promise<void> {
+  await tx.query("INSERT INTO furusato_gift_images (file_id, gift_id) VALUES ($1, $2)", [fileId, giftId]);
+}
+
+export async function insertSupplierDocument(
+  tx: Queryable,
+  input: { fileId: string; supplierId: string; title: string; authorLabel: string },
+): Promise<void> {
+  await tx.query("INSERT INTO furusato_supplier_documents (file_id, supplier_id, title, author_label) VALUES ($1, $2, $3, $4)", [
+    input.fileId,
+    input.supplierId,
+    input.title,
+    input.authorLabel,
+  ]);
 }

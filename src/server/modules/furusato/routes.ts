@@ -1,7 +1,7 @@
 // HTTP handlers of the furusato catalog: parse input (contracts), check access, call the catalog, shape output.
 import type { Context } from "hono";
 import * as api from "../../../common/api/furusato";
-import { suggestDonationAmount } from "../../../common/furusato/suggest-amount";
+import { todayInJapan } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { createUser } from "../../platform/admin/users";
 import type { Actor } from "../../platform/audit/audit";
@@ -13,6 +13,8 @@ import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { accessOf, type FurusatoAccess, requireManager, visibleGift } from "./access";
 import * as catalog from "./catalog";
+import { giftDetail } from "./gift-detail";
+import { updateGift } from "./gift-update";
 import { exportRowFields, expressionFunctions, portalTemplateSchema } from "./portal-template";
 import { listExports, PUBLISH_JOB, previewPublish } from "./publish";
 import * as repo from "./repository";
@@ -52,73 +54,6 @@ async function supplierDetail(db: Queryable, access: FurusatoAccess, id: string)
       authorLabel: d.author_label,
       createdAt: iso(d.created_at),
     })),
-  };
-}
-
-function allowedActions(access: FurusatoAccess, status: repo.GiftRow["status"]) {
-  return api.GIFT_ACTIONS.filter((action) => {
-    const rule = catalog.GIFT_TRANSITIONS[action];
-    if (!(rule.from as readonly string[]).includes(status)) return false;
-    return access.manager || (access.supplier !== null && rule.supplier);
-  });
-}
-
-async function giftDetail(db: Queryable, access: FurusatoAccess, id: string) {
-  await visibleGift(db, access, id, catalog.todayInJapan());
-  const { gift, listings, findings, blocked } = await catalog.giftWithFindings(db, id);
-  const [costs, reviews, portals] = await Promise.all([repo.findCosts(db, id), repo.findReviews(db, id), repo.findPortals(db)]);
-  const portalName = new Map(portals.map((p) => [p.code, p.name]));
-  const asGift = catalog.toGift(gift);
-  return {
-    id: gift.id,
-    code: gift.code,
-    title: gift.details.title,
-    supplierId: gift.supplier_id,
-    supplierName: gift.supplier_name,
-    status: gift.status,
-    procurementCost: gift.procurement_cost,
-    deliveries: gift.details.subscription?.deliveries ?? 1,
-    errorCount: findings.filter((f) => f.severity === "error").length,
-    warningCount: findings.filter((f) => f.severity === "warning").length,
-    blocked,
-    isSample: gift.is_sample,
-    version: gift.version,
-    details: gift.details,
-    shippingCost: gift.shipping_cost,
-    costEffectiveFrom: gift.cost_effective_from,
-    copiedFrom: gift.copied_from,
-    pendingDetails: gift.pending_details,
-    pendingAt: gift.pending_at ? iso(gift.pending_at) : null,
-    editProposes: access.supplier !== null && (gift.status === "承認済" || gift.status === "ポータル登録済"),
-    costs: costs.map((c) => ({
-      effectiveFrom: c.effective_from,
-      procurementCost: c.procurement_cost,
-      shippingCost: c.shipping_cost,
-      authorLabel: c.author_label,
-      createdAt: iso(c.created_at),
-    })),
-    reviews: reviews.map((r) => ({
-      action: r.action,
-      fromStatus: r.from_status,
-      toStatus: r.to_status,
-      comment: r.comment,
-      actorLabel: r.actor_label,
-      createdAt: iso(r.created_at),
-    })),
-    listings: listings.map((l) => ({
-      portalCode: l.portal_code,
-      portalName: portalName.get(l.portal_code) ?? l.portal_code,
-      donationAmount: l.donation_amount,
-      approvedDonationAmount: l.approved_donation_amount,
-      titleVariant: l.title_variant,
-      state: l.state,
-      stock: l.stock,
-      listingDate: l.listing_date,
-    })),
-    findings,
-    suggestions: portals.filter((p) => p.active).map((p) => ({ portalCode: p.code, ...suggestDonationAmount(asGift, p) })),
-    allowedActions: allowedActions(access, gift.status),
-    canEdit: access.manager || (access.supplier !== null && ["入力中", "承認済", "ポータル登録済"].includes(gift.status)),
   };
 }
 
@@ -177,7 +112,7 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.listGifts, async ({ query }, { user }) => {
     const access = await accessOf(db, user);
-    const today = catalog.todayInJapan();
+    const today = todayInJapan();
     const rows = await repo.findGifts(db, today, { supplierId: access.supplier?.id ?? query.supplierId, status: query.status });
     const needle = query.q?.normalize("NFKC").toLowerCase();
     const matching = needle ? rows.filter((g) => `${g.code} ${g.details.title}`.normalize("NFKC").toLowerCase().includes(needle)) : rows;
@@ -210,24 +145,19 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.getGift, async ({ params }, { user }) => giftDetail(db, await accessOf(db, user), params.id));
 
-  router.on(api.updateGift, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    await visibleGift(db, access, params.id, catalog.todayInJapan());
-    if (!access.supplier) requireManager(access);
-    await catalog.updateGift(db, actor, params.id, body, { bySupplier: access.supplier !== null });
-    return giftDetail(db, access, params.id);
-  });
+  // Authorised inside the service's one transaction, which returns the detail.
+  router.on(api.updateGift, ({ params, body }, { user, actor }) => updateGift(db, user, actor, params.id, body));
 
   router.on(api.copyGift, async ({ params }, { user, actor }) => {
     const access = await accessOf(db, user);
-    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    await visibleGift(db, access, params.id, todayInJapan());
     if (!access.supplier) requireManager(access);
     return giftDetail(db, access, await catalog.copyGift(db, actor, params.id));
   });
 
   router.on(api.changeGiftCost, async ({ params, body }, { user, actor }) => {
     const access = await accessOf(db, user);
-    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    await visibleGift(db, access, params.id, todayInJapan());
     // Suppliers report a new price too: the rules re-check every portal at once either way.
     if (!access.supplier) requireManager(access);
     await catalog.changeCost(db, actor, params.id, body);
@@ -236,7 +166,7 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.transitionGift, async ({ params, body }, { user, actor }) => {
     const access = await accessOf(db, user);
-    await visibleGift(db, access, params.id, catalog.todayInJapan());
+    await visibleGift(db, access, params.id, todayInJapan());
     if (!access.supplier) requireManager(access);
     await catalog.transitionGift(db, actor, params.id, body, { bySupplier: access.supplier !== null });
     return giftDetail(db, access, params.id);
@@ -275,7 +205,7 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.uploadEvidence, async ({ params }, { user, actor, c }) => {
     const access = await accessOf(db, user);
-    const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
+    const gift = await visibleGift(db, access, params.id, todayInJapan());
     if (access.supplier ? gift.status !== "入力中" : !access.manager) throw new Forbidden("この返礼品には資料を添付できません。");
     const upload = await formFile(c);
     const bytes = new Uint8Array(await upload.arrayBuffer());
@@ -285,7 +215,7 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.downloadEvidence, async ({ params }, { user, actor }) => {
     const access = await accessOf(db, user);
-    const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
+    const gift = await visibleGift(db, access, params.id, todayInJapan());
     if (!gift.details.evidenceFileIds.includes(params.fileId)) throw new NotFound("根拠資料");
     // Listed is not enough: the file must be this gift's own evidence, and readable by its owner's rule.
     const file = await readFileFor(db, user, params.fileId, { kind: "furusato.gift", ownerId: gift.id, purpose: "evidence" }, "根拠資料");
@@ -316,9 +246,9 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.downloadExport, async ({ params }, { user, actor }) => {
     requireManager(await accessOf(db, user));
-    const { rows } = await db.query<{ file_id: string }>("SELECT file_id FROM furusato_exports WHERE id = $1", [params.id]);
-    if (!rows[0]) throw new NotFound("出力");
-    const file = await readFileFor(db, user, rows[0].file_id, { kind: "furusato.export", ownerId: params.id }, "出力");
+    const fileId = await repo.findExportFileId(db, params.id);
+    if (!fileId) throw new NotFound("出力");
+    const file = await readFileFor(db, user, fileId, { kind: "furusato.export", ownerId: params.id }, "出力");
     await recordAudit(db, actor, {
       action: "download",
       entityType: "furusato_export",
@@ -330,7 +260,7 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.uploadGiftImage, async ({ params }, { user, actor, c }) => {
     const access = await accessOf(db, user);
-    const gift = await visibleGift(db, access, params.id, catalog.todayInJapan());
+    const gift = await visibleGift(db, access, params.id, todayInJapan());
     if (access.supplier ? gift.status !== "入力中" : !access.manager) throw new Forbidden("この返礼品には画像を追加できません。");
     const upload = await formFile(c);
     const bytes = new Uint8Array(await upload.arrayBuffer());

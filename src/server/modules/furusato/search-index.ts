@@ -1,10 +1,12 @@
 // What the furusato module makes searchable: each gift (code, title, catch copy, description, supplier), for staff.
+
+import { todayInJapan } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
-import { indexRecord, registerSearchModule } from "../../platform/search/search";
+import { indexRecord, type SearchModule } from "../../platform/search/search";
 import type { GiftRow } from "./repository";
 import { findGift, findGifts } from "./repository";
 
-async function indexGiftRow(tx: Queryable, gift: GiftRow): Promise<void> {
+export async function indexGiftRow(tx: Queryable, gift: GiftRow): Promise<void> {
   await indexRecord(tx, {
     module: "furusato",
     entityType: "gift",
@@ -23,13 +25,11 @@ export async function indexGift(tx: Queryable, giftId: string, on: string): Prom
 }
 
 async function reindexFurusato(db: Db): Promise<number> {
-  const gifts = await findGifts(db, new Date().toISOString().slice(0, 10));
+  const gifts = await findGifts(db, todayInJapan());
   await db.transaction(async (tx) => {
     for (const gift of gifts) await indexGiftRow(tx, gift);
   });
   return gifts.length;
 }
 
-export function registerFurusatoSearch(): void {
-  registerSearchModule({ module: "furusato", label: "ふるさと納税", reindex: reindexFurusato });
-}
+export const FURUSATO_SEARCH_MODULE: SearchModule = { module: "furusato", label: "ふるさと納税", reindex: reindexFurusato };

@@ -4,8 +4,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Db } from "../../db/database";
-import { DEMO_ACTOR, organisationIdByCode } from "../../demo";
 import { projectRoot } from "../../paths";
+import { organisationIdByCode } from "../../platform/admin/organisations";
+import { DEMO_ACTOR } from "../../platform/audit/audit";
 import * as repo from "./repository";
 import { importDocumentAs } from "./service";
 

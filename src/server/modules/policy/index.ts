@@ -1,9 +1,18 @@
-// The policy module's public face: what other modules may use (they never touch its tables directly).
-import { registerSearchModule } from "../../platform/search/search";
+// The policy module (局区方針): its manifest, and its public face — what other modules, the CLI and the tests may use.
+// Nothing outside this folder imports its other files (the boundary check in npm test enforces it).
+import type { ModuleManifest } from "../manifest";
+import { loadPolicyDemo } from "./demo";
+import { registerPolicyRoutes } from "./routes";
 import { POLICY_SEARCH_MODULE } from "./search-index";
 
-export { documentContent, getChallengeDetail, getDocumentDetail, listChallenges, listDocuments } from "./service";
+export { looksLikeOldWord, looksLikeZip, readPolicyDocx } from "./read-docx";
+export { documentContent, getChallengeDetail, getDocumentDetail, importDocumentAs, listChallenges, listDocuments } from "./service";
 
-export function registerPolicyModule(): void {
-  registerSearchModule(POLICY_SEARCH_MODULE);
-}
+export const policyModule: ModuleManifest = {
+  name: "policy",
+  label: "局区方針",
+  routes: registerPolicyRoutes,
+  search: [POLICY_SEARCH_MODULE],
+  demo: loadPolicyDemo,
+  backupTables: ["policy_statuses", "policy_documents", "policy_challenges", "policy_progress_entries"],
+};

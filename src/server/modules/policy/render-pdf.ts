@@ -2,7 +2,7 @@
 // title, 1 組織の使命, 2 課題と背景 and each challenge's ①–⑤. Noto Sans JP is embedded (pdfkit subsets it).
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import type { ChallengeContent, PolicyDocumentContent } from "../../../common/policy/types.js";
-import { createPdfPrinter, PDF_FONT_FAMILY } from "../../platform/pdf/printer";
+import { PDF_FONT_FAMILY, renderPdf } from "../../platform/pdf/printer";
 import {
   analysisNoteText,
   approachHeadingText,
@@ -105,17 +105,6 @@ export function policyDocDefinition(doc: PolicyDocumentContent, options: PolicyR
   };
 }
 
-function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
-    stream.on("error", reject);
-    stream.end();
-  });
-}
-
 export async function renderPolicyPdf(doc: PolicyDocumentContent, options: PolicyRenderOptions = {}): Promise<Buffer> {
-  const pdf = (await createPdfPrinter()).createPdfKitDocument(policyDocDefinition(doc, options));
-  return collect(pdf);
+  return renderPdf(policyDocDefinition(doc, options));
 }

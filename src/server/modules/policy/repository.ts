@@ -157,15 +157,6 @@ export async function updateDocumentFields(
   );
 }
 
-/** Bumps the version only when the caller saw the current one (optimistic locking); false when it did not. */
-export async function bumpDocumentVersion(tx: Queryable, id: string, expectedVersion: number): Promise<boolean> {
-  const { rowCount } = await tx.query(
-    "UPDATE policy_documents SET version = version + 1, updated_at = now() WHERE id = $1 AND version = $2",
-    [id, expectedVersion],
-  );
-  return rowCount > 0;
-}
-
 export async function setPublished(tx: Queryable, id: string, published: boolean, userId: string | null): Promise<void> {
   await tx.query(
     `UPDATE policy_documents SET status = $2, published_at = CASE WHEN $2 = 'published' THEN now() ELSE NULL END,

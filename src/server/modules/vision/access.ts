@@ -5,17 +5,17 @@
 import type { Queryable } from "../../db/database";
 import { authorize, can, type OwnedByBureau, type Principal } from "../../platform/auth/permissions";
 import { Forbidden } from "../../platform/errors";
-import * as repo from "./repository";
+import { readSetting, writeSetting } from "../../platform/settings";
 
 export const OWNER_SETTING = "vision.bureauId";
 
 export async function visionOwner(db: Queryable): Promise<OwnedByBureau | undefined> {
-  const value = await repo.readSetting(db, OWNER_SETTING);
+  const value = await readSetting<string>(db, OWNER_SETTING);
   return value ? { organisationId: value } : undefined;
 }
 
 export async function setVisionOwner(db: Queryable, bureauId: string): Promise<void> {
-  await repo.writeSetting(db, OWNER_SETTING, bureauId);
+  await writeSetting(db, OWNER_SETTING, bureauId);
 }
 
 export interface VisionAccess {

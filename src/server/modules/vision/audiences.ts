@@ -1,5 +1,5 @@
 // The vision module's audiences for the router's gate (see platform/auth/audiences.ts).
-import { type AudienceCheck, registerAudience } from "../../platform/auth/audiences";
+import type { AudienceCheck } from "../../platform/auth/audiences";
 import { can } from "../../platform/auth/permissions";
 import { visionOwner } from "./access";
 
@@ -14,7 +14,7 @@ const isCouncilMember: AudienceCheck = async (db, user) => {
   return rows.length > 0;
 };
 
-export function registerVisionAudiences(): void {
-  registerAudience("vision.manager", isVisionManager);
-  registerAudience("vision.council", isCouncilMember);
-}
+export const visionAudiences = {
+  "vision.manager": isVisionManager,
+  "vision.council": isCouncilMember,
+} as const;

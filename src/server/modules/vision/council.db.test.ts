@@ -68,6 +68,7 @@ describe("experts' council", () => {
                 await tx.query("UPDATE vision_council_members SET user_id = $2 WHERE id = $1", [secondId, someone]);
               return tx.query(sql, params);
             },
+            exec: (script) => tx.exec(script),
           }),
         ),
     };

@@ -3,11 +3,21 @@
 // transaction with its audit row.
 import type { CommentState, CouncilComment, CouncilMeeting, CouncilMember, ReportNode } from "../../../common/api/vision-engagement";
 import type { Db, Queryable } from "../../db/database";
+import { createOrganisation, findOrganisationIdByCode } from "../../platform/admin/organisations";
 import { hashNewUserPassword, insertUser } from "../../platform/admin/users";
-import { type Actor, recordAudit } from "../../platform/audit/audit";
+import { type Actor, recordAudit, SYSTEM_ACTOR } from "../../platform/audit/audit";
 import { Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { writeCsv } from "../../platform/tabular/csv-write";
-import type { CouncilMemberRow, EngagementAccess } from "./engagement-access";
+import type { EngagementAccess } from "./engagement-access";
+import * as repo from "./engagement-repository";
+import {
+  type RoundRow as CoreRoundRow,
+  findNodeLabels,
+  findRound,
+  findRoundReportRows,
+  findRounds,
+  type ReportIndicatorRow,
+} from "./index";
 
 /** The external organisation the council members' logins belong to (one for the whole council). */
 export const COUNCIL_ORGANISATION_CODE = "vision-council";
@@ -15,11 +25,7 @@ const COUNCIL_ORGANISATION_NAME = "新ビジョン有識者会議";
 
 // ------------------------------------------------------------------ members
 
-interface MemberRow extends CouncilMemberRow {
-  login_id: string | null;
-}
-
-const MEMBER_SELECT = `SELECT m.*, u.login_id FROM vision_council_members m LEFT JOIN users u ON u.id = m.user_id`;
+type MemberRow = repo.MemberRow;
 
 function toMember(row: MemberRow, access: EngagementAccess): CouncilMember {
   return {
@@ -35,9 +41,9 @@ function toMember(row: MemberRow, access: EngagementAccess): CouncilMember {
 }
 
 async function findMember(db: Queryable, id: string): Promise<MemberRow> {
-  const { rows } = await db.query<MemberRow>(`${MEMBER_SELECT} WHERE m.id = $1`, [id]);
-  if (!rows[0]) throw new NotFound("委員");
-  return rows[0];
+  const row = await repo.findMember(db, id);
+  if (!row) throw new NotFound("委員");
+  return row;
 }
 
 export async function getMember(db: Queryable, access: EngagementAccess, id: string): Promise<CouncilMember> {
@@ -52,18 +58,15 @@ export async function createMember(
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO vision_council_members (plan_id, name, affiliation, is_chair, is_sample) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [planId, input.name, input.affiliation, input.isChair, opts.isSample ?? false],
-    );
+    const id = await repo.insertMember(tx, planId, input, opts.isSample ?? false);
     await recordAudit(tx, actor, {
       action: "create",
       entityType: "vision_council_member",
-      entityId: rows[0].id,
+      entityId: id,
       summary: `有識者会議の委員「${input.name}」を登録`,
       after: input,
     });
-    return rows[0].id;
+    return id;
   });
 }
 
@@ -81,13 +84,7 @@ export async function updateMember(
       isChair: patch.isChair ?? before.is_chair,
       active: patch.active ?? before.active,
     };
-    await tx.query("UPDATE vision_council_members SET name = $2, affiliation = $3, is_chair = $4, active = $5 WHERE id = $1", [
-      id,
-      next.name,
-      next.affiliation,
-      next.isChair,
-      next.active,
-    ]);
+    await repo.updateMember(tx, id, next);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_council_member",
@@ -101,23 +98,16 @@ export async function updateMember(
 
 /** The council's external organisation, made on first use (inside the caller's transaction). */
 async function councilOrganisation(tx: Queryable): Promise<string> {
-  const found = await tx.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1", [COUNCIL_ORGANISATION_CODE]);
-  if (found.rows[0]) return found.rows[0].id;
-  const { rows } = await tx.query<{ id: string }>("INSERT INTO organisations (kind, name, code) VALUES ('external', $1, $2) RETURNING id", [
-    COUNCIL_ORGANISATION_NAME,
-    COUNCIL_ORGANISATION_CODE,
-  ]);
-  await recordAudit(
-    tx,
-    { userId: null, label: "システム" },
-    {
-      action: "create",
-      entityType: "organisation",
-      entityId: rows[0].id,
-      summary: `組織「${COUNCIL_ORGANISATION_NAME}」（有識者会議の委員のログイン用）を追加`,
-    },
-  );
-  return rows[0].id;
+  const found = await findOrganisationIdByCode(tx, COUNCIL_ORGANISATION_CODE);
+  if (found) return found;
+  const id = await createOrganisation(tx, { kind: "external", name: COUNCIL_ORGANISATION_NAME, code: COUNCIL_ORGANISATION_CODE });
+  await recordAudit(tx, SYSTEM_ACTOR, {
+    action: "create",
+    entityType: "organisation",
+    entityId: id,
+    summary: `組織「${COUNCIL_ORGANISATION_NAME}」（有識者会議の委員のログイン用）を追加`,
+  });
+  return id;
 }
 
 const ALREADY_LINKED = "この委員にはログインアカウントがあります。";
@@ -146,8 +136,7 @@ export async function createMemberLogin(
       organisationId,
       passwordHash,
     });
-    const linked = await tx.query("UPDATE vision_council_members SET user_id = $2 WHERE id = $1 AND user_id IS NULL", [memberId, user.id]);
-    if (linked.rowCount === 0) throw new ValidationError(ALREADY_LINKED, { loginId: ALREADY_LINKED });
+    if (!(await repo.linkMemberLogin(tx, memberId, user.id))) throw new ValidationError(ALREADY_LINKED, { loginId: ALREADY_LINKED });
     await recordAudit(tx, actor, {
       action: "link_login",
       entityType: "vision_council_member",
@@ -160,23 +149,17 @@ export async function createMemberLogin(
 
 // ------------------------------------------------------------------ meetings
 
-interface MeetingRow {
-  id: string;
-  plan_id: string;
-  round_id: string | null;
-  round_name: string | null;
-  title: string;
-  held_on: string;
-  place: string;
-  summary: string;
-  member_ids: string[];
-  comment_count: number;
-  is_sample: boolean;
+/** A meeting with the name of the round it takes up (a round of the core, read through its index). */
+type MeetingRow = repo.MeetingRow & { round_name: string | null };
+
+async function withRoundName(db: Queryable, row: repo.MeetingRow): Promise<MeetingRow> {
+  return { ...row, round_name: row.round_id ? ((await findRound(db, row.round_id))?.name ?? null) : null };
 }
 
-const MEETING_SELECT = `SELECT mt.*, r.name AS round_name,
-  (SELECT count(*)::int FROM vision_council_comments c WHERE c.meeting_id = mt.id) AS comment_count
-  FROM vision_council_meetings mt LEFT JOIN vision_rounds r ON r.id = mt.round_id`;
+async function findMeetingRow(db: Queryable, id: string): Promise<MeetingRow | null> {
+  const row = await repo.findMeeting(db, id);
+  return row ? withRoundName(db, row) : null;
+}
 
 const toMeeting = (row: MeetingRow): CouncilMeeting => ({
   id: row.id,
@@ -192,9 +175,9 @@ const toMeeting = (row: MeetingRow): CouncilMeeting => ({
 });
 
 export async function getMeeting(db: Queryable, id: string): Promise<CouncilMeeting> {
-  const { rows } = await db.query<MeetingRow>(`${MEETING_SELECT} WHERE mt.id = $1`, [id]);
-  if (!rows[0]) throw new NotFound("会議");
-  return toMeeting(rows[0]);
+  const row = await findMeetingRow(db, id);
+  if (!row) throw new NotFound("会議");
+  return toMeeting(row);
 }
 
 export interface MeetingInput {
@@ -209,16 +192,12 @@ export interface MeetingInput {
 async function checkMeetingRefs(tx: Queryable, planId: string, input: MeetingInput): Promise<void> {
   const memberIds = [...new Set(input.memberIds)];
   if (memberIds.length > 0) {
-    const { rows } = await tx.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM vision_council_members WHERE plan_id = $1 AND id = ANY($2::uuid[])",
-      [planId, memberIds],
-    );
-    if (rows[0].n !== memberIds.length)
+    if ((await repo.countMembersOfPlan(tx, planId, memberIds)) !== memberIds.length)
       throw new ValidationError("出席委員に、この会議の委員でない人が含まれています。", { memberIds: "委員を選び直してください。" });
   }
   if (input.roundId) {
-    const { rows } = await tx.query("SELECT 1 FROM vision_rounds WHERE id = $1 AND plan_id = $2", [input.roundId, planId]);
-    if (rows.length === 0)
+    const round = await findRound(tx, input.roundId);
+    if (round?.plan_id !== planId)
       throw new ValidationError("対象の報告ラウンドが見つかりません。", { roundId: "報告ラウンドを選び直してください。" });
   }
 }
@@ -232,33 +211,24 @@ export async function createMeeting(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     await checkMeetingRefs(tx, planId, input);
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO vision_council_meetings (plan_id, round_id, title, held_on, place, summary, member_ids, is_sample)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::uuid[], $8) RETURNING id`,
-      [planId, input.roundId, input.title, input.heldOn, input.place, input.summary, [...new Set(input.memberIds)], opts.isSample ?? false],
-    );
+    const id = await repo.insertMeeting(tx, planId, { ...input, memberIds: [...new Set(input.memberIds)] }, opts.isSample ?? false);
     await recordAudit(tx, actor, {
       action: "create",
       entityType: "vision_council_meeting",
-      entityId: rows[0].id,
+      entityId: id,
       summary: `有識者会議「${input.title}」（${input.heldOn}）を記録`,
       after: input,
     });
-    return rows[0].id;
+    return id;
   });
 }
 
 export async function updateMeeting(db: Db, actor: Actor, id: string, input: MeetingInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<MeetingRow>(`${MEETING_SELECT} WHERE mt.id = $1`, [id]);
-    const before = rows[0];
+    const before = await findMeetingRow(tx, id);
     if (!before) throw new NotFound("会議");
     await checkMeetingRefs(tx, before.plan_id, input);
-    await tx.query(
-      `UPDATE vision_council_meetings SET round_id = $2, title = $3, held_on = $4, place = $5, summary = $6, member_ids = $7::uuid[]
-       WHERE id = $1`,
-      [id, input.roundId, input.title, input.heldOn, input.place, input.summary, [...new Set(input.memberIds)]],
-    );
+    await repo.updateMeeting(tx, id, { ...input, memberIds: [...new Set(input.memberIds)] });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_council_meeting",
@@ -272,23 +242,27 @@ export async function updateMeeting(db: Db, actor: Actor, id: string, input: Mee
 
 // ------------------------------------------------------------------ rounds the caller may read
 
-interface RoundRow {
-  id: string;
-  plan_id: string;
-  name: string;
-  fiscal_year: number;
-  as_of: string;
-  status: "open" | "closed" | "published";
-  comment_count: number;
-  open_comment_count: number;
-  in_meeting: boolean;
+/** A round of the core (read through its index) with the council's comments on it. */
+type RoundRow = Pick<CoreRoundRow, "id" | "plan_id" | "name" | "fiscal_year" | "as_of" | "status"> & repo.RoundCouncilStats;
+
+async function withCouncilStats(db: Queryable, rounds: CoreRoundRow[]): Promise<RoundRow[]> {
+  const stats = await repo.roundCouncilStats(
+    db,
+    rounds.map((r) => r.id),
+  );
+  return rounds.map((r) => ({
+    id: r.id,
+    plan_id: r.plan_id,
+    name: r.name,
+    fiscal_year: r.fiscal_year,
+    as_of: r.as_of,
+    status: r.status,
+    ...(stats.get(r.id) ?? { comment_count: 0, open_comment_count: 0, in_meeting: false }),
+  }));
 }
 
-const ROUND_SELECT = `SELECT r.id, r.plan_id, r.name, r.fiscal_year, r.as_of, r.status,
-  (SELECT count(*)::int FROM vision_council_comments c WHERE c.round_id = r.id) AS comment_count,
-  (SELECT count(*)::int FROM vision_council_comments c WHERE c.round_id = r.id AND c.response IS NULL) AS open_comment_count,
-  EXISTS (SELECT 1 FROM vision_council_meetings mt WHERE mt.round_id = r.id) AS in_meeting
-  FROM vision_rounds r`;
+/** Code-point order, as the database orders text (C collation). */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 const toRound = (row: RoundRow) => ({
   id: row.id,
@@ -310,8 +284,8 @@ export async function visibleRound(
   access: EngagementAccess,
   roundId: string,
 ): Promise<ReturnType<typeof toRound> & { planId: string }> {
-  const { rows } = await db.query<RoundRow>(`${ROUND_SELECT} WHERE r.id = $1`, [roundId]);
-  const row = rows[0];
+  const core = await findRound(db, roundId);
+  const [row] = core ? await withCouncilStats(db, [core]) : [];
   if (!row || (access.member && (row.plan_id !== access.member.plan_id || !memberMaySee(row)))) throw new NotFound("報告ラウンド");
   return { ...toRound(row), planId: row.plan_id };
 }
@@ -319,56 +293,29 @@ export async function visibleRound(
 // ------------------------------------------------------------------ the council page
 
 export async function councilOverview(db: Queryable, access: EngagementAccess, plan: { id: string; name: string }) {
-  const [members, meetings, rounds] = await Promise.all([
-    db.query<MemberRow>(`${MEMBER_SELECT} WHERE m.plan_id = $1 ORDER BY m.is_chair DESC, m.active DESC, m.name`, [plan.id]),
-    db.query<MeetingRow>(`${MEETING_SELECT} WHERE mt.plan_id = $1 ORDER BY mt.held_on DESC, mt.created_at DESC`, [plan.id]),
-    db.query<RoundRow>(`${ROUND_SELECT} WHERE r.plan_id = $1 ORDER BY r.as_of DESC, r.name`, [plan.id]),
+  const [memberRows, meetingRows, coreRounds] = await Promise.all([
+    repo.findMembers(db, plan.id),
+    repo.findMeetings(db, plan.id),
+    findRounds(db, { planId: plan.id }),
   ]);
-  const me = access.member ? members.rows.find((row) => row.id === access.member?.id) : undefined;
+  // The latest as-of date first, then by name.
+  const rounds = (await withCouncilStats(db, coreRounds)).sort((a, b) => byText(b.as_of, a.as_of) || byText(a.name, b.name));
+  const roundNames = new Map(coreRounds.map((r) => [r.id, r.name]));
+  const meetings = meetingRows.map((row) => ({ ...row, round_name: row.round_id ? (roundNames.get(row.round_id) ?? null) : null }));
+  const me = access.member ? memberRows.find((row) => row.id === access.member?.id) : undefined;
   return {
     planId: plan.id,
     planName: plan.name,
     canManage: access.manager,
     me: me ? toMember(me, access) : null,
     // A member sees the sitting council; the bureau sees former members too.
-    members: members.rows.filter((row) => access.staff || row.active).map((row) => toMember(row, access)),
-    meetings: meetings.rows.map(toMeeting),
-    rounds: rounds.rows.filter((row) => access.staff || memberMaySee(row)).map(toRound),
+    members: memberRows.filter((row) => access.staff || row.active).map((row) => toMember(row, access)),
+    meetings: meetings.map(toMeeting),
+    rounds: rounds.filter((row) => access.staff || memberMaySee(row)).map(toRound),
   };
 }
 
 // ------------------------------------------------------------------ the round's report
-
-interface NodeRow {
-  id: string;
-  parent_id: string | null;
-  kind: ReportNode["kind"];
-  code: string;
-  title: string;
-  sort_order: number;
-  owner_name: string | null;
-  comment_count: number;
-}
-
-interface IndicatorRow {
-  id: string;
-  node_id: string;
-  code: string;
-  name: string;
-  unit: string;
-  kind: string;
-  direction: "higher" | "lower";
-  baseline_value: number | null;
-  target_value: number | null;
-  target_fiscal_year: number | null;
-  exclusion: string | null;
-  result_kind: "graded" | "status" | "excluded" | "ungradable" | null;
-  grade: string | null;
-  achievement: number | null;
-  actual_value: number | null;
-  actual_fiscal_year: number | null;
-  status_rating: string | null;
-}
 
 /** The plan tree in reading order (parents before children, siblings by sort order then code), with depths. */
 export function orderTree<T extends { id: string; parent_id: string | null; sort_order: number; code: string }>(
@@ -396,34 +343,12 @@ export async function roundReport(
   db: Queryable,
   round: { id: string; planId: string; fiscalYear: number; asOf: string },
 ): Promise<ReportNode[]> {
-  const [nodes, indicators] = await Promise.all([
-    db.query<NodeRow>(
-      `SELECT n.id, n.parent_id, n.kind, n.code, n.title, n.sort_order, o.name AS owner_name,
-         (SELECT count(*)::int FROM vision_council_comments c WHERE c.node_id = n.id AND c.round_id = $2) AS comment_count
-       FROM vision_nodes n LEFT JOIN organisations o ON o.id = n.owner_organisation_id WHERE n.plan_id = $1`,
-      [round.planId, round.id],
-    ),
-    // The grade of the round when there is one, with the value it was made from; otherwise the latest value of the
-    // round's fiscal year known at its as-of date.
-    db.query<IndicatorRow>(
-      `SELECT i.id, i.node_id, i.code, i.name, i.unit, i.kind, i.direction, i.baseline_value, i.target_value, i.target_fiscal_year,
-         i.exclusion, g.result_kind, g.grade, g.achievement, a.value AS actual_value, a.fiscal_year AS actual_fiscal_year, a.status_rating
-       FROM vision_indicators i
-       JOIN vision_nodes n ON n.id = i.node_id AND n.plan_id = $1
-       LEFT JOIN vision_grades g ON g.indicator_id = i.id AND g.round_id = $2
-       LEFT JOIN LATERAL (
-         SELECT x.value, x.fiscal_year, x.status_rating FROM vision_actuals x
-         WHERE (g.actual_id IS NOT NULL AND x.id = g.actual_id)
-            OR (g.actual_id IS NULL AND x.indicator_id = i.id AND x.fiscal_year = $3 AND x.as_of <= $4)
-         ORDER BY x.as_of DESC, x.created_at DESC LIMIT 1
-       ) a ON true
-       ORDER BY i.sort_order, i.code`,
-      [round.planId, round.id, round.fiscalYear, round.asOf],
-    ),
-  ]);
-  const byNode = new Map<string, IndicatorRow[]>();
-  for (const row of indicators.rows) byNode.set(row.node_id, [...(byNode.get(row.node_id) ?? []), row]);
-  return orderTree(nodes.rows).map((node) => ({
+  // The grade of the round when there is one, with the value it was made from; otherwise the latest value of the
+  // round's fiscal year known at its as-of date (the core's report rows).
+  const [{ nodes, indicators }, comments] = await Promise.all([findRoundReportRows(db, round), repo.commentCountsByNode(db, round.id)]);
+  const byNode = new Map<string, ReportIndicatorRow[]>();
+  for (const row of indicators) byNode.set(row.node_id, [...(byNode.get(row.node_id) ?? []), row]);
+  return orderTree(nodes).map((node) => ({
     id: node.id,
     parentId: node.parent_id,
     kind: node.kind,
@@ -431,7 +356,7 @@ export async function roundReport(
     title: node.title,
     depth: node.depth,
     ownerName: node.owner_name,
-    commentCount: node.comment_count,
+    commentCount: comments.get(node.id) ?? 0,
     indicators: (byNode.get(node.id) ?? []).map((i) => ({
       id: i.id,
       code: i.code,
@@ -455,28 +380,23 @@ export async function roundReport(
 
 // ------------------------------------------------------------------ comments and responses
 
-interface CommentRow {
-  id: string;
-  round_id: string;
-  node_id: string;
-  node_code: string;
-  node_title: string;
-  member_id: string;
-  member_name: string;
-  meeting_id: string | null;
-  meeting_title: string | null;
-  body: string;
-  response: string | null;
-  responded_at: Date | null;
-  created_at: Date;
-  is_sample: boolean;
-}
+/** A comment with the code and title of its node (a node of the core, read through its index). */
+type CommentRow = repo.CommentRow & { node_code: string; node_title: string };
 
-const COMMENT_SELECT = `SELECT c.*, n.code AS node_code, n.title AS node_title, m.name AS member_name, mt.title AS meeting_title
-  FROM vision_council_comments c
-  JOIN vision_nodes n ON n.id = c.node_id
-  JOIN vision_council_members m ON m.id = c.member_id
-  LEFT JOIN vision_council_meetings mt ON mt.id = c.meeting_id`;
+async function withNodes(db: Queryable, rows: repo.CommentRow[]): Promise<CommentRow[]> {
+  const nodes = new Map(
+    (
+      await findNodeLabels(
+        db,
+        rows.map((row) => row.node_id),
+      )
+    ).map((n) => [n.id, n]),
+  );
+  return rows.flatMap((row) => {
+    const node = nodes.get(row.node_id);
+    return node ? [{ ...row, node_code: node.code, node_title: node.title }] : [];
+  });
+}
 
 export const commentState = (response: string | null): CommentState => (response === null ? "未対応" : "対応済");
 
@@ -501,20 +421,10 @@ function toComment(row: CommentRow, access: EngagementAccess): CouncilComment {
   };
 }
 
+/** A round's comments by node code, then oldest first (the sort is stable over the repository's time order). */
 async function commentRows(db: Queryable, roundId: string, filter: { state?: CommentState; nodeId?: string; id?: string } = {}) {
-  const where = ["c.round_id = $1"];
-  const params: unknown[] = [roundId];
-  if (filter.state) where.push(filter.state === "未対応" ? "c.response IS NULL" : "c.response IS NOT NULL");
-  if (filter.nodeId) {
-    params.push(filter.nodeId);
-    where.push(`c.node_id = $${params.length}`);
-  }
-  if (filter.id) {
-    params.push(filter.id);
-    where.push(`c.id = $${params.length}`);
-  }
-  const { rows } = await db.query<CommentRow>(`${COMMENT_SELECT} WHERE ${where.join(" AND ")} ORDER BY n.code, c.created_at, c.id`, params);
-  return rows;
+  const rows = await withNodes(db, await repo.findComments(db, roundId, filter));
+  return rows.sort((a, b) => byText(a.node_code, b.node_code));
 }
 
 export async function listComments(
@@ -527,9 +437,10 @@ export async function listComments(
 }
 
 export async function getComment(db: Queryable, access: EngagementAccess, id: string): Promise<CouncilComment> {
-  const { rows } = await db.query<CommentRow>(`${COMMENT_SELECT} WHERE c.id = $1`, [id]);
-  if (!rows[0]) throw new NotFound("意見");
-  return toComment(rows[0], access);
+  const row = await repo.findComment(db, id);
+  const [comment] = row ? await withNodes(db, [row]) : [];
+  if (!comment) throw new NotFound("意見");
+  return toComment(comment, access);
 }
 
 export async function addComment(
@@ -551,59 +462,41 @@ export async function addComment(
     memberId = input.memberId;
   }
   return db.transaction(async (tx) => {
-    const member = await tx.query<{ name: string }>("SELECT name FROM vision_council_members WHERE id = $1 AND plan_id = $2", [
-      memberId,
-      round.planId,
-    ]);
-    if (!member.rows[0]) throw new ValidationError("委員が見つかりません。", { memberId: "委員を選び直してください。" });
-    const node = await tx.query<{ code: string; title: string }>("SELECT code, title FROM vision_nodes WHERE id = $1 AND plan_id = $2", [
-      input.nodeId,
-      round.planId,
-    ]);
-    if (!node.rows[0]) throw new ValidationError("意見の対象が見つかりません。", { nodeId: "対象を選び直してください。" });
-    if (input.meetingId) {
-      const meeting = await tx.query("SELECT 1 FROM vision_council_meetings WHERE id = $1 AND plan_id = $2", [
-        input.meetingId,
-        round.planId,
-      ]);
-      if (meeting.rows.length === 0) throw new ValidationError("会議が見つかりません。", { meetingId: "会議を選び直してください。" });
-    }
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO vision_council_comments (round_id, meeting_id, node_id, member_id, body, is_sample)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [round.id, input.meetingId ?? null, input.nodeId, memberId, input.body, opts.isSample ?? false],
+    const memberName = await repo.memberNameInPlan(tx, memberId, round.planId);
+    if (memberName === null) throw new ValidationError("委員が見つかりません。", { memberId: "委員を選び直してください。" });
+    const [node] = (await findNodeLabels(tx, [input.nodeId])).filter((n) => n.plan_id === round.planId);
+    if (!node) throw new ValidationError("意見の対象が見つかりません。", { nodeId: "対象を選び直してください。" });
+    if (input.meetingId && !(await repo.meetingInPlan(tx, input.meetingId, round.planId)))
+      throw new ValidationError("会議が見つかりません。", { meetingId: "会議を選び直してください。" });
+    const id = await repo.insertComment(
+      tx,
+      { roundId: round.id, meetingId: input.meetingId ?? null, nodeId: input.nodeId, memberId, body: input.body },
+      opts.isSample ?? false,
     );
     await recordAudit(tx, actor, {
       action: "create",
       entityType: "vision_council_comment",
-      entityId: rows[0].id,
-      summary: `有識者会議の意見（${member.rows[0].name}、${node.rows[0].code} ${node.rows[0].title}）を記録`,
+      entityId: id,
+      summary: `有識者会議の意見（${memberName}、${node.code} ${node.title}）を記録`,
       after: { roundId: round.id, nodeId: input.nodeId, memberId, meetingId: input.meetingId ?? null, body: input.body },
     });
-    return rows[0].id;
+    return id;
   });
 }
 
 /** 市の対応: the text of the response; an empty text takes it back (未対応 again). */
 export async function respond(db: Db, actor: Actor, commentId: string, response: string): Promise<void> {
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ response: string | null; node_id: string }>(
-      "SELECT response, node_id FROM vision_council_comments WHERE id = $1 FOR UPDATE",
-      [commentId],
-    );
-    if (!rows[0]) throw new NotFound("意見");
+    const current = await repo.lockCommentResponse(tx, commentId);
+    if (!current) throw new NotFound("意見");
     const next = response.trim() === "" ? null : response.trim();
-    await tx.query(
-      `UPDATE vision_council_comments SET response = $2, responded_by = $3, responded_at = CASE WHEN $2::text IS NULL THEN NULL ELSE now() END
-       WHERE id = $1`,
-      [commentId, next, next === null ? null : actor.userId],
-    );
+    await repo.setCommentResponse(tx, commentId, next, next === null ? null : actor.userId);
     await recordAudit(tx, actor, {
       action: next === null ? "withdraw_response" : "respond",
       entityType: "vision_council_comment",
       entityId: commentId,
       summary: next === null ? "有識者会議の意見への対応を未対応に戻した" : "有識者会議の意見への対応を記録",
-      before: { response: rows[0].response },
+      before: { response: current.response },
       after: { response: next },
     });
   });

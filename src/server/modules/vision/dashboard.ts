@@ -2,7 +2,7 @@
 // (the latest year's achievement below the year before and below 100%), and late updates in the open round; and per
 // indicator, its actuals by fiscal year against the pro-rated target line, for the charts.
 import type { Dashboard, IndicatorSeries } from "../../../common/api/vision";
-import { fiscalYearOf } from "../../../common/dates";
+import { fiscalYearOf, todayInJapan } from "../../../common/dates";
 import { fiscalYearEnd, type GradeRule, proRatedTarget, roundHalfUp } from "../../../common/vision/grading";
 import type { Queryable } from "../../db/database";
 import { NotFound } from "../../platform/errors";
@@ -10,7 +10,7 @@ import { currentRule, forGrading, gradeWith, loadRoundGrades, rollupPlan } from 
 import { toIndicatorSummary } from "./indicators";
 import { toPlanSummary } from "./plan";
 import * as repo from "./repository";
-import { lateness, ownerStatuses, todayInJapan, toRoundSummary } from "./rounds";
+import { lateness, ownerStatuses, toRoundSummary } from "./rounds";
 
 /** The current value of each fiscal year (newest as-of, newest correction), oldest year first. */
 function currentPerYear(actuals: repo.ActualRow[]): repo.ActualRow[] {

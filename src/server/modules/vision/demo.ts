@@ -4,7 +4,8 @@
 // round 令和7年度末. Measure, project and indicator names and every number are illustrative, not the city's.
 import type { Exclusion, StatusRating } from "../../../common/vision/grading";
 import type { Db } from "../../db/database";
-import { DEMO_ACTOR, organisationIdByCode } from "../../demo";
+import { organisationIdByCode } from "../../platform/admin/organisations";
+import { DEMO_ACTOR } from "../../platform/audit/audit";
 import { listChallenges } from "../policy";
 import { setVisionOwner } from "./access";
 import { storeActuals } from "./actuals";

@@ -4,7 +4,7 @@
 // Item 3: the report prints 按分目標 in the indicator's own precision (38,800 億円, not 38,799.5619).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_GRADE_RULE, type GradeRule } from "../../../common/vision/grading";
-import { loadMigrations, splitStatements } from "../../db/migrate";
+import { loadMigrations } from "../../db/migrate";
 import { readXlsx } from "../../platform/tabular/xlsx-read";
 import { createTestApp, type TestApp } from "../../testing/app";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
@@ -106,9 +106,7 @@ describe("issue 12 item 2: a round whose 年度 has no value yet", () => {
     // migration 0010 writes the choice into such a version, and leaves the versions immutable afterwards
     const migration = loadMigrations().find((m) => m.name.startsWith("0010_vision_grade_rule"));
     expect(migration).toBeDefined();
-    await t.db.transaction(async (tx) => {
-      for (const statement of splitStatements(migration?.sql ?? "")) await tx.query(statement);
-    });
+    await t.db.transaction((tx) => tx.exec(migration?.sql ?? ""));
     const after = await t.db.query<{ rule: Row }>("SELECT rule FROM vision_grade_rules WHERE id = $1", [id]);
     expect(after.rows[0].rule.earlierYearValue).toBe("latest");
     const current = await t.db.query<{ rule: Row }>("SELECT rule FROM vision_grade_rules WHERE name = '直近の値で評価'");

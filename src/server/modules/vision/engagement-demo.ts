@@ -4,11 +4,13 @@
 // ワークショップ」 of August 2024. The core's vision demo calls loadEngagementDemo once the plan, its nodes, indicators
 // and rounds exist; whatever of those is missing (no round, no strategy) is simply left out here.
 import type { OutreachKind } from "../../../common/api/vision-engagement";
-import type { Db, Queryable } from "../../db/database";
-import { DEMO_ACTOR } from "../../demo";
+import type { Db } from "../../db/database";
+import { findOrganisationIdByCode } from "../../platform/admin/organisations";
+import { DEMO_ACTOR } from "../../platform/audit/audit";
 import * as council from "./council";
 import * as declarations from "./declarations";
 import type { EngagementAccess } from "./engagement-access";
+import { findIndicatorLabels, findNodes, findRounds } from "./index";
 import * as outreach from "./outreach";
 
 const MEMBERS = [
@@ -255,17 +257,12 @@ const EVENTS: {
   },
 ];
 
-async function orgId(db: Queryable, code: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1", [code]);
-  return rows[0]?.id ?? null;
-}
-
 /** The sample engagement data of a plan (all rows marked is_sample). Call once, after the plan's own demo data. */
 export async function loadEngagementDemo(db: Db, planId: string): Promise<void> {
   const strategies = await declarations.strategies(db, planId);
-  const { rows: rounds } = await db.query<{ id: string; as_of: string }>(
-    "SELECT id, as_of FROM vision_rounds WHERE plan_id = $1 ORDER BY as_of, name",
-    [planId],
+  // The earliest round (by as-of date, then name) is the one the council's second meeting takes up.
+  const rounds = (await findRounds(db, { planId })).sort((a, b) =>
+    a.as_of === b.as_of ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.as_of < b.as_of ? -1 : 1,
   );
   const firstRound = rounds[0] ?? null;
 
@@ -302,10 +299,8 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
   );
 
   if (firstRound) {
-    const { rows: top } = await db.query<{ id: string }>(
-      "SELECT id FROM vision_nodes WHERE plan_id = $1 AND kind = 'vision' ORDER BY sort_order, code LIMIT 1",
-      [planId],
-    );
+    // findNodes orders by sort order, then code: the first vision node is the top of the tree.
+    const top = (await findNodes(db, planId)).filter((n) => n.kind === "vision");
     const bureau: EngagementAccess = {
       user: {
         id: "",
@@ -341,7 +336,7 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
     await declarations.postDeclaration(
       db,
       DEMO_ACTOR,
-      { id: null, displayName: item.name ?? "", organisationId: await orgId(db, item.org) },
+      { id: null, displayName: item.name ?? "", organisationId: await findOrganisationIdByCode(db, item.org) },
       planId,
       {
         body: item.body,
@@ -354,10 +349,8 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
   }
 
   // 周知・浸透の記録: 出前講演 count towards an indicator about them when the plan has one.
-  const { rows: linked } = await db.query<{ id: string }>(
-    `SELECT i.id FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id
-     WHERE n.plan_id = $1 AND i.rating_mode = 'numeric' AND (i.name LIKE '%出前講演%' OR i.name LIKE '%周知%') ORDER BY i.code LIMIT 1`,
-    [planId],
+  const linked = (await findIndicatorLabels(db, { planId })).filter(
+    (i) => i.rating_mode === "numeric" && (i.name.includes("出前講演") || i.name.includes("周知")),
   );
   for (const event of EVENTS) {
     await outreach.createEvent(
@@ -370,7 +363,7 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
         heldOn: event.heldOn,
         audience: event.audience,
         attendance: event.attendance,
-        organisationId: await orgId(db, event.org),
+        organisationId: await findOrganisationIdByCode(db, event.org),
         note: event.note ?? "",
         indicatorId: event.kind === "出前講演" ? (linked[0]?.id ?? null) : null,
       },

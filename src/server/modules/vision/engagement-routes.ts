@@ -19,6 +19,7 @@ import {
   requireVisionManager,
   resolvePlan,
 } from "./engagement-access";
+import { findIndicatorLabels } from "./index";
 import * as outreach from "./outreach";
 
 export function registerVisionEngagementRoutes(router: ApiRouter, deps: AppDeps): void {
@@ -236,11 +237,8 @@ export function registerVisionEngagementRoutes(router: ApiRouter, deps: AppDeps)
   }
 
   async function planOfIndicator(indicatorId: string): Promise<string> {
-    const { rows } = await db.query<{ plan_id: string }>(
-      "SELECT n.plan_id FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id WHERE i.id = $1",
-      [indicatorId],
-    );
-    if (!rows[0]) throw new NotFound("指標");
-    return rows[0].plan_id;
+    const [indicator] = await findIndicatorLabels(db, { ids: [indicatorId] });
+    if (!indicator) throw new NotFound("指標");
+    return indicator.plan_id;
   }
 }

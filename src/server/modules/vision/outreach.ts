@@ -4,34 +4,23 @@
 // editors record their own events; the vision bureau's managers record any and feed indicators.
 
 import { OUTREACH_ACTUAL_LABEL, type OutreachEvent, type OutreachKind } from "../../../common/api/vision-engagement";
-import { fiscalYearOf, fiscalYearRange, formatFiscalYear } from "../../../common/dates";
+import { fiscalYearOf, fiscalYearRange, formatFiscalYear, todayInJapan } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
+import { organisationKindOf } from "../../platform/admin/organisations";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { NotFound, ValidationError } from "../../platform/errors";
-import { storeActuals } from "./actuals";
-import { type EngagementAccess, requireOutreachEditable, requireOutreachRecorder, todayInJapan } from "./engagement-access";
+import { type EngagementAccess, requireOutreachEditable, requireOutreachRecorder } from "./engagement-access";
+import * as repo from "./engagement-repository";
+import { findIndicatorLabels, findLatestActualValue, storeActuals } from "./index";
 
-interface EventRow {
-  id: string;
-  plan_id: string;
-  kind: OutreachKind;
-  title: string;
-  held_on: string;
-  fiscal_year: number;
-  audience: string;
-  attendance: number | null;
-  organisation_id: string | null;
-  organisation_name: string | null;
-  note: string;
-  indicator_id: string | null;
-  indicator_name: string | null;
-  is_sample: boolean;
+/** An event with the name of the indicator it counts towards (an indicator of the core, read through its index). */
+type EventRow = repo.EventRow & { indicator_name: string | null };
+
+async function withIndicators(db: Queryable, rows: repo.EventRow[]): Promise<EventRow[]> {
+  const ids = rows.flatMap((row) => (row.indicator_id ? [row.indicator_id] : []));
+  const names = new Map((await findIndicatorLabels(db, { ids })).map((i) => [i.id, i.name]));
+  return rows.map((row) => ({ ...row, indicator_name: row.indicator_id ? (names.get(row.indicator_id) ?? null) : null }));
 }
-
-const SELECT = `SELECT e.*, o.name AS organisation_name, i.name AS indicator_name
-  FROM vision_outreach_events e
-  LEFT JOIN organisations o ON o.id = e.organisation_id
-  LEFT JOIN vision_indicators i ON i.id = e.indicator_id`;
 
 /** An event as stored; the routes add whether the caller may change it (canEdit). */
 export type StoredEvent = Omit<OutreachEvent, "canEdit">;
@@ -53,44 +42,26 @@ const toEvent = (row: EventRow): StoredEvent => ({
 });
 
 export async function getEvent(db: Queryable, id: string): Promise<StoredEvent & { planId: string }> {
-  const { rows } = await db.query<EventRow>(`${SELECT} WHERE e.id = $1`, [id]);
-  if (!rows[0]) throw new NotFound("周知・浸透の記録");
-  return { ...toEvent(rows[0]), planId: rows[0].plan_id };
+  const row = await repo.findEvent(db, id);
+  if (!row) throw new NotFound("周知・浸透の記録");
+  const [event] = await withIndicators(db, [row]);
+  return { ...toEvent(event), planId: event.plan_id };
 }
 
 export async function listEvents(db: Queryable, planId: string, filter: { fiscalYear?: number; kind?: OutreachKind }) {
-  const where = ["e.plan_id = $1"];
-  const params: unknown[] = [planId];
-  if (filter.fiscalYear !== undefined) {
-    params.push(filter.fiscalYear);
-    where.push(`e.fiscal_year = $${params.length}`);
-  }
-  if (filter.kind) {
-    params.push(filter.kind);
-    where.push(`e.kind = $${params.length}`);
-  }
-  const { rows } = await db.query<EventRow>(`${SELECT} WHERE ${where.join(" AND ")} ORDER BY e.held_on DESC, e.created_at DESC`, params);
-  return rows.map(toEvent);
+  return (await withIndicators(db, await repo.findEvents(db, planId, filter))).map(toEvent);
 }
 
 /** 年度 × 種別: number of events and total attendance (events without a count add nothing). */
 export async function yearlySummary(db: Queryable, planId: string) {
-  const { rows } = await db.query<{ fiscal_year: number; kind: OutreachKind; count: number; attendance: number }>(
-    `SELECT fiscal_year, kind, count(*)::int AS count, coalesce(sum(attendance), 0)::int AS attendance
-     FROM vision_outreach_events WHERE plan_id = $1 GROUP BY fiscal_year, kind ORDER BY fiscal_year DESC, kind`,
-    [planId],
-  );
+  const rows = await repo.eventYearlyTotals(db, planId);
   return rows.map((row) => ({ fiscalYear: row.fiscal_year, kind: row.kind, count: row.count, attendance: row.attendance }));
 }
 
 /** Indicators of the plan with a numeric rating: what an event may count towards. */
 export async function planIndicators(db: Queryable, planId: string) {
-  const { rows } = await db.query<{ id: string; code: string; name: string; unit: string }>(
-    `SELECT i.id, i.code, i.name, i.unit FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id
-     WHERE n.plan_id = $1 AND i.rating_mode = 'numeric' ORDER BY i.code`,
-    [planId],
-  );
-  return rows;
+  const indicators = await findIndicatorLabels(db, { planId });
+  return indicators.filter((i) => i.rating_mode === "numeric").map((i) => ({ id: i.id, code: i.code, name: i.name, unit: i.unit }));
 }
 
 export interface EventInput {
@@ -106,16 +77,12 @@ export interface EventInput {
 
 async function checkRefs(tx: Queryable, planId: string, input: EventInput): Promise<void> {
   if (input.indicatorId) {
-    const { rows } = await tx.query(
-      "SELECT 1 FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id WHERE i.id = $1 AND n.plan_id = $2",
-      [input.indicatorId, planId],
-    );
-    if (rows.length === 0) throw new ValidationError("指標を選び直してください。", { indicatorId: "指標を選び直してください。" });
+    const [indicator] = await findIndicatorLabels(tx, { ids: [input.indicatorId] });
+    if (indicator?.plan_id !== planId)
+      throw new ValidationError("指標を選び直してください。", { indicatorId: "指標を選び直してください。" });
   }
-  if (input.organisationId) {
-    const { rows } = await tx.query("SELECT 1 FROM organisations WHERE id = $1", [input.organisationId]);
-    if (rows.length === 0)
-      throw new ValidationError("実施した組織を選び直してください。", { organisationId: "組織を選び直してください。" });
+  if (input.organisationId && (await organisationKindOf(tx, input.organisationId)) === null) {
+    throw new ValidationError("実施した組織を選び直してください。", { organisationId: "組織を選び直してください。" });
   }
 }
 
@@ -128,33 +95,20 @@ export async function createEvent(
 ): Promise<string> {
   return db.transaction(async (tx) => {
     await checkRefs(tx, planId, input);
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO vision_outreach_events (plan_id, kind, title, held_on, fiscal_year, audience, attendance, organisation_id, note,
-         indicator_id, is_sample, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-      [
-        planId,
-        input.kind,
-        input.title,
-        input.heldOn,
-        fiscalYearOf(input.heldOn),
-        input.audience,
-        input.attendance,
-        input.organisationId,
-        input.note,
-        input.indicatorId,
-        opts.isSample ?? false,
-        actor.userId,
-      ],
+    const id = await repo.insertEvent(
+      tx,
+      planId,
+      { ...input, fiscalYear: fiscalYearOf(input.heldOn) },
+      { isSample: opts.isSample ?? false, createdBy: actor.userId },
     );
     await recordAudit(tx, actor, {
       action: "create",
       entityType: "vision_outreach_event",
-      entityId: rows[0].id,
+      entityId: id,
       summary: `周知・浸透の記録「${input.title}」（${input.kind}）を追加`,
       after: input,
     });
-    return rows[0].id;
+    return id;
   });
 }
 
@@ -165,22 +119,7 @@ export async function updateEvent(db: Db, actor: Actor, access: EngagementAccess
     requireOutreachEditable(access, before);
     requireOutreachRecorder(access, input.organisationId);
     await checkRefs(tx, before.planId, input);
-    await tx.query(
-      `UPDATE vision_outreach_events SET kind = $2, title = $3, held_on = $4, fiscal_year = $5, audience = $6, attendance = $7,
-         organisation_id = $8, note = $9, indicator_id = $10 WHERE id = $1`,
-      [
-        id,
-        input.kind,
-        input.title,
-        input.heldOn,
-        fiscalYearOf(input.heldOn),
-        input.audience,
-        input.attendance,
-        input.organisationId,
-        input.note,
-        input.indicatorId,
-      ],
-    );
+    await repo.updateEvent(tx, id, { ...input, fiscalYear: fiscalYearOf(input.heldOn) });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_outreach_event",
@@ -196,7 +135,7 @@ export async function deleteEvent(db: Db, actor: Actor, access: EngagementAccess
   await db.transaction(async (tx) => {
     const before = await getEvent(tx, id);
     requireOutreachEditable(access, before);
-    await tx.query("DELETE FROM vision_outreach_events WHERE id = $1", [id]);
+    await repo.deleteEvent(tx, id);
     await recordAudit(tx, actor, {
       action: "delete",
       entityType: "vision_outreach_event",
@@ -211,15 +150,6 @@ export async function deleteEvent(db: Db, actor: Actor, access: EngagementAccess
 
 export type FeedMeasure = "count" | "attendance";
 
-interface FeedIndicator {
-  id: string;
-  code: string;
-  name: string;
-  unit: string;
-  rating_mode: "numeric" | "status";
-  plan_id: string;
-}
-
 /** The value as of the end of the fiscal year, or today while the year is still running. */
 export function feedAsOf(fiscalYear: number, today: string): string {
   const { end } = fiscalYearRange(fiscalYear);
@@ -227,22 +157,10 @@ export function feedAsOf(fiscalYear: number, today: string): string {
 }
 
 export async function feedPreview(db: Queryable, planId: string, input: { indicatorId: string; fiscalYear: number; measure: FeedMeasure }) {
-  const { rows } = await db.query<FeedIndicator>(
-    `SELECT i.id, i.code, i.name, i.unit, i.rating_mode, n.plan_id FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id WHERE i.id = $1`,
-    [input.indicatorId],
-  );
-  const indicator = rows[0];
+  const [indicator] = await findIndicatorLabels(db, { ids: [input.indicatorId] });
   if (!indicator || indicator.plan_id !== planId) throw new NotFound("指標");
-  const totals = await db.query<{ n: number; attendance: number }>(
-    `SELECT count(*)::int AS n, coalesce(sum(attendance), 0)::int AS attendance FROM vision_outreach_events
-     WHERE plan_id = $1 AND indicator_id = $2 AND fiscal_year = $3`,
-    [planId, input.indicatorId, input.fiscalYear],
-  );
-  const current = await db.query<{ value: number | null }>(
-    "SELECT value FROM vision_actuals WHERE indicator_id = $1 AND fiscal_year = $2 ORDER BY as_of DESC, created_at DESC LIMIT 1",
-    [input.indicatorId, input.fiscalYear],
-  );
-  const { n, attendance } = totals.rows[0];
+  const { n, attendance } = await repo.eventTotalsOfIndicator(db, planId, input.indicatorId, input.fiscalYear);
+  const currentValue = await findLatestActualValue(db, input.indicatorId, input.fiscalYear);
   return {
     indicator,
     fiscalYear: input.fiscalYear,
@@ -250,7 +168,7 @@ export async function feedPreview(db: Queryable, planId: string, input: { indica
     eventCount: n,
     attendance,
     value: input.measure === "count" ? n : attendance,
-    currentValue: current.rows[0]?.value ?? null,
+    currentValue,
     asOf: feedAsOf(input.fiscalYear, todayInJapan()),
   };
 }

@@ -3,7 +3,7 @@
 // page, then a summary page of grade counts and roll-ups per strategy and measure. Noto Sans JP is embedded.
 import type { Content, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatAchievement, formatIndicatorValue } from "../../../common/vision/format";
-import { createPdfPrinter, PDF_FONT_FAMILY } from "../../platform/pdf/printer";
+import { PDF_FONT_FAMILY, renderPdf } from "../../platform/pdf/printer";
 import { formatReportNumber, type ReportModel, type ReportRow, type SummaryRow } from "./report-model";
 
 const HEAD_FILL = "#e8eef7";
@@ -188,17 +188,6 @@ export function reportDocDefinition(model: ReportModel): TDocumentDefinitions {
   };
 }
 
-function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
-    stream.on("error", reject);
-    stream.end();
-  });
-}
-
 export async function renderReportPdf(model: ReportModel): Promise<Buffer> {
-  const pdf = (await createPdfPrinter()).createPdfKitDocument(reportDocDefinition(model));
-  return collect(pdf);
+  return renderPdf(reportDocDefinition(model));
 }

@@ -787,24 +787,125 @@ export async function deleteGradesExcept(db: Queryable, roundId: string, indicat
   await db.query("DELETE FROM vision_grades WHERE round_id = $1 AND NOT (indicator_id = ANY($2::uuid[]))", [roundId, indicatorIds]);
 }
 
-// ------------------------------------------------------------------ app setting
+// ------------------------------------------------------------------ reads for the engagement features
+// 有識者会議・Action宣言・周知・浸透 keep their own tables (engagement-repository.ts) and read the core's through
+// these functions, re-exported from index.ts.
 
-export async function readSetting(db: Queryable, key: string): Promise<string | null> {
-  const { rows } = await db.query<{ value: string }>("SELECT value #>> '{}' AS value FROM app_settings WHERE key = $1", [key]);
+/** The plan in force in a fiscal year (its period covers it), real plans before sample ones, the newest first. */
+export async function findPlanInForce(db: Queryable, fiscalYear: number): Promise<PlanRow | null> {
+  const { rows } = await db.query<PlanRow>(
+    `SELECT * FROM vision_plans ORDER BY (first_fiscal_year <= $1 AND last_fiscal_year >= $1) DESC, is_sample, created_at DESC LIMIT 1`,
+    [fiscalYear],
+  );
+  return rows[0] ?? null;
+}
+
+export interface NodeLabel {
+  id: string;
+  plan_id: string;
+  kind: NodeKind;
+  code: string;
+  title: string;
+}
+
+/** Code and title of the nodes given (those that exist). */
+export async function findNodeLabels(db: Queryable, ids: readonly string[]): Promise<NodeLabel[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await db.query<NodeLabel>("SELECT id, plan_id, kind, code, title FROM vision_nodes WHERE id = ANY($1::uuid[])", [
+    [...new Set(ids)],
+  ]);
+  return rows;
+}
+
+export interface IndicatorLabel {
+  id: string;
+  plan_id: string;
+  code: string;
+  name: string;
+  unit: string;
+  rating_mode: "numeric" | "status";
+}
+
+/** Indicators by id, or all of a plan, with the plan they belong to; by code. */
+export async function findIndicatorLabels(db: Queryable, filter: { ids?: readonly string[]; planId?: string }): Promise<IndicatorLabel[]> {
+  if (filter.ids && filter.ids.length === 0) return [];
+  const { rows } = await db.query<IndicatorLabel>(
+    `SELECT i.id, n.plan_id, i.code, i.name, i.unit, i.rating_mode FROM vision_indicators i JOIN vision_nodes n ON n.id = i.node_id
+     WHERE ($1::uuid[] IS NULL OR i.id = ANY($1::uuid[])) AND ($2::uuid IS NULL OR n.plan_id = $2) ORDER BY i.code`,
+    [filter.ids ? [...new Set(filter.ids)] : null, filter.planId ?? null],
+  );
+  return rows;
+}
+
+/** The indicator's latest value of a fiscal year (null when none). */
+export async function findLatestActualValue(db: Queryable, indicatorId: string, fiscalYear: number): Promise<number | null> {
+  const { rows } = await db.query<{ value: number | null }>(
+    "SELECT value FROM vision_actuals WHERE indicator_id = $1 AND fiscal_year = $2 ORDER BY as_of DESC, created_at DESC LIMIT 1",
+    [indicatorId, fiscalYear],
+  );
   return rows[0]?.value ?? null;
 }
 
-export async function writeSetting(db: Queryable, key: string, value: string): Promise<void> {
-  await db.query(
-    "INSERT INTO app_settings (key, value) VALUES ($1, to_jsonb($2::text)) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
-    [key, value],
-  );
+export interface ReportNodeRow {
+  id: string;
+  parent_id: string | null;
+  kind: NodeKind;
+  code: string;
+  title: string;
+  sort_order: number;
+  owner_name: string | null;
 }
 
-export async function bureauOf(db: Queryable, organisationId: string): Promise<string | null> {
-  const { rows } = await db.query<{ bureau_id: string }>(
-    `WITH RECURSIVE ${ORG_BUREAU} SELECT bureau_id FROM org_bureau WHERE org_id = $1`,
-    [organisationId],
-  );
-  return rows[0]?.bureau_id ?? null;
+export interface ReportIndicatorRow {
+  id: string;
+  node_id: string;
+  code: string;
+  name: string;
+  unit: string;
+  kind: string;
+  direction: "higher" | "lower";
+  baseline_value: number | null;
+  target_value: number | null;
+  target_fiscal_year: number | null;
+  exclusion: string | null;
+  result_kind: ResultKind | null;
+  grade: string | null;
+  achievement: number | null;
+  actual_value: number | null;
+  actual_fiscal_year: number | null;
+  status_rating: string | null;
+}
+
+/**
+ * A round's report as the council reads it: the plan's nodes (with the owner's name) and its indicators with the
+ * round's grade and the value it was made from — or, without a grade, the latest value of the round's fiscal year
+ * known at its as-of date.
+ */
+export async function findRoundReportRows(
+  db: Queryable,
+  round: { id: string; planId: string; fiscalYear: number; asOf: string },
+): Promise<{ nodes: ReportNodeRow[]; indicators: ReportIndicatorRow[] }> {
+  const [nodes, indicators] = await Promise.all([
+    db.query<ReportNodeRow>(
+      `SELECT n.id, n.parent_id, n.kind, n.code, n.title, n.sort_order, o.name AS owner_name
+       FROM vision_nodes n LEFT JOIN organisations o ON o.id = n.owner_organisation_id WHERE n.plan_id = $1`,
+      [round.planId],
+    ),
+    db.query<ReportIndicatorRow>(
+      `SELECT i.id, i.node_id, i.code, i.name, i.unit, i.kind, i.direction, i.baseline_value, i.target_value, i.target_fiscal_year,
+         i.exclusion, g.result_kind, g.grade, g.achievement, a.value AS actual_value, a.fiscal_year AS actual_fiscal_year, a.status_rating
+       FROM vision_indicators i
+       JOIN vision_nodes n ON n.id = i.node_id AND n.plan_id = $1
+       LEFT JOIN vision_grades g ON g.indicator_id = i.id AND g.round_id = $2
+       LEFT JOIN LATERAL (
+         SELECT x.value, x.fiscal_year, x.status_rating FROM vision_actuals x
+         WHERE (g.actual_id IS NOT NULL AND x.id = g.actual_id)
+            OR (g.actual_id IS NULL AND x.indicator_id = i.id AND x.fiscal_year = $3 AND x.as_of <= $4)
+         ORDER BY x.as_of DESC, x.created_at DESC LIMIT 1
+       ) a ON true
+       ORDER BY i.sort_order, i.code`,
+      [round.planId, round.id, round.fiscalYear, round.asOf],
+    ),
+  ]);
+  return { nodes: nodes.rows, indicators: indicators.rows };
 }

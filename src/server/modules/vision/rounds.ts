@@ -3,6 +3,7 @@
 // reminds them (督促: recorded on the tasks, shown on the owner's list — there is no e-mail). Closing freezes the
 // grades; publishing puts the round on the public progress page; recomputing regrades with the current rule.
 import type { OwnerStatus, RoundDetail, RoundSummary, TodoTask } from "../../../common/api/vision";
+import { todayInJapan } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
@@ -10,8 +11,6 @@ import { Conflict, NotFound, ValidationError } from "../../platform/errors";
 import { canUpdateIndicator, type VisionAccess } from "./access";
 import { currentRule, gradeRound } from "./grades";
 import * as repo from "./repository";
-
-export const todayInJapan = (): string => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 
 export function toRoundSummary(row: repo.RoundRow): RoundSummary {
   return {

@@ -167,8 +167,8 @@ export function registerVisionRoutes(router: ApiRouter, deps: AppDeps): void {
   });
 
   router.on(api.downloadPublicRoundReport, async ({ params, query }) => {
-    const round = await db.query<{ status: string }>("SELECT status FROM vision_rounds WHERE id = $1", [params.id]);
-    if (round.rows[0]?.status !== "published") throw new NotFound("公表された報告ラウンド");
+    const round = await repo.findRound(db, params.id);
+    if (round?.status !== "published") throw new NotFound("公表された報告ラウンド");
     const report = await renderRoundReport(db, params.id, query.format);
     return { file: { name: report.name, mimeType: report.mimeType, body: report.bytes } };
   });

@@ -1,7 +1,7 @@
 // What the vision module makes searchable: each node of the plan tree (重点戦略・施策・事業) and each indicator, for
 // staff. Entries are refreshed in the same transaction as the write.
 import type { Db, Queryable } from "../../db/database";
-import { indexRecord, registerSearchModule, removeRecords } from "../../platform/search/search";
+import { indexRecord, removeRecords, type SearchModule } from "../../platform/search/search";
 import * as repo from "./repository";
 
 const KIND_LABEL: Record<repo.NodeKind, string> = { vision: "ビジョン", strategy: "重点戦略", measure: "施策", project: "事業" };
@@ -60,6 +60,4 @@ async function reindexVision(db: Db): Promise<number> {
   return count;
 }
 
-export function registerVisionSearch(): void {
-  registerSearchModule({ module: "vision", label: "新ビジョン", reindex: reindexVision });
-}
+export const VISION_SEARCH_MODULE: SearchModule = { module: "vision", label: "新ビジョン", reindex: reindexVision };

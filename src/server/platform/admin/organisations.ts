@@ -80,7 +80,50 @@ function uniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "23505";
 }
 
-export async function createOrganisation(
+export interface NewOrganisation {
+  kind: OrganisationKind;
+  name: string;
+  code?: string | null;
+  parentId?: string | null;
+  sortOrder?: number;
+  /** sample (demo) data, shown with a サンプル badge */
+  isSample?: boolean;
+}
+
+/**
+ * Inserts one organisation inside the caller's transaction and returns its id: the one way a module (a supplier's
+ * or the council's external body, the demo tree) adds to the shared organisations table. No placement check and no
+ * audit row: the caller records what it did (the administrator's screen goes through addOrganisation below).
+ */
+export async function createOrganisation(tx: Queryable, input: NewOrganisation): Promise<string> {
+  const { rows } = await tx.query<{ id: string }>(
+    "INSERT INTO organisations (parent_id, kind, name, code, sort_order, is_sample) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    [input.parentId ?? null, input.kind, input.name, input.code ?? null, input.sortOrder ?? 0, input.isSample ?? false],
+  );
+  return rows[0].id;
+}
+
+/** The id of the organisation with this code, or null. */
+export async function findOrganisationIdByCode(db: Queryable, code: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>("SELECT id FROM organisations WHERE code = $1", [code]);
+  return rows[0]?.id ?? null;
+}
+
+/** The kind of an organisation (null when there is none): modules check a reference without reading the table. */
+export async function organisationKindOf(db: Queryable, id: string): Promise<OrganisationKind | null> {
+  const { rows } = await db.query<{ kind: OrganisationKind }>("SELECT kind FROM organisations WHERE id = $1", [id]);
+  return rows[0]?.kind ?? null;
+}
+
+/** The id of the organisation with this code; throws when there is none (demo data and tests rely on the code). */
+export async function organisationIdByCode(db: Queryable, code: string): Promise<string> {
+  const id = await findOrganisationIdByCode(db, code);
+  if (!id) throw new Error(`organisation ${code} missing`);
+  return id;
+}
+
+/** An administrator adds an organisation: placement checked, audited. */
+export async function addOrganisation(
   db: Db,
   actor: Actor,
   input: { parentId: string | null; kind: OrganisationKind; name: string; code?: string | null; sortOrder?: number },
@@ -88,11 +131,8 @@ export async function createOrganisation(
   return db.transaction(async (tx) => {
     await checkPlacement(tx, null, input.kind, input.parentId);
     try {
-      const { rows } = await tx.query<{ id: string }>(
-        "INSERT INTO organisations (parent_id, kind, name, code, sort_order) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        [input.parentId, input.kind, input.name, input.code ?? null, input.sortOrder ?? 0],
-      );
-      const created = await getOrganisation(tx, rows[0].id);
+      const id = await createOrganisation(tx, input);
+      const created = await getOrganisation(tx, id);
       await recordAudit(tx, actor, {
         action: "create",
         entityType: "organisation",

@@ -12,6 +12,9 @@ export interface Actor {
 
 export const SYSTEM_ACTOR: Actor = { userId: null, label: "システム" };
 
+/** The actor of sample (demo) data: every module's demo loader records its writes under this name. */
+export const DEMO_ACTOR: Actor = { userId: null, label: "サンプルデータ" };
+
 export interface AuditRecord {
   /** a code with its Japanese label in common/audit-labels.ts */
   action: AuditAction;

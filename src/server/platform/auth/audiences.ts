@@ -17,9 +17,10 @@ const checks = new Map<Audience, AudienceCheck>([
 ]);
 
 /** A module says how to recognise one of its audiences (once, at start-up). */
-export function registerAudience(name: Audience, check: AudienceCheck): void {
+export function registerAudience(name: Audience, check: AudienceCheck): () => void {
   if (name === "anyone" || checks.has(name)) throw new Error(`audience ${name} is already defined`);
   checks.set(name, check);
+  return () => checks.delete(name);
 }
 
 /** Throws at start-up when a contract names an audience that no module has registered (a typo, a missing manifest). */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../testing/db";
 import { buildCity } from "../../testing/factories";
-import { pruneSignInState } from "./housekeeping";
+import { pruneSignInState, signInHousekeepingTask } from "./housekeeping";
 
 let t: TestDb;
 let city: Awaited<ReturnType<typeof buildCity>>;
@@ -39,5 +39,16 @@ describe("sign-in housekeeping", () => {
     expect((await t.db.query<{ address: string }>("SELECT address FROM login_known_addresses")).rows.map((r) => r.address)).toEqual([
       "192.0.2.2",
     ]);
+  });
+
+  it("item 13: runs as a scheduled task every hour, pruning an expired session", async () => {
+    await t.db.query(
+      "INSERT INTO sessions (token_hash, user_id, csrf_token, expires_at) VALUES ('stale', $1, 'z', now() - interval '1 second')",
+      [city.editor.id],
+    );
+    expect(signInHousekeepingTask).toMatchObject({ name: "auth.sign-in-housekeeping", everyMinutes: 60 });
+    const log = { warn: () => {}, info: () => {}, error: () => {} } as unknown as Parameters<typeof signInHousekeepingTask.run>[1];
+    await signInHousekeepingTask.run(t.db, log);
+    expect((await t.db.query("SELECT 1 FROM sessions WHERE token_hash = 'stale'")).rowCount).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 // expired sessions, rate-limit windows older than a day, and addresses an account has not signed in from within the
 // known-address period (see LOGIN_LIMITS). Runs in every process that runs workers; it is idempotent.
 import type { Queryable } from "../../db/database";
-import type { Logger } from "../logger";
+import type { ScheduledTask } from "../scheduler";
 import { pruneRateLimits } from "./rate-limit";
 import { LOGIN_LIMITS } from "./service";
 import { pruneSessions } from "./sessions";
@@ -17,11 +17,9 @@ export async function pruneSignInState(db: Queryable): Promise<void> {
   ]);
 }
 
-/** Prunes now and then every hour; returns the function that stops it. */
-export function startSignInHousekeeping(db: Queryable, log: Logger): () => void {
-  const run = () => pruneSignInState(db).catch((error) => log.warn({ err: error }, "sign-in housekeeping failed"));
-  void run();
-  const timer = setInterval(run, HOUSEKEEPING_INTERVAL_MS);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+/** The pruning as a scheduled task: every process that runs workers runs it hourly (main.ts). */
+export const signInHousekeepingTask: ScheduledTask = {
+  name: "auth.sign-in-housekeeping",
+  everyMinutes: HOUSEKEEPING_INTERVAL_MS / 60_000,
+  run: (db) => pruneSignInState(db),
+};

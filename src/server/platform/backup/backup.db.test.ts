@@ -12,7 +12,7 @@ import { projectRoot } from "../../paths";
 import { createTestApp, type TestApp } from "../../testing/app";
 import { createTestDb, type TestDb } from "../../testing/db";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
-import { BACKUP_TABLES, BackupError, createBackup, restoreBackup } from "./backup";
+import { BackupError, backupTables, createBackup, restoreBackup } from "./backup";
 
 const SEED = readFileSync(path.join(projectRoot, "src/server/modules/policy/demo/sample-policy.txt"), "utf8");
 const POLICY_TABLES = ["policy_statuses", "policy_documents", "policy_challenges", "policy_progress_entries"];
@@ -23,7 +23,7 @@ const toClose: (() => Promise<void>)[] = [];
 
 async function counts(db: Db): Promise<Record<string, number>> {
   const result: Record<string, number> = {};
-  for (const table of BACKUP_TABLES) {
+  for (const table of backupTables()) {
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
     result[table] = rows[0].n;
   }
@@ -39,7 +39,7 @@ async function contentOf(db: Db, table: string): Promise<string[]> {
   });
 }
 
-async function expectSameData(actual: Db, expected: Db, tables: readonly string[] = BACKUP_TABLES) {
+async function expectSameData(actual: Db, expected: Db, tables: readonly string[] = backupTables()) {
   expect(await counts(actual)).toEqual(await counts(expected));
   for (const table of tables) expect(await contentOf(actual, table), table).toEqual(await contentOf(expected, table));
 }
@@ -88,7 +88,7 @@ describe("backup and restore", () => {
       .map((r) => r.table_name)
       .filter((name) => name !== "schema_migrations")
       .sort();
-    expect([...BACKUP_TABLES].sort()).toEqual(tables);
+    expect([...backupTables()].sort()).toEqual(tables);
   });
 
   it("restores a populated database into a fresh one: same row counts, same policy content", async () => {

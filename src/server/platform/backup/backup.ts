@@ -5,8 +5,8 @@ import { createHash } from "node:crypto";
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { Db, Queryable } from "../../db/database";
 
-/** Tables in an order where every foreign key points to an earlier table (or to the same one, see PARENT_FIRST). */
-export const BACKUP_TABLES = [
+/** The platform's tables in an order where every foreign key points to an earlier table (or to the same one). */
+const PLATFORM_TABLES = [
   "organisations",
   "users",
   "sessions",
@@ -20,48 +20,23 @@ export const BACKUP_TABLES = [
   "file_parts",
   "tabular_imports",
   "app_settings",
-  "policy_statuses",
-  "policy_documents",
-  "policy_challenges",
-  "policy_progress_entries",
-  "furusato_suppliers",
-  "furusato_supplier_events",
-  "furusato_gifts",
-  "furusato_gift_costs",
-  "furusato_gift_reviews",
-  "furusato_portals",
-  "furusato_listings",
-  "furusato_exports",
-  "furusato_export_state",
-  "furusato_gift_images",
-  "furusato_supplier_documents",
-  "furusato_fund_uses",
-  "furusato_donation_mappings",
-  "furusato_donation_imports",
-  "furusato_donations",
-  "furusato_donation_items",
-  "furusato_shipments",
-  "furusato_one_stop_applications",
-  "furusato_certificate_batches",
-  "furusato_certificates",
-  "furusato_certificate_staged",
-  "furusato_cost_entries",
-  "furusato_reference_figures",
-  "vision_plans",
-  "vision_nodes",
-  "vision_node_challenges",
-  "vision_grade_rules",
-  "vision_indicators",
-  "vision_actuals",
-  "vision_rounds",
-  "vision_round_tasks",
-  "vision_grades",
-  "vision_council_members",
-  "vision_council_meetings",
-  "vision_council_comments",
-  "vision_declarations",
-  "vision_outreach_events",
 ] as const;
+
+/** Each module's tables, in its manifest's order, after the platform's (registered by modules/index.ts). */
+const moduleTables: string[] = [];
+
+export function registerBackupTables(tables: readonly string[]): () => void {
+  const added = tables.filter((table) => !moduleTables.includes(table));
+  moduleTables.push(...added);
+  return () => {
+    for (const table of added) moduleTables.splice(moduleTables.indexOf(table), 1);
+  };
+}
+
+/** Every table a backup holds, each after the tables its foreign keys point to. */
+export function backupTables(): readonly string[] {
+  return [...PLATFORM_TABLES, ...moduleTables];
+}
 
 /** Self-referencing tables: parents must be inserted before children. */
 const PARENT_FIRST: Record<string, string> = { organisations: "parent_id", furusato_gifts: "copied_from", vision_nodes: "parent_id" };
@@ -84,7 +59,7 @@ export async function createBackup(db: Db): Promise<Buffer> {
   // Read every table in one transaction: a consistent snapshot even while the server runs (PostgreSQL).
   await db.transaction(async (tx) => {
     if (db.kind === "postgres") await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-    for (const table of BACKUP_TABLES) {
+    for (const table of backupTables()) {
       const { rows } = await tx.query<{ row: unknown }>(`SELECT to_jsonb(t) AS row FROM ${table} t`);
       counts[table] = rows.length;
       for (const { row } of rows) lines.push(JSON.stringify({ t: table, r: row }));
@@ -123,7 +98,7 @@ function readBackup(file: Buffer): { header: Header; rows: Map<string, Record<st
   for (const line of rest) {
     if (!line) continue;
     const { t, r } = parseLine<{ t: string; r: Record<string, unknown> }>(line);
-    if (!(BACKUP_TABLES as readonly string[]).includes(t)) throw new BackupError(`不明なテーブルがあります: ${t}`);
+    if (!backupTables().includes(t)) throw new BackupError(`不明なテーブルがあります: ${t}`);
     const list = rows.get(t);
     if (list) list.push(r);
     else rows.set(t, [r]);
@@ -168,9 +143,9 @@ export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolea
   if (!opts.force && (await tableHasRows(db)))
     throw new BackupError("復元先にデータがあります。置き換える場合は --force を指定してください。");
   return db.transaction(async (tx) => {
-    await tx.query(`TRUNCATE ${[...BACKUP_TABLES].reverse().join(", ")} RESTART IDENTITY CASCADE`);
+    await tx.query(`TRUNCATE ${[...backupTables()].reverse().join(", ")} RESTART IDENTITY CASCADE`);
     const restored: Record<string, number> = {};
-    for (const table of BACKUP_TABLES) {
+    for (const table of backupTables()) {
       let tableRows = rows.get(table) ?? [];
       if (PARENT_FIRST[table]) tableRows = parentsFirst(tableRows, PARENT_FIRST[table]);
       const overriding = IDENTITY_TABLES.has(table) ? "OVERRIDING SYSTEM VALUE" : "";

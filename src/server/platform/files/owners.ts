@@ -26,8 +26,9 @@ export interface FileReadRule {
 const rules = new Map<FileOwnerKind, FileReadRule>();
 
 /** The owning module says who may read its files (called from modules/index.ts). */
-export function registerFileOwnerKind(kind: FileOwnerKind, rule: FileReadRule): void {
+export function registerFileOwnerKind(kind: FileOwnerKind, rule: FileReadRule): () => void {
   rules.set(kind, rule);
+  return () => rules.delete(kind);
 }
 
 // The platform's own kinds: an upload not yet attached and an import's files belong to the person who made them.

@@ -27,8 +27,14 @@ export interface TabularImportKind<T> {
 
 const kinds = new Map<string, TabularImportKind<unknown>>();
 
-export function registerImportKind<T>(kind: TabularImportKind<T>): void {
+/** An import kind as the registry holds it (its row type checked where it is defined), for a module's manifest. */
+export function anyImportKind<T>(kind: TabularImportKind<T>): TabularImportKind<unknown> {
+  return kind as TabularImportKind<unknown>;
+}
+
+export function registerImportKind<T>(kind: TabularImportKind<T>): () => void {
   kinds.set(kind.kind, kind as TabularImportKind<unknown>);
+  return () => kinds.delete(kind.kind);
 }
 
 export function importKind(kind: string): TabularImportKind<unknown> | undefined {

@@ -31,8 +31,14 @@ export interface JobPolicy {
 const handlers = new Map<string, { handler: JobHandler; policy: JobPolicy }>();
 
 /** Modules register their job kinds at import time; every process that runs workers knows every kind. */
-export function registerJobHandler<T>(kind: string, handler: JobHandler<T>, policy: JobPolicy = {}): void {
+export function registerJobHandler<T>(kind: string, handler: JobHandler<T>, policy: JobPolicy = {}): () => void {
   handlers.set(kind, { handler: handler as JobHandler, policy });
+  return () => handlers.delete(kind);
+}
+
+/** The job kinds this process can run (registered by the modules' manifests). */
+export function registeredJobKinds(): string[] {
+  return [...handlers.keys()];
 }
 
 /** What the UI shows for a run that a process started and never finished (the process stopped or crashed). */

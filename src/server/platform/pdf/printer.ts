@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type PdfPrinter from "pdfmake";
+import type { TDocumentDefinitions } from "pdfmake/interfaces";
 
 export const PDF_FONT_FAMILY = "NotoSansJP";
 
@@ -33,4 +34,16 @@ export async function createPdfPrinter(): Promise<PdfPrinter> {
   const { regular, bold } = loadFontFiles();
   // Japanese has no italics; the upright faces stand in so an italic request cannot fail.
   return new Printer({ [PDF_FONT_FAMILY]: { normal: regular, bold, italics: regular, bolditalics: bold } });
+}
+
+/** Renders a document definition to the bytes of a PDF file (pdfkit's stream collected into one buffer). */
+export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
+  const pdf = (await createPdfPrinter()).createPdfKitDocument(definition);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
+    pdf.on("end", () => resolve(Buffer.concat(chunks)));
+    pdf.on("error", reject);
+    pdf.end();
+  });
 }

@@ -14,8 +14,9 @@ export interface SearchModule {
 
 const modules = new Map<string, SearchModule>();
 
-export function registerSearchModule(module: SearchModule): void {
+export function registerSearchModule(module: SearchModule): () => void {
   modules.set(module.module, module);
+  return () => modules.delete(module.module);
 }
 
 export function searchModules(): SearchModule[] {

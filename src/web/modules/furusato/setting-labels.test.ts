@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { LEAD_DAYS_SETTING } from "../../../server/modules/furusato/ledger/shipments";
+import { LEAD_DAYS_SETTING } from "../../../common/api/furusato-settings";
 import { fm } from "./messages";
 
 /** An app setting's key as the server stores it: module prefix, a dot, a camelCase name. */

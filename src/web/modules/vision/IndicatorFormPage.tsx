@@ -31,7 +31,7 @@ import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { RadioFieldset } from "../../ui/RadioFieldset";
-import { useOrganisations } from "../policy/queries";
+import { useOrganisations } from "../policy";
 import { bodyOf, issuesToFields, numberText, parseNumberText, VisionNav } from "./components";
 import { vm } from "./messages";
 import { invalidateVision, useCurrentPlan, useIndicator, usePlan, visionKeys } from "./queries";

@@ -22,7 +22,7 @@ import { m } from "../../messages";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors, isConflict } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
-import { useOrganisations } from "../policy/queries";
+import { useOrganisations } from "../policy";
 import { bodyOf, issuesToFields, numberText, parseNumberText } from "./components";
 import { vm } from "./messages";
 import { invalidateVision, useChallengeCandidates } from "./queries";

@@ -3,7 +3,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 import type { Content, TDocumentDefinitions } from "pdfmake/interfaces";
 import { formatWareki } from "../../../../common/dates";
 import { formatYen } from "../../../../common/furusato/rules";
-import { createPdfPrinter, PDF_FONT_FAMILY } from "../../../platform/pdf/printer";
+import { PDF_FONT_FAMILY, renderPdf } from "../../../platform/pdf/printer";
 
 /** 所得税法・地方税法上の寄附金であることの記載 (the statutory note every certificate carries). */
 export const STATUTORY_NOTE = "この寄附金は、所得税法第78条及び地方税法第37条の2・第314条の7に規定する寄附金です。";
@@ -91,19 +91,8 @@ export function certificateDocDefinition(pages: CertificatePage[], issuer: Issue
   };
 }
 
-function collect(stream: NodeJS.ReadableStream & { end(): void }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => resolve(Buffer.concat(chunks)));
-    stream.on("error", reject);
-    stream.end();
-  });
-}
-
 export async function renderCertificatesPdf(pages: CertificatePage[], issuer: Issuer): Promise<Buffer> {
-  const pdf = (await createPdfPrinter()).createPdfKitDocument(certificateDocDefinition(pages, issuer));
-  return collect(pdf);
+  return renderPdf(certificateDocDefinition(pages, issuer));
 }
 
 /** One PDF of a batch, ready to be written into a zip (deflated) or stored as it is. */

@@ -3,22 +3,22 @@
 // at a time. Its certificates are issued in one transaction with the batch's audit row, so a second run skips the
 // donations already certified and a failed run issues nothing. 再発行 issues a new number marked as a reissue.
 import { createHash, randomUUID } from "node:crypto";
-import { fiscalYearOf, formatFiscalYear } from "../../../../common/dates";
+import { fiscalYearOf, formatFiscalYear, todayInJapan } from "../../../../common/dates";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { AppError, Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
 import { appendFilePart, createFileInParts, fileContentStream, finishFileParts, sha256Of } from "../../../platform/files/files";
 import { readFileFor } from "../../../platform/files/owners";
 import { ZipWriter } from "../../../platform/files/zip-writer";
-import { isLocalProcessGone, registerJobHandler, WORKER_NAME } from "../../../platform/jobs/jobs";
+import { isLocalProcessGone, WORKER_NAME } from "../../../platform/jobs/jobs";
+import { readSetting } from "../../../platform/settings";
 import { WorkerOutOfMemory, WorkerThread } from "../../../platform/workers/worker-thread";
+import { defineJob } from "../../manifest";
 import { type FurusatoAccess, requireDonorRecords, requireManager } from "../access";
-import { todayInJapan } from "../catalog";
 import { bureauFileOwner } from "../file-owners";
 import { type CertificatePage, type Issuer, type RenderedCertificateFile, renderCertificatesPdf } from "./certificate-pdf";
 import type { CertificateRenderRequest } from "./certificate-render-worker";
 import { maskName } from "./one-stop";
-import { appSetting } from "./shipments";
 
 export const CERTIFICATE_JOB = "furusato.certificates";
 export const CITY_NAME_SETTING = "furusato.cityName";
@@ -27,7 +27,7 @@ export const MAYOR_SETTING = "furusato.mayorTitle";
 /** 発行者: app settings furusato.cityName / furusato.mayorTitle (北九州市 / 北九州市長 by default). */
 export async function certificateIssuer(db: Queryable): Promise<Issuer> {
   const text = (value: unknown, fallback: string) => (typeof value === "string" && value.trim() !== "" ? value.trim() : fallback);
-  const [city, mayor] = await Promise.all([appSetting(db, CITY_NAME_SETTING), appSetting(db, MAYOR_SETTING)]);
+  const [city, mayor] = await Promise.all([readSetting(db, CITY_NAME_SETTING), readSetting(db, MAYOR_SETTING)]);
   return { cityName: text(city, "北九州市"), mayor: text(mayor, "北九州市長") };
 }
 
@@ -589,11 +589,9 @@ export function checkCertificateFilter(filter: CertificateFilter): void {
     throw new ValidationError("寄附日の範囲が逆になっています。", { to: "開始日より後の日付を入れてください。" });
 }
 
-export function registerCertificateJob(): void {
-  // 600,000 certificates take about an hour here; a failure (out of memory included) is reported, not retried.
-  registerJobHandler<{ actor: Actor; filter: CertificateFilter }>(
-    CERTIFICATE_JOB,
-    (data, context) => issueCertificates(context.db, data.actor, data.filter, context.progress),
-    { expireInSeconds: 6 * 60 * 60 },
-  );
-}
+// 600,000 certificates take about an hour here; a failure (out of memory included) is reported, not retried.
+export const certificateJob = defineJob<{ actor: Actor; filter: CertificateFilter }>(
+  CERTIFICATE_JOB,
+  (data, context) => issueCertificates(context.db, data.actor, data.filter, context.progress),
+  { expireInSeconds: 6 * 60 * 60 },
+);

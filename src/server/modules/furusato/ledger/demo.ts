@@ -1,11 +1,12 @@
 // Demo data of the donation ledger (見本): the sample city's 使い道, the shipped 取込設定, and two fiscal years of
 // fictitious donations read through those mappings, so that the dashboard shows a living year on a first start.
+
+import { todayInJapan } from "../../../../common/dates";
 import { type DonationMappingConfig, mapDonationRows } from "../../../../common/furusato/donation-mapping";
 import type { Db, Queryable } from "../../../db/database";
-import { DEMO_ACTOR } from "../../../demo";
-import { todayInJapan } from "../catalog";
+import { DEMO_ACTOR } from "../../../platform/audit/audit";
 import { upsertDonations } from "./donations-store";
-import { insertMapping } from "./ingest-routes";
+import { insertMapping } from "./mappings";
 import { sampleGenericRows, sampleRakutenRows } from "./sample-donations";
 import { SAMPLE_FUND_USES, SHIPPED_MAPPINGS } from "./shipped-mappings";
 

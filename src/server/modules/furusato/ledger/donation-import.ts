@@ -12,10 +12,10 @@ import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { NotFound } from "../../../platform/errors";
 import { readFileRow, storeFile } from "../../../platform/files/files";
-import { registerJobHandler } from "../../../platform/jobs/jobs";
 import { errorReportFileName, writeImportErrorReport } from "../../../platform/tabular/error-report";
 import type { ImportError } from "../../../platform/tabular/import-rows";
 import { readTable, tableFormat } from "../../../platform/tabular/read-table";
+import { defineJob } from "../../manifest";
 import { upsertDonations } from "./donations-store";
 
 export const DONATION_IMPORT_JOB = "furusato.donations.import";
@@ -204,6 +204,6 @@ export async function importDonationBytes(
   }
 }
 
-export function registerDonationImportJob(): void {
-  registerJobHandler<DonationImportJobData>(DONATION_IMPORT_JOB, (data, context) => importDonationFile(context.db, data, context.progress));
-}
+export const donationImportJob = defineJob<DonationImportJobData>(DONATION_IMPORT_JOB, (data, context) =>
+  importDonationFile(context.db, data, context.progress),
+);

@@ -5,6 +5,7 @@ import type { DonationRecord } from "../../../../common/furusato/donation";
 import type { GiftDetails } from "../../../../common/furusato/gift-schema";
 import type { Db } from "../../../db/database";
 import type { Actor } from "../../../platform/audit/audit";
+import { writeSetting } from "../../../platform/settings";
 import { createTestApp, type TestApp, type TestClient } from "../../../testing/app";
 import { buildCity, buildUser, TEST_PASSWORD } from "../../../testing/factories";
 import { setFurusatoOwner } from "../access";
@@ -142,10 +143,7 @@ export async function addDonations(db: Db, records: DonationRecord[]): Promise<s
 }
 
 export async function setSetting(db: Db, key: string, value: unknown): Promise<void> {
-  await db.query(
-    "INSERT INTO app_settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
-    [key, JSON.stringify(value)],
-  );
+  await writeSetting(db, key, value);
 }
 
 /** Every audit row written so far, as text (to check that no personal data leaked into it). */

@@ -3,14 +3,14 @@
 // every /api answer carries Cache-Control: no-store (app.ts), and these handlers set it again where it matters.
 import type { Context } from "hono";
 import * as api from "../../../../common/api/furusato-followup";
+import { todayInJapan } from "../../../../common/dates";
 import { AppError, Forbidden } from "../../../platform/errors";
 import type { ApiRouter } from "../../../platform/http/router";
 import type { AppDeps, AppEnv } from "../../../platform/http/types";
 import { accessOf, requireManager, revealDonorNames } from "../access";
-import { todayInJapan } from "../catalog";
 import * as certificates from "./certificates";
 import * as oneStop from "./one-stop";
-import { RETENTION_JOB, registerRetentionJob, retentionStatus } from "./retention";
+import { RETENTION_JOB, retentionStatus } from "./retention";
 import * as shipments from "./shipments";
 
 const personal = (c: Context<AppEnv>) => c.header("Cache-Control", "no-store");
@@ -138,7 +138,3 @@ export function registerFollowupRoutes(router: ApiRouter, deps: AppDeps): void {
 }
 
 /** Job kinds of the follow-up work (one line in modules/index.ts). */
-export function registerFollowupJobs(): void {
-  certificates.registerCertificateJob();
-  registerRetentionJob();
-}

@@ -4,15 +4,10 @@
 import * as api from "../../../../common/api/furusato-ledger";
 import * as settingsApi from "../../../../common/api/furusato-settings";
 import type { DonorGender } from "../../../../common/furusato/donation";
-import {
-  DONATION_FIELDS,
-  type DonationMappingConfig,
-  donationMappingConfigSchema,
-  type MappedField,
-} from "../../../../common/furusato/donation-mapping";
+import { DONATION_FIELDS } from "../../../../common/furusato/donation-mapping";
 import type { Queryable } from "../../../db/database";
-import { type Actor, recordAudit } from "../../../platform/audit/audit";
-import { AppError, Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
+import { recordAudit } from "../../../platform/audit/audit";
+import { AppError, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
 import { checkTabularUpload, storeFile } from "../../../platform/files/files";
 import type { ApiRouter } from "../../../platform/http/router";
 import type { AppDeps } from "../../../platform/http/types";
@@ -21,6 +16,7 @@ import { writeXlsx } from "../../../platform/tabular/xlsx-write";
 import { accessOf, type FurusatoAccess, recordDonorView, requireDonorRecords, requireManager, revealDonorNames } from "../access";
 import { DONATION_IMPORT_JOB, type DonationImportJobData } from "./donation-import";
 import { type DonationListRow, findAllDonations, findDonation, findDonations, maskName } from "./donations-query";
+import * as mappings from "./mappings";
 import { sampleDonationFileBytes } from "./sample-files";
 import { readFurusatoSettings, saveFurusatoSettings } from "./settings";
 import { SHIPPED_MAPPINGS } from "./shipped-mappings";
@@ -30,71 +26,6 @@ async function staffAccess(db: Queryable, user: Parameters<typeof accessOf>[1]):
   const access = await accessOf(db, user);
   if (access.supplier) throw new Forbidden();
   return access;
-}
-
-async function mappingDetail(db: Queryable, id: string): Promise<api.MappingDetail> {
-  const { rows } = await db.query<{
-    id: string;
-    portal_code: string;
-    portal_name: string;
-    name: string;
-    config: unknown;
-    version: number;
-    is_sample: boolean;
-    import_count: number;
-  }>(
-    `SELECT m.*, p.name AS portal_name, (SELECT count(*)::int FROM furusato_donation_imports i WHERE i.mapping_id = m.id) AS import_count
-       FROM furusato_donation_mappings m JOIN furusato_portals p ON p.code = m.portal_code WHERE m.id = $1`,
-    [id],
-  );
-  const row = rows[0];
-  if (!row) throw new NotFound("取込設定");
-  return {
-    id: row.id,
-    portalCode: row.portal_code,
-    portalName: row.portal_name,
-    name: row.name,
-    version: row.version,
-    isSample: row.is_sample,
-    importCount: row.import_count,
-    config: donationMappingConfigSchema.parse(row.config),
-  };
-}
-
-export async function insertMapping(
-  tx: Queryable,
-  actor: Actor,
-  input: { portalCode: string; name: string; config: DonationMappingConfig; isSample?: boolean },
-): Promise<string> {
-  const portal = await tx.query("SELECT 1 FROM furusato_portals WHERE code = $1", [input.portalCode]);
-  if (portal.rowCount === 0)
-    throw new ValidationError("寄附受付サイトが見つかりません。", { portalCode: "寄附受付サイトを選んでください。" });
-  const taken = await tx.query("SELECT 1 FROM furusato_donation_mappings WHERE name = $1", [input.name]);
-  if (taken.rowCount > 0) throw new Conflict(`取込設定「${input.name}」は既にあります。別の名称にしてください。`);
-  const { rows } = await tx.query<{ id: string }>(
-    "INSERT INTO furusato_donation_mappings (portal_code, name, config, is_sample) VALUES ($1, $2, $3, $4) RETURNING id",
-    [input.portalCode, input.name, JSON.stringify(input.config), input.isSample ?? false],
-  );
-  await recordAudit(tx, actor, {
-    action: "create",
-    entityType: "furusato_donation_mapping",
-    entityId: rows[0].id,
-    summary: `取込設定「${input.name}」を作成`,
-    after: input.config,
-  });
-  return rows[0].id;
-}
-
-/** The one-click fix: an unknown portal value gets its ledger meaning, and the next import of the file passes. */
-function withValueMapped(config: DonationMappingConfig, field: MappedField, value: string, target: string): DonationMappingConfig {
-  const parsedTarget = field === "resident" || field === "oneStopWish" || field === "publicationConsent" ? target === "true" : target;
-  if (typeof parsedTarget === "string" && ["resident", "oneStopWish", "publicationConsent"].includes(field))
-    throw new ValidationError("「はい」か「いいえ」を選んでください。");
-  const next = structuredClone(config);
-  next.valueMaps = { ...next.valueMaps, [field]: { ...(next.valueMaps[field] ?? {}), [value]: parsedTarget } };
-  const checked = donationMappingConfigSchema.safeParse(next);
-  if (!checked.success) throw new ValidationError(`「${target}」は${DONATION_FIELDS[field]}の値として使えません。`);
-  return checked.data;
 }
 
 function summary(row: DonationListRow, revealed: boolean): api.DonationSummary {
@@ -151,37 +82,18 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
 
   router.on(api.listFundUses, async (_, { user }) => {
     await staffAccess(db, user);
-    const { rows } = await db.query<{ code: string; name: string; active: boolean; is_sample: boolean }>(
-      "SELECT code, name, active, is_sample FROM furusato_fund_uses ORDER BY sort_order, code",
-    );
-    return { items: rows.map((r) => ({ code: r.code, name: r.name, active: r.active, isSample: r.is_sample })) };
+    return { items: await mappings.listFundUses(db) };
   });
 
   router.on(api.createFundUse, async ({ body }, { user, actor }) => {
     requireManager(await staffAccess(db, user));
-    return db.transaction(async (tx) => {
-      const clash = await tx.query("SELECT 1 FROM furusato_fund_uses WHERE code = $1 OR name = $2", [body.code, body.name]);
-      if (clash.rowCount > 0) throw new Conflict("同じコードか名称の使い道が既にあります。");
-      await tx.query(
-        "INSERT INTO furusato_fund_uses (code, name, sort_order) VALUES ($1, $2, (SELECT COALESCE(max(sort_order), 0) + 1 FROM furusato_fund_uses))",
-        [body.code, body.name],
-      );
-      await recordAudit(tx, actor, {
-        action: "create",
-        entityType: "furusato_fund_use",
-        entityId: null,
-        summary: `使い道「${body.name}」（${body.code}）を追加`,
-      });
-      return { code: body.code, name: body.name, active: true, isSample: false };
-    });
+    return mappings.createFundUse(db, actor, body);
   });
 
   router.on(api.listMappings, async (_, { user }) => {
     await staffAccess(db, user);
-    const { rows } = await db.query<{ id: string }>("SELECT m.id FROM furusato_donation_mappings m ORDER BY m.name");
-    const items = await Promise.all(rows.map(async (r) => (({ config: _, ...rest }) => rest)(await mappingDetail(db, r.id))));
     return {
-      items,
+      items: await mappings.listMappings(db),
       fields: { ...DONATION_FIELDS },
       shipped: SHIPPED_MAPPINGS.map((m) => ({ key: m.key, name: m.name, portalCode: m.portalCode })),
     };
@@ -189,7 +101,7 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
 
   router.on(api.getMapping, async ({ params }, { user }) => {
     await staffAccess(db, user);
-    return mappingDetail(db, params.id);
+    return mappings.mappingDetail(db, params.id);
   });
 
   router.on(api.createMapping, async ({ body }, { user, actor }) => {
@@ -198,63 +110,22 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
     if (body.shipped && !shipped) throw new ValidationError("用意された取込設定が見つかりません。");
     const config = body.config ?? shipped?.config();
     if (!config) throw new ValidationError("用意された設定を選ぶか、列の対応を指定してください。");
-    const id = await db.transaction((tx) => insertMapping(tx, actor, { portalCode: body.portalCode, name: body.name, config }));
-    return mappingDetail(db, id);
+    return mappings.createMapping(db, actor, { portalCode: body.portalCode, name: body.name, config });
   });
 
   router.on(api.updateMapping, async ({ params, body }, { user, actor }) => {
     requireManager(await staffAccess(db, user));
-    await db.transaction(async (tx) => {
-      const before = await mappingDetail(tx, params.id);
-      if (before.version !== body.version) throw new Conflict("ほかの人が先に取込設定を更新しました。画面を読み込み直してください。");
-      const clash = await tx.query("SELECT 1 FROM furusato_donation_mappings WHERE name = $1 AND id <> $2", [body.name, params.id]);
-      if (clash.rowCount > 0) throw new Conflict(`取込設定「${body.name}」は既にあります。別の名称にしてください。`);
-      await tx.query(
-        "UPDATE furusato_donation_mappings SET name = $2, config = $3, version = version + 1, updated_at = now() WHERE id = $1",
-        [params.id, body.name, JSON.stringify(body.config)],
-      );
-      await recordAudit(tx, actor, {
-        action: "update",
-        entityType: "furusato_donation_mapping",
-        entityId: params.id,
-        summary: `取込設定「${body.name}」を更新`,
-        before: before.config,
-        after: body.config,
-      });
-    });
-    return mappingDetail(db, params.id);
+    return mappings.updateMapping(db, actor, params.id, body);
   });
 
   router.on(api.mapUnknownValue, async ({ params, body }, { user, actor }) => {
     requireManager(await staffAccess(db, user));
-    await db.transaction(async (tx) => {
-      const before = await mappingDetail(tx, params.id);
-      if (body.field === "fundUse") {
-        const known = await tx.query("SELECT 1 FROM furusato_fund_uses WHERE code = $1", [body.target]);
-        if (known.rowCount === 0) throw new ValidationError("対応づける使い道を選んでください。");
-      }
-      if (body.field === "giftCode") {
-        const known = await tx.query("SELECT 1 FROM furusato_gifts WHERE code = $1", [body.target]);
-        if (known.rowCount === 0) throw new ValidationError("対応づける返礼品を選んでください。");
-      }
-      const config = withValueMapped(before.config, body.field, body.value, body.target);
-      await tx.query("UPDATE furusato_donation_mappings SET config = $2, version = version + 1, updated_at = now() WHERE id = $1", [
-        params.id,
-        JSON.stringify(config),
-      ]);
-      await recordAudit(tx, actor, {
-        action: "update",
-        entityType: "furusato_donation_mapping",
-        entityId: params.id,
-        summary: `取込設定「${before.name}」: ${DONATION_FIELDS[body.field]}「${body.value}」を「${body.target}」に対応づけ`,
-      });
-    });
-    return mappingDetail(db, params.id);
+    return mappings.mapUnknownValue(db, actor, params.id, body);
   });
 
   router.on(api.startDonationImport, async ({ params }, { user, actor, c }) => {
     requireManager(await staffAccess(db, user));
-    await mappingDetail(db, params.id);
+    await mappings.mappingDetail(db, params.id);
     if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
     const upload = (await c.req.parseBody()).file;
     if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
@@ -273,42 +144,7 @@ export function registerLedgerIngestRoutes(router: ApiRouter, deps: AppDeps): vo
 
   router.on(api.listDonationImports, async ({ query }, { user }) => {
     await staffAccess(db, user);
-    const total = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM furusato_donation_imports");
-    const { rows } = await db.query<{
-      id: string;
-      portal_code: string;
-      mapping_name: string;
-      file_name: string;
-      row_count: number;
-      created_count: number;
-      updated_count: number;
-      unchanged_count: number;
-      created_by_name: string | null;
-      created_at: Date;
-    }>(
-      `SELECT i.*, m.name AS mapping_name, u.display_name AS created_by_name
-         FROM furusato_donation_imports i JOIN furusato_donation_mappings m ON m.id = i.mapping_id
-         LEFT JOIN users u ON u.id = i.created_by
-        ORDER BY i.created_at DESC LIMIT $1 OFFSET $2`,
-      [query.pageSize, (query.page - 1) * query.pageSize],
-    );
-    return {
-      items: rows.map((r) => ({
-        id: r.id,
-        portalCode: r.portal_code,
-        mappingName: r.mapping_name,
-        fileName: r.file_name,
-        rowCount: r.row_count,
-        created: r.created_count,
-        updated: r.updated_count,
-        unchanged: r.unchanged_count,
-        createdBy: r.created_by_name ?? "システム",
-        createdAt: r.created_at.toISOString(),
-      })),
-      total: total.rows[0].n,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return mappings.listImports(db, query);
   });
 
   router.on(api.sampleDonationFile, async ({ params }, { user }) => {

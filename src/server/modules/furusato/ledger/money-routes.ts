@@ -3,6 +3,7 @@
 
 import * as api from "../../../../common/api/furusato-money";
 import type { AuditEntityType } from "../../../../common/audit-labels";
+import { todayInJapan } from "../../../../common/dates";
 import type { Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import type { Principal } from "../../../platform/auth/permissions";
@@ -10,7 +11,6 @@ import { Forbidden } from "../../../platform/errors";
 import type { ApiRouter } from "../../../platform/http/router";
 import type { AppDeps } from "../../../platform/http/types";
 import { accessOf, type FurusatoAccess, requireManager } from "../access";
-import { todayInJapan } from "../catalog";
 import * as costs from "./costs";
 import { dashboard, dashboardXlsx } from "./dashboard";
 import { surveySheetXlsx } from "./survey-sheet";

@@ -1,12 +1,11 @@
 // 保存期間: donor personal data is kept for N years after the end of the donation's 年度 (app setting
 // furusato.donorRetentionYears, 5 by default), then anonymised: the name becomes （匿名化済）, the rest is erased.
 // The amounts, dates and portals stay for the statistics; the count goes to the audit log, never a name.
-import { formatFiscalYear } from "../../../../common/dates";
+import { formatFiscalYear, todayInJapan } from "../../../../common/dates";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
-import { registerJobHandler } from "../../../platform/jobs/jobs";
-import { todayInJapan } from "../catalog";
-import { appSetting } from "./shipments";
+import { readSetting } from "../../../platform/settings";
+import { defineJob } from "../../manifest";
 
 export const RETENTION_JOB = "furusato.retention";
 export const RETENTION_SETTING = "furusato.donorRetentionYears";
@@ -14,7 +13,7 @@ export const DEFAULT_RETENTION_YEARS = 5;
 export const ANONYMISED_NAME = "（匿名化済）";
 
 export async function donorRetentionYears(db: Queryable): Promise<number> {
-  const value = Number(await appSetting(db, RETENTION_SETTING));
+  const value = Number(await readSetting(db, RETENTION_SETTING));
   return Number.isInteger(value) && value >= 1 && value <= 100 ? value : DEFAULT_RETENTION_YEARS;
 }
 
@@ -64,11 +63,9 @@ export async function anonymiseExpiredDonors(
   });
 }
 
-export function registerRetentionJob(): void {
-  registerJobHandler<{ actor: Actor; today?: string }>(RETENTION_JOB, async (data, context) => {
-    await context.progress(0, 1, "匿名化しています");
-    const result = await anonymiseExpiredDonors(context.db, data.today ?? todayInJapan(), data.actor);
-    await context.progress(1, 1, `${result.anonymised}件を匿名化しました`);
-    return result;
-  });
-}
+export const retentionJob = defineJob<{ actor: Actor; today?: string }>(RETENTION_JOB, async (data, context) => {
+  await context.progress(0, 1, "匿名化しています");
+  const result = await anonymiseExpiredDonors(context.db, data.today ?? todayInJapan(), data.actor);
+  await context.progress(1, 1, `${result.anonymised}件を匿名化しました`);
+  return result;
+});

@@ -1,10 +1,11 @@
 // ふるさと納税の設定: the app settings the ledger reads (each with its own default), read and written as one form.
-import { type FurusatoSettings, furusatoSettings } from "../../../../common/api/furusato-settings";
+import { type FurusatoSettings, furusatoSettings, LEAD_DAYS_SETTING } from "../../../../common/api/furusato-settings";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
+import { writeSetting } from "../../../platform/settings";
 import { CITY_NAME_SETTING, certificateIssuer, MAYOR_SETTING } from "./certificates";
 import { donorRetentionYears, RETENTION_SETTING } from "./retention";
-import { LEAD_DAYS_SETTING, shippingLeadDays } from "./shipments";
+import { shippingLeadDays } from "./shipments";
 import { BODY_CODE_SETTING, BODY_NAME_SETTING, surveyBody } from "./survey-sheet";
 
 export async function readFurusatoSettings(db: Queryable): Promise<FurusatoSettings> {
@@ -36,11 +37,7 @@ export async function saveFurusatoSettings(db: Db, actor: Actor, input: Furusato
       [BODY_CODE_SETTING, settings.bodyCode],
       [BODY_NAME_SETTING, settings.bodyName],
     ];
-    for (const [key, value] of pairs)
-      await tx.query(
-        "INSERT INTO app_settings (key, value) VALUES ($1, $2::jsonb) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()",
-        [key, JSON.stringify(value)],
-      );
+    for (const [key, value] of pairs) await writeSetting(tx, key, value);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "furusato_settings",

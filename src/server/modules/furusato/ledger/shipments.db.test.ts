@@ -2,7 +2,7 @@
 // tracking number; other staff never see the ship-to; overdue and year-end counts; the audited CSV export.
 import iconv from "iconv-lite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { todayInJapan } from "../catalog";
+import { todayInJapan } from "../../../../common/dates";
 import { addDonations, auditText, buildFollowupFixture, donationRecord, type FollowupFixture, setSetting } from "./followup-fixture";
 import { addDays } from "./shipments";
 

@@ -2,25 +2,21 @@
 // the suppliers (依頼済, with a 発送期限), each supplier fills in its plan and tracking number and reports 発送済.
 // The ship-to (donor personal data) is read only for the module's managers and for the supplier that ships.
 import type { Carrier, Shipment } from "../../../../common/api/furusato-followup";
+import { LEAD_DAYS_SETTING } from "../../../../common/api/furusato-settings";
+import { isoDateInJapan } from "../../../../common/dates";
 import type { ShipmentStatus } from "../../../../common/furusato/donation";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
+import { readSetting } from "../../../platform/settings";
 import { writeCsv } from "../../../platform/tabular/csv-write";
 import { type FurusatoAccess, requireDonorRecords } from "../access";
 
-export const LEAD_DAYS_SETTING = "furusato.shippingLeadDays";
 export const DEFAULT_LEAD_DAYS = 14;
-
-/** An app setting's JSON value (null when unset). */
-export async function appSetting(db: Queryable, key: string): Promise<unknown> {
-  const { rows } = await db.query<{ value: unknown }>("SELECT value FROM app_settings WHERE key = $1", [key]);
-  return rows[0]?.value ?? null;
-}
 
 /** 発送までの日数 (request date + this = 発送期限): app setting furusato.shippingLeadDays, 14 by default. */
 export async function shippingLeadDays(db: Queryable): Promise<number> {
-  const value = Number(await appSetting(db, LEAD_DAYS_SETTING));
+  const value = Number(await readSetting(db, LEAD_DAYS_SETTING));
   return Number.isInteger(value) && value >= 1 && value <= 365 ? value : DEFAULT_LEAD_DAYS;
 }
 
@@ -408,7 +404,7 @@ export async function exportShipmentsCsv(
     r.ship_postal_code ?? "",
     r.ship_address ?? "",
     r.ship_phone ?? "",
-    r.requested_at ? new Date(r.requested_at.getTime() + 9 * 3600_000).toISOString().slice(0, 10) : "",
+    r.requested_at ? isoDateInJapan(r.requested_at) : "",
     r.due_on ?? "",
     r.planned_on ?? "",
     r.carrier,

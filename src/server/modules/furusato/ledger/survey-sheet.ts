@@ -5,6 +5,7 @@
 import { formatFiscalYear } from "../../../../common/dates";
 import type { CostCategory } from "../../../../common/furusato/donation";
 import type { Queryable } from "../../../db/database";
+import { readSetting } from "../../../platform/settings";
 import { writeXlsx, type XlsxSheet } from "../../../platform/tabular/xlsx-write";
 import { costLedger } from "./costs";
 
@@ -41,8 +42,8 @@ export interface SurveyFigures {
 }
 
 async function setting(db: Queryable, key: string): Promise<string | null> {
-  const { rows } = await db.query<{ value: string | null }>("SELECT value #>> '{}' AS value FROM app_settings WHERE key = $1", [key]);
-  const value = rows[0]?.value?.trim();
+  const stored = await readSetting(db, key);
+  const value = stored === null ? undefined : String(stored).trim();
   return value ? value : null;
 }
 

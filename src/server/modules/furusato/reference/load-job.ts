@@ -4,7 +4,7 @@
 import type { Db } from "../../../db/database";
 import type { Actor } from "../../../platform/audit/audit";
 import { readFileRowInSlices } from "../../../platform/files/files";
-import { registerJobHandler } from "../../../platform/jobs/jobs";
+import { defineJob } from "../../manifest";
 import { isRough } from "./parse-survey";
 import { type FileLoadOutcome, loadSurveyFile } from "./reference";
 
@@ -42,6 +42,6 @@ export async function loadReferenceFiles(
   return { ok: loaded > 0, files: outcomes };
 }
 
-export function registerReferenceLoadJob(): void {
-  registerJobHandler<ReferenceLoadJobData>(REFERENCE_LOAD_JOB, (data, context) => loadReferenceFiles(context.db, data, context.progress));
-}
+export const referenceLoadJob = defineJob<ReferenceLoadJobData>(REFERENCE_LOAD_JOB, (data, context) =>
+  loadReferenceFiles(context.db, data, context.progress),
+);

@@ -1,10 +1,10 @@
 // A value that must be unique and is already taken answers 409 with a Japanese message naming the field, not 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { setFurusatoOwner } from "../../modules/furusato/access";
-import { SHIPPED_PORTALS } from "../../modules/furusato/shipped-templates";
+import { conflictOfUniqueViolation, UNIQUE_FALLBACK_MESSAGE } from "../../platform/http/db-errors";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/app";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
-import { conflictOfUniqueViolation, UNIQUE_FALLBACK_MESSAGE } from "./db-errors";
+import { setFurusatoOwner } from "./access";
+import { SHIPPED_PORTALS } from "./shipped-templates";
 
 let t: TestApp;
 let manager: TestClient;

@@ -1,0 +1,195 @@
+// The gift page's images and evidence, with their uploads.
+import { Anchor, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { downloadEvidence, type GiftDetail, publicGiftImage, uploadEvidence, uploadGiftImage } from "../../../common/api/furusato";
+import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, FILES_PER_GIFT_MAX, IMAGE_TYPES } from "../../../common/upload-limits";
+import { upload, urlFor } from "../../api/client";
+import { FileUploadForm } from "./FileUploadForm";
+import { fm } from "./messages";
+import { storeGift } from "./queries";
+
+const PUBLIC_IMAGE_PATH = /^\/api\/public\/furusato\/images\/([0-9a-f-]{36})$/i;
+
+/**
+ * Where to load a thumbnail from, or null for an address this page does not load. Uploaded images carry their
+ * public address (which may name the configured public host): they are loaded through this origin's own path, so
+ * the CSP (img-src 'self') allows them. Other hosts typed into 画像のURL are not fetched from the browser.
+ */
+function thumbnailSrc(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, window.location.origin);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return null;
+  const match = PUBLIC_IMAGE_PATH.exec(parsed.pathname);
+  if (match?.[1]) return urlFor(publicGiftImage, { params: { fileId: match[1] } });
+  return parsed.origin === window.location.origin ? parsed.pathname + parsed.search : null;
+}
+
+const THUMB_BOX = { width: 160, height: 120, borderRadius: 4, border: "1px solid var(--mantine-color-gray-4)" } as const;
+
+function Thumbnail({ url, alt, index }: { url: string; alt: string; index: number }) {
+  const [broken, setBroken] = useState(false);
+  const src = thumbnailSrc(url);
+  if (!src) {
+    return (
+      <Stack gap={2} justify="center" p="xs" style={{ ...THUMB_BOX, overflow: "hidden" }}>
+        <Text size="xs" fw={600}>
+          {fm.images.external(index)}
+        </Text>
+        <Text size="xs" style={{ overflowWrap: "anywhere" }}>
+          {url}
+        </Text>
+      </Stack>
+    );
+  }
+  if (broken) {
+    return (
+      <Stack justify="center" p="xs" style={THUMB_BOX}>
+        <Text size="xs">{fm.images.broken(index)}</Text>
+      </Stack>
+    );
+  }
+  return (
+    <img
+      src={src}
+      alt={alt}
+      width={160}
+      height={120}
+      loading="lazy"
+      decoding="async"
+      onError={() => setBroken(true)}
+      style={{ ...THUMB_BOX, objectFit: "cover", display: "block", background: "var(--mantine-color-gray-0)" }}
+    />
+  );
+}
+
+export function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
+  const queryClient = useQueryClient();
+  const urls = gift.details.imageUrls;
+  const hasExternal = urls.some((url) => thumbnailSrc(url) === null);
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="images-heading">
+      <Title order={2} id="images-heading" mb="xs" className="yk-section-title">
+        {fm.images.heading}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.images.intro}
+      </Text>
+      {urls.length === 0 ? (
+        <Text size="sm">{fm.images.empty}</Text>
+      ) : (
+        <ul aria-label={fm.images.caption} style={{ listStyle: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: 12 }}>
+          {urls.map((url, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: image addresses are positional (the same one may repeat)
+            <li key={`${url}-${index}`}>
+              <Thumbnail url={url} alt={fm.images.alt(gift.title, index + 1)} index={index + 1} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {hasExternal && (
+        <Text size="xs" c="dimmed" mt="xs">
+          {fm.images.externalHelp}
+        </Text>
+      )}
+      {canAttach && (
+        <FileUploadForm
+          headingId="images-form-heading"
+          accept={IMAGE_TYPES}
+          maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
+          limit={{ count: urls.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.images.full }}
+          messages={{
+            submit: fm.images.upload,
+            fileLabel: fm.images.uploadLabel,
+            fileHelp: fm.images.uploadHelp,
+            placeholder: fm.images.placeholder,
+            chooseFile: fm.images.chooseFile,
+            wrongType: fm.images.wrongType,
+            tooLarge: fm.images.tooLarge,
+            uploading: fm.images.uploading,
+            uploaded: (file) => fm.images.uploaded(file.name),
+          }}
+          upload={(file) => upload(uploadGiftImage, { params: { id: gift.id } }, file)}
+          onUploaded={(updated) => storeGift(queryClient, updated)}
+        />
+      )}
+      {!canAttach && isOwnSupplier && (
+        <Text size="sm" c="dimmed" mt="md">
+          {fm.images.supplierOnlyDraft}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+// ------------------------------------------------------------------ evidence (地場産品の根拠資料)
+
+export function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
+  const queryClient = useQueryClient();
+  const fileIds = gift.details.evidenceFileIds;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="evidence-heading">
+      <Title order={2} id="evidence-heading" mb="xs" className="yk-section-title">
+        {fm.evidence.heading}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {fm.evidence.intro}
+      </Text>
+      {fileIds.length === 0 ? (
+        <Text size="sm">{fm.evidence.empty}</Text>
+      ) : (
+        <List size="sm" spacing={4} aria-label={fm.evidence.caption}>
+          {fileIds.map((fileId, index) => (
+            <List.Item key={fileId}>
+              <Group gap="sm" wrap="wrap">
+                <Text span size="sm">
+                  {fm.evidence.item(index + 1)}
+                </Text>
+                <Anchor
+                  href={urlFor(downloadEvidence, { params: { id: gift.id, fileId } })}
+                  download
+                  size="sm"
+                  aria-label={fm.evidence.downloadLabel(index + 1)}
+                >
+                  {fm.evidence.download}
+                </Anchor>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {canAttach && (
+        <FileUploadForm
+          headingId="evidence-form-heading"
+          accept={DOCUMENT_TYPES}
+          maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
+          limit={{ count: fileIds.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.evidence.full }}
+          messages={{
+            submit: fm.evidence.upload,
+            fileLabel: fm.evidence.uploadLabel,
+            fileHelp: fm.evidence.uploadHelp,
+            placeholder: fm.evidence.placeholder,
+            chooseFile: fm.evidence.chooseFile,
+            wrongType: fm.evidence.wrongType,
+            tooLarge: fm.evidence.tooLarge,
+            uploading: fm.evidence.uploading,
+            uploaded: (file) => fm.evidence.uploaded(file.name),
+          }}
+          upload={(file) => upload(uploadEvidence, { params: { id: gift.id } }, file)}
+          onUploaded={(updated) => storeGift(queryClient, updated)}
+        />
+      )}
+      {!canAttach && isOwnSupplier && (
+        <Text size="sm" c="dimmed" mt="md">
+          {fm.evidence.supplierOnlyDraft}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+// ------------------------------------------------------------------ costs

@@ -1,0 +1,10 @@
+// Modules still to come: each is in the sidebar, disabled, as 準備中, until its folder (with routes) replaces the entry
+// here. When one is built, give it src/web/modules/<name>/index.ts and move its line in src/web/modules/index.ts.
+import { m } from "../messages";
+import type { WebModule } from "./manifest";
+
+export const internationalModule = { name: "international", nav: { label: m.nav.international, order: 40 } } satisfies WebModule;
+export const sdgsModule = { name: "sdgs", nav: { label: m.nav.sdgs, order: 50 } } satisfies WebModule;
+export const regionModule = { name: "region", nav: { label: m.nav.region, order: 60 } } satisfies WebModule;
+export const zonesModule = { name: "zones", nav: { label: m.nav.zones, order: 70 } } satisfies WebModule;
+export const affiliatesModule = { name: "affiliates", nav: { label: m.nav.affiliates, order: 80 } } satisfies WebModule;
