@@ -19,9 +19,10 @@ export default defineConfig({
     environment: "node",
     env: { TZ: "Asia/Tokyo" },
     pool: "forks",
-    // Integration tests open PGlite (initdb takes about 3 s on first open, more on a busy 2-core machine).
+    // Integration tests open PGlite (initdb takes about 3 s on first open, more on a busy 2-core machine); a suite's
+    // set-up (a test app, a city, sign-ins) may take a minute when the machine is loaded.
     testTimeout: 30_000,
-    hookTimeout: 30_000,
+    hookTimeout: 120_000,
     teardownTimeout: 10_000,
     passWithNoTests: true,
   },

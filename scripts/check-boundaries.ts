@@ -17,6 +17,10 @@
 //   common-to-web     src/common/** imports src/web/** (common is shared by both sides and depends on neither).
 //   sql-in-route      a route file (routes.ts, *-routes.ts under src/server) calls `.query(` or holds SQL
 //                     (SELECT … FROM, INSERT INTO, UPDATE … SET, DELETE FROM, WITH RECURSIVE) in a string.
+//   route-to-repository  a route file imports a repository file: a route calls one service function, which
+//                     authorises against the record and reads or writes through the repository.
+//   sql-outside-repository  any other file of a server module (not a test) does the same: a module's SQL lives in
+//                     its repository files (repository.ts, *-repository.ts), services call their functions.
 // Known violations that are still being removed are listed, each with its reason, in scripts/boundaries-allowlist.json;
 // an entry that no longer matches a violation is reported too, so that the list only shrinks.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -24,13 +28,20 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 
-export type Rule = "module-internals" | "platform-to-module" | "web-to-server" | "common-to-web" | "sql-in-route";
+export type Rule =
+  | "module-internals"
+  | "platform-to-module"
+  | "web-to-server"
+  | "common-to-web"
+  | "sql-in-route"
+  | "sql-outside-repository"
+  | "route-to-repository";
 
 export interface Violation {
   rule: Rule;
   /** the file that breaks the rule, relative to the repository root with forward slashes */
   file: string;
-  /** the imported file (import rules) or the first offending line (sql-in-route) */
+  /** the imported file (import rules) or the first offending line (the SQL rules) */
   target: string;
   message: string;
 }
@@ -38,7 +49,7 @@ export interface Violation {
 export interface AllowlistEntry {
   rule: Rule;
   file: string;
-  /** the imported file; absent for sql-in-route (the whole file is listed) */
+  /** the imported file; absent for the SQL rules (the whole file is listed) */
   target?: string;
   reason: string;
 }
@@ -94,10 +105,14 @@ const SQL_PATTERNS = [
   /\bWITH\s+RECURSIVE\b/,
 ];
 
+const isRepositoryFile = (file: string) => /(^|\/)([\w-]+-)?repository\.ts$/.test(file);
+/** Tests and the fixtures only tests use (they build rows directly to set up a case). */
+const isTestFile = (file: string) => /(\.test|[.-]fixture)\.tsx?$/.test(file);
+
 export const isRouteFile = (file: string) => /^src\/server\/(.*\/)?(routes|[\w-]+-routes)\.ts$/.test(file);
 
-/** SQL in a route file: `.query(` calls, and string or template literals that read like SQL. First hit's line. */
-function sqlInRoute(file: string, text: string): string | null {
+/** SQL in a file: `.query(` calls, and string or template literals that read like SQL. First hit's line. */
+function findSql(file: string, text: string): string | null {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   let found: string | null = null;
   const lineOf = (node: ts.Node) => `line ${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
@@ -149,12 +164,15 @@ export function findViolations(files: ReadonlyMap<string, string>): Violation[] 
       ) {
         add("web-to-server", `${file} imports ${target}: the browser and the shared code never import the server`);
       }
+      if (isRouteFile(file) && isRepositoryFile(target)) {
+        add("route-to-repository", `${file} imports ${target}: a route calls one service function, the service uses the repository`);
+      }
       if (file.startsWith("src/common/") && target.startsWith("src/web/")) {
         add("common-to-web", `${file} imports ${target}: src/common is shared by both sides and imports neither`);
       }
     }
     if (isRouteFile(file)) {
-      const hit = sqlInRoute(file, text);
+      const hit = findSql(file, text);
       if (hit) {
         violations.push({
           rule: "sql-in-route",
@@ -163,13 +181,25 @@ export function findViolations(files: ReadonlyMap<string, string>): Violation[] 
           message: `${file} ${hit}: a route parses, authorises and calls one service function; SQL belongs in the repository`,
         });
       }
+    } else if (file.startsWith("src/server/modules/") && own && !isRepositoryFile(file) && !isTestFile(file)) {
+      const hit = findSql(file, text);
+      if (hit) {
+        violations.push({
+          rule: "sql-outside-repository",
+          file,
+          target: hit,
+          message: `${file} ${hit}: a module's SQL lives in its repository files (repository.ts, *-repository.ts)`,
+        });
+      }
     }
   }
   return violations;
 }
 
 const matches = (entry: AllowlistEntry, violation: Violation) =>
-  entry.rule === violation.rule && entry.file === violation.file && (entry.rule === "sql-in-route" || entry.target === violation.target);
+  entry.rule === violation.rule &&
+  entry.file === violation.file &&
+  (entry.rule === "sql-in-route" || entry.rule === "sql-outside-repository" || entry.target === violation.target);
 
 export function readAllowlist(file = allowlistPath): AllowlistEntry[] {
   const entries = JSON.parse(readFileSync(file, "utf8")) as AllowlistEntry[];

@@ -83,6 +83,36 @@ describe("item 13: the boundary check", () => {
     ]);
   });
 
+  it("item 13: fails when a service or any other module file holds SQL; repository files, tests and fixtures may", () => {
+    const files = tree({
+      "src/server/modules/beta/service.ts": 'export const list = (db) => db.query("SELECT id FROM beta_rows");\n',
+      "src/server/modules/beta/ledger/costs.ts": "const sql = `UPDATE beta_costs SET amount = $1`;\n",
+      "src/server/modules/beta/repository.ts": 'export const rows = (db) => db.query("SELECT id FROM beta_rows");\n',
+      "src/server/modules/beta/ledger/costs-repository.ts": 'export const rows = (db) => db.query("DELETE FROM beta_costs");\n',
+      "src/server/modules/beta/service.db.test.ts": 'await t.db.query("INSERT INTO beta_rows DEFAULT VALUES");\n',
+      "src/server/modules/beta/money.fixture.ts": 'await db.query("INSERT INTO beta_rows DEFAULT VALUES");\n',
+      "src/server/platform/settings.ts": 'export const read = (db) => db.query("SELECT value FROM app_settings");\n',
+    });
+    expect(findViolations(files).map((v) => `${v.rule} ${v.file} ${v.target}`)).toEqual([
+      "sql-outside-repository src/server/modules/beta/ledger/costs.ts line 1: SQL in a string",
+      "sql-outside-repository src/server/modules/beta/service.ts line 1: .query(",
+    ]);
+  });
+
+  it("item 13: fails when a route file imports a repository (a route calls one service function)", () => {
+    const files = tree({
+      "src/server/modules/beta/routes.ts": 'import * as repo from "./repository";\nimport { list } from "./service";\n',
+      "src/server/modules/beta/ledger/money-routes.ts": 'import { costs } from "./costs-repository";\n',
+      "src/server/modules/beta/service.ts": 'import * as repo from "./repository";\n',
+      "src/server/modules/beta/repository.ts": "export const rows = 1;\n",
+      "src/server/modules/beta/ledger/costs-repository.ts": "export const costs = 1;\n",
+    });
+    expect(findViolations(files).map((v) => `${v.rule} ${v.file} → ${v.target}`)).toEqual([
+      "route-to-repository src/server/modules/beta/ledger/money-routes.ts → src/server/modules/beta/ledger/costs-repository.ts",
+      "route-to-repository src/server/modules/beta/routes.ts → src/server/modules/beta/repository.ts",
+    ]);
+  });
+
   it("item 13: an allowlisted violation passes, and an entry that no longer matches is reported so the list shrinks", () => {
     const violations = findViolations(
       tree({

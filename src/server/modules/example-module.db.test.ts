@@ -1,9 +1,10 @@
 // Issue 13: a new module is one folder (src/server/testing/example-module/) and one line in the list of modules. This
 // test adds that line (createTestApp's `modules`, the same list the server loops over), uses every part of the
-// manifest — routes, a job, sample data, backup and search — and takes the module away again.
+// manifest — routes, a job, sample data, backup, search and the 409 for a duplicate — and takes the module away again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoDataIfEmpty } from "../demo";
 import { backupTables, createBackup } from "../platform/backup/backup";
+import { conflictOfUniqueViolation, UNIQUE_FALLBACK_MESSAGE } from "../platform/http/db-errors";
 import { getJobRun, registeredJobKinds } from "../platform/jobs/jobs";
 import { createLogger } from "../platform/logger";
 import { searchModules } from "../platform/search/search";
@@ -54,6 +55,9 @@ describe("issue 13: a module added by one folder and one line", () => {
     const added = await editor.post("/api/example/notes", { title: "横串の打合せメモ" });
     expect(added.status).toBe(200);
     expect((await editor.get("/api/example/notes")).body.items.map((n: { title: string }) => n.title)).toEqual(["横串の打合せメモ"]);
+    const duplicate = await editor.post("/api/example/notes", { title: "横串の打合せメモ" });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.fields).toEqual({ title: "この題名はすでに使われています。" });
     const run = await finished(added.body.jobId);
     expect(run).toMatchObject({ status: "succeeded", result: { notes: 1 } });
 
@@ -75,6 +79,8 @@ describe("issue 13: a module added by one folder and one line", () => {
     expect(searchModules().map((m) => m.module)).not.toContain("example");
     expect(backupTables()).not.toContain("example_notes");
     expect(registeredJobKinds()).not.toContain(COUNT_NOTES_JOB);
+    const duplicateTitle = Object.assign(new Error("dup"), { code: "23505", constraint: "example_notes_title_key" });
+    expect(conflictOfUniqueViolation(duplicateTitle)?.message).toBe(UNIQUE_FALLBACK_MESSAGE);
     const without = await createTestApp();
     try {
       const city = await buildCity(without.db);

@@ -6,6 +6,7 @@ import { organisationsImport } from "../platform/admin/organisations-import";
 import { registerAudience } from "../platform/auth/audiences";
 import { registerBackupTables } from "../platform/backup/backup";
 import { registerFileOwnerKind } from "../platform/files/owners";
+import { registerUniqueConflicts } from "../platform/http/db-errors";
 import { registerImportKind } from "../platform/imports/registry";
 import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerJobHandler } from "../platform/jobs/jobs";
@@ -33,7 +34,8 @@ export function registerModule(module: ModuleManifest): () => void {
   for (const search of module.search ?? []) removers.push(registerSearchModule(search));
   for (const kind of module.importKinds ?? []) removers.push(registerImportKind(kind));
   for (const owner of module.fileOwners ?? []) removers.push(registerFileOwnerKind(owner.kind, owner.rule));
-  removers.push(registerBackupTables(module.backupTables ?? []));
+  removers.push(registerBackupTables(module.backupTables ?? [], module.backupParentColumns));
+  if (module.uniqueConflicts) removers.push(registerUniqueConflicts(module.uniqueConflicts));
   const unregister = () => {
     for (const remove of removers) remove();
     registered.delete(module);

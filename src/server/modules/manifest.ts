@@ -6,6 +6,7 @@ import type { Db } from "../db/database";
 import type { AudienceCheck } from "../platform/auth/audiences";
 import type { FileOwnerKind } from "../platform/files/files";
 import type { FileReadRule } from "../platform/files/owners";
+import type { UniqueConflict } from "../platform/http/db-errors";
 import type { ApiRouter } from "../platform/http/router";
 import type { AppDeps } from "../platform/http/types";
 import type { TabularImportKind } from "../platform/imports/registry";
@@ -43,5 +44,9 @@ export interface ModuleManifest {
   demo?: (db: Db) => Promise<void>;
   /** the module's tables, each after the tables its foreign keys point to */
   backupTables?: readonly string[];
+  /** self-referencing tables among them (table → parent column): a restore inserts parents first */
+  backupParentColumns?: Readonly<Record<string, string>>;
+  /** the module's unique constraints (constraint name → field), so that a duplicate answers 409 naming the field */
+  uniqueConflicts?: Readonly<Record<string, UniqueConflict>>;
   scheduled?: readonly ScheduledTask[];
 }

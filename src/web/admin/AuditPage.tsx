@@ -1,28 +1,18 @@
 // /admin/audit: searchable audit log (text; 利用者, 種類 and 操作 pickers in Japanese; date range in 和暦 or 西暦),
 // paging; names instead of ids (the actor's name, the record's name or a link to it); a row expands to the
 // before/after difference; CSV / Excel export of the same search.
-import { Button, Code, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Code, SimpleGrid, Stack, Table, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { type AuditEntry, exportAudit, listAudit, listAuditActors } from "../../common/api/platform";
-import { AUDIT_ACTION_OPTIONS, AUDIT_ENTITY_OPTIONS, auditActionLabel, auditEntityLabel } from "../../common/audit-labels";
-import { daysInMonth, parseJapaneseDate } from "../../common/dates";
+import { auditActionLabel, auditEntityLabel } from "../../common/audit-labels";
 import { call, urlFor } from "../api/client";
 import { m } from "../messages";
 import { type Column, DataTable } from "../ui/DataTable";
 import { DateTimeText } from "../ui/dates";
 import { InternalLink } from "../ui/InternalLink";
-import { JapaneseDateInput } from "../ui/JapaneseDateInput";
 import { PageHeader } from "../ui/PageHeader";
-
-interface AuditFilter {
-  q?: string;
-  actorUserId?: string;
-  entityType?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-}
+import { type AuditFilter, AuditFilterForm } from "./AuditFilterForm";
 
 /** Where a record of each kind is shown (the log's own ids; other kinds have no page of their own). */
 const RECORD_PAGES: Record<string, (id: string) => string> = {
@@ -131,13 +121,9 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
 }
 
 export function AuditPage() {
-  const [draft, setDraft] = useState({ q: "", actorUserId: "", entityType: "", action: "", from: "", to: "" });
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [errors, setErrors] = useState<{ from?: string; to?: string }>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const fromRef = useRef<HTMLInputElement>(null);
-  const toRef = useRef<HTMLInputElement>(null);
 
   const query = { ...filter, page, pageSize };
   const entries = useQuery({
@@ -147,34 +133,6 @@ export function AuditPage() {
   });
   const actors = useQuery({ queryKey: ["admin", "audit", "actors"], queryFn: () => call(listAuditActors) });
   const actorOptions = (actors.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（${a.loginId}）` }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const from = draft.from.trim() ? parseJapaneseDate(draft.from) : null;
-    const to = draft.to.trim() ? parseJapaneseDate(draft.to) : null;
-    const found: { from?: string; to?: string } = {};
-    if (draft.from.trim() && !from) found.from = m.date.invalid;
-    if (draft.to.trim() && !to) found.to = m.date.invalid;
-    if (from && to && from.iso > to.iso) found.to = "終了日は開始日以降の日付にしてください。";
-    setErrors(found);
-    if (found.from) return fromRef.current?.focus();
-    if (found.to) return toRef.current?.focus();
-    // A month typed without a day ("令和6年11月") means the whole month: its last day closes the range.
-    let toIso = to?.iso;
-    if (to && to.precision === "month") {
-      const [year, month] = to.iso.split("-").map(Number);
-      toIso = `${to.iso.slice(0, 8)}${String(daysInMonth(year, month)).padStart(2, "0")}`;
-    }
-    setFilter({
-      q: draft.q.trim() || undefined,
-      actorUserId: draft.actorUserId || undefined,
-      entityType: draft.entityType || undefined,
-      action: draft.action || undefined,
-      from: from?.iso,
-      to: toIso,
-    });
-    setPage(1);
-  }
 
   const columns: Column<AuditEntry>[] = [
     { key: "occurredAt", header: m.admin.auditOccurredAt, nowrap: true, render: (e) => <DateTimeText timestamp={e.occurredAt} /> },
@@ -199,83 +157,13 @@ export function AuditPage() {
           </>
         }
       />
-      <Paper withBorder p="md" mb="md" component="section" aria-label="検索条件">
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                label={m.admin.auditQuery}
-                type="search"
-                value={draft.q}
-                onChange={(e) => setDraft({ ...draft, q: e.currentTarget.value })}
-              />
-              <Select
-                label={m.admin.auditActorFilter}
-                placeholder={m.admin.auditActorPlaceholder}
-                data={actorOptions}
-                value={draft.actorUserId || null}
-                onChange={(value) => setDraft({ ...draft, actorUserId: value ?? "" })}
-                searchable
-                clearable
-                nothingFoundMessage={m.admin.auditNothingFound}
-              />
-              <Select
-                label={m.admin.auditEntityType}
-                placeholder={m.admin.auditKindPlaceholder}
-                data={AUDIT_ENTITY_OPTIONS}
-                value={draft.entityType || null}
-                onChange={(value) => setDraft({ ...draft, entityType: value ?? "" })}
-                searchable
-                clearable
-                nothingFoundMessage={m.admin.auditNothingFound}
-              />
-              <Select
-                label={m.admin.auditAction}
-                placeholder={m.admin.auditActionPlaceholder}
-                data={AUDIT_ACTION_OPTIONS}
-                value={draft.action || null}
-                onChange={(value) => setDraft({ ...draft, action: value ?? "" })}
-                searchable
-                clearable
-                nothingFoundMessage={m.admin.auditNothingFound}
-              />
-              <JapaneseDateInput
-                ref={fromRef}
-                label={m.admin.auditFrom}
-                value={draft.from}
-                onChange={(value) => setDraft({ ...draft, from: value })}
-                error={errors.from}
-              />
-              <JapaneseDateInput
-                ref={toRef}
-                label={m.admin.auditTo}
-                value={draft.to}
-                onChange={(value) => setDraft({ ...draft, to: value })}
-                error={errors.to}
-              />
-            </SimpleGrid>
-            <Group justify="space-between" wrap="wrap">
-              <Text size="sm" c="dimmed">
-                {m.admin.exportNote}
-              </Text>
-              <Group gap="xs">
-                <Button
-                  variant="subtle"
-                  onClick={() => {
-                    setDraft({ q: "", actorUserId: "", entityType: "", action: "", from: "", to: "" });
-                    setErrors({});
-                    setFilter({});
-                    setPage(1);
-                  }}
-                >
-                  {m.common.reset}
-                </Button>
-                <Button type="submit">{m.admin.applyFilter}</Button>
-              </Group>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
+      <AuditFilterForm
+        actorOptions={actorOptions}
+        onApply={(next) => {
+          setFilter(next);
+          setPage(1);
+        }}
+      />
       <DataTable
         caption={m.admin.auditCaption}
         columns={columns}

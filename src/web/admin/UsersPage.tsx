@@ -1,282 +1,32 @@
 // /admin/users: 利用者の一覧 (search, role / organisation filters, sort, paging) with add / edit in a modal,
-// 無効化, ロック解除 and パスワード再設定.
-import { Badge, Button, Group, Menu, Modal, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+// 無効化, ロック解除 and パスワード再設定 (the dialogs are in UserFormModals.tsx).
+import { Badge, Button, Group, Menu, NativeSelect, Paper, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import {
   type AdminUser,
-  createUser,
   listUsers,
-  ORGANISATION_KIND_LABELS,
-  type Organisation,
   ROLE_LABELS,
   ROLES,
   type Role,
-  resetUserPassword,
   type USER_SORTS,
   unlockUser,
   updateUser,
 } from "../../common/api/platform";
-import { passwordProblem } from "../../common/password-rules";
 import { call } from "../api/client";
-import { PasswordRules } from "../auth/PasswordRules";
 import { useCurrentUser } from "../auth/session";
 import { m } from "../messages";
 import { organisationPath, useOrganisations } from "../modules/policy";
 import { ConfirmButton } from "../ui/ConfirmButton";
 import { type Column, DataTable, type SortState } from "../ui/DataTable";
 import { DateText, DateTimeText } from "../ui/dates";
-import { ErrorAlert } from "../ui/ErrorAlert";
-import { fieldErrors } from "../ui/errors";
 import { useFlash } from "../ui/Flash";
 import { PageHeader } from "../ui/PageHeader";
+import { organisationOptions } from "./organisationOptions";
+import { ResetPasswordModal, UserFormModal } from "./UserFormModals";
 
 type SortKey = (typeof USER_SORTS)[number];
-const LOGIN_ID_RE = /^[a-z0-9._@-]{3,100}$/;
-const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Organisations in tree order with their path, for selects ("政策局 › 企画課"). */
-export function organisationOptions(organisations: readonly Organisation[]): { value: string; label: string }[] {
-  const children = new Map<string | null, Organisation[]>();
-  for (const org of organisations) {
-    const list = children.get(org.parentId) ?? [];
-    list.push(org);
-    children.set(org.parentId, list);
-  }
-  const ids = new Set(organisations.map((o) => o.id));
-  const roots = organisations.filter((o) => o.parentId === null || !ids.has(o.parentId));
-  const out: { value: string; label: string }[] = [];
-  const visit = (org: Organisation, depth: number) => {
-    out.push({ value: org.id, label: `${"　".repeat(depth)}${org.name}（${ORGANISATION_KIND_LABELS[org.kind]}）` });
-    for (const child of (children.get(org.id) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, "ja")))
-      visit(child, depth + 1);
-  };
-  for (const root of roots.sort((a, b) => a.sortOrder - b.sortOrder)) visit(root, 0);
-  return out;
-}
-
-type FormField = "loginId" | "displayName" | "email" | "role" | "organisationId" | "password";
-
-function UserFormModal({ user, opened, onClose }: { user: AdminUser | null; opened: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const organisations = useOrganisations();
-  const [values, setValues] = useState<Record<FormField, string>>({
-    loginId: user?.loginId ?? "",
-    displayName: user?.displayName ?? "",
-    email: user?.email ?? "",
-    role: user?.role ?? "viewer",
-    organisationId: user?.organisationId ?? "",
-    password: "",
-  });
-  const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
-  const refs: Record<FormField, React.RefObject<HTMLInputElement | HTMLSelectElement | null>> = {
-    loginId: useRef<HTMLInputElement>(null),
-    displayName: useRef<HTMLInputElement>(null),
-    email: useRef<HTMLInputElement>(null),
-    role: useRef<HTMLSelectElement>(null),
-    organisationId: useRef<HTMLSelectElement>(null),
-    password: useRef<HTMLInputElement>(null),
-  };
-  const order: FormField[] = ["loginId", "displayName", "email", "role", "organisationId", "password"];
-  const set = (field: FormField) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    const value = event.currentTarget.value;
-    setValues((current) => ({ ...current, [field]: value }));
-  };
-
-  const save = useMutation({
-    mutationFn: async () => {
-      const email = values.email.trim() || null;
-      if (user) {
-        return call(updateUser, {
-          params: { id: user.id },
-          body: { displayName: values.displayName.trim(), email, role: values.role as Role, organisationId: values.organisationId },
-        });
-      }
-      return call(createUser, {
-        body: {
-          loginId: values.loginId.trim().toLowerCase(),
-          displayName: values.displayName.trim(),
-          email,
-          role: values.role as Role,
-          organisationId: values.organisationId,
-          password: values.password,
-        },
-      });
-    },
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ["admin", "users"] });
-      queryClient.invalidateQueries({ queryKey: ["organisations"] });
-      flash.show(user ? m.admin.userUpdated : m.admin.userCreated);
-      onClose();
-    },
-    onError: (error) => {
-      const fields = fieldErrors(error) as Partial<Record<FormField, string>>;
-      setErrors(fields);
-      const first = order.find((key) => fields[key]);
-      if (first) refs[first].current?.focus();
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Partial<Record<FormField, string>> = {};
-    if (!user) {
-      const loginId = values.loginId.trim().toLowerCase();
-      if (!loginId) found.loginId = "ログインIDを入力してください。";
-      else if (!LOGIN_ID_RE.test(loginId)) found.loginId = "ログインIDは3〜100文字の半角英数字と . _ @ - で入力してください。";
-      const problem = passwordProblem(values.password, loginId);
-      if (problem) found.password = problem;
-    }
-    if (!values.displayName.trim()) found.displayName = "氏名を入力してください。";
-    if (values.email.trim() && !EMAIL_RE.test(values.email.trim())) found.email = "メールアドレスの形式が正しくありません。";
-    if (!values.organisationId) found.organisationId = "所属を選んでください。";
-    setErrors(found);
-    const first = order.find((key) => found[key]);
-    if (first) return refs[first].current?.focus();
-    save.mutate();
-  }
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={user ? `${m.admin.editUser}（${user.loginId}）` : m.admin.addUser} size="lg" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={save.error} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              ref={refs.loginId as React.RefObject<HTMLInputElement>}
-              label={m.auth.loginId}
-              value={values.loginId}
-              onChange={set("loginId")}
-              error={errors.loginId}
-              disabled={Boolean(user)}
-              required={!user}
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
-              data-autofocus={!user || undefined}
-            />
-            <TextInput
-              ref={refs.displayName as React.RefObject<HTMLInputElement>}
-              label={m.auth.displayName}
-              value={values.displayName}
-              onChange={set("displayName")}
-              error={errors.displayName}
-              required
-              data-autofocus={user ? true : undefined}
-            />
-            <TextInput
-              ref={refs.email as React.RefObject<HTMLInputElement>}
-              label={m.admin.email}
-              type="email"
-              value={values.email}
-              onChange={set("email")}
-              error={errors.email}
-              autoComplete="off"
-            />
-            <NativeSelect
-              ref={refs.role as React.RefObject<HTMLSelectElement>}
-              label={m.admin.role}
-              value={values.role}
-              onChange={set("role")}
-              error={errors.role}
-              data={ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }))}
-              required
-            />
-          </SimpleGrid>
-          <NativeSelect
-            ref={refs.organisationId as React.RefObject<HTMLSelectElement>}
-            label={m.admin.organisation}
-            value={values.organisationId}
-            onChange={set("organisationId")}
-            error={errors.organisationId}
-            data={[{ value: "", label: m.admin.selectOrganisation }, ...organisationOptions(organisations.data?.items ?? [])]}
-            required
-          />
-          {!user && (
-            <>
-              <PasswordInput
-                ref={refs.password as React.RefObject<HTMLInputElement>}
-                label={m.admin.initialPassword}
-                value={values.password}
-                onChange={set("password")}
-                error={errors.password}
-                autoComplete="new-password"
-                required
-                aria-describedby="user-password-rules"
-              />
-              <PasswordRules id="user-password-rules" password={values.password} loginId={values.loginId.trim()} />
-            </>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {m.common.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {m.common.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
-
-function ResetPasswordModal({ user, onClose }: { user: AdminUser; onClose: () => void }) {
-  const flash = useFlash();
-  const [password, setPassword] = useState("");
-  const [error, setFieldError] = useState<string | null>(null);
-  const inputRef = useRef<HTMLInputElement>(null);
-  const reset = useMutation({
-    mutationFn: () => call(resetUserPassword, { params: { id: user.id }, body: { password } }),
-    onSuccess: () => {
-      flash.show(m.admin.passwordReset);
-      onClose();
-    },
-    onError: (caught) => {
-      setFieldError(fieldErrors(caught).password ?? null);
-      inputRef.current?.focus();
-    },
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problem = passwordProblem(password, user.loginId);
-    setFieldError(problem);
-    if (problem) return inputRef.current?.focus();
-    reset.mutate();
-  }
-  return (
-    <Modal opened onClose={onClose} title={m.admin.resetPasswordTitle(user.displayName)} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Text size="sm">{m.admin.resetPasswordNote}</Text>
-          <ErrorAlert error={reset.error && !fieldErrors(reset.error).password ? reset.error : null} />
-          <PasswordInput
-            ref={inputRef}
-            label={m.auth.newPassword}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={error}
-            autoComplete="new-password"
-            required
-            data-autofocus
-            aria-describedby="reset-password-rules"
-          />
-          <PasswordRules id="reset-password-rules" password={password} loginId={user.loginId} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {m.common.cancel}
-            </Button>
-            <Button type="submit" loading={reset.isPending}>
-              {m.admin.resetPassword}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 function UserStatus({ user }: { user: AdminUser }) {
   return (

@@ -1,7 +1,8 @@
 // パスワード変更 dialog (from the user menu). The server answers a new session; the CSRF token changes with it.
+// After a failed check, here or on the server, the first input with an error takes the focus.
 import { Button, Group, Modal, PasswordInput, Stack } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { changePassword } from "../../common/api/platform";
 import { passwordProblem } from "../../common/password-rules";
 import { call } from "../api/client";
@@ -9,62 +10,47 @@ import { m } from "../messages";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { fieldErrors } from "../ui/errors";
 import { useFlash } from "../ui/Flash";
+import { useFocusFirstInvalid } from "../ui/useFocusFirstInvalid";
 import { PasswordRules } from "./PasswordRules";
 import { applySession } from "./session";
+
+interface ChangePasswordValues {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 export function ChangePasswordModal({ opened, onClose, loginId }: { opened: boolean; onClose: () => void; loginId: string }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [current, setCurrent] = useState("");
-  const [next, setNext] = useState("");
-  const [confirm, setConfirm] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const refs = {
-    currentPassword: useRef<HTMLInputElement>(null),
-    newPassword: useRef<HTMLInputElement>(null),
-    confirm: useRef<HTMLInputElement>(null),
-  };
+  const form = useForm<ChangePasswordValues>({
+    initialValues: { currentPassword: "", newPassword: "", confirm: "" },
+    validate: {
+      currentPassword: (value) => (value ? null : "現在のパスワードを入力してください。"),
+      newPassword: (value) => passwordProblem(value, loginId),
+      confirm: (value, values) => (value === values.newPassword ? null : m.auth.passwordMismatch),
+    },
+  });
+  const { ref, focusFirstInvalid } = useFocusFirstInvalid();
 
-  function reset() {
-    setCurrent("");
-    setNext("");
-    setConfirm("");
-    setErrors({});
-    setError(null);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!current) found.currentPassword = "現在のパスワードを入力してください。";
-    const problem = passwordProblem(next, loginId);
-    if (problem) found.newPassword = problem;
-    if (next !== confirm) found.confirm = m.auth.passwordMismatch;
-    setErrors(found);
-    setError(null);
-    const first = (["currentPassword", "newPassword", "confirm"] as const).find((key) => found[key]);
-    if (first) {
-      refs[first].current?.focus();
-      return;
-    }
-    setBusy(true);
-    try {
-      const state = await call(changePassword, { body: { currentPassword: current, newPassword: next } });
+  const save = useMutation({
+    mutationFn: (values: ChangePasswordValues) =>
+      call(changePassword, { body: { currentPassword: values.currentPassword, newPassword: values.newPassword } }),
+    onSuccess: (state) => {
       applySession(queryClient, state);
       reset();
       onClose();
       flash.show(m.auth.passwordChanged);
-    } catch (caught) {
-      const fields = fieldErrors(caught);
-      setErrors(fields);
-      setError(caught);
-      if (fields.currentPassword) refs.currentPassword.current?.focus();
-      else if (fields.newPassword) refs.newPassword.current?.focus();
-    } finally {
-      setBusy(false);
-    }
+    },
+    onError: (error) => {
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
+    },
+  });
+
+  function reset() {
+    form.reset();
+    save.reset();
   }
 
   return (
@@ -77,44 +63,40 @@ export function ChangePasswordModal({ opened, onClose, loginId }: { opened: bool
       title={m.auth.changePasswordTitle}
       centered
     >
-      <form onSubmit={submit} noValidate>
+      <form
+        ref={ref}
+        onSubmit={form.onSubmit(
+          (values) => save.mutate(values),
+          () => {
+            save.reset();
+            focusFirstInvalid();
+          },
+        )}
+        noValidate
+      >
         <Stack>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={save.error} />
           <PasswordInput
-            ref={refs.currentPassword}
             label={m.auth.currentPassword}
-            value={current}
-            onChange={(e) => setCurrent(e.currentTarget.value)}
-            error={errors.currentPassword}
             autoComplete="current-password"
             required
             data-autofocus
+            {...form.getInputProps("currentPassword")}
           />
           <PasswordInput
-            ref={refs.newPassword}
             label={m.auth.newPassword}
-            value={next}
-            onChange={(e) => setNext(e.currentTarget.value)}
-            error={errors.newPassword}
             autoComplete="new-password"
             required
             aria-describedby="change-password-rules"
+            {...form.getInputProps("newPassword")}
           />
-          <PasswordRules id="change-password-rules" password={next} loginId={loginId} />
-          <PasswordInput
-            ref={refs.confirm}
-            label={m.auth.newPasswordConfirm}
-            value={confirm}
-            onChange={(e) => setConfirm(e.currentTarget.value)}
-            error={errors.confirm}
-            autoComplete="new-password"
-            required
-          />
+          <PasswordRules id="change-password-rules" password={form.values.newPassword} loginId={loginId} />
+          <PasswordInput label={m.auth.newPasswordConfirm} autoComplete="new-password" required {...form.getInputProps("confirm")} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose} disabled={busy}>
+            <Button variant="default" onClick={onClose} disabled={save.isPending}>
               {m.common.cancel}
             </Button>
-            <Button type="submit" loading={busy}>
+            <Button type="submit" loading={save.isPending}>
               {m.auth.changePasswordSubmit}
             </Button>
           </Group>

@@ -1,62 +1,71 @@
-// /login: ログインID + パスワード. Errors (wrong password, lock-out) are shown as the API words them.
+// /login: ログインID + パスワード. Errors (wrong password, lock-out) are shown as the API words them; after one the
+// password is cleared and takes the focus.
 import { Alert, Button, Paper, PasswordInput, Stack, TextInput } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
+import { useForm } from "@mantine/form";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { login } from "../../common/api/platform";
 import { call } from "../api/client";
 import { m } from "../messages";
 import { ErrorAlert } from "../ui/ErrorAlert";
 import { fieldErrors } from "../ui/errors";
 import { PageHeader } from "../ui/PageHeader";
+import { useFocusFirstInvalid } from "../ui/useFocusFirstInvalid";
 import { applySession, safeNext, useSession } from "./session";
+
+interface LoginValues {
+  loginId: string;
+  password: string;
+}
 
 export function LoginPage({ next, expired }: { next?: string; expired?: boolean }) {
   const router = useRouter();
   const queryClient = useQueryClient();
   const session = useSession();
-  const [loginId, setLoginId] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const loginIdRef = useRef<HTMLInputElement>(null);
+  const form = useForm<LoginValues>({
+    initialValues: { loginId: "", password: "" },
+    validate: {
+      loginId: (value) => (value.trim() ? null : "ログインIDを入力してください。"),
+      password: (value) => (value ? null : "パスワードを入力してください。"),
+    },
+  });
+  const { ref, focusFirstInvalid } = useFocusFirstInvalid();
   const passwordRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     if (session.data?.user) router.history.replace(safeNext(next));
   }, [session.data?.user, next, router]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!loginId.trim()) found.loginId = "ログインIDを入力してください。";
-    if (!password) found.password = "パスワードを入力してください。";
-    setErrors(found);
-    setError(null);
-    if (found.loginId) return loginIdRef.current?.focus();
-    if (found.password) return passwordRef.current?.focus();
-    setBusy(true);
-    try {
-      const state = await call(login, { body: { loginId: loginId.trim(), password } });
+  const signIn = useMutation({
+    mutationFn: (values: LoginValues) => call(login, { body: { loginId: values.loginId.trim(), password: values.password } }),
+    onSuccess: (state) => {
       applySession(queryClient, state);
       router.history.replace(safeNext(next));
-    } catch (caught) {
-      setError(caught);
-      setErrors(fieldErrors(caught));
-      setPassword("");
+    },
+    onError: (error) => {
+      form.setFieldValue("password", "");
+      form.setErrors(fieldErrors(error));
       passwordRef.current?.focus();
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Paper withBorder p="xl" radius="md" maw={440} mx="auto">
       <PageHeader title={m.auth.loginTitle} />
-      <form onSubmit={submit} noValidate>
+      <form
+        ref={ref}
+        onSubmit={form.onSubmit(
+          (values) => signIn.mutate(values),
+          () => {
+            signIn.reset();
+            focusFirstInvalid();
+          },
+        )}
+        noValidate
+      >
         <Stack>
-          {expired && !error && (
+          {expired && !signIn.error && (
             <Alert color="blue" variant="light" role="status">
               {m.auth.sessionExpired}
             </Alert>
@@ -66,29 +75,24 @@ export function LoginPage({ next, expired }: { next?: string; expired?: boolean 
               {m.auth.setupNeeded}
             </Alert>
           )}
-          <ErrorAlert error={error} />
+          <ErrorAlert error={signIn.error} />
           <TextInput
-            ref={loginIdRef}
             label={m.auth.loginId}
-            value={loginId}
-            onChange={(e) => setLoginId(e.currentTarget.value)}
-            error={errors.loginId}
             autoComplete="username"
             autoCapitalize="none"
             spellCheck={false}
             required
             autoFocus
+            {...form.getInputProps("loginId")}
           />
           <PasswordInput
             ref={passwordRef}
             label={m.auth.password}
-            value={password}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-            error={errors.password}
             autoComplete="current-password"
             required
+            {...form.getInputProps("password")}
           />
-          <Button type="submit" loading={busy} fullWidth size="md">
+          <Button type="submit" loading={signIn.isPending} fullWidth size="md">
             {m.auth.loginSubmit}
           </Button>
         </Stack>

@@ -42,6 +42,17 @@ export async function accessOf(db: Queryable, user: Principal | null): Promise<F
   return { user, manager: can(user, "furusato.manage", owner), donors: can(user, "furusato.donors", owner), supplier: null };
 }
 
+/** What the pages show and hide for this caller (its access, without the supplier's record). */
+export async function describeAccess(db: Queryable, user: Principal | null) {
+  const access = await accessOf(db, user);
+  return {
+    manager: access.manager,
+    donors: access.donors,
+    supplierId: access.supplier?.id ?? null,
+    supplierName: access.supplier?.name ?? null,
+  };
+}
+
 export function requireManager(access: FurusatoAccess): void {
   if (!access.manager) throw new Forbidden("ふるさと納税の担当者だけが行える操作です。");
 }

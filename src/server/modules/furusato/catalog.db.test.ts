@@ -6,6 +6,7 @@ import { storeFile } from "../../platform/files/files";
 import { createTestDb, type TestDb } from "../../testing/db";
 import { buildCity } from "../../testing/factories";
 import * as catalog from "./catalog";
+import type { GiftWithFindings } from "./gift-rules";
 import { updateGift } from "./gift-update";
 import * as repo from "./repository";
 
@@ -95,7 +96,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const ruleFindings = (result: catalog.GiftWithFindings, rule: string) => result.findings.filter((f) => f.rule === rule);
+const ruleFindings = (result: GiftWithFindings, rule: string) => result.findings.filter((f) => f.rule === rule);
 
 describe("suppliers and gift codes", () => {
   it("gives the supplier an external organisation for its logins and refuses a second use of its code", async () => {

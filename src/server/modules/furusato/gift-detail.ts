@@ -6,7 +6,7 @@ import { suggestDonationAmount } from "../../../common/furusato/suggest-amount";
 import type { Queryable } from "../../db/database";
 import { NotFound } from "../../platform/errors";
 import type { FurusatoAccess } from "./access";
-import { GIFT_TRANSITIONS, judge, toGift } from "./catalog";
+import { GIFT_TRANSITIONS, judge, toGift } from "./gift-rules";
 import * as repo from "./repository";
 
 const iso = (value: Date) => value.toISOString();

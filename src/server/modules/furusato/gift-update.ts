@@ -8,8 +8,9 @@ import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import { Conflict, Forbidden } from "../../platform/errors";
 import { accessOf, requireManager } from "./access";
-import { attachEvidenceIds, PROPOSABLE, STALE } from "./catalog";
 import { toGiftDetail, visibleGiftWithParts } from "./gift-detail";
+import { PROPOSABLE, STALE } from "./gift-rules";
+import { attachEvidenceIds } from "./gift-steps";
 import * as repo from "./repository";
 import { indexGiftRow } from "./search-index";
 

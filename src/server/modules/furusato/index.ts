@@ -18,6 +18,8 @@ import { registerFurusatoRoutes } from "./routes";
 import { FURUSATO_SEARCH_MODULE } from "./search-index";
 
 // Service functions the tests, the route × role matrix's world and the test helpers build records with.
+import { furusatoUniqueConflicts } from "./unique-conflicts";
+
 export { setFurusatoOwner } from "./access";
 export { addGiftImage, addSupplierDocument, attachEvidence, giftWithFindings } from "./catalog";
 export { loadFurusatoDemo } from "./demo";
@@ -49,6 +51,8 @@ export const furusatoModule: ModuleManifest = {
     await loadFurusatoDemo(db);
     await loadLedgerDemo(db);
   },
+  uniqueConflicts: furusatoUniqueConflicts,
+  backupParentColumns: { furusato_gifts: "copied_from" },
   backupTables: [
     "furusato_suppliers",
     "furusato_supplier_events",

@@ -17,9 +17,10 @@ import {
   planBundle,
   zipBundleFiles,
 } from "./bundle";
-import { supplierFindings, toGift, toListing } from "./catalog";
 import { bureauFileOwner } from "./file-owners";
+import { supplierFindings, toGift, toListing } from "./gift-rules";
 import { compilePortalTemplate, emptyRequiredColumns, parsePortalTemplate } from "./portal-template";
+import * as exportRepo from "./publish-repository";
 import * as repo from "./repository";
 
 export const PUBLISH_JOB = "furusato.publish";
@@ -41,8 +42,7 @@ export interface PublishPlan {
 }
 
 async function previousState(db: Queryable): Promise<BundleState> {
-  const { rows } = await db.query<{ state: BundleState }>("SELECT state FROM furusato_export_state WHERE id = 1");
-  return rows[0]?.state ?? EMPTY_BUNDLE_STATE;
+  return (await exportRepo.findExportState(db)) ?? EMPTY_BUNDLE_STATE;
 }
 
 interface Inputs {
@@ -151,8 +151,7 @@ export async function publish(
   const summary = summarise(plan, inputs.held);
   await progress(2, 3, "記録しています");
   const result = await db.transaction(async (tx) => {
-    const current = await tx.query<{ state: BundleState }>("SELECT state FROM furusato_export_state WHERE id = 1 FOR UPDATE");
-    if (JSON.stringify(current.rows[0]?.state ?? EMPTY_BUNDLE_STATE) !== JSON.stringify(previous)) {
+    if (JSON.stringify((await exportRepo.lockExportState(tx)) ?? EMPTY_BUNDLE_STATE) !== JSON.stringify(previous)) {
       throw new Error("別の出力が同時に行われました。もう一度出力してください。");
     }
     const stamp = exportedAt.toISOString().slice(0, 19).replace(/[-:T]/g, "");
@@ -165,23 +164,16 @@ export async function publish(
       createdBy: actor.userId,
       owner: await bureauFileOwner(tx, "furusato.export", exportId, "portal_bundle"),
     });
-    await tx.query(
-      "INSERT INTO furusato_exports (id, file_id, diff, row_count, fields_saved, held_count, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-      [
-        exportId,
-        file.id,
-        JSON.stringify({ portals: summary.diff, held: summary.held }),
-        summary.rowCount,
-        summary.fieldsSaved,
-        summary.held.length,
-        actor.userId,
-      ],
-    );
-    await tx.query(
-      `INSERT INTO furusato_export_state (id, state, export_id) VALUES (1, $1, $2)
-       ON CONFLICT (id) DO UPDATE SET state = EXCLUDED.state, export_id = EXCLUDED.export_id, updated_at = now()`,
-      [JSON.stringify(plan.state), exportId],
-    );
+    await exportRepo.insertExport(tx, {
+      id: exportId,
+      fileId: file.id,
+      diff: summary.diff,
+      held: summary.held,
+      rowCount: summary.rowCount,
+      fieldsSaved: summary.fieldsSaved,
+      createdBy: actor.userId,
+    });
+    await exportRepo.saveExportState(tx, plan.state, exportId);
     // Approved gifts that went out are now registered on the portals.
     for (const giftId of inputs.approvedGiftIds) {
       await repo.setGiftStatus(tx, giftId, "ポータル登録済");
@@ -206,39 +198,6 @@ export async function publish(
   });
   await progress(3, 3, "完了しました");
   return { ...summary, ...result };
-}
-
-export async function listExports(db: Queryable) {
-  const { rows } = await db.query<{
-    id: string;
-    file_id: string;
-    row_count: number;
-    fields_saved: number;
-    held_count: number;
-    created_at: Date;
-    created_by_label: string | null;
-    diff: { portals: PortalDiff[] };
-  }>(
-    `SELECT e.id, e.file_id, e.row_count, e.fields_saved, e.held_count, e.created_at, u.display_name AS created_by_label, e.diff
-       FROM furusato_exports e LEFT JOIN users u ON u.id = e.created_by ORDER BY e.created_at DESC LIMIT 100`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    fileId: row.file_id,
-    rowCount: row.row_count,
-    fieldsSaved: row.fields_saved,
-    heldCount: row.held_count,
-    createdAt: row.created_at.toISOString(),
-    createdBy: row.created_by_label ?? "",
-    portals: row.diff.portals.map((d) => ({
-      portalCode: d.portalCode,
-      portalName: d.portalName,
-      added: d.added.length,
-      changed: d.changed.length,
-      stopped: d.stopped.length,
-      fieldEditsAvoided: d.fieldEditsAvoided,
-    })),
-  }));
 }
 
 export const publishJob = defineJob<{ actor: Actor }>(PUBLISH_JOB, (data, context) => publish(context.db, data.actor, context.progress));

@@ -497,12 +497,6 @@ export async function findSupplierDocuments(db: Queryable, supplierId: string) {
   return rows;
 }
 
-/** The file of one bulk export (一括出力), or null. */
-export async function findExportFileId(db: Queryable, exportId: string): Promise<string | null> {
-  const { rows } = await db.query<{ file_id: string }>("SELECT file_id FROM furusato_exports WHERE id = $1", [exportId]);
-  return rows[0]?.file_id ?? null;
-}
-
 /** A gift photo's file (public: portals fetch it by its address). */
 export async function insertGiftImage(tx: Queryable, fileId: string, giftId: string): Promise<void> {
   await tx.query("INSERT INTO furusato_gift_images (file_id, gift_id) VALUES ($1, $2)", [fileId, giftId]);

@@ -52,10 +52,7 @@ export async function loadPolicyDemo(db: Db): Promise<void> {
     for (const challenge of await repo.findDocumentChallenges(tx, documentId)) {
       const owner = OWNERS[challenge.code];
       if (!owner) continue;
-      await tx.query("UPDATE policy_challenges SET owner_organisation_id = $2 WHERE id = $1", [
-        challenge.id,
-        await organisationIdByCode(tx, owner),
-      ]);
+      await repo.setChallengeOwner(tx, challenge.id, await organisationIdByCode(tx, owner));
     }
     await repo.setPublished(tx, documentId, true, null);
   });

@@ -4,6 +4,7 @@ import type { ModuleManifest } from "../manifest";
 import { loadPolicyDemo } from "./demo";
 import { registerPolicyRoutes } from "./routes";
 import { POLICY_SEARCH_MODULE } from "./search-index";
+import { policyUniqueConflicts } from "./unique-conflicts";
 
 export { looksLikeOldWord, looksLikeZip, readPolicyDocx } from "./read-docx";
 export { documentContent, getChallengeDetail, getDocumentDetail, importDocumentAs, listChallenges, listDocuments } from "./service";
@@ -14,5 +15,6 @@ export const policyModule: ModuleManifest = {
   routes: registerPolicyRoutes,
   search: [POLICY_SEARCH_MODULE],
   demo: loadPolicyDemo,
+  uniqueConflicts: policyUniqueConflicts,
   backupTables: ["policy_statuses", "policy_documents", "policy_challenges", "policy_progress_entries"],
 };

@@ -394,6 +394,11 @@ export async function updateChallengeRow(
   return rowCount > 0;
 }
 
+/** Gives a challenge to the division that carries it (the demo data; the form goes through updateChallengeRow). */
+export async function setChallengeOwner(tx: Queryable, id: string, ownerOrganisationId: string): Promise<void> {
+  await tx.query("UPDATE policy_challenges SET owner_organisation_id = $2 WHERE id = $1", [id, ownerOrganisationId]);
+}
+
 // ------------------------------------------------------------------ progress
 
 export async function findProgress(db: Queryable, challengeIds: string[]): Promise<(ProgressRow & { challenge_id: string })[]> {
@@ -404,6 +409,14 @@ export async function findProgress(db: Queryable, challengeIds: string[]): Promi
     [challengeIds],
   );
   return rows;
+}
+
+/** The texts of a challenge's progress entries, oldest 時点 first (for the search index). */
+export async function findProgressBodies(db: Queryable, challengeId: string): Promise<string[]> {
+  const { rows } = await db.query<{ body: string }>("SELECT body FROM policy_progress_entries WHERE challenge_id = $1 ORDER BY as_of", [
+    challengeId,
+  ]);
+  return rows.map((r) => r.body);
 }
 
 /** Adds an entry unless the same 時点 already holds the same text (re-importing a document adds nothing twice). */

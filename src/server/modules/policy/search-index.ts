@@ -3,7 +3,7 @@
 import { formatFiscalYear } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { indexRecord, removeRecords } from "../../platform/search/search";
-import { type ChallengeRow, type DocumentRow, findDocumentChallenges, findDocuments } from "./repository";
+import { type ChallengeRow, type DocumentRow, findDocumentChallenges, findDocuments, findProgressBodies } from "./repository";
 
 export const POLICY_SEARCH_MODULE = { module: "policy", label: "局区方針", reindex: reindexPolicy };
 
@@ -39,17 +39,13 @@ export async function indexDocument(tx: Queryable, document: DocumentRow): Promi
 }
 
 export async function indexChallenge(tx: Queryable, document: DocumentRow, challenge: ChallengeRow): Promise<void> {
-  const { rows } = await tx.query<{ body: string }>("SELECT body FROM policy_progress_entries WHERE challenge_id = $1 ORDER BY as_of", [
-    challenge.id,
-  ]);
+  const progress = await findProgressBodies(tx, challenge.id);
   await indexRecord(tx, {
     module: "policy",
     entityType: "challenge",
     entityId: challenge.id,
     title: `課題${challenge.code} ${challenge.name}`,
-    body: [challenge.content, challenge.background, challenge.approach, challenge.analysis_note ?? "", ...rows.map((r) => r.body)].join(
-      "\n",
-    ),
+    body: [challenge.content, challenge.background, challenge.approach, challenge.analysis_note ?? "", ...progress].join("\n"),
     url: `/policy/challenges/${challenge.id}`,
     organisationId: document.organisation_id,
     visibility: visibilityOf(document),

@@ -35,6 +35,24 @@ export function requireManager(access: VisionAccess): void {
   if (!access.manager) throw new Forbidden("新ビジョンを所管する局の担当者だけが行える操作です。");
 }
 
+/** The caller's access when they must manage the vision (plan, nodes, indicators, the rule, rounds). */
+export async function managerAccessOf(db: Queryable, user: Principal | null): Promise<VisionAccess> {
+  const access = await accessOf(db, user);
+  requireManager(access);
+  return access;
+}
+
+/** What the pages need to know of the caller's access. */
+export async function describeAccess(db: Queryable, user: Principal | null) {
+  const access = await accessOf(db, user);
+  return {
+    manager: access.manager,
+    organisationId: access.user.organisationId,
+    bureauId: access.user.bureauId,
+    ownerBureauId: access.ownerBureauId,
+  };
+}
+
 /** The owner of an indicator, as the update rule needs it. */
 export interface IndicatorOwnership {
   effective_owner_id: string | null;

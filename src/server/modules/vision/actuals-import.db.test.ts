@@ -3,10 +3,10 @@ import type { JobRun } from "../../../common/api/platform";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/app";
 import { buildCity, buildOrganisation, buildUser, TEST_PASSWORD } from "../../testing/factories";
 import { setVisionOwner } from "./access";
-import { createIndicator } from "./indicators";
-import { createNode, createPlan } from "./plan";
+import { createIndicatorIn } from "./indicators";
+import { createNodeIn, createPlanIn } from "./plan";
 import * as repo from "./repository";
-import { openRound } from "./rounds";
+import { openRoundIn } from "./rounds";
 
 let t: TestApp;
 let owner: TestClient; // 産業政策課's editor: owns K0001–K0180
@@ -25,7 +25,7 @@ beforeAll(async () => {
   owner = await t.login((await buildUser(t.db, { role: "editor", organisationId: mine.id })).loginId, TEST_PASSWORD);
   viewer = await t.login(city.viewer.loginId, TEST_PASSWORD);
 
-  const planId = await createPlan(t.db, actor, {
+  const planId = await createPlanIn(t.db, actor, {
     name: "取込テスト",
     cityImage: "",
     adoptedOn: null,
@@ -34,7 +34,7 @@ beforeAll(async () => {
   });
   const root = (await repo.findNodes(t.db, planId))[0];
   const node = (code: string, org: string) =>
-    createNode(t.db, actor, planId, {
+    createNodeIn(t.db, actor, planId, {
       parentId: root.id,
       kind: "strategy",
       code,
@@ -49,7 +49,7 @@ beforeAll(async () => {
   const theirNode = await node("S-THEIRS", theirs.id);
   for (let n = 1; n <= 200; n++) {
     const status = n === 7;
-    await createIndicator(t.db, actor, n <= 180 ? mineNode : theirNode, {
+    await createIndicatorIn(t.db, actor, n <= 180 ? mineNode : theirNode, {
       code: `K${String(n).padStart(4, "0")}`,
       name: `指標${n}`,
       unit: "件",
@@ -67,7 +67,7 @@ beforeAll(async () => {
       sortOrder: n,
     });
   }
-  roundId = await openRound(t.db, actor, planId, {
+  roundId = await openRoundIn(t.db, actor, planId, {
     name: "令和6年度末",
     fiscalYear: 2024,
     asOf: "2025-03-31",

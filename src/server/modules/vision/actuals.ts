@@ -1,39 +1,17 @@
 // 実績値: values per fiscal year (or as of a date within it), append-only — a correction is a new row and the
 // newest row of a fiscal year is its current value. Entering a value ticks off the owner's task in the open round
 // of that year and regrades the indicator there at once, so the roll-up moves while the owner watches.
-import type { ActualEntry } from "../../../common/api/vision";
+import type { ActualEntry, IndicatorDetail } from "../../../common/api/vision";
 import { fiscalYearRange, formatFiscalYear } from "../../../common/dates";
 import type { StatusRating } from "../../../common/vision/grading";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import { NotFound, ValidationError } from "../../platform/errors";
-import { requireUpdate } from "./access";
+import { accessOf, requireUpdate } from "./access";
 import { regradeIndicatorsInOpenRounds } from "./grades";
+import { indicatorDetail, toActualEntries } from "./indicators";
 import * as repo from "./repository";
-
-export function toActualEntries(rows: repo.ActualRow[]): ActualEntry[] {
-  // rows come newest first per fiscal year: the first of each year is its current value
-  const seen = new Set<string>();
-  const entries = rows.map((r) => {
-    const key = `${r.indicator_id}:${r.fiscal_year}`;
-    const current = !seen.has(key);
-    seen.add(key);
-    return {
-      id: r.id,
-      indicatorId: r.indicator_id,
-      fiscalYear: r.fiscal_year,
-      asOf: r.as_of,
-      value: r.value,
-      statusRating: r.status_rating,
-      note: r.note,
-      enteredByLabel: r.entered_by_label,
-      createdAt: r.created_at.toISOString(),
-      current,
-    };
-  });
-  return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fiscalYear - a.fiscalYear);
-}
 
 export interface ActualValueInput {
   fiscalYear: number;
@@ -87,11 +65,19 @@ export async function storeActuals(tx: Queryable, actor: Actor, rows: repo.Actua
   return ids;
 }
 
-export async function addActual(db: Db, user: Principal, actor: Actor, indicatorId: string, input: ActualValueInput): Promise<string> {
+/** 実績値の入力 by the indicator's owner (or an administrator); returns the indicator's detail after it. */
+export async function addActual(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  indicatorId: string,
+  input: ActualValueInput,
+): Promise<IndicatorDetail> {
   return db.transaction(async (tx) => {
+    const access = await accessOf(tx, user);
     const indicator = await repo.findIndicator(tx, indicatorId);
     if (!indicator) throw new NotFound("指標");
-    requireUpdate(user, indicator);
+    requireUpdate(access.user, indicator);
     const checked = checkActual(indicator, input);
     if (!checked.ok) {
       const field = checked.column === "時点" ? "asOf" : checked.column === "実績値" ? "value" : "statusRating";
@@ -106,11 +92,12 @@ export async function addActual(db: Db, user: Principal, actor: Actor, indicator
       summary: `指標「${indicator.name}」（${indicator.code}）の${formatFiscalYear(input.fiscalYear)}実績を入力: ${shown}`,
       after: checked.row,
     });
-    return id;
+    return indicatorDetail(tx, access, indicatorId);
   });
 }
 
-export async function listActuals(db: Queryable, indicatorId: string): Promise<ActualEntry[]> {
+export async function listActuals(db: Queryable, user: Principal | null, indicatorId: string): Promise<{ items: ActualEntry[] }> {
+  await accessOf(db, user);
   if (!(await repo.findIndicator(db, indicatorId))) throw new NotFound("指標");
-  return toActualEntries(await repo.findActuals(db, [indicatorId]));
+  return { items: toActualEntries(await repo.findActuals(db, [indicatorId])) };
 }

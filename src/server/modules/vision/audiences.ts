@@ -2,6 +2,7 @@
 import type { AudienceCheck } from "../../platform/auth/audiences";
 import { can } from "../../platform/auth/permissions";
 import { visionOwner } from "./access";
+import { findActiveMemberOfUser } from "./engagement-repository";
 
 /** vision.manager: the editors of the bureau that runs the vision (app setting vision.bureauId) and administrators. */
 const isVisionManager: AudienceCheck = async (db, user) =>
@@ -10,8 +11,7 @@ const isVisionManager: AudienceCheck = async (db, user) =>
 /** vision.council: a partner login linked to an active experts' council member. */
 const isCouncilMember: AudienceCheck = async (db, user) => {
   if (!can(user, "vision.council")) return false;
-  const { rows } = await db.query("SELECT 1 FROM vision_council_members WHERE user_id = $1 AND active LIMIT 1", [user.id]);
-  return rows.length > 0;
+  return (await findActiveMemberOfUser(db, user.id)) !== null;
 };
 
 export const visionAudiences = {

@@ -3,10 +3,11 @@
 // filters by response status and exports the list as CSV.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../db/database";
+import { loadPrincipal } from "../../platform/auth/principal-repo";
 import { createTestApp, type TestApp, type TestClient } from "../../testing/app";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
 import { buildVisionPlan } from "../../testing/vision-engagement-fixture";
-import { createMemberLogin } from "./council";
+import { createMemberLogin } from "./council-members";
 
 let t: TestApp;
 let city: Awaited<ReturnType<typeof buildCity>>;
@@ -74,8 +75,15 @@ describe("experts' council", () => {
     };
     const audits = async () => (await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log")).rows[0].n;
     const before = await audits();
+    const editor = (
+      await t.db.query<{ id: string; login_id: string; display_name: string; role: "editor"; organisation_id: string }>(
+        "SELECT id, login_id, display_name, role, organisation_id FROM users WHERE id = $1",
+        [city.editor.id],
+      )
+    ).rows[0];
+    const principal = await loadPrincipal(t.db, editor);
     await expect(
-      createMemberLogin(racing, { userId: city.editor.id, label: "テスト" }, secondId, {
+      createMemberLogin(racing, principal, { userId: city.editor.id, label: "テスト" }, secondId, {
         loginId: "council-second",
         password: "Council-review-2025",
       }),
@@ -84,7 +92,7 @@ describe("experts' council", () => {
     expect((await t.db.query("SELECT user_id FROM vision_council_members WHERE id = $1", [secondId])).rows).toEqual([{ user_id: null }]);
     expect(await audits()).toBe(before);
     // Without the race the same call succeeds.
-    await createMemberLogin(t.db, { userId: city.editor.id, label: "テスト" }, secondId, {
+    await createMemberLogin(t.db, principal, { userId: city.editor.id, label: "テスト" }, secondId, {
       loginId: "council-second",
       password: "Council-review-2025",
     });

@@ -5,7 +5,9 @@ import type { Dashboard, IndicatorSeries } from "../../../common/api/vision";
 import { fiscalYearOf, todayInJapan } from "../../../common/dates";
 import { fiscalYearEnd, type GradeRule, proRatedTarget, roundHalfUp } from "../../../common/vision/grading";
 import type { Queryable } from "../../db/database";
+import type { Principal } from "../../platform/auth/permissions";
 import { NotFound } from "../../platform/errors";
+import { accessOf } from "./access";
 import { currentRule, forGrading, gradeWith, loadRoundGrades, rollupPlan } from "./grades";
 import { toIndicatorSummary } from "./indicators";
 import { toPlanSummary } from "./plan";
@@ -24,7 +26,14 @@ function achievementOf(indicator: repo.IndicatorRow, actual: repo.ActualRow, rul
   return result.kind === "graded" ? result.achievement : null;
 }
 
-export async function dashboard(db: Queryable, planId: string, roundId: string | undefined, today = todayInJapan()): Promise<Dashboard> {
+export async function dashboard(
+  db: Queryable,
+  user: Principal | null,
+  planId: string,
+  roundId: string | undefined,
+  today = todayInJapan(),
+): Promise<Dashboard> {
+  await accessOf(db, user);
   const plan = await repo.findPlan(db, planId);
   if (!plan) throw new NotFound("計画");
   const rounds = await repo.findRounds(db, { planId });
@@ -93,7 +102,8 @@ export async function dashboard(db: Queryable, planId: string, roundId: string |
   };
 }
 
-export async function indicatorSeries(db: Queryable, indicatorId: string): Promise<IndicatorSeries> {
+export async function indicatorSeries(db: Queryable, user: Principal | null, indicatorId: string): Promise<IndicatorSeries> {
+  await accessOf(db, user);
   const indicator = await repo.findIndicator(db, indicatorId);
   if (!indicator) throw new NotFound("指標");
   const rule = await currentRule(db);

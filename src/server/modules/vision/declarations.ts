@@ -1,15 +1,18 @@
 // Action宣言: every member of staff may declare what they will do for the vision (named or 匿名, with their division
 // and a strategy). A declaration waits (承認待ち) until the bureau shows it (掲示中) or not (非掲示); only shown ones
-// reach the lobby board and the public page, and those never carry the author's account.
+// reach the lobby board and the public page, and those never carry the author's account. Each write is one
+// transaction: the caller's access, the change, its audit row and the declaration the page shows next.
 import type { Declaration, DeclarationStatus, PublicDeclaration } from "../../../common/api/vision-engagement";
 import type { Db, Queryable } from "../../db/database";
 import { organisationKindOf } from "../../platform/admin/organisations";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
+import { authorize, type Principal } from "../../platform/auth/permissions";
 import { Conflict, NotFound, ValidationError } from "../../platform/errors";
-import * as repo from "./engagement-repository";
-import { findNodeLabels, findNodes } from "./index";
+import { findNodeLabels, findNodes } from "./core";
+import * as repo from "./declarations-repository";
+import { engagementAccessOf, managerEngagementAccessOf, resolvePlan, staffAccessOf } from "./engagement-access";
 
-/** A declaration with the code and title of its strategy (a node of the core, read through its index). */
+/** A declaration with the code and title of its strategy (a node of the core, read through its public face, core.ts). */
 type DeclarationRow = repo.DeclarationRow & StrategyLabel;
 type ShownRow = repo.ShownDeclarationRow & StrategyLabel;
 type StrategyLabel = { strategy_code: string | null; strategy_title: string | null };
@@ -71,25 +74,31 @@ export async function strategies(db: Queryable, planId: string) {
   return nodes.filter((n) => n.kind === "strategy").map((n) => ({ id: n.id, code: n.code, title: n.title }));
 }
 
-export async function pendingCount(db: Queryable, planId: string): Promise<number> {
-  return repo.countPendingDeclarations(db, planId);
+/** What the staff's page needs: the plan named (or the plan in force), its strategies, and the bureau's queue size. */
+export async function declarationOptions(db: Queryable, user: Principal | null, planId?: string) {
+  const access = await staffAccessOf(db, user);
+  const plan = await resolvePlan(db, planId);
+  return {
+    planId: plan.id,
+    planName: plan.name,
+    strategies: await strategies(db, plan.id),
+    canModerate: access.manager,
+    pendingCount: access.manager ? await repo.countPendingDeclarations(db, plan.id) : 0,
+  };
 }
 
-export async function myDeclarations(db: Queryable, userId: string, planId: string): Promise<Declaration[]> {
-  return (await withStrategies(db, await repo.findDeclarationsOfAuthor(db, userId, planId))).map(toDeclaration);
+/** The caller's own declarations. */
+export async function myDeclarations(db: Queryable, user: Principal | null, planId?: string): Promise<{ items: Declaration[] }> {
+  const access = await staffAccessOf(db, user);
+  const plan = await resolvePlan(db, planId);
+  return { items: (await withStrategies(db, await repo.findDeclarationsOfAuthor(db, access.user.id, plan.id))).map(toDeclaration) };
 }
 
-/** The queue first (oldest waiting first), then the decided ones, newest first. */
-export async function declarationsForModeration(db: Queryable, planId: string, status?: DeclarationStatus) {
-  return (await withStrategies(db, await repo.findDeclarationsForModeration(db, planId, status))).map(toModerated);
-}
-
-export async function getModerated(db: Queryable, id: string) {
-  return toModerated(await findRow(db, id));
-}
-
-export async function getOwn(db: Queryable, id: string) {
-  return toDeclaration(await findRow(db, id));
+/** The bureau's list: the queue first (oldest waiting first), then the decided ones, newest first. */
+export async function declarationsForModeration(db: Queryable, user: Principal | null, planId?: string, status?: DeclarationStatus) {
+  await managerEngagementAccessOf(db, user);
+  const plan = await resolvePlan(db, planId);
+  return { items: (await withStrategies(db, await repo.findDeclarationsForModeration(db, plan.id, status))).map(toModerated) };
 }
 
 export interface DeclarationInput {
@@ -100,8 +109,24 @@ export interface DeclarationInput {
   strategyNodeId: string | null;
 }
 
+/** A member of staff declares, for the plan named (or the plan in force); returns the declaration. */
 export async function postDeclaration(
   db: Db,
+  user: Principal | null,
+  actor: Actor,
+  planId: string | undefined,
+  input: DeclarationInput,
+): Promise<Declaration> {
+  return db.transaction(async (tx) => {
+    const access = await engagementAccessOf(tx, user);
+    authorize(access.user, "vision.declare");
+    const plan = await resolvePlan(tx, planId);
+    return toDeclaration(await findRow(tx, await postDeclarationIn(tx, actor, access.user, plan.id, input)));
+  });
+}
+
+export async function postDeclarationIn(
+  tx: Queryable,
   actor: Actor,
   author: { id: string | null; displayName: string; organisationId: string | null },
   planId: string,
@@ -109,50 +134,49 @@ export async function postDeclaration(
   opts: { isSample?: boolean; status?: DeclarationStatus; createdAt?: Date } = {},
 ): Promise<string> {
   const displayName = input.anonymous ? null : input.displayName?.trim() || author.displayName.slice(0, 50);
-  return db.transaction(async (tx) => {
-    // By default the author's own organisation — unless that is an external one (a partner's), which is not shown.
-    let organisationId = input.organisationId === undefined ? author.organisationId : input.organisationId;
-    const internal = async (id: string) => {
-      const kind = await organisationKindOf(tx, id);
-      return kind !== null && kind !== "external";
-    };
-    if (input.organisationId === undefined && organisationId && !(await internal(organisationId))) organisationId = null;
-    if (input.strategyNodeId) {
-      const [node] = await findNodeLabels(tx, [input.strategyNodeId]);
-      if (node?.plan_id !== planId || node.kind !== "strategy")
-        throw new ValidationError("重点戦略を選び直してください。", { strategyNodeId: "重点戦略を選び直してください。" });
-    }
-    if (organisationId && !(await internal(organisationId)))
-      throw new ValidationError("所属を選び直してください。", { organisationId: "所属を選び直してください。" });
-    // Sample data arrives already decided (at the time given); real declarations always start 承認待ち.
-    const status = opts.status ?? "承認待ち";
-    const id = await repo.insertDeclaration(tx, {
-      planId,
-      authorUserId: author.id,
-      displayName,
-      organisationId,
-      body: input.body,
-      strategyNodeId: input.strategyNodeId,
-      status,
-      isSample: opts.isSample ?? false,
-      createdAt: opts.createdAt ?? new Date(),
-    });
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "vision_declaration",
-      entityId: id,
-      summary: `Action宣言を投稿（${displayName ?? "匿名"}）`,
-      after: { displayName, organisationId, body: input.body, strategyNodeId: input.strategyNodeId, status },
-    });
-    return id;
+  // By default the author's own organisation — unless that is an external one (a partner's), which is not shown.
+  let organisationId = input.organisationId === undefined ? author.organisationId : input.organisationId;
+  const internal = async (id: string) => {
+    const kind = await organisationKindOf(tx, id);
+    return kind !== null && kind !== "external";
+  };
+  if (input.organisationId === undefined && organisationId && !(await internal(organisationId))) organisationId = null;
+  if (input.strategyNodeId) {
+    const [node] = await findNodeLabels(tx, [input.strategyNodeId]);
+    if (node?.plan_id !== planId || node.kind !== "strategy")
+      throw new ValidationError("重点戦略を選び直してください。", { strategyNodeId: "重点戦略を選び直してください。" });
+  }
+  if (organisationId && !(await internal(organisationId)))
+    throw new ValidationError("所属を選び直してください。", { organisationId: "所属を選び直してください。" });
+  // Sample data arrives already decided (at the time given); real declarations always start 承認待ち.
+  const status = opts.status ?? "承認待ち";
+  const id = await repo.insertDeclaration(tx, {
+    planId,
+    authorUserId: author.id,
+    displayName,
+    organisationId,
+    body: input.body,
+    strategyNodeId: input.strategyNodeId,
+    status,
+    isSample: opts.isSample ?? false,
+    createdAt: opts.createdAt ?? new Date(),
   });
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "vision_declaration",
+    entityId: id,
+    summary: `Action宣言を投稿（${displayName ?? "匿名"}）`,
+    after: { displayName, organisationId, body: input.body, strategyNodeId: input.strategyNodeId, status },
+  });
+  return id;
 }
 
 /** The author takes back a declaration the bureau has not decided yet. */
-export async function withdraw(db: Db, actor: Actor, userId: string, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function withdraw(db: Db, user: Principal | null, actor: Actor, id: string): Promise<{ ok: true }> {
+  return db.transaction(async (tx) => {
+    const access = await staffAccessOf(tx, user);
     const row = await findRow(tx, id);
-    if (row.author_user_id !== userId) throw new NotFound("Action宣言");
+    if (row.author_user_id !== access.user.id) throw new NotFound("Action宣言");
     if (row.status !== "承認待ち") throw new Conflict("担当者が確認済みの宣言は取り下げられません。担当者に連絡してください。");
     await repo.deleteDeclaration(tx, id);
     await recordAudit(tx, actor, {
@@ -162,11 +186,20 @@ export async function withdraw(db: Db, actor: Actor, userId: string, id: string)
       summary: "承認待ちの Action宣言を取り下げ",
       before: toDeclaration(row),
     });
+    return { ok: true as const };
   });
 }
 
-export async function moderate(db: Db, actor: Actor, id: string, input: { status: "掲示中" | "非掲示"; note: string }): Promise<void> {
-  await db.transaction(async (tx) => {
+/** The bureau shows a declaration (掲示中) or not (非掲示); returns it as the moderation list shows it. */
+export async function moderate(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  id: string,
+  input: { status: "掲示中" | "非掲示"; note: string },
+) {
+  return db.transaction(async (tx) => {
+    await managerEngagementAccessOf(tx, user);
     const current = await repo.lockDeclarationStatus(tx, id);
     if (!current) throw new NotFound("Action宣言");
     await repo.setDeclarationStatus(tx, id, input, actor.userId);
@@ -178,11 +211,19 @@ export async function moderate(db: Db, actor: Actor, id: string, input: { status
       before: { status: current.status, note: current.moderation_note },
       after: input,
     });
+    return toModerated(await findRow(tx, id));
   });
 }
 
-/** 掲示中 only, newest first: the lobby board and the public page. */
-export async function shownDeclarations(db: Queryable, planId: string, strategyId?: string): Promise<PublicDeclaration[]> {
-  const rows: ShownRow[] = await withStrategies(db, await repo.findShownDeclarations(db, planId, strategyId));
-  return rows.map(toPublicDeclaration);
+/** 掲示中 only, newest first: the lobby board and the public page (no sign-in). */
+export async function publicDeclarations(db: Queryable, planId?: string, strategyId?: string) {
+  let plan: Awaited<ReturnType<typeof resolvePlan>>;
+  try {
+    plan = await resolvePlan(db, planId);
+  } catch {
+    // No plan yet: an empty board rather than an error on the lobby screen.
+    return { planName: null, strategies: [], items: [] };
+  }
+  const rows: ShownRow[] = await withStrategies(db, await repo.findShownDeclarations(db, plan.id, strategyId));
+  return { planName: plan.name, strategies: await strategies(db, plan.id), items: rows.map(toPublicDeclaration) };
 }

@@ -10,10 +10,10 @@ import { listChallenges } from "../policy";
 import { setVisionOwner } from "./access";
 import { storeActuals } from "./actuals";
 import { loadEngagementDemo } from "./engagement-demo";
-import { createIndicator } from "./indicators";
-import { createNode, createPlan } from "./plan";
+import { createIndicatorIn } from "./indicators";
+import { createNodeIn, createPlanIn } from "./plan";
 import * as repo from "./repository";
-import { closeRound, openRound, publishRound, remindRound } from "./rounds";
+import { closeRoundIn, openRoundIn, publishRoundIn, remindRoundIn } from "./rounds";
 
 interface SampleIndicator {
   code: string;
@@ -252,18 +252,20 @@ export async function loadVisionDemo(db: Db): Promise<void> {
   const seisaku = await organisationIdByCode(db, "seisaku");
   await setVisionOwner(db, seisaku);
 
-  const planId = await createPlan(
-    db,
-    DEMO_ACTOR,
-    {
-      name: "北九州市・新ビジョン",
-      cityImage:
-        "（サンプル）3つの重点戦略「稼げるまち」「彩りあるまち」「安らぐまち」が互いに高め合う「成長と幸福の好循環」により、目指す都市像を実現する。",
-      adoptedOn: "2024-03-31",
-      firstFiscalYear: FIRST_FY,
-      lastFiscalYear: LAST_FY,
-    },
-    { isSample: true },
+  const planId = await db.transaction((tx) =>
+    createPlanIn(
+      tx,
+      DEMO_ACTOR,
+      {
+        name: "北九州市・新ビジョン",
+        cityImage:
+          "（サンプル）3つの重点戦略「稼げるまち」「彩りあるまち」「安らぐまち」が互いに高め合う「成長と幸福の好循環」により、目指す都市像を実現する。",
+        adoptedOn: "2024-03-31",
+        firstFiscalYear: FIRST_FY,
+        lastFiscalYear: LAST_FY,
+      },
+      { isSample: true },
+    ),
   );
   const root = (await repo.findNodes(db, planId))[0];
   const visionOwnerId = await organisationIdByCode(db, "seisaku-vision");
@@ -282,28 +284,31 @@ export async function loadVisionDemo(db: Db): Promise<void> {
   const addIndicators = async (nodeId: string, indicators: SampleIndicator[]) => {
     for (const [index, i] of indicators.entries()) {
       const status = i.status !== undefined;
-      const id = await createIndicator(
-        db,
-        DEMO_ACTOR,
-        nodeId,
-        {
-          code: i.code,
-          name: i.name,
-          unit: i.unit,
-          kind: i.kind,
-          direction: i.direction ?? "higher",
-          ratingMode: status ? "status" : "numeric",
-          baselineValue: status ? null : i.baseline,
-          baselineDate: status ? null : BASELINE_DATE,
-          targetValue: status ? null : i.target,
-          targetFiscalYear: status ? null : (i.targetFiscalYear ?? LAST_FY),
-          dataSource: status ? "所管課の報告" : "（サンプル）所管課の調査",
-          exclusion: i.exclusion ?? null,
-          ownerOrganisationId: i.owner ? await organisationIdByCode(db, i.owner) : null,
-          weight: 1,
-          sortOrder: index + 1,
-        },
-        { isSample: true },
+      const ownerOrganisationId = i.owner ? await organisationIdByCode(db, i.owner) : null;
+      const id = await db.transaction((tx) =>
+        createIndicatorIn(
+          tx,
+          DEMO_ACTOR,
+          nodeId,
+          {
+            code: i.code,
+            name: i.name,
+            unit: i.unit,
+            kind: i.kind,
+            direction: i.direction ?? "higher",
+            ratingMode: status ? "status" : "numeric",
+            baselineValue: status ? null : i.baseline,
+            baselineDate: status ? null : BASELINE_DATE,
+            targetValue: status ? null : i.target,
+            targetFiscalYear: status ? null : (i.targetFiscalYear ?? LAST_FY),
+            dataSource: status ? "所管課の報告" : "（サンプル）所管課の調査",
+            exclusion: i.exclusion ?? null,
+            ownerOrganisationId,
+            weight: 1,
+            sortOrder: index + 1,
+          },
+          { isSample: true },
+        ),
       );
       indicatorIds.set(i.code, { id, sample: i });
     }
@@ -313,22 +318,25 @@ export async function loadVisionDemo(db: Db): Promise<void> {
   const addNodes = async (parentId: string, kind: "strategy" | "measure" | "project", nodes: SampleNode[]) => {
     const childKind = kind === "strategy" ? "measure" : "project";
     for (const [index, node] of nodes.entries()) {
-      const id = await createNode(
-        db,
-        DEMO_ACTOR,
-        planId,
-        {
-          parentId,
-          kind,
-          code: node.code,
-          title: node.title,
-          description: "",
-          ownerOrganisationId: await organisationIdByCode(db, node.owner),
-          rollupMethod: node.weighted ? "weighted" : "average",
-          weight: 1,
-          sortOrder: index + 1,
-        },
-        { isSample: true },
+      const ownerOrganisationId = await organisationIdByCode(db, node.owner);
+      const id = await db.transaction((tx) =>
+        createNodeIn(
+          tx,
+          DEMO_ACTOR,
+          planId,
+          {
+            parentId,
+            kind,
+            code: node.code,
+            title: node.title,
+            description: "",
+            ownerOrganisationId,
+            rollupMethod: node.weighted ? "weighted" : "average",
+            weight: 1,
+            sortOrder: index + 1,
+          },
+          { isSample: true },
+        ),
       );
       await addIndicators(id, node.indicators);
       if (node.challenges) {
@@ -364,27 +372,32 @@ export async function loadVisionDemo(db: Db): Promise<void> {
 
   // 令和6年度末: FY2024 values, graded, closed and published.
   await db.transaction((tx) => storeActuals(tx, DEMO_ACTOR, valuesOf(2024, 0)));
-  const r6 = await openRound(
-    db,
-    DEMO_ACTOR,
-    planId,
-    { name: "令和6年度末", fiscalYear: 2024, asOf: "2025-03-31", deadline: "2025-06-30", graceDays: 7 },
-    { isSample: true },
+  const r6 = await db.transaction((tx) =>
+    openRoundIn(
+      tx,
+      DEMO_ACTOR,
+      planId,
+      { name: "令和6年度末", fiscalYear: 2024, asOf: "2025-03-31", deadline: "2025-06-30", graceDays: 7 },
+      { isSample: true },
+    ),
   );
-  await closeRound(db, DEMO_ACTOR, r6);
-  await publishRound(db, DEMO_ACTOR, r6);
+  await db.transaction((tx) => closeRoundIn(tx, DEMO_ACTOR, r6));
+  await db.transaction((tx) => publishRoundIn(tx, DEMO_ACTOR, r6));
 
   // 令和7年度末: open; most owners have entered FY2025, a few have not (their to-do lists show it).
   await db.transaction((tx) => storeActuals(tx, DEMO_ACTOR, valuesOf(2025, 1)));
-  const r7 = await openRound(
-    db,
-    DEMO_ACTOR,
-    planId,
-    { name: "令和7年度末", fiscalYear: 2025, asOf: "2026-03-31", deadline: "2026-12-15", graceDays: 7 },
-    { isSample: true },
+  const r7 = await db.transaction((tx) =>
+    openRoundIn(
+      tx,
+      DEMO_ACTOR,
+      planId,
+      { name: "令和7年度末", fiscalYear: 2025, asOf: "2026-03-31", deadline: "2026-12-15", graceDays: 7 },
+      { isSample: true },
+    ),
   );
   // One 督促 already sent, so the owner's list shows it.
-  await remindRound(db, DEMO_ACTOR, r7, [await organisationIdByCode(db, "zaisei-zaisei")]);
+  const zaisei = await organisationIdByCode(db, "zaisei-zaisei");
+  await db.transaction((tx) => remindRoundIn(tx, DEMO_ACTOR, r7, [zaisei]));
   // 有識者会議・Action宣言・周知・浸透の記録 (they need the plan, its indicators and rounds)
   await loadEngagementDemo(db, planId);
 }

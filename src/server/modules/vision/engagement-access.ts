@@ -7,8 +7,8 @@ import { fiscalYearOf, todayInJapan } from "../../../common/dates";
 import type { Queryable } from "../../db/database";
 import { authorize, can, type Principal } from "../../platform/auth/permissions";
 import { Forbidden, NotFound, ValidationError } from "../../platform/errors";
+import { type PlanRow as CorePlanRow, findPlan, findPlanInForce, visionOwner } from "./core";
 import { type CouncilMemberRow, findActiveMemberOfUser } from "./engagement-repository";
-import { type PlanRow as CorePlanRow, findPlan, findPlanInForce, visionOwner } from "./index";
 
 export type { CouncilMemberRow } from "./engagement-repository";
 
@@ -36,6 +36,20 @@ export async function engagementAccessOf(db: Queryable, user: Principal | null):
 
 export function requireVisionManager(access: EngagementAccess): void {
   if (!access.manager) throw new Forbidden("新ビジョンの担当者（政策局）だけが行える操作です。");
+}
+
+/** The caller's access when they must manage the engagement features (the vision bureau's editors, administrators). */
+export async function managerEngagementAccessOf(db: Queryable, user: Principal | null): Promise<EngagementAccess> {
+  const access = await engagementAccessOf(db, user);
+  requireVisionManager(access);
+  return access;
+}
+
+/** The caller's access when they must be a member of staff (not a council member's login). */
+export async function staffAccessOf(db: Queryable, user: Principal | null): Promise<EngagementAccess> {
+  const access = await engagementAccessOf(db, user);
+  requireStaff(access);
+  return access;
 }
 
 /** The organisations whose 周知・浸透 events a non-manager records: their own and their 局 (editors only). */

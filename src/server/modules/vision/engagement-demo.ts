@@ -7,11 +7,12 @@ import type { OutreachKind } from "../../../common/api/vision-engagement";
 import type { Db } from "../../db/database";
 import { findOrganisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR } from "../../platform/audit/audit";
-import * as council from "./council";
-import * as declarations from "./declarations";
+import { findIndicatorLabels, findNodes, findRounds } from "./core";
+import { addCommentIn, respondIn } from "./council-comments";
+import { createMeetingIn, createMemberIn } from "./council-members";
+import { postDeclarationIn, strategies as strategiesOf } from "./declarations";
 import type { EngagementAccess } from "./engagement-access";
-import { findIndicatorLabels, findNodes, findRounds } from "./index";
-import * as outreach from "./outreach";
+import { createEventIn } from "./outreach";
 
 const MEMBERS = [
   { name: "有識 太郎（サンプル）", affiliation: "北九州地域大学 経済学部 教授", isChair: true },
@@ -259,7 +260,7 @@ const EVENTS: {
 
 /** The sample engagement data of a plan (all rows marked is_sample). Call once, after the plan's own demo data. */
 export async function loadEngagementDemo(db: Db, planId: string): Promise<void> {
-  const strategies = await declarations.strategies(db, planId);
+  const strategies = await strategiesOf(db, planId);
   // The earliest round (by as-of date, then name) is the one the council's second meeting takes up.
   const rounds = (await findRounds(db, { planId })).sort((a, b) =>
     a.as_of === b.as_of ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.as_of < b.as_of ? -1 : 1,
@@ -268,34 +269,39 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
 
   // 有識者会議: five members, the first meeting in October 2024 (the council's set-up), the second on the first round.
   const memberIds: string[] = [];
-  for (const member of MEMBERS) memberIds.push(await council.createMember(db, DEMO_ACTOR, planId, member, { isSample: true }));
-  await council.createMeeting(
-    db,
-    DEMO_ACTOR,
-    planId,
-    {
-      title: "第1回 北九州市・新ビジョン有識者会議",
-      heldOn: "2024-10-28",
-      place: "市役所本庁舎 15階 特別会議室",
-      summary: "会議の設置趣旨と委員の紹介。今後の進行管理の仕組み（指標・評価・報告ラウンド）について意見交換した。",
-      memberIds,
-      roundId: null,
-    },
-    { isSample: true },
+  for (const member of MEMBERS)
+    memberIds.push(await db.transaction((tx) => createMemberIn(tx, DEMO_ACTOR, planId, member, { isSample: true })));
+  await db.transaction((tx) =>
+    createMeetingIn(
+      tx,
+      DEMO_ACTOR,
+      planId,
+      {
+        title: "第1回 北九州市・新ビジョン有識者会議",
+        heldOn: "2024-10-28",
+        place: "市役所本庁舎 15階 特別会議室",
+        summary: "会議の設置趣旨と委員の紹介。今後の進行管理の仕組み（指標・評価・報告ラウンド）について意見交換した。",
+        memberIds,
+        roundId: null,
+      },
+      { isSample: true },
+    ),
   );
-  const second = await council.createMeeting(
-    db,
-    DEMO_ACTOR,
-    planId,
-    {
-      title: "第2回 北九州市・新ビジョン有識者会議",
-      heldOn: "2025-07-30",
-      place: "市役所本庁舎 15階 特別会議室",
-      summary: "令和6年度の進捗報告について、重点戦略ごとに意見をいただいた。",
-      memberIds: memberIds.slice(0, 4),
-      roundId: firstRound?.id ?? null,
-    },
-    { isSample: true },
+  const second = await db.transaction((tx) =>
+    createMeetingIn(
+      tx,
+      DEMO_ACTOR,
+      planId,
+      {
+        title: "第2回 北九州市・新ビジョン有識者会議",
+        heldOn: "2025-07-30",
+        place: "市役所本庁舎 15階 特別会議室",
+        summary: "令和6年度の進捗報告について、重点戦略ごとに意見をいただいた。",
+        memberIds: memberIds.slice(0, 4),
+        roundId: firstRound?.id ?? null,
+      },
+      { isSample: true },
+    ),
   );
 
   if (firstRound) {
@@ -319,33 +325,26 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
     for (const comment of COMMENTS) {
       const nodeId = (comment.strategy === null ? top[0]?.id : strategies[comment.strategy]?.id) ?? strategies[0]?.id;
       if (!nodeId) break;
-      const id = await council.addComment(
-        db,
-        DEMO_ACTOR,
-        bureau,
-        { id: firstRound.id, planId },
-        { nodeId, body: comment.body, meetingId: second, memberId: memberIds[comment.member] },
-        { isSample: true },
-      );
-      if (comment.response) await council.respond(db, DEMO_ACTOR, id, comment.response);
+      const memberId = memberIds[comment.member];
+      await db.transaction(async (tx) => {
+        const input = { nodeId, body: comment.body, meetingId: second, memberId };
+        const id = await addCommentIn(tx, DEMO_ACTOR, bureau, { id: firstRound.id, planId }, input, { isSample: true });
+        if (comment.response) await respondIn(tx, DEMO_ACTOR, id, comment.response);
+      });
     }
   }
 
   // Action宣言: posted over the autumn of 2024 (the board in the lobby of the main building).
   for (const [index, item] of DECLARATIONS.entries()) {
-    await declarations.postDeclaration(
-      db,
-      DEMO_ACTOR,
-      { id: null, displayName: item.name ?? "", organisationId: await findOrganisationIdByCode(db, item.org) },
-      planId,
-      {
-        body: item.body,
-        anonymous: item.name === null,
-        displayName: item.name ?? undefined,
-        strategyNodeId: item.strategy === null ? null : (strategies[item.strategy]?.id ?? null),
-      },
-      { isSample: true, status: item.status, createdAt: new Date(Date.UTC(2024, 9, 1 + index * 3, 1)) },
-    );
+    const author = { id: null, displayName: item.name ?? "", organisationId: await findOrganisationIdByCode(db, item.org) };
+    const input = {
+      body: item.body,
+      anonymous: item.name === null,
+      displayName: item.name ?? undefined,
+      strategyNodeId: item.strategy === null ? null : (strategies[item.strategy]?.id ?? null),
+    };
+    const opts = { isSample: true, status: item.status, createdAt: new Date(Date.UTC(2024, 9, 1 + index * 3, 1)) };
+    await db.transaction((tx) => postDeclarationIn(tx, DEMO_ACTOR, author, planId, input, opts));
   }
 
   // 周知・浸透の記録: 出前講演 count towards an indicator about them when the plan has one.
@@ -353,21 +352,16 @@ export async function loadEngagementDemo(db: Db, planId: string): Promise<void> 
     (i) => i.rating_mode === "numeric" && (i.name.includes("出前講演") || i.name.includes("周知")),
   );
   for (const event of EVENTS) {
-    await outreach.createEvent(
-      db,
-      DEMO_ACTOR,
-      planId,
-      {
-        kind: event.kind,
-        title: event.title,
-        heldOn: event.heldOn,
-        audience: event.audience,
-        attendance: event.attendance,
-        organisationId: await findOrganisationIdByCode(db, event.org),
-        note: event.note ?? "",
-        indicatorId: event.kind === "出前講演" ? (linked[0]?.id ?? null) : null,
-      },
-      { isSample: true },
-    );
+    const input = {
+      kind: event.kind,
+      title: event.title,
+      heldOn: event.heldOn,
+      audience: event.audience,
+      attendance: event.attendance,
+      organisationId: await findOrganisationIdByCode(db, event.org),
+      note: event.note ?? "",
+      indicatorId: event.kind === "出前講演" ? (linked[0]?.id ?? null) : null,
+    };
+    await db.transaction((tx) => createEventIn(tx, DEMO_ACTOR, planId, input, { isSample: true }));
   }
 }

@@ -17,7 +17,9 @@ import {
 } from "../../../common/vision/grading";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
+import type { Principal } from "../../platform/auth/permissions";
 import { NotFound } from "../../platform/errors";
+import { accessOf, managerAccessOf } from "./access";
 import * as repo from "./repository";
 
 export const DEFAULT_RULE_NAME = "市の標準ルール（A: 120%以上、B: 100〜119%、C: 70〜99%、D: 69%以下）";
@@ -45,27 +47,44 @@ export async function currentRule(db: Queryable): Promise<repo.RuleRow> {
   return made;
 }
 
-export async function ruleVersions(db: Db): Promise<{ current: GradeRuleVersion; versions: GradeRuleVersion[] }> {
-  const current = await db.transaction((tx) => currentRule(tx));
-  const versions = await repo.findRules(db);
+type RuleVersions = { current: GradeRuleVersion; versions: GradeRuleVersion[] };
+
+async function ruleVersions(tx: Queryable): Promise<RuleVersions> {
+  const current = await currentRule(tx);
+  const versions = await repo.findRules(tx);
   return { current: toRuleVersion(current), versions: versions.map(toRuleVersion) };
 }
 
-/** A changed rule is a new version: grades made with the old one keep naming it until their round is recomputed. */
-export async function putRule(db: Db, actor: Actor, name: string, rule: GradeRule): Promise<string> {
+export async function getGradeRule(db: Db, user: Principal | null): Promise<RuleVersions> {
+  await accessOf(db, user);
+  // in a transaction: the city's default may be stored as the first version on the way
+  return db.transaction((tx) => ruleVersions(tx));
+}
+
+export async function putGradeRule(db: Db, user: Principal | null, actor: Actor, name: string, rule: GradeRule): Promise<RuleVersions> {
   return db.transaction(async (tx) => {
-    const before = await currentRule(tx);
-    const id = await repo.insertCurrentRule(tx, name, rule, actor.userId);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "vision_grade_rule",
-      entityId: id,
-      summary: `評価ルールを変更（新しい版「${name}」）`,
-      before: { id: before.id, name: before.name, rule: before.rule },
-      after: { id, name, rule },
-    });
-    return id;
+    await managerAccessOf(tx, user);
+    await putRule(tx, actor, name, rule);
+    return ruleVersions(tx);
   });
+}
+
+/**
+ * A changed rule is a new version: grades made with the old one keep naming it until their round is recomputed.
+ * Inside the caller's transaction.
+ */
+export async function putRule(tx: Queryable, actor: Actor, name: string, rule: GradeRule): Promise<string> {
+  const before = await currentRule(tx);
+  const id = await repo.insertCurrentRule(tx, name, rule, actor.userId);
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: "vision_grade_rule",
+    entityId: id,
+    summary: `評価ルールを変更（新しい版「${name}」）`,
+    before: { id: before.id, name: before.name, rule: before.rule },
+    after: { id, name, rule },
+  });
+  return id;
 }
 
 // ------------------------------------------------------------------ grading

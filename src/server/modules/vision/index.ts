@@ -1,5 +1,5 @@
-// The vision module (新ビジョン): its manifest, and its public face — what other modules (and the vision engagement
-// features) may use. They never touch the core's tables directly.
+// The vision module (新ビジョン): its manifest, and its public face (core.ts) — what other modules may use. They never
+// touch the core's tables directly.
 import { anyImportKind } from "../../platform/imports/registry";
 import type { ModuleManifest } from "../manifest";
 import { actualsImport } from "./actuals-import";
@@ -8,31 +8,9 @@ import { loadVisionDemo } from "./demo";
 import { registerVisionEngagementRoutes } from "./engagement-routes";
 import { registerVisionRoutes } from "./routes";
 import { VISION_SEARCH_MODULE } from "./search-index";
+import { visionUniqueConflicts } from "./unique-conflicts";
 
-export { accessOf as visionAccessOf, canUpdateIndicator, OWNER_SETTING as VISION_OWNER_SETTING, visionOwner } from "./access";
-export { storeActuals } from "./actuals";
-export { currentRule, loadRoundGrades, toIndicatorGrades } from "./grades";
-export { listPlans, nodeDetail, planDetail } from "./plan";
-export {
-  findIndicatorLabels,
-  findLatestActualValue,
-  findNode,
-  findNodeLabels,
-  findNodes,
-  findPlan,
-  findPlanInForce,
-  findPlans,
-  findRound,
-  findRoundReportRows,
-  findRounds,
-  type IndicatorLabel,
-  type NodeLabel,
-  type PlanRow,
-  type ReportIndicatorRow,
-  type ReportNodeRow,
-  type RoundRow,
-} from "./repository";
-export { toRoundSummary } from "./rounds";
+export * from "./core";
 
 export const visionModule: ModuleManifest = {
   name: "vision",
@@ -45,6 +23,8 @@ export const visionModule: ModuleManifest = {
   search: [VISION_SEARCH_MODULE],
   importKinds: [anyImportKind(actualsImport)],
   demo: loadVisionDemo,
+  uniqueConflicts: visionUniqueConflicts,
+  backupParentColumns: { vision_nodes: "parent_id" },
   backupTables: [
     "vision_plans",
     "vision_nodes",

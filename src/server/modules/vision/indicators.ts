@@ -1,11 +1,11 @@
 // 指標 (KPI): definitions on any node of the plan tree (活動指標/成果指標, direction, baseline, target, data source,
 // exclusion, owner), and their shape in the API. A change to an indicator regrades it in the plan's open rounds.
-import type { IndicatorDetail, IndicatorSummary } from "../../../common/api/vision";
+import type { ActualEntry, IndicatorDetail, IndicatorSummary } from "../../../common/api/vision";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
+import type { Principal } from "../../platform/auth/permissions";
 import { Conflict, NotFound, ValidationError } from "../../platform/errors";
-import { canUpdateIndicator, type VisionAccess } from "./access";
-import { toActualEntries } from "./actuals";
+import { accessOf, canUpdateIndicator, managerAccessOf, type VisionAccess } from "./access";
 import { regradeIndicatorsInOpenRounds } from "./grades";
 import * as repo from "./repository";
 import { indexIndicator } from "./search-index";
@@ -40,13 +40,45 @@ export function toIndicatorSummary(row: repo.IndicatorRow): IndicatorSummary {
   };
 }
 
+export function toActualEntries(rows: repo.ActualRow[]): ActualEntry[] {
+  // rows come newest first per fiscal year: the first of each year is its current value
+  const seen = new Set<string>();
+  const entries = rows.map((r) => {
+    const key = `${r.indicator_id}:${r.fiscal_year}`;
+    const current = !seen.has(key);
+    seen.add(key);
+    return {
+      id: r.id,
+      indicatorId: r.indicator_id,
+      fiscalYear: r.fiscal_year,
+      asOf: r.as_of,
+      value: r.value,
+      statusRating: r.status_rating,
+      note: r.note,
+      enteredByLabel: r.entered_by_label,
+      createdAt: r.created_at.toISOString(),
+      current,
+    };
+  });
+  return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.fiscalYear - a.fiscalYear);
+}
+
 export async function listIndicators(
   db: Queryable,
+  user: Principal | null,
   planId: string,
   filter: { nodeId?: string; ownerOrganisationId?: string; q?: string },
-): Promise<IndicatorSummary[]> {
+): Promise<{ items: IndicatorSummary[] }> {
+  await accessOf(db, user);
+  if (!(await repo.findPlan(db, planId))) throw new NotFound("計画");
   const rows = await repo.findIndicators(db, { planId, nodeId: filter.nodeId, q: filter.q });
-  return rows.filter((r) => !filter.ownerOrganisationId || r.effective_owner_id === filter.ownerOrganisationId).map(toIndicatorSummary);
+  return {
+    items: rows.filter((r) => !filter.ownerOrganisationId || r.effective_owner_id === filter.ownerOrganisationId).map(toIndicatorSummary),
+  };
+}
+
+export async function getIndicator(db: Queryable, user: Principal | null, id: string): Promise<IndicatorDetail> {
+  return indicatorDetail(db, await accessOf(db, user), id);
 }
 
 export async function indicatorDetail(db: Queryable, access: VisionAccess, id: string): Promise<IndicatorDetail> {
@@ -80,39 +112,56 @@ async function checkIndicatorInput(tx: Queryable, input: repo.IndicatorInput, ex
 
 export async function createIndicator(
   db: Db,
+  user: Principal | null,
+  actor: Actor,
+  nodeId: string,
+  input: repo.IndicatorInput,
+): Promise<IndicatorDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
+    return indicatorDetail(tx, access, await createIndicatorIn(tx, actor, nodeId, input));
+  });
+}
+
+/**
+ * An indicator on a node, checked, audited and indexed, with its tasks in the open rounds and its grade there —
+ * inside the caller's transaction (the demo loads through it; sample indicators get no tasks).
+ */
+export async function createIndicatorIn(
+  tx: Queryable,
   actor: Actor,
   nodeId: string,
   input: repo.IndicatorInput,
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    const node = await repo.findNode(tx, nodeId);
-    if (!node) throw new NotFound("ノード");
-    await checkIndicatorInput(tx, input, null);
-    const id = await repo.insertIndicator(tx, nodeId, input, opts.isSample);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "vision_indicator",
-      entityId: id,
-      summary: `指標「${input.name}」（${input.code}）を「${node.title}」に追加`,
-      after: input,
-    });
-    await indexIndicator(tx, id);
-    if (!opts.isSample) {
-      await repo.insertTasksForIndicator(tx, id);
-      await regradeIndicatorsInOpenRounds(tx, [id]);
-    }
-    return id;
+  const node = await repo.findNode(tx, nodeId);
+  if (!node) throw new NotFound("ノード");
+  await checkIndicatorInput(tx, input, null);
+  const id = await repo.insertIndicator(tx, nodeId, input, opts.isSample);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "vision_indicator",
+    entityId: id,
+    summary: `指標「${input.name}」（${input.code}）を「${node.title}」に追加`,
+    after: input,
   });
+  await indexIndicator(tx, id);
+  if (!opts.isSample) {
+    await repo.insertTasksForIndicator(tx, id);
+    await regradeIndicatorsInOpenRounds(tx, [id]);
+  }
+  return id;
 }
 
 export async function updateIndicator(
   db: Db,
+  user: Principal | null,
   actor: Actor,
   id: string,
   input: repo.IndicatorInput & { version: number; nodeId: string },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<IndicatorDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
     const before = await repo.findIndicator(tx, id);
     if (!before) throw new NotFound("指標");
     const node = await repo.findNode(tx, input.nodeId);
@@ -134,5 +183,6 @@ export async function updateIndicator(
     });
     await indexIndicator(tx, id);
     await regradeIndicatorsInOpenRounds(tx, [id]);
+    return indicatorDetail(tx, access, id);
   });
 }

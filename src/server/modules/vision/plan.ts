@@ -7,7 +7,7 @@ import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import { AppError, Conflict, NotFound, ValidationError } from "../../platform/errors";
 import { getChallengeDetail, listChallenges } from "../policy";
-import type { VisionAccess } from "./access";
+import { accessOf, managerAccessOf, type VisionAccess } from "./access";
 import { STALE, toIndicatorSummary } from "./indicators";
 import * as repo from "./repository";
 import { indexNode, removeNodeFromIndex } from "./search-index";
@@ -52,8 +52,17 @@ export function toVisionNode(row: repo.NodeRow): VisionNode {
   };
 }
 
-export async function listPlans(db: Queryable): Promise<PlanSummary[]> {
-  return (await repo.findPlans(db)).map(toPlanSummary);
+export async function listPlans(db: Queryable, user: Principal | null): Promise<{ items: PlanSummary[] }> {
+  await accessOf(db, user);
+  return { items: (await repo.findPlans(db)).map(toPlanSummary) };
+}
+
+export async function getPlan(db: Queryable, user: Principal | null, id: string): Promise<PlanDetail> {
+  return planDetail(db, await accessOf(db, user), id);
+}
+
+export async function getNode(db: Queryable, user: Principal | null, id: string): Promise<NodeDetail> {
+  return nodeDetail(db, await accessOf(db, user), id);
 }
 
 /** Linked 課題 as the policy module describes them (a link to a deleted challenge is dropped by its foreign key). */
@@ -127,41 +136,50 @@ export async function nodeDetail(db: Queryable, access: VisionAccess, id: string
 }
 
 // ------------------------------------------------------------------ writes
+// Each request runs in one transaction: the caller's access, the record, the change, its audit row and search entry,
+// and the detail the page shows next.
 
-export async function createPlan(db: Db, actor: Actor, input: repo.PlanInput, opts: { isSample?: boolean } = {}): Promise<string> {
+export async function createPlan(db: Db, user: Principal | null, actor: Actor, input: repo.PlanInput): Promise<PlanDetail> {
   return db.transaction(async (tx) => {
-    const id = await repo.insertPlan(tx, input, opts.isSample);
-    // Every plan has its ビジョン node: the root the strategies hang on and the roll-up of the whole plan.
-    const rootId = await repo.insertNode(
-      tx,
-      id,
-      {
-        parentId: null,
-        kind: "vision",
-        code: "V",
-        title: input.name,
-        description: input.cityImage,
-        ownerOrganisationId: null,
-        rollupMethod: "average",
-        weight: 1,
-        sortOrder: 0,
-      },
-      opts.isSample,
-    );
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "vision_plan",
-      entityId: id,
-      summary: `計画「${input.name}」を作成（${formatFiscalYear(input.firstFiscalYear)}〜${formatFiscalYear(input.lastFiscalYear)}）`,
-      after: input,
-    });
-    await indexNode(tx, rootId);
-    return id;
+    const access = await managerAccessOf(tx, user);
+    return planDetail(tx, access, await createPlanIn(tx, actor, input));
   });
 }
 
-export async function updatePlan(db: Db, actor: Actor, id: string, input: repo.PlanInput): Promise<void> {
-  await db.transaction(async (tx) => {
+/** A plan with its ビジョン node, audited and indexed, inside the caller's transaction (the demo loads through it). */
+export async function createPlanIn(tx: Queryable, actor: Actor, input: repo.PlanInput, opts: { isSample?: boolean } = {}): Promise<string> {
+  const id = await repo.insertPlan(tx, input, opts.isSample);
+  // Every plan has its ビジョン node: the root the strategies hang on and the roll-up of the whole plan.
+  const rootId = await repo.insertNode(
+    tx,
+    id,
+    {
+      parentId: null,
+      kind: "vision",
+      code: "V",
+      title: input.name,
+      description: input.cityImage,
+      ownerOrganisationId: null,
+      rollupMethod: "average",
+      weight: 1,
+      sortOrder: 0,
+    },
+    opts.isSample,
+  );
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "vision_plan",
+    entityId: id,
+    summary: `計画「${input.name}」を作成（${formatFiscalYear(input.firstFiscalYear)}〜${formatFiscalYear(input.lastFiscalYear)}）`,
+    after: input,
+  });
+  await indexNode(tx, rootId);
+  return id;
+}
+
+export async function updatePlan(db: Db, user: Principal | null, actor: Actor, id: string, input: repo.PlanInput): Promise<PlanDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
     const before = await repo.findPlan(tx, id);
     if (!before) throw new NotFound("計画");
     await repo.updatePlan(tx, id, input);
@@ -173,6 +191,7 @@ export async function updatePlan(db: Db, actor: Actor, id: string, input: repo.P
       before,
       after: input,
     });
+    return planDetail(tx, access, id);
   });
 }
 
@@ -202,36 +221,47 @@ async function checkNodeInput(
     throw new ValidationError("所管の組織が見つかりません。", { ownerOrganisationId: "所管の組織が見つかりません。" });
 }
 
-export async function createNode(
-  db: Db,
+export async function createNode(db: Db, user: Principal | null, actor: Actor, planId: string, input: repo.NodeInput): Promise<VisionNode> {
+  return db.transaction(async (tx) => {
+    await managerAccessOf(tx, user);
+    const id = await createNodeIn(tx, actor, planId, input);
+    const node = await repo.findNode(tx, id);
+    if (!node) throw new NotFound("ノード");
+    return toVisionNode(node);
+  });
+}
+
+/** A node of the plan's tree, checked, audited and indexed, inside the caller's transaction (the demo loads through it). */
+export async function createNodeIn(
+  tx: Queryable,
   actor: Actor,
   planId: string,
   input: repo.NodeInput,
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
-  return db.transaction(async (tx) => {
-    if (!(await repo.findPlan(tx, planId))) throw new NotFound("計画");
-    await checkNodeInput(tx, planId, input.kind, input, null);
-    const id = await repo.insertNode(tx, planId, input, opts.isSample);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "vision_node",
-      entityId: id,
-      summary: `${KIND_LABEL[input.kind]}「${input.title}」（${input.code}）を追加`,
-      after: input,
-    });
-    await indexNode(tx, id);
-    return id;
+  if (!(await repo.findPlan(tx, planId))) throw new NotFound("計画");
+  await checkNodeInput(tx, planId, input.kind, input, null);
+  const id = await repo.insertNode(tx, planId, input, opts.isSample);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "vision_node",
+    entityId: id,
+    summary: `${KIND_LABEL[input.kind]}「${input.title}」（${input.code}）を追加`,
+    after: input,
   });
+  await indexNode(tx, id);
+  return id;
 }
 
 export async function updateNode(
   db: Db,
+  user: Principal | null,
   actor: Actor,
   id: string,
   input: Omit<repo.NodeInput, "kind"> & { version: number },
-): Promise<void> {
-  await db.transaction(async (tx) => {
+): Promise<NodeDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
     const before = await repo.findNode(tx, id);
     if (!before) throw new NotFound("ノード");
     await checkNodeInput(tx, before.plan_id, before.kind, input, id);
@@ -248,11 +278,13 @@ export async function updateNode(
       after: input,
     });
     await indexNode(tx, id);
+    return nodeDetail(tx, access, id);
   });
 }
 
-export async function deleteNode(db: Db, actor: Actor, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function deleteNode(db: Db, user: Principal | null, actor: Actor, id: string): Promise<{ ok: true }> {
+  return db.transaction(async (tx) => {
+    await managerAccessOf(tx, user);
     const node = await repo.findNode(tx, id);
     if (!node) throw new NotFound("ノード");
     if (node.kind === "vision") throw new Conflict("ビジョンのノードは削除できません。");
@@ -270,15 +302,23 @@ export async function deleteNode(db: Db, actor: Actor, id: string): Promise<void
       before: node,
     });
     await removeNodeFromIndex(tx, id);
+    return { ok: true as const };
   });
 }
 
-export async function setNodeChallenges(db: Db, user: Principal, actor: Actor, id: string, challengeIds: string[]): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function setNodeChallenges(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  id: string,
+  challengeIds: string[],
+): Promise<NodeDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
     const node = await repo.findNode(tx, id);
     if (!node) throw new NotFound("ノード");
     const unique = [...new Set(challengeIds)];
-    const found = await describeChallenges(tx, user, unique);
+    const found = await describeChallenges(tx, access.user, unique);
     const missing = unique.filter((c) => !found.has(c));
     if (missing.length > 0)
       throw new ValidationError("見つからない課題が含まれています。", { challengeIds: "見つからない課題が含まれています。" });
@@ -292,17 +332,25 @@ export async function setNodeChallenges(db: Db, user: Principal, actor: Actor, i
       before: { challengeIds: before },
       after: { challengeIds: unique },
     });
+    return nodeDetail(tx, access, id);
   });
 }
 
 /** 関連づけられる課題: the policy module's challenges, searched by name or code. */
-export async function challengeCandidates(db: Queryable, q: string | undefined): Promise<LinkedChallenge[]> {
+export async function challengeCandidates(
+  db: Queryable,
+  user: Principal | null,
+  q: string | undefined,
+): Promise<{ items: LinkedChallenge[] }> {
+  await accessOf(db, user);
   const { items } = await listChallenges(db, { q: q || undefined, sort: "code", order: "asc", page: 1, pageSize: 100 });
-  return items.map((c) => ({
-    id: c.id,
-    code: c.code,
-    name: c.name,
-    documentId: c.documentId,
-    ownerOrganisationName: c.ownerOrganisationName,
-  }));
+  return {
+    items: items.map((c) => ({
+      id: c.id,
+      code: c.code,
+      name: c.name,
+      documentId: c.documentId,
+      ownerOrganisationName: c.ownerOrganisationName,
+    })),
+  };
 }

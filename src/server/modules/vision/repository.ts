@@ -788,8 +788,8 @@ export async function deleteGradesExcept(db: Queryable, roundId: string, indicat
 }
 
 // ------------------------------------------------------------------ reads for the engagement features
-// 有識者会議・Action宣言・周知・浸透 keep their own tables (engagement-repository.ts) and read the core's through
-// these functions, re-exported from index.ts.
+// 有識者会議・Action宣言・周知・浸透 keep their own tables (engagement-repository.ts, declarations-repository.ts,
+// outreach-repository.ts) and read the core's through these functions, re-exported from core.ts.
 
 /** The plan in force in a fiscal year (its period covers it), real plans before sample ones, the newest first. */
 export async function findPlanInForce(db: Queryable, fiscalYear: number): Promise<PlanRow | null> {

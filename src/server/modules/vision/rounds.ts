@@ -2,14 +2,14 @@
 // due by the deadline plus a grace period. Owners see their to-do list; the bureau sees who has not updated and
 // reminds them (督促: recorded on the tasks, shown on the owner's list — there is no e-mail). Closing freezes the
 // grades; publishing puts the round on the public progress page; recomputing regrades with the current rule.
-import type { OwnerStatus, RoundDetail, RoundSummary, TodoTask } from "../../../common/api/vision";
+import type { OwnerStatus, RoundDetail, RoundGrades, RoundSummary, TodoTask } from "../../../common/api/vision";
 import { todayInJapan } from "../../../common/dates";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import { Conflict, NotFound, ValidationError } from "../../platform/errors";
-import { canUpdateIndicator, type VisionAccess } from "./access";
-import { currentRule, gradeRound } from "./grades";
+import { accessOf, canUpdateIndicator, managerAccessOf, type VisionAccess } from "./access";
+import { currentRule, gradeRound, roundGrades } from "./grades";
 import * as repo from "./repository";
 
 export function toRoundSummary(row: repo.RoundRow): RoundSummary {
@@ -85,8 +85,10 @@ export function ownerStatuses(round: repo.RoundRow, tasks: repo.TaskRow[], today
   });
 }
 
-export async function listRounds(db: Queryable, planId: string): Promise<RoundSummary[]> {
-  return (await repo.findRounds(db, { planId })).map(toRoundSummary);
+export async function listRounds(db: Queryable, user: Principal | null, planId: string): Promise<{ items: RoundSummary[] }> {
+  await accessOf(db, user);
+  if (!(await repo.findPlan(db, planId))) throw new NotFound("計画");
+  return { items: (await repo.findRounds(db, { planId })).map(toRoundSummary) };
 }
 
 export async function roundDetail(db: Queryable, access: VisionAccess, id: string, today = todayInJapan()): Promise<RoundDetail> {
@@ -96,8 +98,37 @@ export async function roundDetail(db: Queryable, access: VisionAccess, id: strin
   return { ...toRoundSummary(round), owners: ownerStatuses(round, tasks, today), canManage: access.manager };
 }
 
+export async function getRound(db: Queryable, user: Principal | null, id: string): Promise<RoundDetail> {
+  return roundDetail(db, await accessOf(db, user), id);
+}
+
+export async function getRoundGrades(db: Queryable, user: Principal | null, id: string): Promise<RoundGrades> {
+  await accessOf(db, user);
+  const round = await repo.findRound(db, id);
+  if (!round) throw new NotFound("報告ラウンド");
+  return roundGrades(db, round, toRoundSummary);
+}
+
+// ------------------------------------------------------------------ writes
+// Each request runs in one transaction: the caller's access, the round, the change, its audit row, and the round's
+// detail the page shows next. The `…In` steps run inside the caller's transaction without an access check (the demo
+// loads through them).
+
 export async function openRound(
   db: Db,
+  user: Principal | null,
+  actor: Actor,
+  planId: string,
+  input: repo.RoundInput,
+): Promise<RoundDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
+    return roundDetail(tx, access, await openRoundIn(tx, actor, planId, input));
+  });
+}
+
+export async function openRoundIn(
+  tx: Queryable,
   actor: Actor,
   planId: string,
   input: repo.RoundInput,
@@ -105,24 +136,22 @@ export async function openRound(
 ): Promise<string> {
   if (input.deadline < input.asOf)
     throw new ValidationError("期限は基準日以降の日付にしてください。", { deadline: "期限は基準日以降の日付にしてください。" });
-  return db.transaction(async (tx) => {
-    const plan = await repo.findPlan(tx, planId);
-    if (!plan) throw new NotFound("計画");
-    if (await repo.roundNameTaken(tx, planId, input.name))
-      throw new ValidationError("同じ名前のラウンドが既にあります。", { name: "同じ名前のラウンドが既にあります。" });
-    const rule = await currentRule(tx);
-    const id = await repo.insertRound(tx, planId, input, rule.id, actor.userId, opts.isSample);
-    const tasks = await repo.insertRoundTasks(tx, id);
-    const graded = await gradeRound(tx, id);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "vision_round",
-      entityId: id,
-      summary: `報告ラウンド「${input.name}」を開始（更新依頼${tasks}件、期限 ${input.deadline}、猶予${input.graceDays}日）`,
-      after: { ...input, ruleId: rule.id, tasks, graded },
-    });
-    return id;
+  const plan = await repo.findPlan(tx, planId);
+  if (!plan) throw new NotFound("計画");
+  if (await repo.roundNameTaken(tx, planId, input.name))
+    throw new ValidationError("同じ名前のラウンドが既にあります。", { name: "同じ名前のラウンドが既にあります。" });
+  const rule = await currentRule(tx);
+  const id = await repo.insertRound(tx, planId, input, rule.id, actor.userId, opts.isSample);
+  const tasks = await repo.insertRoundTasks(tx, id);
+  const graded = await gradeRound(tx, id);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "vision_round",
+    entityId: id,
+    summary: `報告ラウンド「${input.name}」を開始（更新依頼${tasks}件、期限 ${input.deadline}、猶予${input.graceDays}日）`,
+    after: { ...input, ruleId: rule.id, tasks, graded },
   });
+  return id;
 }
 
 async function roundForChange(tx: Queryable, id: string): Promise<repo.RoundRow> {
@@ -131,38 +160,51 @@ async function roundForChange(tx: Queryable, id: string): Promise<repo.RoundRow>
   return round;
 }
 
-export async function closeRound(db: Db, actor: Actor, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const round = await roundForChange(tx, id);
-    if (round.status !== "open") throw new Conflict("受付中のラウンドだけを締め切れます。");
-    await gradeRound(tx, id);
-    await repo.setRoundStatus(tx, id, "closed");
-    await recordAudit(tx, actor, {
-      action: "close",
-      entityType: "vision_round",
-      entityId: id,
-      summary: `報告ラウンド「${round.name}」を締め切り（更新${round.updated_count}/${round.task_count}件）`,
-    });
+/** A change to a round by its managers, in one transaction; returns the round's detail after it. */
+async function changeRound(db: Db, user: Principal | null, id: string, change: (tx: Queryable) => Promise<void>): Promise<RoundDetail> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
+    await change(tx);
+    return roundDetail(tx, access, id);
   });
 }
 
-export async function publishRound(db: Db, actor: Actor, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const round = await roundForChange(tx, id);
-    if (round.status !== "closed") throw new Conflict("締め切ったラウンドだけを公表できます。先に締め切ってください。");
-    await repo.setRoundStatus(tx, id, "published");
-    await recordAudit(tx, actor, {
-      action: "publish",
-      entityType: "vision_round",
-      entityId: id,
-      summary: `報告ラウンド「${round.name}」を公表`,
-    });
+export async function closeRound(db: Db, user: Principal | null, actor: Actor, id: string): Promise<RoundDetail> {
+  return changeRound(db, user, id, (tx) => closeRoundIn(tx, actor, id));
+}
+
+export async function closeRoundIn(tx: Queryable, actor: Actor, id: string): Promise<void> {
+  const round = await roundForChange(tx, id);
+  if (round.status !== "open") throw new Conflict("受付中のラウンドだけを締め切れます。");
+  await gradeRound(tx, id);
+  await repo.setRoundStatus(tx, id, "closed");
+  await recordAudit(tx, actor, {
+    action: "close",
+    entityType: "vision_round",
+    entityId: id,
+    summary: `報告ラウンド「${round.name}」を締め切り（更新${round.updated_count}/${round.task_count}件）`,
+  });
+}
+
+export async function publishRound(db: Db, user: Principal | null, actor: Actor, id: string): Promise<RoundDetail> {
+  return changeRound(db, user, id, (tx) => publishRoundIn(tx, actor, id));
+}
+
+export async function publishRoundIn(tx: Queryable, actor: Actor, id: string): Promise<void> {
+  const round = await roundForChange(tx, id);
+  if (round.status !== "closed") throw new Conflict("締め切ったラウンドだけを公表できます。先に締め切ってください。");
+  await repo.setRoundStatus(tx, id, "published");
+  await recordAudit(tx, actor, {
+    action: "publish",
+    entityType: "vision_round",
+    entityId: id,
+    summary: `報告ラウンド「${round.name}」を公表`,
   });
 }
 
 /** 再計算: regrades every indicator of the round with the current rule version (the round then names it). */
-export async function recomputeRound(db: Db, actor: Actor, id: string): Promise<number> {
-  return db.transaction(async (tx) => {
+export async function recomputeRound(db: Db, user: Principal | null, actor: Actor, id: string): Promise<RoundDetail> {
+  return changeRound(db, user, id, async (tx) => {
     const round = await roundForChange(tx, id);
     if (round.status === "published") throw new Conflict("公表したラウンドは再計算できません。");
     const rule = await currentRule(tx);
@@ -175,38 +217,53 @@ export async function recomputeRound(db: Db, actor: Actor, id: string): Promise<
       before: { ruleId: round.rule_id },
       after: { ruleId: rule.id, graded },
     });
-    return graded;
+  });
+}
+
+/** 督促 (all owners with pending tasks when none are chosen); the detail says how many were reminded. */
+export async function remindRound(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  id: string,
+  organisationIds: string[] | null,
+): Promise<RoundDetail & { reminded: number }> {
+  return db.transaction(async (tx) => {
+    const access = await managerAccessOf(tx, user);
+    const reminded = await remindRoundIn(tx, actor, id, organisationIds);
+    return { ...(await roundDetail(tx, access, id)), reminded };
   });
 }
 
 /** 督促: stamps the pending tasks of the chosen owners (all owners with pending tasks by default). */
-export async function remindRound(db: Db, actor: Actor, id: string, organisationIds: string[] | null): Promise<number> {
-  return db.transaction(async (tx) => {
-    const round = await roundForChange(tx, id);
-    if (round.status !== "open") throw new Conflict("受付中のラウンドだけ督促できます。");
-    const owners = await repo.remindOwners(tx, id, organisationIds && organisationIds.length > 0 ? organisationIds : null);
-    await recordAudit(tx, actor, {
-      action: "remind",
-      entityType: "vision_round",
-      entityId: id,
-      summary: `報告ラウンド「${round.name}」: 未更新の${owners.length}組織に督促`,
-      after: { organisationIds: owners },
-    });
-    return owners.length;
+export async function remindRoundIn(tx: Queryable, actor: Actor, id: string, organisationIds: string[] | null): Promise<number> {
+  const round = await roundForChange(tx, id);
+  if (round.status !== "open") throw new Conflict("受付中のラウンドだけ督促できます。");
+  const owners = await repo.remindOwners(tx, id, organisationIds && organisationIds.length > 0 ? organisationIds : null);
+  await recordAudit(tx, actor, {
+    action: "remind",
+    entityType: "vision_round",
+    entityId: id,
+    summary: `報告ラウンド「${round.name}」: 未更新の${owners.length}組織に督促`,
+    after: { organisationIds: owners },
   });
+  return owners.length;
 }
 
 export async function listTasks(
   db: Queryable,
+  user: Principal | null,
   roundId: string,
   filter: { ownerOrganisationId?: string; pending?: boolean },
-): Promise<TodoTask[]> {
+): Promise<{ items: TodoTask[] }> {
+  await accessOf(db, user);
   if (!(await repo.findRound(db, roundId))) throw new NotFound("報告ラウンド");
-  return (await repo.findTasks(db, { roundIds: [roundId], ...filter })).map(toTodoTask);
+  return { items: (await repo.findTasks(db, { roundIds: [roundId], ...filter })).map(toTodoTask) };
 }
 
 /** The caller's to-do list: the tasks of open rounds for indicators they may update. */
-export async function todoOf(db: Queryable, user: Principal, today = todayInJapan()) {
+export async function todoOf(db: Queryable, caller: Principal | null, today = todayInJapan()) {
+  const { user } = await accessOf(db, caller);
   const rounds = await repo.findRounds(db, { status: ["open"] });
   const tasks = await repo.findTasks(db, { roundIds: rounds.map((r) => r.id) });
   // Administrators may update anything, but their list holds what nobody owns rather than the whole city's work.

@@ -1,239 +1,78 @@
-// HTTP handlers of the vision module's core: parse input (contracts), check access, call the service, shape output.
+// HTTP handlers of the vision module's core: each takes the contract's parsed input, calls one service function
+// (which checks the caller's access) and returns its result.
 import * as api from "../../../common/api/vision";
-import { recordAudit } from "../../platform/audit/audit";
-import { NotFound } from "../../platform/errors";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
-import { accessOf, requireManager, requireUpdate } from "./access";
+import { describeAccess } from "./access";
 import { addActual, listActuals } from "./actuals";
-import { visibleRound } from "./council";
 import { dashboard, indicatorSeries } from "./dashboard";
-import { engagementAccessOf } from "./engagement-access";
-import { putRule, roundGrades, ruleVersions } from "./grades";
-import { createIndicator, indicatorDetail, listIndicators, updateIndicator } from "./indicators";
+import { getGradeRule, putGradeRule } from "./grades";
+import { createIndicator, getIndicator, listIndicators, updateIndicator } from "./indicators";
 import * as plan from "./plan";
 import { publicProgress, publicRoundReport } from "./public";
-import { renderRoundReport } from "./report";
-import * as repo from "./repository";
+import { downloadPublicRoundReport, downloadRoundReport } from "./report";
 import * as rounds from "./rounds";
 
 export function registerVisionRoutes(router: ApiRouter, deps: AppDeps): void {
   const { db } = deps;
 
-  router.on(api.getVisionAccess, async (_, { user }) => {
-    const access = await accessOf(db, user);
-    return {
-      manager: access.manager,
-      organisationId: access.user.organisationId,
-      bureauId: access.user.bureauId,
-      ownerBureauId: access.ownerBureauId,
-    };
-  });
+  router.on(api.getVisionAccess, (_, { user }) => describeAccess(db, user));
 
   // ---------------------------------------------------------------- plans and nodes
 
-  router.on(api.listPlans, async (_, { user }) => {
-    await accessOf(db, user);
-    return { items: await plan.listPlans(db) };
-  });
-
-  router.on(api.createPlan, async ({ body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    return plan.planDetail(db, access, await plan.createPlan(db, actor, body));
-  });
-
-  router.on(api.getPlan, async ({ params }, { user }) => plan.planDetail(db, await accessOf(db, user), params.id));
-
-  router.on(api.updatePlan, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await plan.updatePlan(db, actor, params.id, body);
-    return plan.planDetail(db, access, params.id);
-  });
-
-  router.on(api.createNode, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    const id = await plan.createNode(db, actor, params.id, body);
-    const node = await repo.findNode(db, id);
-    if (!node) throw new NotFound("ノード");
-    return plan.toVisionNode(node);
-  });
-
-  router.on(api.getNode, async ({ params }, { user }) => plan.nodeDetail(db, await accessOf(db, user), params.id));
-
-  router.on(api.updateNode, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await plan.updateNode(db, actor, params.id, body);
-    return plan.nodeDetail(db, access, params.id);
-  });
-
-  router.on(api.deleteNode, async ({ params }, { user, actor }) => {
-    requireManager(await accessOf(db, user));
-    await plan.deleteNode(db, actor, params.id);
-    return { ok: true as const };
-  });
-
-  router.on(api.setNodeChallenges, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await plan.setNodeChallenges(db, access.user, actor, params.id, body.challengeIds);
-    return plan.nodeDetail(db, access, params.id);
-  });
-
-  router.on(api.listChallengeCandidates, async ({ query }, { user }) => {
-    await accessOf(db, user);
-    return { items: await plan.challengeCandidates(db, query.q) };
-  });
+  router.on(api.listPlans, (_, { user }) => plan.listPlans(db, user));
+  router.on(api.createPlan, ({ body }, { user, actor }) => plan.createPlan(db, user, actor, body));
+  router.on(api.getPlan, ({ params }, { user }) => plan.getPlan(db, user, params.id));
+  router.on(api.updatePlan, ({ params, body }, { user, actor }) => plan.updatePlan(db, user, actor, params.id, body));
+  router.on(api.createNode, ({ params, body }, { user, actor }) => plan.createNode(db, user, actor, params.id, body));
+  router.on(api.getNode, ({ params }, { user }) => plan.getNode(db, user, params.id));
+  router.on(api.updateNode, ({ params, body }, { user, actor }) => plan.updateNode(db, user, actor, params.id, body));
+  router.on(api.deleteNode, ({ params }, { user, actor }) => plan.deleteNode(db, user, actor, params.id));
+  router.on(api.setNodeChallenges, ({ params, body }, { user, actor }) =>
+    plan.setNodeChallenges(db, user, actor, params.id, body.challengeIds),
+  );
+  router.on(api.listChallengeCandidates, ({ query }, { user }) => plan.challengeCandidates(db, user, query.q));
 
   // ---------------------------------------------------------------- indicators and values
 
-  router.on(api.listIndicators, async ({ params, query }, { user }) => {
-    await accessOf(db, user);
-    if (!(await repo.findPlan(db, params.id))) throw new NotFound("計画");
-    return { items: await listIndicators(db, params.id, query) };
-  });
-
-  router.on(api.createIndicator, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    return indicatorDetail(db, access, await createIndicator(db, actor, params.id, body));
-  });
-
-  router.on(api.getIndicator, async ({ params }, { user }) => indicatorDetail(db, await accessOf(db, user), params.id));
-
-  router.on(api.updateIndicator, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await updateIndicator(db, actor, params.id, body);
-    return indicatorDetail(db, access, params.id);
-  });
-
-  router.on(api.addActual, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    const indicator = await repo.findIndicator(db, params.id);
-    if (!indicator) throw new NotFound("指標");
-    requireUpdate(access.user, indicator);
-    await addActual(db, access.user, actor, params.id, body);
-    return indicatorDetail(db, access, params.id);
-  });
-
-  router.on(api.listActuals, async ({ params }, { user }) => {
-    await accessOf(db, user);
-    return { items: await listActuals(db, params.id) };
-  });
+  router.on(api.listIndicators, ({ params, query }, { user }) => listIndicators(db, user, params.id, query));
+  router.on(api.createIndicator, ({ params, body }, { user, actor }) => createIndicator(db, user, actor, params.id, body));
+  router.on(api.getIndicator, ({ params }, { user }) => getIndicator(db, user, params.id));
+  router.on(api.updateIndicator, ({ params, body }, { user, actor }) => updateIndicator(db, user, actor, params.id, body));
+  router.on(api.addActual, ({ params, body }, { user, actor }) => addActual(db, user, actor, params.id, body));
+  router.on(api.listActuals, ({ params }, { user }) => listActuals(db, user, params.id));
 
   // ---------------------------------------------------------------- grade rule
 
-  router.on(api.getGradeRule, async (_, { user }) => {
-    await accessOf(db, user);
-    return ruleVersions(db);
-  });
-
-  router.on(api.putGradeRule, async ({ body }, { user, actor }) => {
-    requireManager(await accessOf(db, user));
-    await putRule(db, actor, body.name, body.rule);
-    return ruleVersions(db);
-  });
+  router.on(api.getGradeRule, (_, { user }) => getGradeRule(db, user));
+  router.on(api.putGradeRule, ({ body }, { user, actor }) => putGradeRule(db, user, actor, body.name, body.rule));
 
   // ---------------------------------------------------------------- rounds
 
-  router.on(api.listRounds, async ({ params }, { user }) => {
-    await accessOf(db, user);
-    if (!(await repo.findPlan(db, params.id))) throw new NotFound("計画");
-    return { items: await rounds.listRounds(db, params.id) };
-  });
-
-  router.on(api.openRound, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    return rounds.roundDetail(db, access, await rounds.openRound(db, actor, params.id, body));
-  });
-
-  router.on(api.downloadRoundReport, async ({ params, query }, { user, actor }) => {
-    // Staff read every round; an experts' council member (an external login) reads the rounds the council's own
-    // pages show (closed, published, or taken up by a meeting), checked in one place: council.visibleRound.
-    await visibleRound(db, await engagementAccessOf(db, user), params.id);
-    const report = await renderRoundReport(db, params.id, query.format);
-    await recordAudit(db, actor, {
-      action: "download",
-      entityType: "vision_round",
-      entityId: params.id,
-      summary: `進捗報告書をダウンロード（${report.name}）`,
-    });
-    return { file: { name: report.name, mimeType: report.mimeType, body: report.bytes } };
-  });
-
-  router.on(api.downloadPublicRoundReport, async ({ params, query }) => {
-    const round = await repo.findRound(db, params.id);
-    if (round?.status !== "published") throw new NotFound("公表された報告ラウンド");
-    const report = await renderRoundReport(db, params.id, query.format);
-    return { file: { name: report.name, mimeType: report.mimeType, body: report.bytes } };
-  });
-
-  router.on(api.getRound, async ({ params }, { user }) => rounds.roundDetail(db, await accessOf(db, user), params.id));
-
-  router.on(api.closeRound, async ({ params }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await rounds.closeRound(db, actor, params.id);
-    return rounds.roundDetail(db, access, params.id);
-  });
-
-  router.on(api.publishRound, async ({ params }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await rounds.publishRound(db, actor, params.id);
-    return rounds.roundDetail(db, access, params.id);
-  });
-
-  router.on(api.remindRound, async ({ params, body }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    const reminded = await rounds.remindRound(db, actor, params.id, body.organisationIds ?? null);
-    return { ...(await rounds.roundDetail(db, access, params.id)), reminded };
-  });
-
-  router.on(api.recomputeRound, async ({ params }, { user, actor }) => {
-    const access = await accessOf(db, user);
-    requireManager(access);
-    await rounds.recomputeRound(db, actor, params.id);
-    return rounds.roundDetail(db, access, params.id);
-  });
-
-  router.on(api.getTodo, async (_, { user }) => {
-    const access = await accessOf(db, user);
-    return rounds.todoOf(db, access.user);
-  });
-
-  router.on(api.listRoundTasks, async ({ params, query }, { user }) => {
-    await accessOf(db, user);
-    const pending = query.pending === undefined ? undefined : query.pending === "true";
-    return { items: await rounds.listTasks(db, params.id, { ownerOrganisationId: query.ownerOrganisationId, pending }) };
-  });
-
-  router.on(api.getRoundGrades, async ({ params }, { user }) => {
-    await accessOf(db, user);
-    const round = await repo.findRound(db, params.id);
-    if (!round) throw new NotFound("報告ラウンド");
-    return roundGrades(db, round, rounds.toRoundSummary);
-  });
+  router.on(api.listRounds, ({ params }, { user }) => rounds.listRounds(db, user, params.id));
+  router.on(api.openRound, ({ params, body }, { user, actor }) => rounds.openRound(db, user, actor, params.id, body));
+  router.on(api.downloadRoundReport, ({ params, query }, { user, actor }) => downloadRoundReport(db, user, actor, params.id, query.format));
+  router.on(api.downloadPublicRoundReport, ({ params, query }) => downloadPublicRoundReport(db, params.id, query.format));
+  router.on(api.getRound, ({ params }, { user }) => rounds.getRound(db, user, params.id));
+  router.on(api.closeRound, ({ params }, { user, actor }) => rounds.closeRound(db, user, actor, params.id));
+  router.on(api.publishRound, ({ params }, { user, actor }) => rounds.publishRound(db, user, actor, params.id));
+  router.on(api.remindRound, ({ params, body }, { user, actor }) =>
+    rounds.remindRound(db, user, actor, params.id, body.organisationIds ?? null),
+  );
+  router.on(api.recomputeRound, ({ params }, { user, actor }) => rounds.recomputeRound(db, user, actor, params.id));
+  router.on(api.getTodo, (_, { user }) => rounds.todoOf(db, user));
+  router.on(api.listRoundTasks, ({ params, query }, { user }) =>
+    rounds.listTasks(db, user, params.id, {
+      ownerOrganisationId: query.ownerOrganisationId,
+      pending: query.pending === undefined ? undefined : query.pending === "true",
+    }),
+  );
+  router.on(api.getRoundGrades, ({ params }, { user }) => rounds.getRoundGrades(db, user, params.id));
 
   // ---------------------------------------------------------------- dashboard and public page
 
-  router.on(api.getDashboard, async ({ params, query }, { user }) => {
-    await accessOf(db, user);
-    return dashboard(db, params.id, query.roundId);
-  });
-
-  router.on(api.getIndicatorSeries, async ({ params }, { user }) => {
-    await accessOf(db, user);
-    return indicatorSeries(db, params.id);
-  });
-
-  router.on(api.listPublicProgress, async () => publicProgress(db));
-
-  router.on(api.getPublicRound, async ({ params }) => publicRoundReport(db, params.id));
+  router.on(api.getDashboard, ({ params, query }, { user }) => dashboard(db, user, params.id, query.roundId));
+  router.on(api.getIndicatorSeries, ({ params }, { user }) => indicatorSeries(db, user, params.id));
+  router.on(api.listPublicProgress, () => publicProgress(db));
+  router.on(api.getPublicRound, ({ params }) => publicRoundReport(db, params.id));
 }

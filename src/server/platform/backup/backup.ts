@@ -25,11 +25,17 @@ const PLATFORM_TABLES = [
 /** Each module's tables, in its manifest's order, after the platform's (registered by modules/index.ts). */
 const moduleTables: string[] = [];
 
-export function registerBackupTables(tables: readonly string[]): () => void {
+/** Self-referencing tables (table → its parent column): a restore inserts parents before their children. */
+const selfReferences = new Map<string, string>([["organisations", "parent_id"]]);
+
+export function registerBackupTables(tables: readonly string[], parentColumns: Readonly<Record<string, string>> = {}): () => void {
   const added = tables.filter((table) => !moduleTables.includes(table));
   moduleTables.push(...added);
+  const addedParents = Object.keys(parentColumns).filter((table) => !selfReferences.has(table));
+  for (const table of addedParents) selfReferences.set(table, parentColumns[table]);
   return () => {
     for (const table of added) moduleTables.splice(moduleTables.indexOf(table), 1);
+    for (const table of addedParents) selfReferences.delete(table);
   };
 }
 
@@ -38,8 +44,6 @@ export function backupTables(): readonly string[] {
   return [...PLATFORM_TABLES, ...moduleTables];
 }
 
-/** Self-referencing tables: parents must be inserted before children. */
-const PARENT_FIRST: Record<string, string> = { organisations: "parent_id", furusato_gifts: "copied_from", vision_nodes: "parent_id" };
 const IDENTITY_TABLES = new Set(["audit_log"]);
 const FORMAT = "yokogushi-backup";
 const BATCH = 500;
@@ -147,7 +151,8 @@ export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolea
     const restored: Record<string, number> = {};
     for (const table of backupTables()) {
       let tableRows = rows.get(table) ?? [];
-      if (PARENT_FIRST[table]) tableRows = parentsFirst(tableRows, PARENT_FIRST[table]);
+      const parentColumn = selfReferences.get(table);
+      if (parentColumn) tableRows = parentsFirst(tableRows, parentColumn);
       const overriding = IDENTITY_TABLES.has(table) ? "OVERRIDING SYSTEM VALUE" : "";
       for (let i = 0; i < tableRows.length; i += BATCH) {
         const batch = tableRows.slice(i, i + BATCH);

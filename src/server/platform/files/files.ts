@@ -298,6 +298,11 @@ export async function createFileInParts(
   return file;
 }
 
+/** Removes a file with its parts: one that was never finished or handed out (a discarded certificate batch's). */
+export async function deleteFile(db: Queryable, fileId: string): Promise<void> {
+  await db.query("DELETE FROM files WHERE id = $1", [fileId]);
+}
+
 export async function appendFilePart(db: Queryable, fileId: string, partNo: number, bytes: Uint8Array): Promise<void> {
   await db.query("INSERT INTO file_parts (file_id, part_no, content) VALUES ($1, $2, $3)", [fileId, partNo, Buffer.from(bytes)]);
 }

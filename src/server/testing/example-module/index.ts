@@ -1,6 +1,6 @@
 // A tiny module (メモ) that shows what adding a module takes: this one folder, and one line in the list of modules
 // (src/server/modules/index.ts). The example-module test registers it, uses every part of its manifest (routes, a
-// job, sample data, backup, search) and removes it again. A real module would split this file into contracts
+// job, sample data, backup, search, the 409 for a duplicate) and removes it again. A real module would split this file into contracts
 // (src/common/api/<name>.ts), routes, service and repository, and add its tables as a migration in migrations/.
 import { z } from "zod";
 import { defineContract } from "../../../common/api/contract";
@@ -13,7 +13,7 @@ import { indexRecord } from "../../platform/search/search";
 /** The module's table (a real module ships it as a migration). */
 export const EXAMPLE_NOTES_DDL = `CREATE TABLE example_notes (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  title text NOT NULL,
+  title text NOT NULL UNIQUE,
   is_sample boolean NOT NULL DEFAULT false,
   created_at timestamptz NOT NULL DEFAULT now()
 )`;
@@ -95,4 +95,5 @@ export const exampleModule: ModuleManifest = {
     await db.transaction(async (tx) => indexNote(tx, await insertNote(tx, "サンプルのメモ", true), "サンプルのメモ"));
   },
   backupTables: ["example_notes"],
+  uniqueConflicts: { example_notes_title_key: { label: "題名", field: "title" } },
 };

@@ -4,9 +4,10 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { listDonationImports, sampleDonationFile } from "../../../common/api/furusato-ledger";
 import { call, urlFor } from "../../api/client";
-import { type Column, DataTable } from "../../ui/DataTable";
+import type { Column } from "../../ui/DataTable";
 import { DateTimeText } from "../../ui/dates";
 import { formatNumber } from "./components";
+import { HistoryTable } from "./HistoryTable";
 import { lm } from "./ledgerMessages";
 import { ledgerKeys } from "./ledgerQueries";
 import { usePortals } from "./queries";
@@ -63,31 +64,25 @@ export function HistorySection() {
     { key: "by", header: t.by, render: (i) => i.createdBy },
   ];
   return (
-    <section aria-labelledby="import-history-heading">
-      <Title order={2} id="import-history-heading" className="yk-section-title" mb="sm">
-        {t.historyHeading}
-      </Title>
-      <DataTable
-        caption={t.historyCaption}
-        captionHidden
-        columns={columns}
-        rows={imports.data?.items}
-        rowKey={(i) => i.id}
-        loading={imports.isFetching && !imports.data}
-        error={imports.error}
-        empty={t.historyEmpty}
-        paging={{
-          page,
-          pageSize,
-          total: imports.data?.total ?? 0,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            setPage(1);
-          },
-        }}
-        minWidth={960}
-      />
-    </section>
+    <HistoryTable
+      headingId="import-history-heading"
+      title={t.historyHeading}
+      caption={t.historyCaption}
+      query={imports}
+      columns={columns}
+      rowKey={(i) => i.id}
+      empty={t.historyEmpty}
+      minWidth={960}
+      paging={{
+        page,
+        pageSize,
+        total: imports.data?.total ?? 0,
+        onPageChange: setPage,
+        onPageSizeChange: (size) => {
+          setPageSize(size);
+          setPage(1);
+        },
+      }}
+    />
   );
 }

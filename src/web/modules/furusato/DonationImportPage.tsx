@@ -5,6 +5,7 @@
 // sent again. Also the two sample files and the import history. Only managers import; other staff see the rest.
 // The file input, its checks, the job's end and the outcome boxes are ui/TabularImport's own pieces.
 import { Alert, Button, Group, Loader, NativeSelect, Paper, Stack, Text, Title, VisuallyHidden } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type DragEvent, type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
 import { type DonationImportResultBody, donationImportResult, startDonationImport } from "../../../common/api/furusato-ledger";
@@ -25,7 +26,7 @@ import { ledgerKeys, useMappings } from "./ledgerQueries";
 import { fm } from "./messages";
 import { moneyKeys } from "./money-components";
 import { useFurusatoAccess } from "./queries";
-import { shipmentKeys } from "./ShipmentsPage";
+import { shipmentKeys } from "./shipment-components";
 
 const t = lm.import;
 
@@ -85,16 +86,20 @@ function ImportSection({ run, onRun }: { run: Run | null; onRun: (run: Run | nul
   const queryClient = useQueryClient();
   const mappings = useMappings();
   const items = mappings.data?.items ?? [];
-  const [mappingId, setMappingId] = useState("");
-  const [mappingError, setMappingError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { mappingId: "" },
+    validate: { mappingId: (value) => (value ? null : t.mappingRequired) },
+  });
+  const mappingId = form.values.mappingId;
+  const { setFieldValue } = form;
   const file = useImportFile();
   const [dragging, setDragging] = useState(false);
   const mappingRef = useRef<HTMLSelectElement>(null);
 
   // With a single mapping there is nothing to choose.
   useEffect(() => {
-    if (!mappingId && items.length === 1) setMappingId(items[0].id);
-  }, [mappingId, items]);
+    if (!mappingId && items.length === 1) setFieldValue("mappingId", items[0].id);
+  }, [mappingId, items, setFieldValue]);
 
   const start = useMutation({
     mutationFn: (input: { mappingId: string; file: File }) => upload(startDonationImport, { params: { id: input.mappingId } }, input.file),
@@ -113,9 +118,9 @@ function ImportSection({ run, onRun }: { run: Run | null; onRun: (run: Run | nul
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // Both fields report their problem at once; the focus goes to the first.
     const chosen = file.validate();
-    setMappingError(mappingId ? null : t.mappingRequired);
-    if (!mappingId) return mappingRef.current?.focus();
+    if (form.validate().hasErrors) return mappingRef.current?.focus();
     if (!chosen) return file.focus();
     onRun(null);
     start.reset();
@@ -160,11 +165,7 @@ function ImportSection({ run, onRun }: { run: Run | null; onRun: (run: Run | nul
               ref={mappingRef}
               label={t.mapping}
               required
-              value={mappingId}
-              onChange={(e) => {
-                setMappingId(e.currentTarget.value);
-                setMappingError(null);
-              }}
+              {...form.getInputProps("mappingId")}
               data={[
                 { value: "", label: t.mappingPlaceholder },
                 ...items.map((item) => ({
@@ -173,7 +174,6 @@ function ImportSection({ run, onRun }: { run: Run | null; onRun: (run: Run | nul
                 })),
               ]}
               description={selected ? t.mappingPortal(selected.portalName) : undefined}
-              error={mappingError}
               style={{ maxWidth: "40rem" }}
             />
             <Paper

@@ -2,12 +2,14 @@
 // and size (and any text fields, such as 書類名) in the browser, uploads it, routes the server's field errors to the
 // field (anything else to the ErrorAlert), announces progress in an aria-live status, and shows a flash when done.
 import { Button, FileInput, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { type FormErrors, useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useState } from "react";
 import type { AcceptedTypes } from "../../../common/upload-limits";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
 
 /** The file types a form accepts: MIME types, and extensions (with the dot, lower case) for files without one. */
 export type { AcceptedTypes };
@@ -66,6 +68,33 @@ export interface FileUploadFormProps<T, K extends string> {
   onUploaded: (result: T) => void;
 }
 
+/** The form's values: each text field by its name, and the chosen file. */
+type UploadValues = Record<string, string | File | null> & { file: File | null };
+const text = (values: UploadValues, name: string) => (typeof values[name] === "string" ? values[name] : "");
+
+/** The browser's checks: each text field present and not too long; a file chosen, of an accepted type and size. */
+function uploadErrors<K extends string>(
+  values: UploadValues,
+  {
+    fields,
+    accept,
+    maxBytes,
+    messages,
+  }: { fields: readonly UploadTextField<K>[]; accept: AcceptedTypes; maxBytes: number; messages: FileUploadMessages<K> },
+): FormErrors {
+  const found: FormErrors = {};
+  for (const field of fields) {
+    const value = text(values, field.name).trim();
+    if (!value) found[field.name] = field.requiredMessage;
+    else if (value.length > field.maxLength) found[field.name] = field.tooLongMessage;
+  }
+  const file = values.file;
+  if (!file) found.file = messages.chooseFile;
+  else if (!fileTypeOk(file, accept)) found.file = messages.wrongType;
+  else if (file.size > maxBytes) found.file = messages.tooLarge;
+  return found;
+}
+
 export function FileUploadForm<T, K extends string = never>({
   headingId,
   layout = "inline",
@@ -79,34 +108,26 @@ export function FileUploadForm<T, K extends string = never>({
   onUploaded,
 }: FileUploadFormProps<T, K>) {
   const flash = useFlash();
-  const emptyValues = () => Object.fromEntries(fields.map((field) => [field.name, ""])) as Record<K, string>;
-  const [values, setValues] = useState<Record<K, string>>(emptyValues);
-  const [file, setFile] = useState<File | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<UploadValues>({
+    initialValues: { ...Object.fromEntries(fields.map((field) => [field.name, ""])), file: null },
+    validate: (values) => uploadErrors(values, { fields, accept, maxBytes, messages }),
+  });
   const [status, setStatus] = useState("");
-  const fieldRefs = useRef<Partial<Record<K, HTMLInputElement | null>>>({});
-  const fileRef = useRef<HTMLButtonElement>(null);
-  const focusField = (found: Record<string, string>) => {
-    const field = fields.find((f) => found[f.name]);
-    if (field) fieldRefs.current[field.name]?.focus();
-    else if (found.file) fileRef.current?.focus();
-  };
   const send = useMutation({
     mutationFn: (input: { file: File; values: Record<K, string> }) => upload(input.file, input.values),
     onMutate: (input) => setStatus(messages.uploading(input.file.name)),
     onSuccess: (result, input) => {
       onUploaded(result);
-      setValues(emptyValues());
-      setFile(null);
+      form.reset();
       const message = messages.uploaded(input.file, input.values);
       setStatus(message);
       flash.show(message);
     },
     onError: (error) => {
       setStatus("");
-      const found = fieldErrors(error);
-      setErrors(found);
-      focusField(found);
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
   const serverFields = fieldErrors(send.error);
@@ -120,64 +141,39 @@ export function FileUploadForm<T, K extends string = never>({
     );
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const sendValid = form.onSubmit((values) => {
+    const trimmed = Object.fromEntries(fields.map((field) => [field.name, text(values, field.name).trim()])) as Record<K, string>;
+    if (values.file) send.mutate({ file: values.file, values: trimmed });
+  }, focusFirstInvalid);
+  function submit(event: FormEvent<HTMLFormElement>) {
     if (clearStatusOnSubmit) setStatus("");
-    const found: Record<string, string> = {};
-    const trimmed = {} as Record<K, string>;
-    for (const field of fields) {
-      const value = values[field.name].trim();
-      trimmed[field.name] = value;
-      if (!value) found[field.name] = field.requiredMessage;
-      else if (value.length > field.maxLength) found[field.name] = field.tooLongMessage;
-    }
-    if (!file) found.file = messages.chooseFile;
-    else if (!fileTypeOk(file, accept)) found.file = messages.wrongType;
-    else if (file.size > maxBytes) found.file = messages.tooLarge;
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !file) {
-      focusField(found);
-      return;
-    }
-    send.mutate({ file, values: trimmed });
+    sendValid(event);
   }
 
   const inline = layout === "inline";
   const textInputs = fields.map((field) => (
     <TextInput
       key={field.name}
-      ref={(element) => {
-        fieldRefs.current[field.name] = element;
-      }}
       label={field.label}
       description={field.description}
-      value={values[field.name]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        setValues((current) => ({ ...current, [field.name]: value }));
-        if (errors[field.name]) setErrors(({ [field.name]: _, ...rest }) => rest);
-      }}
-      error={errors[field.name] || undefined}
+      {...form.getInputProps(field.name)}
       maxLength={field.maxLength}
       required
     />
   ));
   const fileInput = (
     <FileInput
-      ref={fileRef}
       label={messages.fileLabel}
       description={messages.fileHelp}
       placeholder={messages.placeholder}
       // FileInput shows its placeholder as text (not an input placeholder): it needs 4.5:1 like any text.
       styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
       accept={acceptAttribute(accept)}
-      value={file}
-      onChange={(chosen) => {
-        setFile(chosen);
-        if (errors.file) setErrors(({ file: _, ...rest }) => rest);
+      {...form.getInputProps("file")}
+      onChange={(chosen: File | null) => {
+        form.setFieldValue("file", chosen);
         setStatus("");
       }}
-      error={errors.file || undefined}
       clearable
       required
       style={inline ? { flex: "1 1 20rem", maxWidth: "32rem" } : undefined}
@@ -220,7 +216,7 @@ export function FileUploadForm<T, K extends string = never>({
     );
   }
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm" mt={inline ? "md" : "lg"}>
         <Title order={3} size={inline ? "h5" : "h4"} id={headingId}>
           {messages.submit}

@@ -1,11 +1,11 @@
 // The gift page's images and evidence, with their uploads.
-import { Anchor, Group, List, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Group, List, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { downloadEvidence, type GiftDetail, publicGiftImage, uploadEvidence, uploadGiftImage } from "../../../common/api/furusato";
 import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, FILES_PER_GIFT_MAX, IMAGE_TYPES } from "../../../common/upload-limits";
 import { upload, urlFor } from "../../api/client";
-import { FileUploadForm } from "./FileUploadForm";
+import { AttachmentSection } from "./AttachmentSection";
 import { fm } from "./messages";
 import { storeGift } from "./queries";
 
@@ -67,18 +67,51 @@ function Thumbnail({ url, alt, index }: { url: string; alt: string; index: numbe
   );
 }
 
-export function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
+/** The form's words for one kind of attachment (fm.images, fm.evidence). */
+function uploadMessages(t: typeof fm.images | typeof fm.evidence) {
+  return {
+    submit: t.upload,
+    fileLabel: t.uploadLabel,
+    fileHelp: t.uploadHelp,
+    placeholder: t.placeholder,
+    chooseFile: t.chooseFile,
+    wrongType: t.wrongType,
+    tooLarge: t.tooLarge,
+    uploading: t.uploading,
+    uploaded: (file: File) => t.uploaded(file.name),
+  };
+}
+
+interface GiftAttachmentProps {
+  gift: GiftDetail;
+  canAttach: boolean;
+  isOwnSupplier: boolean;
+}
+
+export function ImagesSection({ gift, canAttach, isOwnSupplier }: GiftAttachmentProps) {
   const queryClient = useQueryClient();
   const urls = gift.details.imageUrls;
   const hasExternal = urls.some((url) => thumbnailSrc(url) === null);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="images-heading">
-      <Title order={2} id="images-heading" mb="xs" className="yk-section-title">
-        {fm.images.heading}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {fm.images.intro}
-      </Text>
+    <AttachmentSection
+      headingId="images-heading"
+      title={fm.images.heading}
+      intro={fm.images.intro}
+      readOnlyNote={isOwnSupplier ? fm.images.supplierOnlyDraft : null}
+      upload={
+        canAttach
+          ? {
+              headingId: "images-form-heading",
+              accept: IMAGE_TYPES,
+              maxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
+              limit: { count: urls.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.images.full },
+              messages: uploadMessages(fm.images),
+              upload: (file) => upload(uploadGiftImage, { params: { id: gift.id } }, file),
+              onUploaded: (updated) => storeGift(queryClient, updated),
+            }
+          : null
+      }
+    >
       {urls.length === 0 ? (
         <Text size="sm">{fm.images.empty}</Text>
       ) : (
@@ -96,49 +129,35 @@ export function ImagesSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDe
           {fm.images.externalHelp}
         </Text>
       )}
-      {canAttach && (
-        <FileUploadForm
-          headingId="images-form-heading"
-          accept={IMAGE_TYPES}
-          maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
-          limit={{ count: urls.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.images.full }}
-          messages={{
-            submit: fm.images.upload,
-            fileLabel: fm.images.uploadLabel,
-            fileHelp: fm.images.uploadHelp,
-            placeholder: fm.images.placeholder,
-            chooseFile: fm.images.chooseFile,
-            wrongType: fm.images.wrongType,
-            tooLarge: fm.images.tooLarge,
-            uploading: fm.images.uploading,
-            uploaded: (file) => fm.images.uploaded(file.name),
-          }}
-          upload={(file) => upload(uploadGiftImage, { params: { id: gift.id } }, file)}
-          onUploaded={(updated) => storeGift(queryClient, updated)}
-        />
-      )}
-      {!canAttach && isOwnSupplier && (
-        <Text size="sm" c="dimmed" mt="md">
-          {fm.images.supplierOnlyDraft}
-        </Text>
-      )}
-    </Paper>
+    </AttachmentSection>
   );
 }
 
 // ------------------------------------------------------------------ evidence (地場産品の根拠資料)
 
-export function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: GiftDetail; canAttach: boolean; isOwnSupplier: boolean }) {
+export function EvidenceSection({ gift, canAttach, isOwnSupplier }: GiftAttachmentProps) {
   const queryClient = useQueryClient();
   const fileIds = gift.details.evidenceFileIds;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="evidence-heading">
-      <Title order={2} id="evidence-heading" mb="xs" className="yk-section-title">
-        {fm.evidence.heading}
-      </Title>
-      <Text size="sm" c="dimmed" mb="sm">
-        {fm.evidence.intro}
-      </Text>
+    <AttachmentSection
+      headingId="evidence-heading"
+      title={fm.evidence.heading}
+      intro={fm.evidence.intro}
+      readOnlyNote={isOwnSupplier ? fm.evidence.supplierOnlyDraft : null}
+      upload={
+        canAttach
+          ? {
+              headingId: "evidence-form-heading",
+              accept: DOCUMENT_TYPES,
+              maxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
+              limit: { count: fileIds.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.evidence.full },
+              messages: uploadMessages(fm.evidence),
+              upload: (file) => upload(uploadEvidence, { params: { id: gift.id } }, file),
+              onUploaded: (updated) => storeGift(queryClient, updated),
+            }
+          : null
+      }
+    >
       {fileIds.length === 0 ? (
         <Text size="sm">{fm.evidence.empty}</Text>
       ) : (
@@ -162,34 +181,6 @@ export function EvidenceSection({ gift, canAttach, isOwnSupplier }: { gift: Gift
           ))}
         </List>
       )}
-      {canAttach && (
-        <FileUploadForm
-          headingId="evidence-form-heading"
-          accept={DOCUMENT_TYPES}
-          maxBytes={DOCUMENT_UPLOAD_MAX_BYTES}
-          limit={{ count: fileIds.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.evidence.full }}
-          messages={{
-            submit: fm.evidence.upload,
-            fileLabel: fm.evidence.uploadLabel,
-            fileHelp: fm.evidence.uploadHelp,
-            placeholder: fm.evidence.placeholder,
-            chooseFile: fm.evidence.chooseFile,
-            wrongType: fm.evidence.wrongType,
-            tooLarge: fm.evidence.tooLarge,
-            uploading: fm.evidence.uploading,
-            uploaded: (file) => fm.evidence.uploaded(file.name),
-          }}
-          upload={(file) => upload(uploadEvidence, { params: { id: gift.id } }, file)}
-          onUploaded={(updated) => storeGift(queryClient, updated)}
-        />
-      )}
-      {!canAttach && isOwnSupplier && (
-        <Text size="sm" c="dimmed" mt="md">
-          {fm.evidence.supplierOnlyDraft}
-        </Text>
-      )}
-    </Paper>
+    </AttachmentSection>
   );
 }
-
-// ------------------------------------------------------------------ costs

@@ -1,17 +1,16 @@
 // The gift page's dated cost history with 費用を改定.
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { Badge, Group, Paper, SimpleGrid, Table, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
 import { changeGiftCost, type GiftDetail } from "../../../common/api/furusato";
-import { parseJapaneseDate, todayInJapan } from "../../../common/dates";
+import { todayInJapan } from "../../../common/dates";
 import { call } from "../../api/client";
-import { m } from "../../messages";
 import { DateText, DateTimeText } from "../../ui/dates";
-import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { useFlash } from "../../ui/Flash";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
-import { parseNumberText, yen } from "./components";
+import { useFormSubmit } from "../../ui/useFormSubmit";
+import { yen } from "./components";
+import { type CostChangeValues, costChangeBody, costChangeErrors, costChangeValues } from "./cost-change-values";
+import { InlineForm } from "./InlineForm";
 import { fm } from "./messages";
 import { storeGift } from "./queries";
 
@@ -76,90 +75,37 @@ export function CostsSection({ gift, canChange }: { gift: GiftDetail; canChange:
 
 function CostForm({ gift }: { gift: GiftDetail }) {
   const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [effectiveFrom, setEffectiveFrom] = useState(todayInJapan());
-  const [procurement, setProcurement] = useState(gift.procurementCost === null ? "" : String(gift.procurementCost));
-  const [shipping, setShipping] = useState(gift.shippingCost === null ? "" : String(gift.shippingCost));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [status, setStatus] = useState("");
-  const formRef = useRef<HTMLFormElement>(null);
-  const save = useMutation({
-    mutationFn: (body: { procurementCost: number; shippingCost: number }) =>
-      call(changeGiftCost, { params: { id: gift.id }, body: { ...body, effectiveFrom: effectiveFrom.trim() } }),
-    onSuccess: (updated) => {
+  const form = useForm<CostChangeValues>({ initialValues: costChangeValues(gift), validate: costChangeErrors });
+  const { formRef, submit, save, status } = useFormSubmit(form, {
+    send: (values) => call(changeGiftCost, { params: { id: gift.id }, body: costChangeBody(values) }),
+    saved: (updated) => {
       storeGift(queryClient, updated);
       const errorCount = updated.findings.filter((f) => f.severity === "error").length;
-      const message = errorCount > 0 ? fm.costs.savedWithErrors(errorCount) : fm.costs.saved;
-      setStatus(message);
-      flash.show(message);
+      return errorCount > 0 ? fm.costs.savedWithErrors(errorCount) : fm.costs.saved;
     },
-    onError: (error) => setErrors(fieldErrors(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    setStatus("");
-    const found: Record<string, string> = {};
-    const p = parseNumberText(procurement);
-    const s = parseNumberText(shipping);
-    if (!effectiveFrom.trim()) found.effectiveFrom = fm.costs.dateRequired;
-    else if (!parseJapaneseDate(effectiveFrom)) found.effectiveFrom = m.date.invalid;
-    if (p === null) found.procurementCost = fm.form.procurementRequired;
-    else if (p === undefined || !Number.isInteger(p) || p < 0) found.procurementCost = fm.form.numberInvalid;
-    if (s === null) found.shippingCost = fm.form.shippingRequired;
-    else if (s === undefined || !Number.isInteger(s) || s < 0) found.shippingCost = fm.form.numberInvalid;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    save.mutate({ procurementCost: p as number, shippingCost: s as number });
-  }
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="cost-form-heading">
-      <Stack gap="sm" mt="lg">
-        <Title order={3} size="h4" id="cost-form-heading">
-          {fm.costs.change}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {fm.costs.changeHelp}
-        </Text>
-        <ErrorAlert error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <JapaneseDateInput
-            label={fm.costs.effectiveLabel}
-            value={effectiveFrom}
-            onChange={(value) => setEffectiveFrom(value)}
-            error={errors.effectiveFrom || undefined}
-            required
-          />
-          <TextInput
-            label={fm.costs.procurementLabel}
-            value={procurement}
-            onChange={(e) => setProcurement(e.currentTarget.value)}
-            error={errors.procurementCost || undefined}
-            inputMode="numeric"
-            required
-          />
-          <TextInput
-            label={fm.costs.shippingLabel}
-            value={shipping}
-            onChange={(e) => setShipping(e.currentTarget.value)}
-            error={errors.shippingCost || undefined}
-            inputMode="numeric"
-            required
-          />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {fm.costs.change}
-          </Button>
-          <Text size="sm" role="status" aria-live="polite" fw={600}>
-            {status}
-          </Text>
-        </Group>
-      </Stack>
-    </form>
+    <InlineForm
+      formRef={formRef}
+      onSubmit={submit}
+      headingId="cost-form-heading"
+      title={fm.costs.change}
+      help={fm.costs.changeHelp}
+      error={save.error}
+      submitLabel={fm.costs.change}
+      saving={save.isPending}
+      status={status}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <JapaneseDateInput
+          label={fm.costs.effectiveLabel}
+          {...form.getInputProps("effectiveFrom")}
+          value={form.values.effectiveFrom}
+          required
+        />
+        <TextInput label={fm.costs.procurementLabel} {...form.getInputProps("procurementCost")} inputMode="numeric" required />
+        <TextInput label={fm.costs.shippingLabel} {...form.getInputProps("shippingCost")} inputMode="numeric" required />
+      </SimpleGrid>
+    </InlineForm>
   );
 }
-
-// ------------------------------------------------------------------ reviews

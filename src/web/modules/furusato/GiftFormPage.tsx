@@ -5,7 +5,7 @@ import { Alert, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { createGift, type GiftDetail, updateGift } from "../../../common/api/furusato";
 import { call } from "../../api/client";
 import { useCurrentUser } from "../../auth/session";
@@ -17,6 +17,7 @@ import { FormActions } from "../../ui/FormSection";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { QueryBoundary } from "../../ui/QueryBoundary";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
 import { FurusatoNav } from "./components";
 import { GiftLocalSection } from "./GiftFormLocal";
 import { GiftAllergensSection, GiftBasicSection, GiftContentsSection, GiftCostSection, GiftSubscriptionSection } from "./GiftFormSections";
@@ -54,20 +55,9 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
     initialValues,
     validate: (values) => giftFormErrors(values, { isNew, isPartner }),
   });
-  const [focusTick, setFocusTick] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
   /** a supplier editing an approved gift: saving sends a change proposal to the city */
   const proposes = gift?.editProposes === true;
-
-  // After a failed check (here or on the server) the first input that reports an error takes the focus.
-  useEffect(() => {
-    if (focusTick === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (invalid) {
-      const target = invalid.matches("fieldset") ? invalid.querySelector<HTMLElement>("input") : invalid;
-      target?.focus();
-    }
-  }, [focusTick]);
 
   const save = useMutation({
     mutationFn: async (payload: GiftPayload) => {
@@ -90,13 +80,13 @@ function GiftForm({ gift }: { gift?: GiftDetail }) {
     },
     onError: (error) => {
       form.setErrors(formKeys(fieldErrors(error)));
-      setFocusTick((n) => n + 1);
+      focusFirstInvalid();
     },
   });
 
   const submit = form.onSubmit(
     (values) => save.mutate(giftPayload(values)),
-    () => setFocusTick((n) => n + 1),
+    () => focusFirstInvalid(),
   );
 
   const title = isNew ? fm.form.createTitle : fm.form.editTitle(gift.title);

@@ -1,7 +1,8 @@
 // The gift page's listings per portal: the suggested amount, 掲載 by portal and the second-person approval.
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, Fragment, useRef, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { approveListingAmount, type GiftDetail, setListing } from "../../../common/api/furusato";
 import { parseJapaneseDate, todayInJapan } from "../../../common/dates";
 import { RETURN_RATIO_LIMIT } from "../../../common/furusato/rules";
@@ -12,6 +13,7 @@ import { DateText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
+import { FormActions } from "../../ui/FormSection";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { parseNumberText, percent, returnRatio, SeverityBadge, yen } from "./components";
 import { fm } from "./messages";
@@ -192,6 +194,36 @@ function ApproveButton({ gift, listing }: { gift: GiftDetail; listing: Listing }
   );
 }
 
+/** The listing form's values: text as typed (a new listing starts empty, dated today). */
+interface ListingValues {
+  donationAmount: string;
+  titleVariant: string;
+  stock: string;
+  listingDate: string;
+}
+
+function listingValues(listing: Listing | undefined): ListingValues {
+  return {
+    donationAmount: listing ? String(listing.donationAmount) : "",
+    titleVariant: listing?.titleVariant ?? "",
+    stock: listing?.stock === null || listing?.stock === undefined ? "" : String(listing.stock),
+    listingDate: listing?.listingDate ?? todayInJapan(),
+  };
+}
+
+function listingErrors(values: ListingValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const amount = parseNumberText(values.donationAmount);
+  if (amount === null) errors.donationAmount = fm.listings.amountRequired;
+  else if (amount === undefined || !Number.isInteger(amount)) errors.donationAmount = fm.form.numberInvalid;
+  // 在庫 may stay empty (no limit).
+  const stock = parseNumberText(values.stock);
+  if (stock === undefined || (stock !== null && (!Number.isInteger(stock) || stock < 0))) errors.stock = fm.form.numberInvalid;
+  if (!values.listingDate.trim()) errors.listingDate = fm.listings.dateRequired;
+  else if (!parseJapaneseDate(values.listingDate)) errors.listingDate = m.date.invalid;
+  return errors;
+}
+
 function ListingForm({
   gift,
   portal,
@@ -206,17 +238,18 @@ function ListingForm({
   const queryClient = useQueryClient();
   const flash = useFlash();
   const suggestion = gift.suggestions.find((s) => s.portalCode === portal.code);
-  const [amount, setAmount] = useState(listing ? String(listing.donationAmount) : "");
-  const [titleVariant, setTitleVariant] = useState(listing?.titleVariant ?? "");
-  const [stock, setStock] = useState(listing?.stock === null || listing?.stock === undefined ? "" : String(listing.stock));
-  const [listingDate, setListingDate] = useState(listing?.listingDate ?? todayInJapan());
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useForm<ListingValues>({ initialValues: listingValues(listing), validate: listingErrors });
   const amountRef = useRef<HTMLInputElement>(null);
   const save = useMutation({
-    mutationFn: (body: { donationAmount: number; stock: number | null }) =>
+    mutationFn: (values: ListingValues) =>
       call(setListing, {
         params: { id: gift.id, portalCode: portal.code },
-        body: { ...body, titleVariant: titleVariant.trim(), listingDate: listingDate.trim() },
+        body: {
+          donationAmount: parseNumberText(values.donationAmount) as number,
+          stock: parseNumberText(values.stock) ?? null,
+          titleVariant: values.titleVariant.trim(),
+          listingDate: values.listingDate.trim(),
+        },
       }),
     onSuccess: (updated) => {
       storeGift(queryClient, updated);
@@ -228,26 +261,14 @@ function ListingForm({
       );
       onDone();
     },
-    onError: (error) => setErrors(fieldErrors(error)),
+    onError: (error) => form.setErrors(fieldErrors(error)),
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const donationAmount = parseNumberText(amount);
-    const stockValue = parseNumberText(stock);
-    if (donationAmount === null) found.donationAmount = fm.listings.amountRequired;
-    else if (donationAmount === undefined || !Number.isInteger(donationAmount)) found.donationAmount = fm.form.numberInvalid;
-    if (stockValue === undefined || (stockValue !== null && (!Number.isInteger(stockValue) || stockValue < 0)))
-      found.stock = fm.form.numberInvalid;
-    if (!listingDate.trim()) found.listingDate = fm.listings.dateRequired;
-    else if (!parseJapaneseDate(listingDate)) found.listingDate = m.date.invalid;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      if (found.donationAmount) amountRef.current?.focus();
-      return;
-    }
-    save.mutate({ donationAmount: donationAmount as number, stock: stockValue ?? null });
-  }
+  const submit = form.onSubmit(
+    (values) => save.mutate(values),
+    (errors) => {
+      if (errors.donationAmount) amountRef.current?.focus();
+    },
+  );
   const headingId = `listing-form-heading-${portal.code}`;
   return (
     <form onSubmit={submit} noValidate aria-labelledby={headingId}>
@@ -272,8 +293,8 @@ function ListingForm({
                 variant="light"
                 aria-label={fm.listings.fillSuggestedLabel(yen(suggestion.amount))}
                 onClick={() => {
-                  setAmount(String(suggestion.amount));
-                  setErrors((e) => ({ ...e, donationAmount: "" }));
+                  form.setFieldValue("donationAmount", String(suggestion.amount));
+                  form.clearFieldError("donationAmount");
                   amountRef.current?.focus();
                 }}
               >
@@ -286,44 +307,38 @@ function ListingForm({
           <TextInput
             ref={amountRef}
             label={fm.listings.amountLabel}
-            value={amount}
-            onChange={(e) => setAmount(e.currentTarget.value)}
-            error={errors.donationAmount || undefined}
+            {...form.getInputProps("donationAmount")}
             inputMode="numeric"
             required
           />
           <TextInput
             label={fm.listings.titleVariant}
             description={fm.listings.titleVariantDescription}
-            value={titleVariant}
-            onChange={(e) => setTitleVariant(e.currentTarget.value)}
-            error={errors.titleVariant || undefined}
+            {...form.getInputProps("titleVariant")}
             maxLength={300}
           />
           <TextInput
             label={fm.listings.stockLabel}
             description={fm.listings.stockDescription}
-            value={stock}
-            onChange={(e) => setStock(e.currentTarget.value)}
-            error={errors.stock || undefined}
+            {...form.getInputProps("stock")}
             inputMode="numeric"
           />
           <JapaneseDateInput
             label={fm.listings.dateLabel}
-            value={listingDate}
-            onChange={(value) => setListingDate(value)}
-            error={errors.listingDate || undefined}
+            {...form.getInputProps("listingDate")}
+            value={form.values.listingDate}
             required
           />
         </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {fm.save}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {fm.cancel}
-          </Button>
-        </Group>
+        <FormActions
+          submitLabel={fm.save}
+          saving={save.isPending}
+          cancel={
+            <Button variant="default" onClick={onDone}>
+              {fm.cancel}
+            </Button>
+          }
+        />
       </Stack>
     </form>
   );

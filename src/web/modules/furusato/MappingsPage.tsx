@@ -2,12 +2,11 @@
 // managers a form that creates one from a shipped mapping (楽天ふるさと納税の受注CSV, 汎用レイアウト). Each opens in
 // the editor (/furusato/mappings/$id). Readable by all of the module's staff; writes are the managers'.
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { type FormErrors, useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
-import type { z } from "zod";
+import { z } from "zod";
 import { createMapping, type mappingSummary } from "../../../common/api/furusato-ledger";
-import { japaneseErrorMap } from "../../../common/zod-japanese";
 import { call } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -15,6 +14,8 @@ import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { zodResolver } from "../../ui/zodForm";
 import { FurusatoNav, SampleBadge } from "./components";
 import { lm } from "./ledgerMessages";
 import { ledgerKeys, useMappings } from "./ledgerQueries";
@@ -81,53 +82,44 @@ export function MappingsPage() {
   );
 }
 
+interface MappingValues {
+  shipped: string;
+  portalCode: string;
+  name: string;
+}
+
+// The API's own body schema: the same messages as the server's.
+const bodyErrors = zodResolver(createMapping.body ?? z.object({}));
+
+function mappingErrors(values: MappingValues): FormErrors {
+  const errors = bodyErrors(values);
+  return values.shipped ? errors : { ...errors, shipped: t.shippedRequired };
+}
+
 function CreateMapping({ shipped }: { shipped: { key: string; name: string; portalCode: string }[] }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const flash = useFlash();
   const portals = usePortals();
-  const [form, setForm] = useState({ shipped: "", portalCode: "", name: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const refs = {
-    shipped: useRef<HTMLSelectElement>(null),
-    portalCode: useRef<HTMLSelectElement>(null),
-    name: useRef<HTMLInputElement>(null),
-  };
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<MappingValues>({ initialValues: { shipped: "", portalCode: "", name: "" }, validate: mappingErrors });
 
   const create = useMutation({
-    mutationFn: (body: { shipped: string; portalCode: string; name: string }) => call(createMapping, { body }),
+    mutationFn: (body: MappingValues) => call(createMapping, { body }),
     onSuccess: (detail) => {
       queryClient.setQueryData(ledgerKeys.mapping(detail.id), detail);
       queryClient.invalidateQueries({ queryKey: ledgerKeys.mappings, exact: true });
       flash.show(t.created(detail.name));
       navigate({ to: "/furusato/mappings/$id", params: { id: detail.id } });
     },
-    onError: (error) => setErrors(fieldErrors(error)),
+    onError: (error) => {
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
+    },
   });
-
-  function focusFirst(found: Record<string, string>) {
-    if (found.shipped) refs.shipped.current?.focus();
-    else if (found.portalCode) refs.portalCode.current?.focus();
-    else if (found.name) refs.name.current?.focus();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!form.shipped) found.shipped = t.shippedRequired;
-    // The API's own body schema: the same messages as the server's.
-    const parsed = createMapping.body?.safeParse(form, { error: japaneseErrorMap });
-    if (parsed && !parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0])] ??= issue.message;
-    setErrors(found);
-    if (Object.keys(found).length > 0) return focusFirst(found);
-    create.mutate({ shipped: form.shipped, portalCode: form.portalCode, name: form.name.trim() });
-  }
+  const submit = form.onSubmit((values) => create.mutate({ ...values, name: values.name.trim() }), focusFirstInvalid);
 
   const portalOptions = (portals.data?.items ?? []).map((p) => ({ value: p.code, label: p.name }));
-  const set = (key: keyof typeof form, value: string) => {
-    setForm((current) => ({ ...current, [key]: value }));
-    if (errors[key]) setErrors(({ [key]: _, ...rest }) => rest);
-  };
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="mapping-create-heading">
@@ -137,46 +129,34 @@ function CreateMapping({ shipped }: { shipped: { key: string; name: string; port
       <Text size="sm" mb="sm">
         {t.createIntro}
       </Text>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
           <ErrorAlert error={create.error && Object.keys(fieldErrors(create.error)).length === 0 ? create.error : null} />
           <SimpleGrid cols={{ base: 1, md: 3 }}>
             <NativeSelect
-              ref={refs.shipped}
               label={t.shipped}
               required
-              value={form.shipped}
+              {...form.getInputProps("shipped")}
               onChange={(e) => {
                 const key = e.currentTarget.value;
                 const chosen = shipped.find((s) => s.key === key);
-                setForm((current) => ({
+                // a shipped mapping fills in its portal and name where they are still blank
+                form.setValues((current) => ({
                   shipped: key,
                   portalCode: current.portalCode || chosen?.portalCode || "",
                   name: current.name || chosen?.name || "",
                 }));
-                setErrors({});
+                form.clearErrors();
               }}
               data={[{ value: "", label: t.shippedPlaceholder }, ...shipped.map((s) => ({ value: s.key, label: s.name }))]}
-              error={errors.shipped}
             />
             <NativeSelect
-              ref={refs.portalCode}
               label={t.portal}
               required
-              value={form.portalCode}
-              onChange={(e) => set("portalCode", e.currentTarget.value)}
+              {...form.getInputProps("portalCode")}
               data={[{ value: "", label: t.portalPlaceholder }, ...portalOptions]}
-              error={errors.portalCode}
             />
-            <TextInput
-              ref={refs.name}
-              label={t.name}
-              required
-              maxLength={100}
-              value={form.name}
-              onChange={(e) => set("name", e.currentTarget.value)}
-              error={errors.name}
-            />
+            <TextInput label={t.name} required maxLength={100} {...form.getInputProps("name")} />
           </SimpleGrid>
           <Group>
             <Button type="submit" loading={create.isPending}>

@@ -17,6 +17,7 @@ import {
   Title,
   UnstyledButton,
 } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { listOneStop, type OneStopItem, updateOneStop } from "../../../common/api/furusato-followup";
@@ -279,19 +280,42 @@ function CountPanel({
   );
 }
 
+interface OneStopValues {
+  status: OneStopStatus;
+  missing: OneStopDocument[];
+  receivedOn: string;
+  note: string;
+}
+
+/** 不備 names what is missing; 受理 has nothing missing. */
+function missingRule(values: OneStopValues): string | null {
+  if (values.status === "不備" && values.missing.length === 0) return t.missingRule;
+  if (values.status === "受理" && values.missing.length > 0) return t.acceptRule;
+  return null;
+}
+
 function OneStopForm({ item }: { item: OneStopItem }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [status, setStatus] = useState<OneStopStatus>(item.status);
-  const [missing, setMissing] = useState<OneStopDocument[]>(item.missing);
-  const [receivedOn, setReceivedOn] = useState(item.receivedOn ? warekiOf(item.receivedOn) : "");
-  const [note, setNote] = useState(item.note);
+  const form = useForm<OneStopValues>({
+    initialValues: {
+      status: item.status,
+      missing: item.missing,
+      receivedOn: item.receivedOn ? warekiOf(item.receivedOn) : "",
+      note: item.note,
+    },
+    validate: (values) => {
+      const rule = missingRule(values);
+      return rule ? { missing: rule } : {};
+    },
+  });
+  // Once a save was tried, the rule's message follows the choices as they change.
   const [touched, setTouched] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: OneStopValues) =>
       call(updateOneStop, {
         params: { id: item.donationId },
-        body: { version: item.version, status, missing, receivedOn: receivedOn.trim() || null, note },
+        body: { version: item.version, ...values, receivedOn: values.receivedOn.trim() || null },
       }),
     onSuccess: () => {
       flash.show(t.saved(item.orderNumber));
@@ -299,26 +323,19 @@ function OneStopForm({ item }: { item: OneStopItem }) {
     },
     onError: () => queryClient.invalidateQueries({ queryKey: oneStopKeys.all }),
   });
-  const missingError = !touched
-    ? null
-    : status === "不備" && missing.length === 0
-      ? t.missingRule
-      : status === "受理" && missing.length > 0
-        ? t.acceptRule
-        : null;
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const missingError = touched ? missingRule(form.values) : null;
+  const saveValues = form.onSubmit((values) => save.mutate(values));
+  function submit(event: FormEvent<HTMLFormElement>) {
     setTouched(true);
-    if ((status === "不備" && missing.length === 0) || (status === "受理" && missing.length > 0)) return;
-    save.mutate();
+    saveValues(event);
   }
+  const status = form.values.status;
 
   const base = `one-stop-${item.donationId}`;
   return (
     <Paper component="form" onSubmit={submit} p="sm" aria-label={t.formLabel(item.orderNumber)} noValidate>
       <Stack gap="sm">
-        <Radio.Group label={t.status} value={status} onChange={(v) => setStatus(v as OneStopStatus)} id={`${base}-status`}>
+        <Radio.Group label={t.status} {...form.getInputProps("status")} id={`${base}-status`}>
           <Group gap="md" mt={4}>
             {ONE_STOP_STATUSES.map((s) => (
               <Radio key={s} value={s} label={s} />
@@ -328,8 +345,7 @@ function OneStopForm({ item }: { item: OneStopItem }) {
         <Checkbox.Group
           label={t.missing}
           description={t.missingHelp}
-          value={missing}
-          onChange={(v) => setMissing(v as OneStopDocument[])}
+          {...form.getInputProps("missing")}
           error={missingError}
           id={`${base}-missing`}
         >
@@ -344,8 +360,8 @@ function OneStopForm({ item }: { item: OneStopItem }) {
             id={`${base}-received`}
             label={t.receivedOn}
             description={t.receivedHelp}
-            value={receivedOn}
-            onChange={(v) => setReceivedOn(v)}
+            {...form.getInputProps("receivedOn")}
+            value={form.values.receivedOn}
             w={260}
           />
         )}
@@ -353,8 +369,7 @@ function OneStopForm({ item }: { item: OneStopItem }) {
           id={`${base}-note`}
           label={t.note}
           description={t.noteHelp}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
+          {...form.getInputProps("note")}
           maxLength={500}
           autosize
           minRows={2}

@@ -2,8 +2,9 @@
 // portal — including its export template as JSON, checked by the server — without a code change. A ふるさとチョイス
 // type portal is added from its header file at /furusato/portals/choice (ChoicePortalPage).
 import { Badge, Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { savePortal } from "../../../common/api/furusato";
 import { FIELD_LABELS } from "../../../common/furusato/rules";
 import { call } from "../../api/client";
@@ -14,6 +15,7 @@ import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
 import { FurusatoNav } from "./components";
 import { fm } from "./messages";
 import {
@@ -24,6 +26,7 @@ import {
   LIMIT_FIELDS,
   type LimitField,
   type Portal,
+  type PortalBasics,
   PortalBasicsFields,
   type PortalBasicsValue,
   VocabularyHelp,
@@ -47,6 +50,22 @@ function jsonProblem(text: string, error: unknown): string {
   const line = before.split("\n").length;
   const column = before.length - before.lastIndexOf("\n");
   return fm.portals.templateInvalidJsonAt(line, column);
+}
+
+/** The template must at least be JSON here; the server checks what it says. */
+function templateErrors(template: string): Record<string, string> {
+  try {
+    JSON.parse(template);
+    return {};
+  } catch (error) {
+    return { template: jsonProblem(template, error) };
+  }
+}
+
+interface PortalEditorValues {
+  basics: PortalBasics;
+  /** the export template as JSON text */
+  template: string;
 }
 
 export function PortalsPage() {
@@ -222,11 +241,16 @@ function TemplateOrigin({ portal }: { portal: Portal }) {
 function PortalEditor({ portal, existingCodes, onDone }: { portal: Portal | null; existingCodes: string[]; onDone: () => void }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [basics, setBasics] = useState(() => initialBasics(portal));
-  const [template, setTemplate] = useState(() => JSON.stringify(portal ? portal.template : NEW_TEMPLATE, null, 2));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const isNew = portal === null;
+  // The basics' errors are keyed as the server names them (feeRatio, fieldLimits.title …), as PortalBasicsFields shows them.
+  const form = useForm<PortalEditorValues>({
+    initialValues: { basics: initialBasics(portal), template: JSON.stringify(portal ? portal.template : NEW_TEMPLATE, null, 2) },
+    validate: (values) => ({
+      ...checkBasics(values.basics, { isNew, existingCodes }).errors,
+      ...templateErrors(values.template),
+    }),
+  });
 
   const save = useMutation({
     mutationFn: ({ code, fieldLimits, ...body }: PortalBasicsValue & { template: unknown }) =>
@@ -250,37 +274,31 @@ function PortalEditor({ portal, existingCodes, onDone }: { portal: Portal | null
         .map(([key, message]) =>
           key === "template" || key === "_" ? message : fm.portals.templateAt(key.replace(/^template\./, ""), message),
         );
-      setErrors({ ...fields, ...(templateProblems.length > 0 ? { template: templateProblems.join(fm.listSep) } : {}) });
-      focusFirstError();
+      form.setErrors({ ...fields, ...(templateProblems.length > 0 ? { template: templateProblems.join(fm.listSep) } : {}) });
+      focusFirstInvalid();
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkBasics(basics, { isNew: !portal, existingCodes });
-    const found = { ...checked.errors };
-    let parsedTemplate: unknown;
-    try {
-      parsedTemplate = JSON.parse(template);
-    } catch (error) {
-      found.template = jsonProblem(template, error);
-    }
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !checked.value) return focusFirstError();
-    save.mutate({ ...checked.value, template: parsedTemplate });
-  }
+  const submit = form.onSubmit((values) => {
+    const checked = checkBasics(values.basics, { isNew, existingCodes });
+    if (checked.value) save.mutate({ ...checked.value, template: JSON.parse(values.template) });
+  }, focusFirstInvalid);
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
       <Stack>
         <ErrorAlert error={save.error} />
-        <PortalBasicsFields value={basics} onChange={setBasics} errors={errors} codeReadOnly={portal !== null} />
+        <PortalBasicsFields
+          value={form.values.basics}
+          onChange={(update) => form.setFieldValue("basics", update)}
+          // Every message here is a string (the browser's checks and the server's field errors).
+          errors={form.errors as Record<string, string>}
+          codeReadOnly={!isNew}
+        />
         <Textarea
           label={fm.portals.template}
           description={fm.portals.templateDescription}
-          value={template}
-          onChange={(e) => setTemplate(e.currentTarget.value)}
-          error={errors.template || undefined}
+          {...form.getInputProps("template")}
           autosize
           minRows={8}
           maxRows={24}

@@ -3,6 +3,7 @@
 // progress and a line per file (what it loaded, or the row that stopped it). The CLI points here while the server
 // holds the embedded database.
 import { Button, Group, Input, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import {
@@ -159,10 +160,20 @@ function ResultTable({ result }: { result: unknown }) {
   );
 }
 
+/** What is wrong with the chosen files, checked before sending: a count, .xlsx only, and the total size. */
+function filesProblem(files: File[]): string | null {
+  if (files.length === 0) return rm.noFile;
+  if (files.length > REFERENCE_UPLOAD_MAX_FILES) return rm.tooMany;
+  const notXlsx = files.find((f) => !f.name.toLowerCase().endsWith(".xlsx"));
+  if (notXlsx) return rm.notXlsx(notXlsx.name);
+  return files.reduce((n, f) => n + f.size, 0) > TABLE_UPLOAD_MAX_BYTES ? rm.tooLarge : null;
+}
+
 function UploadSection() {
   const queryClient = useQueryClient();
-  const [files, setFiles] = useState<File[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const form = useForm<{ files: File[] }>({ initialValues: { files: [] }, validate: { files: filesProblem } });
+  const files = form.values.files;
+  const error = form.errors.files ?? null;
   const [requestError, setRequestError] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -181,16 +192,9 @@ function UploadSection() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem =
-      files.length === 0
-        ? rm.noFile
-        : files.length > REFERENCE_UPLOAD_MAX_FILES
-          ? rm.tooMany
-          : (files.filter((f) => !f.name.toLowerCase().endsWith(".xlsx")).map((f) => rm.notXlsx(f.name))[0] ??
-            (files.reduce((n, f) => n + f.size, 0) > TABLE_UPLOAD_MAX_BYTES ? rm.tooLarge : null));
-    setError(problem);
+    const invalid = form.validate().hasErrors;
     setRequestError(null);
-    if (problem) return inputRef.current?.focus();
+    if (invalid) return inputRef.current?.focus();
     setSending(true);
     setJobId(null);
     try {
@@ -231,10 +235,7 @@ function UploadSection() {
               aria-describedby={error ? `${descriptionId} ${errorId}` : descriptionId}
               aria-invalid={error ? true : undefined}
               required
-              onChange={(event) => {
-                setFiles([...(event.currentTarget.files ?? [])]);
-                setError(null);
-              }}
+              onChange={(event) => form.setFieldValue("files", [...(event.currentTarget.files ?? [])])}
             />
           </Input.Wrapper>
           {files.length > 0 && !error && (

@@ -1,14 +1,17 @@
 // ふるさと納税の設定: what the city sets once — donors' retention period, the shipping lead time, the issuer of the
 // 受領証明書 and the 団体コード of the 現況調査 sheet. Managers edit; other staff read.
 import { Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useEffect } from "react";
 import { type FurusatoSettings, furusatoSettings, getFurusatoSettings, putFurusatoSettings } from "../../../common/api/furusato-settings";
 import { call } from "../../api/client";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { zodResolver } from "../../ui/zodForm";
 import { FurusatoNav } from "./components";
 import { fm } from "./messages";
 
@@ -45,11 +48,11 @@ export function SettingsPage() {
 function SettingsForm({ initial, canEdit }: { initial: FurusatoSettings; canEdit: boolean }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<FurusatoSettings>(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  useEffect(() => setValues(initial), [initial]);
-  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  // The API's own schema gives the same Japanese messages here as on the server.
+  const form = useForm<FurusatoSettings>({ initialValues: initial, validate: zodResolver(furusatoSettings) });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a newly loaded record replaces the values
+  useEffect(() => form.setValues(initial), [initial]);
   const save = useMutation({
     mutationFn: (body: FurusatoSettings) => call(putFurusatoSettings, { body }),
     onSuccess: async (saved) => {
@@ -57,45 +60,25 @@ function SettingsForm({ initial, canEdit }: { initial: FurusatoSettings; canEdit
       flash.show(t.saved);
     },
     onError: (error) => {
-      setErrors(fieldErrors(error));
-      focusFirstError();
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
-  const set = <K extends keyof FurusatoSettings>(key: K, value: FurusatoSettings[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    // The API's own schema gives the same Japanese messages here as on the server.
-    const parsed = furusatoSettings.safeParse(values);
-    const found: Record<string, string> = {};
-    if (!parsed.success) for (const issue of parsed.error.issues) found[String(issue.path[0] ?? "_")] ??= issue.message;
-    setErrors(found);
-    if (!parsed.success) return focusFirstError();
-    save.mutate(parsed.data);
-  }
+  const submit = form.onSubmit((values) => save.mutate(furusatoSettings.parse(values)), focusFirstInvalid);
 
   const number = (key: "donorRetentionYears" | "shippingLeadDays", label: string, description?: string) => (
     <NumberInput
       label={label}
       description={description}
-      value={values[key]}
-      onChange={(value) => set(key, typeof value === "number" ? value : Number.NaN)}
+      {...form.getInputProps(key)}
       allowDecimal={false}
       min={1}
-      error={errors[key] || undefined}
       readOnly={!canEdit}
       required
     />
   );
   const text = (key: "cityName" | "mayorTitle" | "bodyCode" | "bodyName", label: string) => (
-    <TextInput
-      label={label}
-      value={values[key]}
-      onChange={(e) => set(key, e.currentTarget.value)}
-      error={errors[key] || undefined}
-      readOnly={!canEdit}
-      required
-    />
+    <TextInput label={label} {...form.getInputProps(key)} readOnly={!canEdit} required />
   );
 
   return (

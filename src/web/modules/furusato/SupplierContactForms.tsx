@@ -2,8 +2,8 @@
 // the fields shared by the registration form and the edit forms of the supplier's page, their checks (the API's own
 // zod schemas), and the 振込先 as the page shows it (口座番号 masked).
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { type GetInputPropsReturnType, useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
 import { z } from "zod";
 import {
   BANK_ACCOUNT_TYPES,
@@ -21,27 +21,13 @@ import { m } from "../../messages";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { zodResolver } from "../../ui/zodForm";
 import { fm } from "./messages";
 import { furusatoKeys } from "./queries";
 
 export type BankValues = Record<keyof SupplierBank, string>;
 export const EMPTY_BANK: BankValues = { bankName: "", branchName: "", accountType: "", accountNumber: "", accountHolder: "" };
-
-/** Zod issues → one message per field (the first), keyed by the field's name. */
-function issuesByField(error: z.ZodError): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? "");
-    if (key && !found[key]) found[key] = issue.message;
-  }
-  return found;
-}
-
-/** The 振込先 checked with the API's schema: the value to send, or the problems per field. */
-export function checkBank(values: BankValues): { bank: SupplierBank; errors: null } | { bank: null; errors: Record<string, string> } {
-  const parsed = supplierBank.safeParse(values);
-  return parsed.success ? { bank: parsed.data, errors: null } : { bank: null, errors: issuesByField(parsed.error) };
-}
 
 const bankValuesOf = (bank: Record<string, string> | null): BankValues => ({
   bankName: bank?.bankName ?? "",
@@ -51,31 +37,16 @@ const bankValuesOf = (bank: Record<string, string> | null): BankValues => ({
   accountHolder: bank?.accountHolder ?? "",
 });
 
-/** The 振込先 inputs (labels, the account type as a select, hints for the number and the カナ holder). */
-export function BankFields({
-  values,
-  onChange,
-  errors,
-}: {
-  values: BankValues;
-  onChange: (values: BankValues) => void;
-  errors: Record<string, string>;
-}) {
-  const field = (key: keyof BankValues) => ({
-    label: BANK_FIELD_LABELS[key],
-    value: values[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => onChange({ ...values, [key]: e.currentTarget.value }),
-    error: errors[key] || undefined,
-  });
+/** The 振込先 inputs (labels, the account type as a select, hints for the number and the カナ holder); `inputProps` gives
+ * each field's value, change handler and error from the form that holds them. */
+export function BankFields({ inputProps }: { inputProps: (key: keyof BankValues) => GetInputPropsReturnType }) {
+  const field = (key: keyof BankValues) => ({ label: BANK_FIELD_LABELS[key], ...inputProps(key) });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }}>
       <TextInput {...field("bankName")} maxLength={60} autoComplete="off" />
       <TextInput {...field("branchName")} maxLength={60} autoComplete="off" />
       <NativeSelect
-        label={BANK_FIELD_LABELS.accountType}
-        value={values.accountType}
-        onChange={(e) => onChange({ ...values, accountType: e.currentTarget.value })}
-        error={errors.accountType || undefined}
+        {...field("accountType")}
         data={[{ value: "", label: fm.bank.choose }, ...BANK_ACCOUNT_TYPES.map((t) => ({ value: t, label: t }))]}
       />
       <TextInput {...field("accountNumber")} description={fm.bank.numberHelp} inputMode="numeric" maxLength={7} autoComplete="off" />
@@ -111,15 +82,16 @@ const contactSchema = z.object(supplierContactFields);
 export function ContactEditForm({ supplier, onDone }: { supplier: SupplierDetail; onDone: () => void }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [values, setValues] = useState({
-    contactName: supplier.contactName,
-    contactPhone: supplier.contactPhone,
-    contactEmail: supplier.contactEmail,
-    address: supplier.address,
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm({
+    initialValues: {
+      contactName: supplier.contactName,
+      contactPhone: supplier.contactPhone,
+      contactEmail: supplier.contactEmail,
+      address: supplier.address,
+    },
+    validate: zodResolver(contactSchema),
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   const save = useMutation({
     mutationFn: (body: z.infer<typeof contactSchema>) => call(updateSupplierContact, { params: { id: supplier.id }, body }),
     onSuccess: (updated) => {
@@ -128,28 +100,11 @@ export function ContactEditForm({ supplier, onDone }: { supplier: SupplierDetail
       onDone();
     },
     onError: (error) => {
-      setErrors(fieldErrors(error));
-      focusFirstError();
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
-  const field = (key: keyof typeof values) => ({
-    value: values[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-    },
-    error: errors[key] || undefined,
-  });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = contactSchema.safeParse(values);
-    if (!parsed.success) {
-      setErrors(issuesByField(parsed.error));
-      return focusFirstError();
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  }
+  const submit = form.onSubmit((values) => save.mutate(contactSchema.parse(values)), focusFirstInvalid);
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="contact-form-heading">
       <Stack gap="sm" mt="md">
@@ -158,16 +113,16 @@ export function ContactEditForm({ supplier, onDone }: { supplier: SupplierDetail
         </Title>
         <ErrorAlert error={save.error} />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={fm.suppliers.contactName} {...field("contactName")} maxLength={100} data-autofocus />
+          <TextInput label={fm.suppliers.contactName} {...form.getInputProps("contactName")} maxLength={100} data-autofocus />
           <TextInput
             label={fm.suppliers.contactPhone}
             description={fm.contact.phoneHelp}
-            {...field("contactPhone")}
+            {...form.getInputProps("contactPhone")}
             maxLength={30}
             type="tel"
           />
-          <TextInput label={fm.suppliers.contactEmail} {...field("contactEmail")} type="email" />
-          <TextInput label={fm.suppliers.address} {...field("address")} maxLength={200} />
+          <TextInput label={fm.suppliers.contactEmail} {...form.getInputProps("contactEmail")} type="email" />
+          <TextInput label={fm.suppliers.address} {...form.getInputProps("address")} maxLength={200} />
         </SimpleGrid>
         <Group>
           <Button type="submit" loading={save.isPending}>
@@ -186,11 +141,8 @@ export function ContactEditForm({ supplier, onDone }: { supplier: SupplierDetail
 export function BankEditForm({ supplier, onDone }: { supplier: SupplierDetail; onDone: () => void }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [values, setValues] = useState<BankValues>(() => bankValuesOf(supplier.bank));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], select[aria-invalid="true"]')?.focus());
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<BankValues>({ initialValues: bankValuesOf(supplier.bank), validate: zodResolver(supplierBank) });
   const save = useMutation({
     mutationFn: (body: SupplierBank) => call(updateSupplierBank, { params: { id: supplier.id }, body }),
     onSuccess: (updated) => {
@@ -199,17 +151,12 @@ export function BankEditForm({ supplier, onDone }: { supplier: SupplierDetail; o
       onDone();
     },
     onError: (error) => {
-      setErrors(fieldErrors(error));
-      focusFirstError();
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkBank(values);
-    setErrors(checked.errors ?? {});
-    if (checked.errors) return focusFirstError();
-    save.mutate(checked.bank);
-  }
+  // The schema's parse also normalises the text (NFKC: 全角 digits, 半角カナ) before it is sent.
+  const submit = form.onSubmit((values) => save.mutate(supplierBank.parse(values)), focusFirstInvalid);
   return (
     <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="bank-form-heading">
       <Stack gap="sm" mt="md">
@@ -220,7 +167,7 @@ export function BankEditForm({ supplier, onDone }: { supplier: SupplierDetail; o
           {fm.bank.help}
         </Text>
         <ErrorAlert error={save.error} />
-        <BankFields values={values} onChange={setValues} errors={errors} />
+        <BankFields inputProps={(key) => form.getInputProps(key)} />
         <Group>
           <Button type="submit" loading={save.isPending}>
             {fm.bank.save}

@@ -2,6 +2,7 @@
 // ship-to and the 発送期限; for each, the 発送予定日, 配送業者 and 伝票番号 and 「発送済みにする」. The form checks the
 // tracking number with the same rule as the API; a change made meanwhile by someone else is reported, not overwritten.
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../../../common/api/furusato-followup";
 import { parseJapaneseDate } from "../../../common/dates";
 import { call, urlFor } from "../../api/client";
+import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, warekiOf } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
@@ -24,7 +26,7 @@ import { PageHeader } from "../../ui/PageHeader";
 import { FurusatoNav } from "./components";
 import { fm } from "./messages";
 import { useFurusatoAccess } from "./queries";
-import { OverdueBadge, ShipmentStatusBadge, ShipTo, shipmentKeys, sm, TrackingText } from "./ShipmentsPage";
+import { OverdueBadge, ShipmentStatusBadge, ShipTo, shipmentKeys, sm, TrackingText } from "./shipment-components";
 
 const t = {
   title: "出荷（発送のご依頼）",
@@ -157,28 +159,53 @@ export function SupplierShipmentsPage() {
   );
 }
 
+interface ShipmentValues {
+  plannedOn: string;
+  carrier: Carrier | "";
+  trackingNumber: string;
+  shipped: boolean;
+  shippedOn: string;
+}
+
+const carrierRequired = "発送済みにするには配送業者を選んでください。";
+
+function shipmentValues(shipment: Shipment): ShipmentValues {
+  return {
+    plannedOn: shipment.plannedOn ? warekiOf(shipment.plannedOn) : "",
+    carrier: (CARRIERS as readonly string[]).includes(shipment.carrier) ? (shipment.carrier as Carrier) : "",
+    trackingNumber: shipment.trackingNumber,
+    shipped: shipment.status === "発送済",
+    shippedOn: shipment.shippedOn ? warekiOf(shipment.shippedOn) : "",
+  };
+}
+
+function shipmentErrors(values: ShipmentValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const tracking = trackingNumberProblem(values.carrier, values.trackingNumber);
+  if (tracking) errors.trackingNumber = tracking;
+  if (values.shipped && values.carrier === "") errors.carrier = carrierRequired;
+  if (values.plannedOn.trim() && !parseJapaneseDate(values.plannedOn)) errors.plannedOn = m.date.invalid;
+  if (values.shippedOn.trim() && !parseJapaneseDate(values.shippedOn)) errors.shippedOn = m.date.invalid;
+  return errors;
+}
+
 function ShipmentForm({ shipment }: { shipment: Shipment }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [plannedOn, setPlannedOn] = useState(shipment.plannedOn ? warekiOf(shipment.plannedOn) : "");
-  const [carrier, setCarrier] = useState<Carrier | "">(
-    (CARRIERS as readonly string[]).includes(shipment.carrier) ? (shipment.carrier as Carrier) : "",
-  );
-  const [trackingNumber, setTrackingNumber] = useState(shipment.trackingNumber);
-  const [shipped, setShipped] = useState(shipment.status === "発送済");
-  const [shippedOn, setShippedOn] = useState(shipment.shippedOn ? warekiOf(shipment.shippedOn) : "");
+  const form = useForm<ShipmentValues>({ initialValues: shipmentValues(shipment), validate: shipmentErrors });
+  // Once the tracking number was left or a save tried, its rule (and the carrier's) follow the fields as they change.
   const [touched, setTouched] = useState(false);
   const save = useMutation({
-    mutationFn: () =>
+    mutationFn: (values: ShipmentValues) =>
       call(updateShipment, {
         params: { id: shipment.id },
         body: {
           version: shipment.version,
-          plannedOn: plannedOn.trim() || null,
-          carrier,
-          trackingNumber,
-          shipped,
-          shippedOn: shipped && shippedOn.trim() ? shippedOn : null,
+          plannedOn: values.plannedOn.trim() || null,
+          carrier: values.carrier,
+          trackingNumber: values.trackingNumber,
+          shipped: values.shipped,
+          shippedOn: values.shipped && values.shippedOn.trim() ? values.shippedOn : null,
         },
       }),
     onSuccess: () => {
@@ -187,16 +214,13 @@ function ShipmentForm({ shipment }: { shipment: Shipment }) {
     },
     onError: () => queryClient.invalidateQueries({ queryKey: shipmentKeys.all }),
   });
+  const { carrier, trackingNumber, shipped } = form.values;
   const trackingError = touched ? trackingNumberProblem(carrier, trackingNumber) : null;
-  const carrierError = touched && shipped && carrier === "" ? "発送済みにするには配送業者を選んでください。" : null;
-  const plannedInvalid = plannedOn.trim() !== "" && !parseJapaneseDate(plannedOn);
-  const shippedInvalid = shippedOn.trim() !== "" && !parseJapaneseDate(shippedOn);
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const carrierError = touched && shipped && carrier === "" ? carrierRequired : null;
+  const saveValues = form.onSubmit((values) => save.mutate(values));
+  function submit(event: FormEvent<HTMLFormElement>) {
     setTouched(true);
-    if (trackingNumberProblem(carrier, trackingNumber) || (shipped && carrier === "") || plannedInvalid || shippedInvalid) return;
-    save.mutate();
+    saveValues(event);
   }
 
   const base = `shipment-${shipment.id}`;
@@ -204,12 +228,17 @@ function ShipmentForm({ shipment }: { shipment: Shipment }) {
     <Paper component="form" onSubmit={submit} p="sm" aria-label={t.formLabel(shipment.orderNumber)} noValidate>
       <Stack gap="sm">
         <Group align="flex-start" wrap="wrap" gap="md">
-          <JapaneseDateInput id={`${base}-planned`} label={sm.plannedOn} value={plannedOn} onChange={(v) => setPlannedOn(v)} w={240} />
+          <JapaneseDateInput
+            id={`${base}-planned`}
+            label={sm.plannedOn}
+            {...form.getInputProps("plannedOn")}
+            value={form.values.plannedOn}
+            w={240}
+          />
           <NativeSelect
             id={`${base}-carrier`}
             label={t.carrier}
-            value={carrier}
-            onChange={(e) => setCarrier(e.currentTarget.value as Carrier | "")}
+            {...form.getInputProps("carrier")}
             data={[{ value: "", label: t.carrierNone }, ...CARRIERS.map((c) => ({ value: c, label: c }))]}
             error={carrierError}
             w={200}
@@ -218,8 +247,7 @@ function ShipmentForm({ shipment }: { shipment: Shipment }) {
             id={`${base}-tracking`}
             label={t.trackingNumber}
             description={t.trackingHelp}
-            value={trackingNumber}
-            onChange={(e) => setTrackingNumber(e.currentTarget.value)}
+            {...form.getInputProps("trackingNumber")}
             onBlur={() => setTouched(true)}
             error={trackingError}
             inputMode="numeric"
@@ -231,9 +259,8 @@ function ShipmentForm({ shipment }: { shipment: Shipment }) {
           <Checkbox
             id={`${base}-shipped`}
             label={t.shipped}
-            checked={shipped}
+            {...form.getInputProps("shipped", { type: "checkbox" })}
             disabled={shipment.status === "発送済"}
-            onChange={(e) => setShipped(e.currentTarget.checked)}
             mt={28}
           />
           {shipped && (
@@ -241,8 +268,8 @@ function ShipmentForm({ shipment }: { shipment: Shipment }) {
               id={`${base}-shipped-on`}
               label={t.shippedOn}
               description={t.shippedOnHelp}
-              value={shippedOn}
-              onChange={(v) => setShippedOn(v)}
+              {...form.getInputProps("shippedOn")}
+              value={form.values.shippedOn}
               w={240}
             />
           )}

@@ -1,12 +1,12 @@
 // /furusato/suppliers: 返礼品提供事業者の一覧 and the registration form (code, name, contacts, 振込先).
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { type FormErrors, useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
 import { z } from "zod";
 import type { ResponseOf } from "../../../common/api/contract";
-import { createSupplier, type listSuppliers, type SupplierBank, supplierContactFields } from "../../../common/api/furusato";
+import { createSupplier, type listSuppliers, supplierBank, supplierContactFields } from "../../../common/api/furusato";
 import { call } from "../../api/client";
 import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
@@ -15,10 +15,12 @@ import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { zodResolver } from "../../ui/zodForm";
 import { FurusatoNav, SampleBadge, SupplierStatusBadge } from "./components";
 import { fm } from "./messages";
 import { furusatoKeys, useFurusatoAccess, useSuppliers } from "./queries";
-import { BankFields, type BankValues, checkBank, EMPTY_BANK } from "./SupplierContactForms";
+import { BankFields, type BankValues, EMPTY_BANK } from "./SupplierContactForms";
 
 type SupplierRow = ResponseOf<typeof listSuppliers>["items"][number];
 
@@ -79,19 +81,43 @@ export function SuppliersPage() {
   );
 }
 
+// the API's own schemas (the contact's keys are picked out of the whole form's values)
+const contactErrors = zodResolver(z.object(supplierContactFields));
+const bankErrors = zodResolver(supplierBank);
+
+interface SupplierFormValues {
+  code: string;
+  name: string;
+  contactName: string;
+  contactPhone: string;
+  contactEmail: string;
+  address: string;
+  bank: BankValues;
+}
+
+/** 振込先 is optional at registration: left blank, nothing is sent; begun, it must be whole. */
+const bankBegun = (bank: BankValues) => Object.values(bank).some((value) => value.trim() !== "");
+
+function supplierFormErrors(values: SupplierFormValues): FormErrors {
+  const found: FormErrors = contactErrors(values);
+  if (!/^[A-Z]{2,4}$/.test(values.code.trim())) found.code = fm.suppliers.codeInvalid;
+  if (!values.name.trim()) found.name = fm.suppliers.nameRequired;
+  if (bankBegun(values.bank)) for (const [key, message] of Object.entries(bankErrors(values.bank))) found[`bank.${key}`] = message;
+  return found;
+}
+
 function SupplierForm({ onDone }: { onDone: () => void }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const flash = useFlash();
-  const [values, setValues] = useState({ code: "", name: "", contactName: "", contactPhone: "", contactEmail: "", address: "" });
-  const [bank, setBank] = useState<BankValues>(EMPTY_BANK);
-  const [bankErrors, setBankErrors] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstError = () => requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
+  const form = useForm<SupplierFormValues>({
+    initialValues: { code: "", name: "", contactName: "", contactPhone: "", contactEmail: "", address: "", bank: EMPTY_BANK },
+    validate: supplierFormErrors,
+  });
 
   const save = useMutation({
-    mutationFn: (bank: SupplierBank | Record<string, never>) =>
+    mutationFn: ({ bank, ...values }: SupplierFormValues) =>
       call(createSupplier, {
         body: {
           code: values.code.trim(),
@@ -100,7 +126,8 @@ function SupplierForm({ onDone }: { onDone: () => void }) {
           contactPhone: values.contactPhone.trim(),
           contactEmail: values.contactEmail.trim(),
           address: values.address.trim(),
-          bank,
+          // the schema's parse also normalises the 振込先 (NFKC) as the server will
+          bank: bankBegun(bank) ? supplierBank.parse(bank) : {},
         },
       }),
     onSuccess: (supplier) => {
@@ -111,36 +138,11 @@ function SupplierForm({ onDone }: { onDone: () => void }) {
       navigate({ to: "/furusato/suppliers/$id", params: { id: supplier.id } });
     },
     onError: (error) => {
-      setErrors(fieldErrors(error));
-      focusFirstError();
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
-
-  const field = (key: keyof typeof values) => ({
-    value: values[key],
-    onChange: (e: React.ChangeEvent<HTMLInputElement>) => {
-      const value = e.currentTarget.value;
-      setValues((v) => ({ ...v, [key]: value }));
-      if (errors[key]) setErrors((current) => ({ ...current, [key]: "" }));
-    },
-    error: errors[key] || undefined,
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    if (!/^[A-Z]{2,4}$/.test(values.code.trim())) found.code = fm.suppliers.codeInvalid;
-    if (!values.name.trim()) found.name = fm.suppliers.nameRequired;
-    const contact = z.object(supplierContactFields).safeParse(values);
-    if (!contact.success) for (const issue of contact.error.issues) found[String(issue.path[0])] ??= issue.message;
-    // 振込先 is optional at registration: left blank, nothing is sent; begun, it must be whole.
-    const bankBegun = Object.values(bank).some((value) => value.trim() !== "");
-    const checked = bankBegun ? checkBank(bank) : null;
-    setErrors(found);
-    setBankErrors(checked?.errors ?? {});
-    if (Object.keys(found).length > 0 || checked?.errors) return focusFirstError();
-    save.mutate(checked?.bank ?? {});
-  }
+  const submit = form.onSubmit((values) => save.mutate(values), focusFirstInvalid);
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate>
@@ -150,29 +152,25 @@ function SupplierForm({ onDone }: { onDone: () => void }) {
           <TextInput
             label={fm.suppliers.code}
             description={fm.suppliers.codeDescription}
-            {...field("code")}
-            onChange={(e) => {
-              const value = e.currentTarget.value.toUpperCase();
-              setValues((v) => ({ ...v, code: value }));
-              if (errors.code) setErrors((c) => ({ ...c, code: "" }));
-            }}
+            {...form.getInputProps("code")}
+            onChange={(e) => form.setFieldValue("code", e.currentTarget.value.toUpperCase())}
             maxLength={4}
             autoCapitalize="characters"
             required
             data-autofocus
           />
-          <TextInput label={fm.suppliers.name} {...field("name")} maxLength={100} required />
-          <TextInput label={fm.suppliers.contactName} {...field("contactName")} maxLength={100} />
-          <TextInput label={fm.suppliers.contactPhone} {...field("contactPhone")} maxLength={30} type="tel" />
-          <TextInput label={fm.suppliers.contactEmail} {...field("contactEmail")} type="email" />
-          <TextInput label={fm.suppliers.address} {...field("address")} maxLength={200} />
+          <TextInput label={fm.suppliers.name} {...form.getInputProps("name")} maxLength={100} required />
+          <TextInput label={fm.suppliers.contactName} {...form.getInputProps("contactName")} maxLength={100} />
+          <TextInput label={fm.suppliers.contactPhone} {...form.getInputProps("contactPhone")} maxLength={30} type="tel" />
+          <TextInput label={fm.suppliers.contactEmail} {...form.getInputProps("contactEmail")} type="email" />
+          <TextInput label={fm.suppliers.address} {...form.getInputProps("address")} maxLength={200} />
         </SimpleGrid>
         <fieldset className="yk-fieldset">
           <legend>{fm.suppliers.bank}</legend>
           <Text size="sm" c="dimmed" mb="xs">
             {fm.suppliers.bankHelp}
           </Text>
-          <BankFields values={bank} onChange={setBank} errors={bankErrors} />
+          <BankFields inputProps={(key) => form.getInputProps(`bank.${key}`)} />
         </fieldset>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone} disabled={save.isPending}>

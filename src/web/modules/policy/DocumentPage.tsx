@@ -1,118 +1,22 @@
 // /policy/documents/$id: header (年度, 状態, 公開/非公開, 印刷, downloads), 組織の使命 and the 概要 matrix.
 
-import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
-import { deleteDocument, getDocument, type PolicyDocumentDetail, publishDocument, updateDocument } from "../../../common/api/policy";
+import { deleteDocument, publishDocument } from "../../../common/api/policy";
 import { call } from "../../api/client";
 import { m } from "../../messages";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors, isConflict } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { DocumentStatusBadge, DownloadLinks, OverviewMatrix, Paragraphs } from "./components";
+import { EditDocumentModal } from "./EditDocumentModal";
 import { pm } from "./messages";
 import { policyKeys, useDocument, useStatuses } from "./queries";
-
-function EditDocumentModal({ document, opened, onClose }: { document: PolicyDocumentDetail; opened: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [title, setTitle] = useState(document.title);
-  const [overviewTitle, setOverviewTitle] = useState(document.overviewTitle);
-  const [mission, setMission] = useState(document.mission);
-  const [version, setVersion] = useState(document.version);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const titleRef = useRef<HTMLInputElement>(null);
-  const missionRef = useRef<HTMLTextAreaElement>(null);
-
-  const save = useMutation({
-    mutationFn: () =>
-      call(updateDocument, {
-        params: { id: document.id },
-        body: { version, title: title.trim(), overviewTitle: overviewTitle.trim(), mission },
-      }),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(policyKeys.document(document.id), updated);
-      queryClient.invalidateQueries({ queryKey: ["policy", "documents"] });
-      flash.show(pm.document.saved);
-      onClose();
-    },
-    onError: async (error) => {
-      const fields = fieldErrors(error);
-      setErrors(fields);
-      if (fields.title) titleRef.current?.focus();
-      else if (fields.mission) missionRef.current?.focus();
-      if (isConflict(error)) {
-        // Load the newer version so that the next save is checked against it; the user's text stays in the form.
-        const fresh = await queryClient.fetchQuery({
-          queryKey: policyKeys.document(document.id),
-          queryFn: () => call(getDocument, { params: { id: document.id } }),
-        });
-        setVersion(fresh.version);
-      }
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (!title.trim()) {
-      setErrors({ title: pm.document.titleRequired });
-      titleRef.current?.focus();
-      return;
-    }
-    setErrors({});
-    save.mutate();
-  }
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={pm.document.editTitle} size="xl" centered>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={save.error} conflictMessage={pm.document.conflict} />
-          <TextInput
-            ref={titleRef}
-            label={pm.document.titleLabel}
-            value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
-            error={errors.title}
-            required
-            data-autofocus
-          />
-          <TextInput
-            label={pm.document.overviewTitleLabel}
-            value={overviewTitle}
-            onChange={(e) => setOverviewTitle(e.currentTarget.value)}
-            error={errors.overviewTitle}
-          />
-          <Textarea
-            ref={missionRef}
-            label={pm.document.missionLabel}
-            description={pm.document.missionDescription}
-            value={mission}
-            onChange={(e) => setMission(e.currentTarget.value)}
-            error={errors.mission}
-            autosize
-            minRows={8}
-            maxRows={20}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {m.common.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {m.common.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
-  );
-}
 
 export function DocumentPage({ id }: { id: string }) {
   const document = useDocument(id);

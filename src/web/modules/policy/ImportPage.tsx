@@ -1,25 +1,10 @@
 // /policy/import: paste or upload the policy text, or choose a Word file (read on the server into the same text)
-// → 解析 (preview, nothing saved) → confirm → 保存.
-import {
-  Accordion,
-  Alert,
-  Button,
-  Checkbox,
-  FileButton,
-  Group,
-  List,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+// → 解析 (preview, nothing saved; ImportPreview.tsx) → confirm → 保存 (ImportSaveForm.tsx).
+import { Button, FileButton, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
-import type { ResponseOf } from "../../../common/api/contract";
+import { useRef, useState } from "react";
 import { importDocument, previewImport, previewImportDocx } from "../../../common/api/policy";
 import { DOCUMENT_UPLOAD_MAX_BYTES, WORD_TYPES } from "../../../common/upload-limits";
 import { call, upload } from "../../api/client";
@@ -27,47 +12,14 @@ import { useCurrentUser } from "../../auth/session";
 import { fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
-import { FiscalYearInput } from "../../ui/FiscalYear";
 import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
-import { ChallengeParts, OverviewMatrix, Paragraphs, ProgressBlock } from "./components";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { ImportPreview, type Preview } from "./ImportPreview";
+import { emptySaveValues, ImportSaveForm, type SaveValues, saveErrors } from "./ImportSaveForm";
+import { decodeText, isWordFile, MAX_FILE_BYTES } from "./import-file";
 import { pm } from "./messages";
 import { policyKeys, useOrganisations } from "./queries";
-
-type Preview = ResponseOf<typeof previewImport>;
-type Issue = Preview["issues"][number];
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** A Word file by its name or its first bytes (a .docx is a zip; an old .doc an OLE file, which the server explains). */
-async function isWordFile(file: File): Promise<boolean> {
-  if (WORD_TYPES.extensions.some((ext) => file.name.toLowerCase().endsWith(ext))) return true;
-  const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-  const starts = (...bytes: number[]) => bytes.every((byte, i) => head[i] === byte);
-  return starts(0x50, 0x4b, 0x03, 0x04) || starts(0xd0, 0xcf, 0x11, 0xe0);
-}
-
-/** UTF-8 first; when that yields U+FFFD the file is read again as Shift_JIS (Excel / older Windows tools). */
-export function decodeText(buffer: ArrayBuffer): { text: string; encoding: "utf-8" | "shift_jis" } {
-  const utf8 = new TextDecoder("utf-8").decode(buffer);
-  if (!utf8.includes("\uFFFD")) return { text: utf8, encoding: "utf-8" };
-  return { text: new TextDecoder("shift_jis").decode(buffer), encoding: "shift_jis" };
-}
-
-function IssueList({ issues }: { issues: Issue[] }) {
-  return (
-    <List size="sm" spacing={4}>
-      {issues.map((issue, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity
-        <List.Item key={index}>
-          {issue.line ? `${pm.import.line(issue.line)}: ` : ""}
-          {issue.challengeCode ? pm.import.issueChallenge(issue.challengeCode) : ""}
-          {issue.message}
-        </List.Item>
-      ))}
-    </List>
-  );
-}
 
 export function ImportPage() {
   const user = useCurrentUser();
@@ -77,18 +29,17 @@ export function ImportPage() {
   const organisations = useOrganisations();
   const bureaus = (organisations.data?.items ?? []).filter((org) => org.kind === "bureau");
 
-  const [text, setText] = useState("");
-  const [textError, setTextError] = useState<string | null>(null);
+  const textForm = useForm({
+    initialValues: { text: "" },
+    validate: { text: (text) => (text.trim() ? null : pm.import.textRequired) },
+  });
+  const text = textForm.values.text;
+  const setTextError = (message: string | null) => textForm.setFieldError("text", message);
+  const textRef = useRef<HTMLTextAreaElement>(null);
   const [fileNote, setFileNote] = useState<string | null>(null);
   const [preview, setPreview] = useState<{ result: Preview; text: string } | null>(null);
-  const [organisationId, setOrganisationId] = useState("");
-  const [fiscalYearText, setFiscalYearText] = useState("");
-  const [fiscalYear, setFiscalYear] = useState<number | null>(null);
-  const [replaceExisting, setReplaceExisting] = useState(false);
-  const [saveErrors, setSaveErrors] = useState<Record<string, string>>({});
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const bureauRef = useRef<HTMLSelectElement>(null);
-  const fiscalRef = useRef<HTMLInputElement>(null);
+  const saveForm = useForm<SaveValues>({ initialValues: emptySaveValues, validate: saveErrors });
+  const { ref: saveFormRef, focusFirstInvalid } = useFocusFirstInvalid();
   const resultHeadingRef = useRef<HTMLHeadingElement>(null);
   // lets the same file be chosen again after it was edited (the input fires no change for the same name)
   const fileResetRef = useRef<() => void>(null);
@@ -97,12 +48,14 @@ export function ImportPage() {
     setPreview({ result, text: parsedText });
     const parsedBureau = result.document.bureauName;
     const match = bureaus.find((org) => org.name === parsedBureau) ?? bureaus.find((org) => org.id === user.bureauId);
-    setOrganisationId((current) => current || match?.id || "");
-    if (result.suggestedFiscalYear !== null) {
-      setFiscalYear(result.suggestedFiscalYear);
-      setFiscalYearText(fiscalYearLabel(result.suggestedFiscalYear));
-    }
-    setSaveErrors({});
+    const current = saveForm.getValues();
+    saveForm.setValues({
+      organisationId: current.organisationId || match?.id || "",
+      ...(result.suggestedFiscalYear !== null
+        ? { fiscalYear: result.suggestedFiscalYear, fiscalYearText: fiscalYearLabel(result.suggestedFiscalYear) }
+        : {}),
+    });
+    saveForm.clearErrors();
     requestAnimationFrame(() => resultHeadingRef.current?.focus());
   }
 
@@ -116,7 +69,7 @@ export function ImportPage() {
   const readWord = useMutation({
     mutationFn: (file: File) => upload(previewImportDocx, {}, file),
     onSuccess: ({ text: read, ...result }, file) => {
-      setText(read);
+      textForm.setFieldValue("text", read);
       setFileNote(pm.import.wordLoaded(file.name, read.length));
       showPreview(result, read);
     },
@@ -131,10 +84,8 @@ export function ImportPage() {
       navigate({ to: "/policy/documents/$id", params: { id: result.documentId } });
     },
     onError: (error) => {
-      const fields = fieldErrors(error);
-      setSaveErrors(fields);
-      if (fields.organisationId) bureauRef.current?.focus();
-      else if (fields.fiscalYear) fiscalRef.current?.focus();
+      saveForm.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
 
@@ -159,7 +110,7 @@ export function ImportPage() {
     }
     try {
       const { text: decoded, encoding } = decodeText(await file.arrayBuffer());
-      setText(decoded);
+      textForm.setFieldValue("text", decoded);
       setPreview(null);
       setFileNote(pm.import.fileLoaded(file.name, encoding === "utf-8" ? pm.import.encodingUtf8 : pm.import.encodingSjis, decoded.length));
     } catch {
@@ -167,31 +118,19 @@ export function ImportPage() {
     }
   }
 
-  function onParse(event: FormEvent) {
-    event.preventDefault();
-    if (!text.trim()) {
-      setTextError(pm.import.textRequired);
-      textRef.current?.focus();
-      return;
-    }
-    setTextError(null);
-    parse.mutate({ text });
-  }
+  const onParse = textForm.onSubmit(
+    (values) => parse.mutate({ text: values.text }),
+    () => textRef.current?.focus(),
+  );
 
-  function onSave(event: FormEvent) {
-    event.preventDefault();
-    if (!preview) return;
-    const found: Record<string, string> = {};
-    if (!organisationId) found.organisationId = pm.import.bureauRequired;
-    if (fiscalYear === null) found.fiscalYear = pm.import.fiscalYearRequired;
-    setSaveErrors(found);
-    if (found.organisationId) return bureauRef.current?.focus();
-    if (found.fiscalYear || fiscalYear === null) return fiscalRef.current?.focus();
+  const onSave = saveForm.onSubmit((values) => {
+    if (!preview || values.fiscalYear === null) return;
+    const { organisationId, fiscalYear, replaceExisting } = values;
     save.mutate({ text: preview.text, organisationId, fiscalYear, replaceExisting });
-  }
+  }, focusFirstInvalid);
 
   function reset() {
-    setText("");
+    textForm.setValues({ text: "" });
     setPreview(null);
     setFileNote(null);
     setTextError(null);
@@ -202,10 +141,7 @@ export function ImportPage() {
   }
 
   const result = preview?.result;
-  const errors = result?.issues.filter((issue) => issue.severity === "error") ?? [];
-  const warnings = result?.issues.filter((issue) => issue.severity === "warning") ?? [];
   const stale = preview !== null && preview.text !== text;
-  const selectedBureau = bureaus.find((org) => org.id === organisationId);
 
   return (
     <>
@@ -252,12 +188,7 @@ export function ImportPage() {
                 ref={textRef}
                 label={pm.import.textLabel}
                 description={pm.import.textDescription}
-                value={text}
-                onChange={(e) => {
-                  setText(e.currentTarget.value);
-                  setTextError(null);
-                }}
-                error={textError}
+                {...textForm.getInputProps("text")}
                 autosize
                 minRows={10}
                 maxRows={24}
@@ -279,184 +210,19 @@ export function ImportPage() {
           </form>
         </Paper>
 
+        {result && <ImportPreview result={result} stale={stale} headingRef={resultHeadingRef} />}
         {result && (
-          <Paper withBorder p="lg" component="section" aria-labelledby="import-step-confirm">
-            <Title order={2} id="import-step-confirm" mb="sm" className="yk-section-title" tabIndex={-1} ref={resultHeadingRef}>
-              {pm.import.stepConfirm}
-            </Title>
-            <Stack gap="md">
-              {stale && (
-                <Alert color="yellow" variant="light" role="alert" styles={{ message: { color: "#5c3c00" } }}>
-                  {pm.import.changedSinceParse}
-                </Alert>
-              )}
-              {errors.length > 0 && (
-                <Alert color="red" variant="light" title={pm.import.errorsHeading(errors.length)} role="alert">
-                  <Text size="sm" mb={4}>
-                    {pm.import.errorsHelp}
-                  </Text>
-                  <IssueList issues={errors} />
-                </Alert>
-              )}
-              {warnings.length > 0 && (
-                <Alert
-                  color="yellow"
-                  variant="light"
-                  title={pm.import.warningsHeading(warnings.length)}
-                  styles={{ title: { color: "#5c3c00" } }}
-                >
-                  <Text size="sm" mb={4}>
-                    {pm.import.warningsHelp}
-                  </Text>
-                  <IssueList issues={warnings} />
-                </Alert>
-              )}
-              {errors.length === 0 && warnings.length === 0 && (
-                <Alert color="green" variant="light" role="status" styles={{ message: { color: "#1e5631" } }}>
-                  {pm.import.noIssues}
-                </Alert>
-              )}
-
-              <SimpleGrid cols={{ base: 1, md: 3 }} component="dl" style={{ margin: 0 }}>
-                <div>
-                  <Text component="dt" size="sm" fw={700}>
-                    {pm.import.bureauParsed}
-                  </Text>
-                  <Text component="dd" m={0}>
-                    {result.document.bureauName || "—"}
-                  </Text>
-                </div>
-                <div>
-                  <Text component="dt" size="sm" fw={700}>
-                    {pm.import.docTitle}
-                  </Text>
-                  <Text component="dd" m={0}>
-                    {result.document.title || "—"}
-                  </Text>
-                </div>
-                <div>
-                  <Text component="dt" size="sm" fw={700}>
-                    {pm.import.overviewTitle}
-                  </Text>
-                  <Text component="dd" m={0}>
-                    {result.document.overviewTitle || "—"}
-                  </Text>
-                </div>
-              </SimpleGrid>
-
-              <div>
-                <Title order={3} mb="xs">
-                  {pm.import.overview}
-                </Title>
-                <OverviewMatrix
-                  audience="preview"
-                  document={{
-                    ...result.document,
-                    challenges: result.document.challenges.map((challenge) => ({
-                      id: challenge.code,
-                      code: challenge.code,
-                      number: challenge.number,
-                      latestProgress: challenge.progress.at(-1) ?? null,
-                    })),
-                  }}
-                />
-              </div>
-
-              <div>
-                <Title order={3} mb="xs">
-                  {result.document.missionHeading || pm.import.mission}
-                </Title>
-                <Paragraphs text={result.document.mission} empty="—" />
-              </div>
-
-              <div>
-                <Title order={3} mb="xs">
-                  {pm.import.challenges(result.document.challenges.length)}
-                </Title>
-                <Accordion multiple variant="contained" chevronPosition="left">
-                  {result.document.challenges.map((challenge) => (
-                    <Accordion.Item key={challenge.code} value={challenge.code}>
-                      <Accordion.Control>{pm.challengeTitle(challenge.code, challenge.name)}</Accordion.Control>
-                      <Accordion.Panel>
-                        <ChallengeParts challenge={challenge} headingLevel={4} />
-                        <Text fw={700} mt="md">
-                          {pm.challenge.parts.progress}
-                        </Text>
-                        <Stack gap="sm" mt={4} ml="lg">
-                          {challenge.progress.map((entry) => (
-                            <ProgressBlock key={entry.asOf + entry.asOfLabel} entry={entry} />
-                          ))}
-                        </Stack>
-                      </Accordion.Panel>
-                    </Accordion.Item>
-                  ))}
-                </Accordion>
-              </div>
-            </Stack>
-          </Paper>
-        )}
-
-        {result && (
-          <Paper withBorder p="lg" component="section" aria-labelledby="import-step-save">
-            <Title order={2} id="import-step-save" mb="sm" className="yk-section-title">
-              {pm.import.stepSave}
-            </Title>
-            <form onSubmit={onSave} noValidate>
-              <Stack>
-                {bureaus.length === 0 && organisations.isSuccess && (
-                  <Alert color="yellow" variant="light" styles={{ message: { color: "#5c3c00" } }}>
-                    {pm.import.noBureaus}
-                  </Alert>
-                )}
-                <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                  <NativeSelect
-                    ref={bureauRef}
-                    label={pm.import.bureau}
-                    required
-                    value={organisationId}
-                    onChange={(e) => setOrganisationId(e.currentTarget.value)}
-                    data={[
-                      { value: "", label: pm.import.bureauPlaceholder },
-                      ...bureaus.map((org) => ({ value: org.id, label: org.name })),
-                    ]}
-                    error={saveErrors.organisationId}
-                    description={
-                      selectedBureau && result.document.bureauName && selectedBureau.name !== result.document.bureauName
-                        ? pm.import.bureauMismatch(result.document.bureauName)
-                        : undefined
-                    }
-                  />
-                  <FiscalYearInput
-                    ref={fiscalRef}
-                    label={pm.import.fiscalYear}
-                    required
-                    value={fiscalYearText}
-                    onChange={(value, fy) => {
-                      setFiscalYearText(value);
-                      setFiscalYear(fy);
-                    }}
-                    error={saveErrors.fiscalYear}
-                  />
-                </SimpleGrid>
-                <Checkbox
-                  label={pm.import.replaceExisting}
-                  checked={replaceExisting}
-                  onChange={(e) => setReplaceExisting(e.currentTarget.checked)}
-                />
-                <ErrorAlert error={save.error} />
-                {!result.canImport && (
-                  <Text c="red.9" role="alert">
-                    {pm.import.cannotSave}
-                  </Text>
-                )}
-                <Group>
-                  <Button type="submit" loading={save.isPending} disabled={!result.canImport || stale}>
-                    {pm.import.save}
-                  </Button>
-                </Group>
-              </Stack>
-            </form>
-          </Paper>
+          <ImportSaveForm
+            form={saveForm}
+            formRef={saveFormRef}
+            onSubmit={onSave}
+            result={result}
+            bureaus={bureaus}
+            bureausLoaded={organisations.isSuccess}
+            stale={stale}
+            saving={save.isPending}
+            error={save.error}
+          />
         )}
       </Stack>
     </>

@@ -1,23 +1,22 @@
 // /vision/council/member: what a council member sees with their own login — the rounds they may read, the round's
 // report (施策体系 with indicators, actuals and grades), a comment form on every item and the city's responses.
-// RoundReview is shared with the bureau's page of a round (CouncilRoundPage), where managers record responses.
-import { Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+// RoundReview is shared with the bureau's page of a round (CouncilRoundPage), where managers record responses; the
+// comment and response dialogs are in CouncilCommentForms.tsx.
+import { Button, Group, Modal, NativeSelect, Paper, Stack, Text, Title } from "@mantine/core";
+import { useId, useState } from "react";
 import type { CommentState, CouncilComment, CouncilMeeting, CouncilMember, ReportNode } from "../../../common/api/vision-engagement";
-import { addCouncilComment, exportCouncilComments, respondCouncilComment } from "../../../common/api/vision-engagement";
+import { exportCouncilComments } from "../../../common/api/vision-engagement";
 import { formatAchievement } from "../../../common/vision/format";
-import { call, urlFor } from "../../api/client";
+import { urlFor } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, DateTimeText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge } from "../../ui/StatusBadge";
+import { CommentForm, ResponseForm } from "./CouncilCommentForms";
 import { EarlierYearNote, GradeBadge, Loading } from "./components";
 import { em } from "./engagementMessages";
-import { engagementKeys, useCouncil, useCouncilReport, useRoundComments } from "./engagementQueries";
+import { useCouncil, useCouncilReport, useRoundComments } from "./engagementQueries";
 import { vm } from "./messages";
 
 export function CouncilMemberPage() {
@@ -359,144 +358,5 @@ function ReportNodeBlock({
         </Stack>
       ) : null}
     </Paper>
-  );
-}
-
-function CommentForm({
-  roundId,
-  node,
-  onBehalf,
-  members,
-  meetings,
-  onDone,
-}: {
-  roundId: string;
-  node: ReportNode;
-  onBehalf: boolean;
-  members: CouncilMember[];
-  meetings: CouncilMeeting[];
-  onDone: () => void;
-}) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [body, setBody] = useState("");
-  const [memberId, setMemberId] = useState(members[0]?.id ?? "");
-  const roundMeetings = meetings.filter((m) => m.roundId === roundId);
-  const [meetingId, setMeetingId] = useState(roundMeetings[0]?.id ?? "");
-  const save = useMutation({
-    mutationFn: () =>
-      call(addCouncilComment, {
-        params: { id: roundId },
-        body: { nodeId: node.id, body: body.trim(), meetingId: meetingId || null, ...(onBehalf ? { memberId } : {}) },
-      }),
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: engagementKeys.comments(roundId) });
-      queryClient.invalidateQueries({ queryKey: engagementKeys.report(roundId) });
-      flash.show(em.review.commentPosted);
-      onDone();
-    },
-  });
-  const errors = fieldErrors(save.error);
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save.mutate();
-  }
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <ErrorAlert error={save.error} />
-        {onBehalf ? (
-          <NativeSelect
-            label={em.review.commentMember}
-            value={memberId}
-            data={members.map((m) => ({ value: m.id, label: m.name }))}
-            onChange={(event) => setMemberId(event.currentTarget.value)}
-            error={errors.memberId}
-            required
-          />
-        ) : null}
-        {roundMeetings.length > 0 ? (
-          <NativeSelect
-            label={em.review.commentMeeting}
-            value={meetingId}
-            data={[{ value: "", label: em.review.noMeeting }, ...roundMeetings.map((m) => ({ value: m.id, label: m.title }))]}
-            onChange={(event) => setMeetingId(event.currentTarget.value)}
-          />
-        ) : null}
-        <Textarea
-          label={em.review.body}
-          value={body}
-          onChange={(event) => setBody(event.currentTarget.value)}
-          autosize
-          minRows={5}
-          maxLength={4000}
-          required
-          error={errors.body}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={body.trim() === ""}>
-            {em.review.addComment}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function ResponseForm({ roundId, comment, onDone }: { roundId: string; comment: CouncilComment; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [response, setResponse] = useState(comment.response ?? "");
-  const save = useMutation({
-    mutationFn: () => call(respondCouncilComment, { params: { id: comment.id }, body: { response } }),
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: engagementKeys.comments(roundId) });
-      queryClient.invalidateQueries({ queryKey: ["vision", "engagement", "council"] });
-      flash.show(em.review.responded);
-      onDone();
-    },
-  });
-  return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
-      <Stack>
-        <Paper withBorder p="sm" bg="gray.0">
-          <Text size="sm" fw={600}>
-            {comment.memberName}（{comment.nodeCode} {comment.nodeTitle}）
-          </Text>
-          <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-            {comment.body}
-          </Text>
-        </Paper>
-        <ErrorAlert error={save.error} />
-        <Textarea
-          label={em.review.response}
-          description={em.review.respondHelp}
-          value={response}
-          onChange={(event) => setResponse(event.currentTarget.value)}
-          autosize
-          minRows={5}
-          maxLength={4000}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {em.save}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

@@ -1,48 +1,23 @@
 // /vision/council: 有識者会議 for the staff — members (and their logins), meetings, and the rounds with how many
 // comments still wait for the city's response. /vision/council/rounds/$id: one round's report and comments, where
-// the bureau records its responses. A council member's own login is shown the member page instead.
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  PasswordInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from "@mantine/core";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+// the bureau records its responses. A council member's own login is shown the member page instead. The dialogs' forms
+// are in CouncilForms.tsx.
+import { Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import type { CouncilMeeting, CouncilMember } from "../../../common/api/vision-engagement";
-import {
-  createCouncilMeeting,
-  createCouncilMember,
-  createCouncilMemberLogin,
-  updateCouncilMeeting,
-  updateCouncilMember,
-} from "../../../common/api/vision-engagement";
-import { call } from "../../api/client";
 import { useSession } from "../../auth/session";
 import { type Column, DataTable } from "../../ui/DataTable";
-import { DateText, warekiOf } from "../../ui/dates";
+import { DateText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { useFlash } from "../../ui/Flash";
-import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge } from "../../ui/StatusBadge";
+import { type Council, LoginForm, MeetingForm, MemberForm } from "./CouncilForms";
 import { CouncilMemberPage, RoundReview } from "./CouncilMemberPage";
 import { Loading, SampleBadge, VisionNav } from "./components";
 import { em } from "./engagementMessages";
 import { useCouncil } from "./engagementQueries";
 import { useCurrentPlan } from "./queries";
-
-type Council = NonNullable<ReturnType<typeof useCouncil>["data"]>;
 
 export function CouncilPage() {
   const session = useSession();
@@ -293,249 +268,6 @@ function RoundsSection({ council }: { council: Council }) {
         empty={em.council.emptyRounds}
       />
     </section>
-  );
-}
-
-function useInvalidateCouncil() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: ["vision", "engagement", "council"] });
-}
-
-function MemberForm({ planId, member, onDone }: { planId: string; member: CouncilMember | null; onDone: () => void }) {
-  const invalidate = useInvalidateCouncil();
-  const flash = useFlash();
-  const [values, setValues] = useState({
-    name: member?.name ?? "",
-    affiliation: member?.affiliation ?? "",
-    isChair: member?.isChair ?? false,
-    active: member?.active ?? true,
-  });
-  const save = useMutation({
-    mutationFn: () =>
-      member
-        ? call(updateCouncilMember, { params: { id: member.id }, body: values })
-        : call(createCouncilMember, {
-            query: { planId },
-            body: { name: values.name, affiliation: values.affiliation, isChair: values.isChair },
-          }),
-    onSuccess: () => {
-      invalidate();
-      flash.show(em.council.memberSaved);
-      onDone();
-    },
-  });
-  const errors = fieldErrors(save.error);
-  return (
-    <form
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
-      <Stack>
-        <ErrorAlert error={save.error} />
-        <TextInput
-          label={em.council.name}
-          value={values.name}
-          onChange={(e) => setValues((v) => ({ ...v, name: e.currentTarget.value }))}
-          maxLength={100}
-          required
-          error={errors.name}
-          data-autofocus
-        />
-        <TextInput
-          label={em.council.affiliation}
-          value={values.affiliation}
-          onChange={(e) => setValues((v) => ({ ...v, affiliation: e.currentTarget.value }))}
-          maxLength={200}
-          error={errors.affiliation}
-        />
-        <Checkbox
-          label={em.council.isChair}
-          checked={values.isChair}
-          onChange={(e) => setValues((v) => ({ ...v, isChair: e.currentTarget.checked }))}
-        />
-        {member ? (
-          <Checkbox
-            label={em.council.activeLabel}
-            checked={values.active}
-            onChange={(e) => setValues((v) => ({ ...v, active: e.currentTarget.checked }))}
-          />
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {em.save}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function LoginForm({ member, onDone }: { member: CouncilMember; onDone: () => void }) {
-  const invalidate = useInvalidateCouncil();
-  const flash = useFlash();
-  const [loginId, setLoginId] = useState("");
-  const [password, setPassword] = useState("");
-  const save = useMutation({
-    mutationFn: () => call(createCouncilMemberLogin, { params: { id: member.id }, body: { loginId, password } }),
-    onSuccess: () => {
-      invalidate();
-      flash.show(em.council.loginCreated(member.name));
-      onDone();
-    },
-  });
-  const errors = fieldErrors(save.error);
-  return (
-    <form
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
-      <Stack>
-        <Text size="sm">{em.council.createLoginHelp}</Text>
-        <ErrorAlert error={save.error} />
-        <TextInput
-          label={em.council.loginId}
-          value={loginId}
-          onChange={(e) => setLoginId(e.currentTarget.value)}
-          autoComplete="off"
-          required
-          error={errors.loginId}
-          data-autofocus
-        />
-        <PasswordInput
-          label={em.council.password}
-          description={em.council.passwordHelp}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          autoComplete="new-password"
-          required
-          error={errors.password}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {em.council.createLogin}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function MeetingForm({ council, meeting, onDone }: { council: Council; meeting: CouncilMeeting | null; onDone: () => void }) {
-  const invalidate = useInvalidateCouncil();
-  const flash = useFlash();
-  const [values, setValues] = useState({
-    title: meeting?.title ?? "",
-    heldOn: meeting ? warekiOf(meeting.heldOn) : "",
-    place: meeting?.place ?? "",
-    summary: meeting?.summary ?? "",
-    memberIds: meeting?.memberIds ?? council.members.filter((m) => m.active).map((m) => m.id),
-    roundId: meeting?.roundId ?? "",
-  });
-  const save = useMutation({
-    mutationFn: () => {
-      const body = { ...values, roundId: values.roundId || null };
-      return meeting
-        ? call(updateCouncilMeeting, { params: { id: meeting.id }, body })
-        : call(createCouncilMeeting, { query: { planId: council.planId }, body });
-    },
-    onSuccess: () => {
-      invalidate();
-      flash.show(em.council.meetingSaved);
-      onDone();
-    },
-  });
-  const errors = fieldErrors(save.error);
-  const toggle = (id: string, on: boolean) =>
-    setValues((v) => ({ ...v, memberIds: on ? [...v.memberIds, id] : v.memberIds.filter((x) => x !== id) }));
-  return (
-    <form
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
-      <Stack>
-        <ErrorAlert error={save.error} />
-        <TextInput
-          label={em.council.meetingTitle}
-          value={values.title}
-          onChange={(e) => setValues((v) => ({ ...v, title: e.currentTarget.value }))}
-          maxLength={200}
-          required
-          error={errors.title}
-          data-autofocus
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <JapaneseDateInput
-            label={em.council.heldOn}
-            value={values.heldOn}
-            onChange={(text) => setValues((v) => ({ ...v, heldOn: text }))}
-            required
-            error={errors.heldOn}
-          />
-          <TextInput
-            label={em.council.place}
-            value={values.place}
-            onChange={(e) => setValues((v) => ({ ...v, place: e.currentTarget.value }))}
-            maxLength={200}
-          />
-        </SimpleGrid>
-        <NativeSelect
-          label={em.council.round}
-          value={values.roundId}
-          data={[{ value: "", label: em.council.noRound }, ...council.rounds.map((r) => ({ value: r.id, label: r.name }))]}
-          onChange={(e) => setValues((v) => ({ ...v, roundId: e.currentTarget.value }))}
-          error={errors.roundId}
-        />
-        <fieldset className="yk-fieldset">
-          <legend>{em.council.present}</legend>
-          <Stack gap={6}>
-            {council.members.map((m) => (
-              <Checkbox
-                key={m.id}
-                label={m.name}
-                checked={values.memberIds.includes(m.id)}
-                onChange={(e) => toggle(m.id, e.currentTarget.checked)}
-              />
-            ))}
-          </Stack>
-          {errors.memberIds ? (
-            <Text size="sm" c="red.8" role="alert">
-              {errors.memberIds}
-            </Text>
-          ) : null}
-        </fieldset>
-        <Textarea
-          label={em.council.summary}
-          value={values.summary}
-          onChange={(e) => setValues((v) => ({ ...v, summary: e.currentTarget.value }))}
-          autosize
-          minRows={4}
-          maxLength={4000}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {em.save}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }
 

@@ -1,21 +1,20 @@
 // /vision/declarations: Action宣言 — post a declaration (named or 匿名, division, linked strategy), see my own and
-// their status; the vision bureau's managers also get the moderation queue (掲示する / 掲示しない with a note).
-import { Anchor, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+// their status; the vision bureau's managers also get the moderation queue (掲示する / 掲示しない with a note). The
+// posting form is in DeclarationPostForm.tsx.
+import { Anchor, Button, Group, Modal, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { z } from "zod";
 import {
-  DECLARATION_MAX_CHARS,
   DECLARATION_STATUSES,
   type Declaration,
   type DeclarationStatus,
   moderateDeclaration,
   type moderatedDeclaration,
-  postDeclaration,
   withdrawDeclaration,
 } from "../../../common/api/vision-engagement";
 import { call } from "../../api/client";
-import { useCurrentUser } from "../../auth/session";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateTimeText } from "../../ui/dates";
@@ -23,11 +22,12 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
 import { PageHeader } from "../../ui/PageHeader";
-import { RadioFieldset } from "../../ui/RadioFieldset";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { Loading, SampleBadge, VisionNav } from "./components";
+import { DeclarationPostForm } from "./DeclarationPostForm";
+import { DialogActions } from "./DialogActions";
 import { em } from "./engagementMessages";
-import { useDeclarationOptions, useModerationList, useMyDeclarations, useOrganisationList } from "./engagementQueries";
+import { useDeclarationOptions, useModerationList, useMyDeclarations } from "./engagementQueries";
 import { useCurrentPlan } from "./queries";
 
 type Moderated = z.infer<typeof moderatedDeclaration>;
@@ -37,8 +37,6 @@ const TONES: Record<DeclarationStatus, StatusTone> = { 承認待ち: "warning", 
 export function DeclarationStatusBadge({ status }: { status: DeclarationStatus }) {
   return <StatusBadge label={status} tone={TONES[status]} size="sm" />;
 }
-
-const charCount = (text: string) => [...text].length;
 
 export function DeclarationsPage() {
   const { plans, planId } = useCurrentPlan();
@@ -67,7 +65,7 @@ export function DeclarationsPage() {
       <ErrorAlert error={options.error ?? plans.error} />
       {options.data ? (
         <Stack gap="xl">
-          <PostForm planId={options.data.planId} strategies={options.data.strategies} />
+          <DeclarationPostForm planId={options.data.planId} strategies={options.data.strategies} />
           <section aria-labelledby="declarations-mine">
             <Title order={2} size="h3" id="declarations-mine" mb="sm">
               {em.declarations.mine}
@@ -78,125 +76,6 @@ export function DeclarationsPage() {
         </Stack>
       ) : null}
     </>
-  );
-}
-
-function PostForm({ planId, strategies }: { planId: string; strategies: { id: string; code: string; title: string }[] }) {
-  const user = useCurrentUser();
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const organisations = useOrganisationList();
-  const [body, setBody] = useState("");
-  const [mode, setMode] = useState<"named" | "anonymous">("named");
-  const [displayName, setDisplayName] = useState("");
-  // null = not chosen: the server uses the user's own organisation (unless it is an external one).
-  const [organisationId, setOrganisationId] = useState<string | null>(null);
-  const [strategyNodeId, setStrategyNodeId] = useState("");
-  const [localError, setLocalError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () =>
-      call(postDeclaration, {
-        query: { planId },
-        body: {
-          body: body.trim(),
-          anonymous: mode === "anonymous",
-          displayName: mode === "named" && displayName.trim() ? displayName.trim() : undefined,
-          organisationId: organisationId === null ? undefined : organisationId || null,
-          strategyNodeId: strategyNodeId || null,
-        },
-      }),
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ["vision", "engagement"] });
-      flash.show(em.declarations.posted);
-      setBody("");
-    },
-  });
-  const errors = fieldErrors(save.error);
-  const n = charCount(body.trim());
-  const over = n > DECLARATION_MAX_CHARS;
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (n === 0) return setLocalError(em.declarations.bodyRequired);
-    if (over) return setLocalError(em.declarations.bodyTooLong);
-    setLocalError(null);
-    save.mutate();
-  }
-  const orgOptions = (organisations.data?.items ?? []).filter((o) => o.kind !== "external").map((o) => ({ value: o.id, label: o.name }));
-  const shownOrganisation = organisationId ?? (orgOptions.some((o) => o.value === user.organisationId) ? user.organisationId : "");
-  return (
-    <Paper withBorder p="md" component="section" aria-labelledby="declarations-post">
-      <Title order={2} size="h3" id="declarations-post" mb="sm">
-        {em.declarations.post}
-      </Title>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <ErrorAlert error={save.error} />
-          <Textarea
-            label={em.declarations.body}
-            description={
-              <span aria-live={over ? "polite" : "off"} style={over ? { color: "#9b1c1c", fontWeight: 700 } : undefined}>
-                {over ? em.declarations.counterOver(n) : `${em.declarations.bodyHelp} ${em.declarations.counter(n)}`}
-              </span>
-            }
-            value={body}
-            onChange={(e) => {
-              setBody(e.currentTarget.value);
-              if (localError) setLocalError(null);
-            }}
-            autosize
-            minRows={3}
-            required
-            error={localError ?? errors.body}
-          />
-          <RadioFieldset
-            legend={em.declarations.nameMode}
-            name="declaration-name-mode"
-            value={mode}
-            options={[
-              { value: "named", label: em.declarations.named },
-              { value: "anonymous", label: em.declarations.anonymous },
-            ]}
-            onChange={setMode}
-          />
-          {mode === "named" ? (
-            <TextInput
-              label={em.declarations.displayName}
-              description={em.declarations.displayNameHelp}
-              placeholder={user.displayName}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.currentTarget.value)}
-              maxLength={50}
-              error={errors.displayName}
-            />
-          ) : null}
-          <Group grow align="flex-start">
-            <NativeSelect
-              label={em.declarations.organisation}
-              description={em.declarations.organisationHelp}
-              value={shownOrganisation}
-              data={[{ value: "", label: em.declarations.noOrganisation }, ...orgOptions]}
-              onChange={(e) => setOrganisationId(e.currentTarget.value)}
-              error={errors.organisationId}
-            />
-            <NativeSelect
-              label={em.declarations.strategy}
-              value={strategyNodeId}
-              data={[
-                { value: "", label: em.declarations.noStrategy },
-                ...strategies.map((s) => ({ value: s.id, label: `${s.code} ${s.title}` })),
-              ]}
-              onChange={(e) => setStrategyNodeId(e.currentTarget.value)}
-              error={errors.strategyNodeId}
-            />
-          </Group>
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              {em.declarations.post}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
   );
 }
 
@@ -351,24 +230,19 @@ function ModerationQueue({ planId, pending }: { planId: string; pending: number 
 function ModerationForm({ row, status, onDone }: { row: Moderated; status: "掲示中" | "非掲示"; onDone: () => void }) {
   const queryClient = useQueryClient();
   const flash = useFlash();
-  const [note, setNote] = useState(row.moderationNote);
+  const form = useForm({ initialValues: { note: row.moderationNote } });
   const save = useMutation({
-    mutationFn: () => call(moderateDeclaration, { params: { id: row.id }, body: { status, note: note.trim() } }),
+    mutationFn: (note: string) => call(moderateDeclaration, { params: { id: row.id }, body: { status, note: note.trim() } }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: ["vision", "engagement"] });
       queryClient.invalidateQueries({ queryKey: ["public", "vision", "declarations"] });
       flash.show(em.declarations.moderated(status));
       onDone();
     },
+    onError: (error) => form.setErrors(fieldErrors(error)),
   });
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
+    <form onSubmit={form.onSubmit((values) => save.mutate(values.note))} noValidate>
       <Stack>
         <Paper withBorder p="sm" bg="gray.0">
           <Text>{row.body}</Text>
@@ -376,21 +250,17 @@ function ModerationForm({ row, status, onDone }: { row: Moderated; status: "掲�
         <ErrorAlert error={save.error} />
         <Textarea
           label={em.declarations.moderationNote}
-          value={note}
-          onChange={(e) => setNote(e.currentTarget.value)}
           autosize
           minRows={2}
           maxLength={500}
           data-autofocus
+          {...form.getInputProps("note")}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {status === "掲示中" ? em.declarations.approve : em.declarations.hide}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onDone}
+          saving={save.isPending}
+          submitLabel={status === "掲示中" ? em.declarations.approve : em.declarations.hide}
+        />
       </Stack>
     </form>
   );

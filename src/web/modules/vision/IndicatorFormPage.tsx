@@ -1,9 +1,10 @@
 // /vision/indicators/new?nodeId=… and /vision/indicators/$id/edit: an indicator's (KPI) definition, validated with
 // the contract's schema (a numeric, graded indicator needs its baseline, its date, the target and its year).
 import { Alert, Button, Group, Loader, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
-import { type FormEvent, type ReactNode, useEffect, useRef, useState } from "react";
+import type { ReactNode } from "react";
 import {
   createIndicator,
   DIRECTION_LABELS,
@@ -17,12 +18,9 @@ import {
   updateIndicator,
   type VisionTreeNode,
 } from "../../../common/api/vision";
-import { parseFiscalYear } from "../../../common/dates";
-import { japaneseErrorMap } from "../../../common/zod-japanese";
-import { organisationOptions } from "../../admin/UsersPage";
+import { organisationOptions } from "../../admin/organisationOptions";
 import { call } from "../../api/client";
 import { m } from "../../messages";
-import { fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors, isConflict } from "../../ui/errors";
 import { FiscalYearInput } from "../../ui/FiscalYear";
@@ -31,54 +29,15 @@ import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { RadioFieldset } from "../../ui/RadioFieldset";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
 import { useOrganisations } from "../policy";
-import { bodyOf, issuesToFields, numberText, parseNumberText, VisionNav } from "./components";
+import { bodyOf, VisionNav } from "./components";
+import { type IndicatorValues, indicatorBody, indicatorErrors, indicatorValues } from "./indicator-form-values";
 import { vm } from "./messages";
 import { invalidateVision, useCurrentPlan, useIndicator, usePlan, visionKeys } from "./queries";
 
 const f = vm.indicatorForm;
 const t = vm.indicator;
-
-interface FormState {
-  nodeId: string;
-  code: string;
-  name: string;
-  unit: string;
-  kind: (typeof INDICATOR_KINDS)[number] | "";
-  direction: (typeof DIRECTIONS)[number];
-  ratingMode: (typeof RATING_MODES)[number];
-  baselineValue: string;
-  baselineDate: string;
-  targetValue: string;
-  targetFiscalYear: string;
-  dataSource: string;
-  exclusion: string;
-  ownerOrganisationId: string;
-  weight: string;
-  sortOrder: string;
-}
-
-function initialState(indicator: IndicatorDetail | undefined, nodeId: string | undefined): FormState {
-  const i = indicator;
-  return {
-    nodeId: i?.nodeId ?? nodeId ?? "",
-    code: i?.code ?? "",
-    name: i?.name ?? "",
-    unit: i?.unit ?? "",
-    kind: i?.kind ?? "",
-    direction: i?.direction ?? "higher",
-    ratingMode: i?.ratingMode ?? "numeric",
-    baselineValue: numberText(i?.baselineValue),
-    baselineDate: i?.baselineDate ?? "",
-    targetValue: numberText(i?.targetValue),
-    targetFiscalYear: i?.targetFiscalYear ? fiscalYearLabel(i.targetFiscalYear) : "",
-    dataSource: i?.dataSource ?? "",
-    exclusion: i?.exclusion ?? "",
-    ownerOrganisationId: i?.ownerOrganisationId ?? "",
-    weight: numberText(i?.weight ?? 1),
-    sortOrder: String(i?.sortOrder ?? 10),
-  };
-}
 
 export function IndicatorFormPage({ id, nodeId }: { id?: string; nodeId?: string }) {
   if (id) return <EditIndicator id={id} />;
@@ -116,6 +75,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
+/** A form error for the inputs that take a plain string (radio groups, 和暦 date and 年度 inputs). */
+function errorText(error: ReactNode): string | undefined {
+  return error ? String(error) : undefined;
+}
+
 function nodeOptions(tree: readonly VisionTreeNode[]): { value: string; label: string }[] {
   const out: { value: string; label: string }[] = [];
   const visit = (n: VisionTreeNode, depth: number) => {
@@ -132,27 +96,12 @@ function IndicatorForm({ planId, indicator, nodeId }: { planId: string; indicato
   const flash = useFlash();
   const plan = usePlan(planId);
   const organisations = useOrganisations();
-  const [form, setForm] = useState<FormState>(() => initialState(indicator, nodeId));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [focusTick, setFocusTick] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  const isNew = !indicator;
-
-  useEffect(() => {
-    if (focusTick === 0) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (invalid) (invalid.matches("fieldset") ? invalid.querySelector<HTMLElement>("input") : invalid)?.focus();
-  }, [focusTick]);
-
-  function set<K extends keyof FormState>(key: K, value: FormState[K]) {
-    setForm((current) => ({ ...current, [key]: value }));
-    if (errors[key]) setErrors((current) => ({ ...current, [key]: "" }));
-  }
-  const text = (key: keyof FormState) => ({
-    value: form[key],
-    onChange: (event: React.ChangeEvent<HTMLInputElement>) => set(key, event.currentTarget.value as never),
-    error: errors[key] || undefined,
+  const form = useForm<IndicatorValues>({
+    initialValues: indicatorValues(indicator, nodeId),
+    validate: (values) => indicatorErrors(values, indicator),
   });
+  const { ref, focusFirstInvalid } = useFocusFirstInvalid();
+  const isNew = !indicator;
 
   const save = useMutation({
     mutationFn: async (body: Record<string, unknown>) => {
@@ -170,65 +119,10 @@ function IndicatorForm({ planId, indicator, nodeId }: { planId: string; indicato
     },
     onError: (error) => {
       if (isConflict(error)) invalidateVision(queryClient);
-      setErrors(fieldErrors(error));
-      setFocusTick((n) => n + 1);
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const num = (key: keyof FormState, optional: boolean): number | null => {
-      const n = parseNumberText(form[key]);
-      if (n === undefined || (n === null && !optional)) {
-        found[key] = f.numberInvalid;
-        return null;
-      }
-      return n;
-    };
-    let targetFiscalYear: number | null = null;
-    if (form.targetFiscalYear.trim()) {
-      targetFiscalYear = parseFiscalYear(form.targetFiscalYear);
-      if (targetFiscalYear === null) found.targetFiscalYear = f.fiscalYearInvalid;
-    }
-    if (!form.nodeId) found.nodeId = f.nodeRequired;
-    // zod runs the contract's "complete for grading" rule only once the rest parses; say it at once here
-    if (form.ratingMode === "numeric" && !form.exclusion) {
-      if (!form.baselineValue.trim()) found.baselineValue ??= f.neededForGrading(t.baseline);
-      if (!form.baselineDate.trim()) found.baselineDate ??= f.neededForGrading(t.baselineDate);
-      if (!form.targetValue.trim()) found.targetValue ??= f.neededForGrading(t.target);
-      if (!form.targetFiscalYear.trim()) found.targetFiscalYear ??= f.neededForGrading(t.targetYear);
-    }
-    const body = {
-      ...(indicator ? { version: indicator.version } : {}),
-      nodeId: form.nodeId,
-      code: form.code,
-      name: form.name,
-      unit: form.unit,
-      kind: form.kind,
-      direction: form.direction,
-      ratingMode: form.ratingMode,
-      baselineValue: num("baselineValue", true),
-      baselineDate: form.baselineDate.trim() || null,
-      targetValue: num("targetValue", true),
-      targetFiscalYear,
-      dataSource: form.dataSource,
-      exclusion: form.exclusion || null,
-      ownerOrganisationId: form.ownerOrganisationId || null,
-      weight: num("weight", false) ?? Number.NaN,
-      sortOrder: num("sortOrder", false) ?? Number.NaN,
-    };
-    const schema = indicator ? bodyOf(updateIndicator) : bodyOf(createIndicator);
-    const { nodeId: _node, ...createBody } = body;
-    const parsed = schema.safeParse(indicator ? body : createBody, { error: japaneseErrorMap });
-    if (!parsed.success) for (const [k, v] of Object.entries(issuesToFields(parsed.error.issues))) found[k] ??= v;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFocusTick((n) => n + 1);
-      return;
-    }
-    save.mutate(body);
-  }
 
   const title = isNew ? f.createTitle : f.editTitle(indicator.name);
   const breadcrumbs = [
@@ -253,28 +147,27 @@ function IndicatorForm({ planId, indicator, nodeId }: { planId: string; indicato
     );
   }
 
-  const graded = form.ratingMode === "numeric" && !form.exclusion;
-  const hasErrors = Object.values(errors).some(Boolean);
+  const values = form.values;
+  const graded = values.ratingMode === "numeric" && !values.exclusion;
+  const errorCount = Object.values(form.errors).filter(Boolean).length;
   return (
     <>
       <PageHeader title={title} breadcrumbs={breadcrumbs} subtitle={f.intro} />
       <VisionNav />
-      <form ref={formRef} onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={form.onSubmit((v) => save.mutate(indicatorBody(v, indicator)), focusFirstInvalid)} noValidate>
         <Stack gap="lg">
           <ErrorAlert error={save.error} conflictMessage={f.conflict} />
-          {hasErrors && !save.error && (
+          {errorCount > 0 && !save.error && (
             <Alert color="red" variant="light" role="alert" title={f.errorsHeading}>
-              {f.errorsCount(Object.values(errors).filter(Boolean).length)}
+              {f.errorsCount(errorCount)}
             </Alert>
           )}
           <Section id="ind-basic" title={t.definition}>
             <NativeSelect
               label={f.node}
               required
-              value={form.nodeId}
               data={[{ value: "", label: f.choose }, ...nodeOptions(plan.data?.tree ?? [])]}
-              onChange={(e) => set("nodeId", e.currentTarget.value)}
-              error={errors.nodeId || undefined}
+              {...form.getInputProps("nodeId")}
             />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <TextInput
@@ -282,44 +175,42 @@ function IndicatorForm({ planId, indicator, nodeId }: { planId: string; indicato
                 required
                 description={vm.nodeForm.codeHelp}
                 inputWrapperOrder={["label", "input", "description", "error"]}
-                {...text("code")}
+                {...form.getInputProps("code")}
               />
-              <TextInput label={t.name} required {...text("name")} style={{ gridColumn: "span 2" }} />
+              <TextInput label={t.name} required {...form.getInputProps("name")} style={{ gridColumn: "span 2" }} />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput label={t.unit} {...text("unit")} />
+              <TextInput label={t.unit} {...form.getInputProps("unit")} />
               <NativeSelect
                 label={t.owner}
-                value={form.ownerOrganisationId}
                 data={[{ value: "", label: f.ownerNone }, ...organisationOptions(organisations.data?.items ?? [])]}
-                onChange={(e) => set("ownerOrganisationId", e.currentTarget.value)}
-                error={errors.ownerOrganisationId || undefined}
+                {...form.getInputProps("ownerOrganisationId")}
               />
-              <TextInput label={t.dataSource} {...text("dataSource")} />
+              <TextInput label={t.dataSource} {...form.getInputProps("dataSource")} />
             </SimpleGrid>
             <RadioFieldset
               legend={t.kind}
               name="kind"
-              value={form.kind}
+              value={values.kind}
               options={INDICATOR_KINDS.map((k) => ({ value: k, label: k }))}
-              onChange={(v) => set("kind", v)}
-              error={errors.kind}
+              onChange={(v) => form.setFieldValue("kind", v)}
+              error={errorText(form.errors.kind)}
             />
             <RadioFieldset
               legend={t.direction}
               name="direction"
-              value={form.direction}
+              value={values.direction}
               options={DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }))}
-              onChange={(v) => set("direction", v)}
-              error={errors.direction}
+              onChange={(v) => form.setFieldValue("direction", v)}
+              error={errorText(form.errors.direction)}
             />
             <RadioFieldset
               legend={t.ratingMode}
               name="ratingMode"
-              value={form.ratingMode}
+              value={values.ratingMode}
               options={RATING_MODES.map((r) => ({ value: r, label: RATING_MODE_LABELS[r] }))}
-              onChange={(v) => set("ratingMode", v)}
-              error={errors.ratingMode}
+              onChange={(v) => form.setFieldValue("ratingMode", v)}
+              error={errorText(form.errors.ratingMode)}
             />
           </Section>
           <Section id="ind-target" title={`${t.baseline}・${t.target}`}>
@@ -329,40 +220,38 @@ function IndicatorForm({ planId, indicator, nodeId }: { planId: string; indicato
               </Text>
             )}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label={t.baseline} inputMode="decimal" required={graded} {...text("baselineValue")} />
+              <TextInput label={t.baseline} inputMode="decimal" required={graded} {...form.getInputProps("baselineValue")} />
               <JapaneseDateInput
                 label={t.baselineDate}
                 required={graded}
                 description={f.baselineHelp}
-                value={form.baselineDate}
-                onChange={(v) => set("baselineDate", v)}
-                error={errors.baselineDate || undefined}
+                value={values.baselineDate}
+                onChange={(v) => form.setFieldValue("baselineDate", v)}
+                error={errorText(form.errors.baselineDate)}
               />
-              <TextInput label={t.target} inputMode="decimal" required={graded} {...text("targetValue")} />
+              <TextInput label={t.target} inputMode="decimal" required={graded} {...form.getInputProps("targetValue")} />
               <FiscalYearInput
                 label={t.targetYear}
                 required={graded}
-                value={form.targetFiscalYear}
-                onChange={(v) => set("targetFiscalYear", v)}
-                error={errors.targetFiscalYear || undefined}
+                value={values.targetFiscalYear}
+                onChange={(v) => form.setFieldValue("targetFiscalYear", v)}
+                error={errorText(form.errors.targetFiscalYear)}
               />
             </SimpleGrid>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
               <NativeSelect
                 label={t.exclusion}
-                value={form.exclusion}
                 data={[{ value: "", label: f.exclusionNone }, ...EXCLUSIONS.map((x) => ({ value: x, label: x }))]}
-                onChange={(e) => set("exclusion", e.currentTarget.value)}
-                error={errors.exclusion || undefined}
+                {...form.getInputProps("exclusion")}
               />
               <TextInput
                 label={t.weight}
                 description={f.weightHelp}
                 inputMode="decimal"
                 inputWrapperOrder={["label", "input", "description", "error"]}
-                {...text("weight")}
+                {...form.getInputProps("weight")}
               />
-              <TextInput label={f.sortOrder} inputMode="numeric" {...text("sortOrder")} />
+              <TextInput label={f.sortOrder} inputMode="numeric" {...form.getInputProps("sortOrder")} />
             </SimpleGrid>
           </Section>
           <Group justify="flex-end">
@@ -370,8 +259,8 @@ function IndicatorForm({ planId, indicator, nodeId }: { planId: string; indicato
               <AnchorLink to="/vision/indicators/$id" params={{ id: indicator.id }}>
                 {m.common.cancel}
               </AnchorLink>
-            ) : form.nodeId ? (
-              <AnchorLink to="/vision/nodes/$id" params={{ id: form.nodeId }}>
+            ) : values.nodeId ? (
+              <AnchorLink to="/vision/nodes/$id" params={{ id: values.nodeId }}>
                 {m.common.cancel}
               </AnchorLink>
             ) : null}

@@ -1,36 +1,23 @@
 // /vision/outreach: 周知・浸透の記録 — events filtered by 年度 and 種別, counts and attendance per fiscal year and kind,
 // recording / editing / deleting events (each organisation's editors their own, the vision bureau any), and for the
-// vision bureau feeding a year's count to the linked indicator.
-import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
-import {
-  createOutreach,
-  deleteOutreach,
-  feedOutreach,
-  OUTREACH_KINDS,
-  type OutreachEvent,
-  type OutreachKind,
-  previewOutreachFeed,
-  updateOutreach,
-} from "../../../common/api/vision-engagement";
+// vision bureau feeding a year's count to the linked indicator. The dialogs' forms are in OutreachForms.tsx.
+import { Button, Group, Modal, NativeSelect, Text, Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { deleteOutreach, OUTREACH_KINDS, type OutreachEvent, type OutreachKind } from "../../../common/api/vision-engagement";
 import { call } from "../../api/client";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { type Column, DataTable } from "../../ui/DataTable";
-import { DateText, FiscalYearText, fiscalYearLabel, warekiOf } from "../../ui/dates";
+import { DateText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { currentFiscalYear, FiscalYearSelect } from "../../ui/FiscalYear";
+import { FiscalYearSelect } from "../../ui/FiscalYear";
 import { useFlash } from "../../ui/Flash";
-import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { PageHeader } from "../../ui/PageHeader";
-import { RadioFieldset } from "../../ui/RadioFieldset";
-import { Loading, parseNumberText, SampleBadge, VisionNav } from "./components";
+import { Loading, SampleBadge, VisionNav } from "./components";
 import { em } from "./engagementMessages";
-import { useOrganisationList, useOutreach } from "./engagementQueries";
+import { useOutreach } from "./engagementQueries";
+import { EventForm, FeedForm, type Outreach } from "./OutreachForms";
 import { useCurrentPlan } from "./queries";
-
-type Outreach = NonNullable<ReturnType<typeof useOutreach>["data"]>;
 
 export function OutreachPage() {
   const { plans, planId } = useCurrentPlan();
@@ -216,238 +203,5 @@ function SummaryTable({ summary }: { summary: Outreach["summary"] }) {
         minWidth={900}
       />
     </section>
-  );
-}
-
-function EventForm({
-  planId,
-  event,
-  indicators,
-  recordOrganisationIds,
-  onDone,
-}: {
-  planId: string;
-  event: OutreachEvent | null;
-  indicators: Outreach["indicators"];
-  /** null: any organisation (the vision bureau); else only these, and one must be chosen */
-  recordOrganisationIds: string[] | null;
-  onDone: () => void;
-}) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const organisations = useOrganisationList();
-  const [values, setValues] = useState({
-    kind: (event?.kind ?? "出前講演") as OutreachKind,
-    title: event?.title ?? "",
-    heldOn: event ? warekiOf(event.heldOn) : "",
-    audience: event?.audience ?? "",
-    attendance: event?.attendance === null || event?.attendance === undefined ? "" : String(event.attendance),
-    organisationId: event?.organisationId ?? recordOrganisationIds?.[0] ?? "",
-    note: event?.note ?? "",
-    indicatorId: event?.indicatorId ?? "",
-  });
-  const [attendanceError, setAttendanceError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (attendance: number | null) => {
-      const body = {
-        kind: values.kind,
-        title: values.title.trim(),
-        heldOn: values.heldOn,
-        audience: values.audience.trim(),
-        attendance,
-        organisationId: values.organisationId || null,
-        note: values.note.trim(),
-        indicatorId: values.indicatorId || null,
-      };
-      return event ? call(updateOutreach, { params: { id: event.id }, body }) : call(createOutreach, { query: { planId }, body });
-    },
-    onSuccess: () => {
-      queryClient.invalidateQueries({ queryKey: ["vision", "engagement", "outreach"] });
-      flash.show(em.outreach.saved);
-      onDone();
-    },
-  });
-  const errors = fieldErrors(save.error);
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    const attendance = parseNumberText(values.attendance);
-    if (attendance === undefined || (attendance !== null && (!Number.isInteger(attendance) || attendance < 0))) {
-      setAttendanceError(em.outreach.attendanceInvalid);
-      return;
-    }
-    setAttendanceError(null);
-    save.mutate(attendance);
-  }
-  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
-  return (
-    <form onSubmit={submit} noValidate>
-      <Stack>
-        <ErrorAlert error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <NativeSelect
-            label={em.outreach.kind}
-            value={values.kind}
-            data={OUTREACH_KINDS.map((k) => ({ value: k, label: k }))}
-            onChange={(e) => set("kind", e.currentTarget.value as OutreachKind)}
-            required
-            data-autofocus
-          />
-          <JapaneseDateInput
-            label={em.outreach.heldOn}
-            value={values.heldOn}
-            onChange={(text) => set("heldOn", text)}
-            required
-            error={errors.heldOn}
-          />
-        </SimpleGrid>
-        <TextInput
-          label={em.outreach.eventTitle}
-          value={values.title}
-          onChange={(e) => set("title", e.currentTarget.value)}
-          maxLength={200}
-          required
-          error={errors.title}
-        />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            label={em.outreach.audience}
-            value={values.audience}
-            onChange={(e) => set("audience", e.currentTarget.value)}
-            maxLength={200}
-          />
-          <TextInput
-            label={em.outreach.attendance}
-            description={em.outreach.attendanceHelp}
-            value={values.attendance}
-            onChange={(e) => set("attendance", e.currentTarget.value)}
-            inputMode="numeric"
-            error={attendanceError ?? errors.attendance}
-          />
-        </SimpleGrid>
-        <NativeSelect
-          label={em.outreach.organisation}
-          value={values.organisationId}
-          data={[
-            ...(recordOrganisationIds === null ? [{ value: "", label: em.outreach.noOrganisation }] : []),
-            ...(organisations.data?.items ?? [])
-              .filter((o) => (recordOrganisationIds === null ? o.kind !== "external" : recordOrganisationIds.includes(o.id)))
-              .map((o) => ({ value: o.id, label: o.name })),
-          ]}
-          onChange={(e) => set("organisationId", e.currentTarget.value)}
-          required={recordOrganisationIds !== null}
-          error={errors.organisationId}
-        />
-        <NativeSelect
-          label={em.outreach.indicator}
-          description={em.outreach.indicatorHelp}
-          value={values.indicatorId}
-          data={[{ value: "", label: em.outreach.noIndicator }, ...indicators.map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))]}
-          onChange={(e) => set("indicatorId", e.currentTarget.value)}
-          error={errors.indicatorId}
-        />
-        <Textarea
-          label={em.outreach.note}
-          value={values.note}
-          onChange={(e) => set("note", e.currentTarget.value)}
-          autosize
-          minRows={2}
-          maxLength={2000}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {em.save}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
-  );
-}
-
-function FeedForm({ outreach, onDone }: { outreach: Outreach; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [indicatorId, setIndicatorId] = useState(outreach.indicators[0]?.id ?? "");
-  const [fiscalYear, setFiscalYear] = useState<number | null>(currentFiscalYear() - 1);
-  const [measure, setMeasure] = useState<"count" | "attendance">("count");
-  const input = indicatorId && fiscalYear ? { indicatorId, fiscalYear, measure } : null;
-  const preview = useQuery({
-    queryKey: ["vision", "engagement", "outreach-feed", input],
-    queryFn: () => call(previewOutreachFeed, { query: input ?? { indicatorId: "", fiscalYear: 0, measure } }),
-    enabled: input !== null,
-    retry: false,
-  });
-  const save = useMutation({
-    mutationFn: () => call(feedOutreach, { body: input ?? { indicatorId: "", fiscalYear: 0, measure } }),
-    onSuccess: (result) => {
-      // The actual changes grades and the dashboard: refresh everything of the module.
-      queryClient.invalidateQueries({ queryKey: ["vision"] });
-      flash.show(em.outreach.fed(result.value));
-      onDone();
-    },
-  });
-  if (outreach.indicators.length === 0) return <Text role="status">{em.outreach.noIndicators}</Text>;
-  const p = preview.data;
-  return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-      noValidate
-    >
-      <Stack>
-        <Text size="sm">{em.outreach.feedIntro}</Text>
-        <ErrorAlert error={save.error} />
-        <NativeSelect
-          label={em.outreach.indicator}
-          value={indicatorId}
-          data={outreach.indicators.map((i) => ({ value: i.id, label: `${i.code} ${i.name}` }))}
-          onChange={(e) => setIndicatorId(e.currentTarget.value)}
-          data-autofocus
-        />
-        <FiscalYearSelect
-          label={em.outreach.fiscalYear}
-          value={fiscalYear}
-          onChange={setFiscalYear}
-          years={[...new Set([...outreach.summary.map((s) => s.fiscalYear), currentFiscalYear(), currentFiscalYear() - 1])].sort(
-            (a, b) => b - a,
-          )}
-        />
-        <RadioFieldset
-          legend={em.outreach.feedMeasure}
-          name="outreach-feed-measure"
-          value={measure}
-          options={[
-            { value: "count", label: em.outreach.measureCount },
-            { value: "attendance", label: em.outreach.measureAttendance },
-          ]}
-          onChange={setMeasure}
-        />
-        <Paper withBorder p="sm" bg="gray.0" aria-live="polite">
-          {preview.isFetching && !p ? <Loading /> : null}
-          <ErrorAlert error={preview.error} />
-          {p ? (
-            <Stack gap={4}>
-              <Text fw={700}>{em.outreach.feedPreview(p.eventCount, p.value, p.indicator.unit)}</Text>
-              <Text size="sm">{em.outreach.feedCurrent(p.currentValue, p.indicator.unit)}</Text>
-              <Text size="sm">
-                {em.outreach.feedAsOf}：<DateText iso={p.asOf} />（{fiscalYearLabel(p.fiscalYear)}）
-              </Text>
-            </Stack>
-          ) : null}
-        </Paper>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {em.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending} disabled={!p || p.eventCount === 0}>
-            {em.outreach.feedSubmit}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
   );
 }

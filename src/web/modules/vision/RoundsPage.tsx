@@ -1,14 +1,12 @@
 // /vision/rounds: 報告ラウンド — the rounds of the plan, one round's status per owner organisation (who has not
 // updated, late / overdue, 督促 sent), and for the plan's managers: open a round, remind, recompute, close, publish.
-import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
-import type { BodyOf } from "../../../common/api/contract";
+import { useState } from "react";
 import {
   closeRound,
   downloadRoundReport,
   type OwnerStatus,
-  openRound,
   publishRound,
   ROUND_STATUS_LABELS,
   type RoundDetail,
@@ -17,20 +15,17 @@ import {
   remindRound,
 } from "../../../common/api/vision";
 import { formatFiscalYear } from "../../../common/dates";
-import { japaneseErrorMap } from "../../../common/zod-japanese";
 import { call, urlFor } from "../../api/client";
 import { ConfirmButton } from "../../ui/ConfirmButton";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { currentFiscalYear, FiscalYearSelect } from "../../ui/FiscalYear";
 import { useFlash } from "../../ui/Flash";
-import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
-import { bodyOf, EmptyState, issuesToFields, Loading, PlanPicker, parseNumberText, VisionNav } from "./components";
+import { EmptyState, Loading, PlanPicker, VisionNav } from "./components";
 import { vm } from "./messages";
+import { OpenRoundForm } from "./OpenRoundForm";
 import { defaultRound, invalidateVision, useCurrentPlan, useRound, useRounds, useVisionAccess, visionKeys } from "./queries";
 
 const r = vm.rounds;
@@ -276,132 +271,6 @@ function RoundStatus({ id, onPin }: { id: string; onPin: (id: string) => void })
         rowKey={(o) => o.organisationId ?? o.organisationName}
         empty={r.ownersEmpty}
       />
-    </Paper>
-  );
-}
-
-function OpenRoundForm({ planId, onOpened }: { planId: string; onOpened: (id: string) => void }) {
-  const queryClient = useQueryClient();
-  const flash = useFlash();
-  const [fiscalYear, setFiscalYear] = useState<number>(currentFiscalYear() - 1);
-  const [name, setName] = useState(`${formatFiscalYear(currentFiscalYear() - 1)}末`);
-  const [asOf, setAsOf] = useState("");
-  const [deadline, setDeadline] = useState("");
-  const [grace, setGrace] = useState("7");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [focusTick, setFocusTick] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (focusTick === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusTick]);
-
-  const open = useMutation({
-    mutationFn: (body: BodyOf<typeof openRound>) => call(openRound, { params: { id: planId }, body }),
-    onSuccess: async (detail) => {
-      flash.show(r.opened);
-      queryClient.setQueryData(visionKeys.round(detail.id), detail);
-      await invalidateVision(queryClient);
-      onOpened(detail.id);
-      setAsOf("");
-      setDeadline("");
-    },
-    onError: (error) => {
-      setErrors(fieldErrors(error));
-      setFocusTick((n) => n + 1);
-    },
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const g = parseNumberText(grace);
-    if (g === undefined || g === null) found.graceDays = r.numberInvalid;
-    if (!asOf.trim()) found.asOf = r.asOfRequired;
-    if (!deadline.trim()) found.deadline = r.deadlineRequired;
-    const body = { name, fiscalYear, asOf, deadline, graceDays: g ?? Number.NaN };
-    const parsed = bodyOf(openRound).safeParse(body, { error: japaneseErrorMap });
-    if (!parsed.success) for (const [k, v] of Object.entries(issuesToFields(parsed.error.issues))) found[k] ??= v;
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFocusTick((n) => n + 1);
-      return;
-    }
-    open.mutate(body);
-  }
-
-  const clear = (key: string) => errors[key] && setErrors((e) => ({ ...e, [key]: "" }));
-  return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="open-round">
-      <Title order={2} id="open-round" mb="sm" className="yk-section-title">
-        {r.openHeading}
-      </Title>
-      <form ref={formRef} onSubmit={submit} noValidate data-testid="open-round-form">
-        <Stack gap="sm">
-          <ErrorAlert error={open.error} />
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-            <TextInput
-              label={r.name}
-              placeholder={r.namePlaceholder}
-              required
-              value={name}
-              onChange={(e) => {
-                setName(e.currentTarget.value);
-                clear("name");
-              }}
-              error={errors.name || undefined}
-            />
-            <FiscalYearSelect
-              label={r.fiscalYear}
-              required
-              value={fiscalYear}
-              onChange={(fy) => {
-                if (fy === null) return;
-                setFiscalYear(fy);
-                clear("fiscalYear");
-              }}
-              error={errors.fiscalYear || undefined}
-            />
-            <JapaneseDateInput
-              label={r.asOf}
-              required
-              description={r.asOfHelp}
-              value={asOf}
-              onChange={(v) => {
-                setAsOf(v);
-                clear("asOf");
-              }}
-              error={errors.asOf || undefined}
-            />
-            <JapaneseDateInput
-              label={r.deadline}
-              required
-              value={deadline}
-              onChange={(v) => {
-                setDeadline(v);
-                clear("deadline");
-              }}
-              error={errors.deadline || undefined}
-            />
-            <TextInput
-              label={`${r.graceDays}（${r.graceSuffix}）`}
-              inputMode="numeric"
-              required
-              value={grace}
-              onChange={(e) => {
-                setGrace(e.currentTarget.value);
-                clear("graceDays");
-              }}
-              error={errors.graceDays || undefined}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button type="submit" loading={open.isPending}>
-              {r.open}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
     </Paper>
   );
 }

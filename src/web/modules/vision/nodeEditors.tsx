@@ -1,85 +1,34 @@
 // Editors of the plan tree used by 施策体系 and a node's page: add / edit a node (validated with the contract's
 // schema, optimistic version → 409 explained) and link 局区方針の課題 to a node.
 import { Button, Checkbox, Group, Modal, NativeSelect, ScrollArea, SimpleGrid, Stack, Text, Textarea, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import {
   createNode,
   type LinkedChallenge,
   NODE_KIND_LABELS,
-  type NodeKind,
   ROLLUP_METHOD_LABELS,
   ROLLUP_METHODS,
   setNodeChallenges,
   updateNode,
-  type VisionNode,
 } from "../../../common/api/vision";
-import { japaneseErrorMap } from "../../../common/zod-japanese";
-import { organisationOptions } from "../../admin/UsersPage";
+import { organisationOptions } from "../../admin/organisationOptions";
 import { call } from "../../api/client";
 import { m } from "../../messages";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { fieldErrors, isConflict } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
+import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
 import { useOrganisations } from "../policy";
-import { bodyOf, issuesToFields, numberText, parseNumberText } from "./components";
+import { bodyOf } from "./components";
 import { vm } from "./messages";
+import { childKindOf, type NodeFormTarget, type NodeValues, nodeBody, nodeErrors, nodeValues } from "./node-form-values";
 import { invalidateVision, useChallengeCandidates } from "./queries";
 
-const CHILD_KIND: Record<NodeKind, NodeKind | null> = { vision: "strategy", strategy: "measure", measure: "project", project: null };
-export function childKindOf(kind: NodeKind): "strategy" | "measure" | "project" | null {
-  return CHILD_KIND[kind] as "strategy" | "measure" | "project" | null;
-}
-
-export interface ParentOption {
-  id: string;
-  planId: string;
-  kind: NodeKind;
-  code: string;
-  title: string;
-}
-
-export type NodeFormTarget =
-  | { mode: "create"; parent: ParentOption; siblings: number }
-  | { mode: "edit"; node: VisionNode; parents: ParentOption[] };
-
-interface FormState {
-  code: string;
-  title: string;
-  description: string;
-  ownerOrganisationId: string;
-  rollupMethod: (typeof ROLLUP_METHODS)[number];
-  weight: string;
-  sortOrder: string;
-  parentId: string;
-}
-
-function initial(target: NodeFormTarget): FormState {
-  if (target.mode === "edit") {
-    const n = target.node;
-    return {
-      code: n.code,
-      title: n.title,
-      description: n.description,
-      ownerOrganisationId: n.ownerOrganisationId ?? "",
-      rollupMethod: n.rollupMethod,
-      weight: numberText(n.weight),
-      sortOrder: String(n.sortOrder),
-      parentId: n.parentId ?? "",
-    };
-  }
-  return {
-    code: "",
-    title: "",
-    description: "",
-    ownerOrganisationId: "",
-    rollupMethod: "average",
-    weight: "1",
-    sortOrder: String((target.siblings + 1) * 10),
-    parentId: target.parent.id,
-  };
-}
+// the plan tree's pages import the node form's types from here, with the form
+export { childKindOf, type NodeFormTarget, type ParentOption } from "./node-form-values";
 
 /** Add a child under a node, or edit a node (its parent can move within the same level). */
 export function NodeFormModal({ target, onClose }: { target: NodeFormTarget | null; onClose: () => void }) {
@@ -111,20 +60,8 @@ function NodeForm({ target, onDone }: { target: NodeFormTarget; onDone: () => vo
   const queryClient = useQueryClient();
   const flash = useFlash();
   const organisations = useOrganisations();
-  const [form, setForm] = useState<FormState>(() => initial(target));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [focusTick, setFocusTick] = useState(0);
-  const formRef = useRef<HTMLFormElement>(null);
-
-  useEffect(() => {
-    if (focusTick === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusTick]);
-
-  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
-    if (errors[key]) setErrors((e) => ({ ...e, [key]: "" }));
-  };
+  const form = useForm<NodeValues>({ initialValues: nodeValues(target), validate: (values) => nodeErrors(values, target) });
+  const { ref, focusFirstInvalid } = useFocusFirstInvalid();
 
   const save = useMutation({
     mutationFn: async (body: Record<string, unknown>) => {
@@ -140,45 +77,14 @@ function NodeForm({ target, onDone }: { target: NodeFormTarget; onDone: () => vo
     },
     onError: (error) => {
       if (isConflict(error)) invalidateVision(queryClient);
-      setErrors(fieldErrors(error));
-      setFocusTick((n) => n + 1);
+      form.setErrors(fieldErrors(error));
+      focusFirstInvalid();
     },
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const found: Record<string, string> = {};
-    const weight = parseNumberText(form.weight);
-    const sortOrder = parseNumberText(form.sortOrder);
-    if (weight === undefined || weight === null) found.weight = vm.nodeForm.numberInvalid;
-    if (sortOrder === undefined || sortOrder === null) found.sortOrder = vm.nodeForm.numberInvalid;
-    const common = {
-      code: form.code,
-      title: form.title,
-      description: form.description,
-      ownerOrganisationId: form.ownerOrganisationId || null,
-      rollupMethod: form.rollupMethod,
-      weight: weight ?? Number.NaN,
-      sortOrder: sortOrder ?? Number.NaN,
-    };
-    const body =
-      target.mode === "create"
-        ? { parentId: target.parent.id, kind: childKindOf(target.parent.kind), ...common }
-        : { version: target.node.version, parentId: form.parentId || null, ...common };
-    const schema = target.mode === "create" ? bodyOf(createNode) : bodyOf(updateNode);
-    const parsed = schema.safeParse(body, { error: japaneseErrorMap });
-    if (!parsed.success) Object.assign(found, { ...issuesToFields(parsed.error.issues), ...found });
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      setFocusTick((n) => n + 1);
-      return;
-    }
-    save.mutate(body);
-  }
-
   const orgOptions = [{ value: "", label: vm.nodeForm.ownerNone }, ...organisationOptions(organisations.data?.items ?? [])];
   return (
-    <form ref={formRef} onSubmit={submit} noValidate>
+    <form ref={ref} onSubmit={form.onSubmit((values) => save.mutate(nodeBody(values, target)), focusFirstInvalid)} noValidate>
       <Stack gap="sm">
         <ErrorAlert
           error={save.error}
@@ -188,10 +94,8 @@ function NodeForm({ target, onDone }: { target: NodeFormTarget; onDone: () => vo
         {target.mode === "edit" && target.node.kind !== "vision" && target.parents.length > 0 && (
           <NativeSelect
             label={vm.nodeForm.parent}
-            value={form.parentId}
             data={target.parents.map((p) => ({ value: p.id, label: `${p.code} ${p.title}` }))}
-            onChange={(e) => set("parentId", e.currentTarget.value)}
-            error={errors.parentId || undefined}
+            {...form.getInputProps("parentId")}
           />
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -199,57 +103,27 @@ function NodeForm({ target, onDone }: { target: NodeFormTarget; onDone: () => vo
             label={vm.nodeForm.code}
             description={vm.nodeForm.codeHelp}
             required
-            value={form.code}
-            onChange={(e) => set("code", e.currentTarget.value)}
-            error={errors.code || undefined}
+            {...form.getInputProps("code")}
             inputWrapperOrder={["label", "input", "description", "error"]}
           />
-          <NativeSelect
-            label={vm.nodeForm.owner}
-            value={form.ownerOrganisationId}
-            data={orgOptions}
-            onChange={(e) => set("ownerOrganisationId", e.currentTarget.value)}
-            error={errors.ownerOrganisationId || undefined}
-          />
+          <NativeSelect label={vm.nodeForm.owner} data={orgOptions} {...form.getInputProps("ownerOrganisationId")} />
         </SimpleGrid>
-        <TextInput
-          label={vm.nodeForm.title}
-          required
-          value={form.title}
-          onChange={(e) => set("title", e.currentTarget.value)}
-          error={errors.title || undefined}
-        />
-        <Textarea
-          label={vm.nodeForm.description}
-          autosize
-          minRows={2}
-          value={form.description}
-          onChange={(e) => set("description", e.currentTarget.value)}
-          error={errors.description || undefined}
-        />
+        <TextInput label={vm.nodeForm.title} required {...form.getInputProps("title")} />
+        <Textarea label={vm.nodeForm.description} autosize minRows={2} {...form.getInputProps("description")} />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             label={vm.nodeForm.rollupMethod}
-            value={form.rollupMethod}
             data={ROLLUP_METHODS.map((r) => ({ value: r, label: ROLLUP_METHOD_LABELS[r] }))}
-            onChange={(e) => set("rollupMethod", e.currentTarget.value as FormState["rollupMethod"])}
+            {...form.getInputProps("rollupMethod")}
           />
           <TextInput
             label={vm.nodeForm.weight}
             description={vm.nodeForm.weightHelp}
             inputMode="decimal"
-            value={form.weight}
-            onChange={(e) => set("weight", e.currentTarget.value)}
-            error={errors.weight || undefined}
+            {...form.getInputProps("weight")}
             inputWrapperOrder={["label", "input", "description", "error"]}
           />
-          <TextInput
-            label={vm.nodeForm.sortOrder}
-            inputMode="numeric"
-            value={form.sortOrder}
-            onChange={(e) => set("sortOrder", e.currentTarget.value)}
-            error={errors.sortOrder || undefined}
-          />
+          <TextInput label={vm.nodeForm.sortOrder} inputMode="numeric" {...form.getInputProps("sortOrder")} />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone} disabled={save.isPending}>

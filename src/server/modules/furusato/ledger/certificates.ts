@@ -7,7 +7,7 @@ import { fiscalYearOf, formatFiscalYear, todayInJapan } from "../../../../common
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { AppError, Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
-import { appendFilePart, createFileInParts, fileContentStream, finishFileParts, sha256Of } from "../../../platform/files/files";
+import { appendFilePart, createFileInParts, deleteFile, fileContentStream, finishFileParts, sha256Of } from "../../../platform/files/files";
 import { readFileFor } from "../../../platform/files/owners";
 import { ZipWriter } from "../../../platform/files/zip-writer";
 import { isLocalProcessGone, WORKER_NAME } from "../../../platform/jobs/jobs";
@@ -18,7 +18,8 @@ import { type FurusatoAccess, requireDonorRecords, requireManager } from "../acc
 import { bureauFileOwner } from "../file-owners";
 import { type CertificatePage, type Issuer, type RenderedCertificateFile, renderCertificatesPdf } from "./certificate-pdf";
 import type { CertificateRenderRequest } from "./certificate-render-worker";
-import { maskName } from "./one-stop";
+import * as repo from "./certificates-repository";
+import { maskName } from "./donor-name";
 
 export const CERTIFICATE_JOB = "furusato.certificates";
 export const CITY_NAME_SETTING = "furusato.cityName";
@@ -44,50 +45,21 @@ export function certificateNumber(prefix: string, sequence: number): string {
   return `${prefix}-${String(sequence).padStart(6, "0")}`;
 }
 
-async function lastSequence(db: Queryable, prefix: string): Promise<number> {
-  const { rows } = await db.query<{ n: number | null }>(
-    "SELECT max(substring(certificate_number FROM '-([0-9]+)$')::int) AS n FROM furusato_certificates WHERE certificate_number LIKE $1",
-    [`${prefix}-%`],
-  );
-  return rows[0]?.n ?? 0;
-}
-
-export interface CertificateFilter {
-  from: string | null;
-  to: string | null;
-  portalCode: string | null;
-  donationIds: string[] | null;
-}
-
-// 証明書が必要な寄附: paid (入金済 — a cancelled one is not), donor data still held, no certificate yet.
-function candidateWhere(filter: CertificateFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [filter.from, filter.to, filter.portalCode, filter.donationIds];
-  const sql = `d.status = '入金済' AND d.anonymised_at IS NULL
-    AND NOT EXISTS (SELECT 1 FROM furusato_certificates c WHERE c.donation_id = d.id)
-    AND ($1::date IS NULL OR d.donated_on >= $1::date) AND ($2::date IS NULL OR d.donated_on <= $2::date)
-    AND ($3::text IS NULL OR d.portal_code = $3::text) AND ($4::uuid[] IS NULL OR d.id = ANY($4::uuid[]))`;
-  return { sql, params };
-}
-
 export async function listCertificateCandidates(
   db: Queryable,
   access: FurusatoAccess,
-  filter: Omit<CertificateFilter, "donationIds"> & { page: number; pageSize: number; revealed?: boolean },
+  filter: Omit<repo.CertificateFilter, "donationIds"> & { page: number; pageSize: number; revealed?: boolean },
 ) {
   if (access.supplier) throw new Forbidden("受領証明書は市の職員だけが扱えます。");
   requireDonorRecords(access);
-  const { sql, params } = candidateWhere({ ...filter, donationIds: null });
+  const candidates = { from: filter.from, to: filter.to, portalCode: filter.portalCode, donationIds: null };
   const offset = (filter.page - 1) * filter.pageSize;
-  const [page, count] = await Promise.all([
-    db.query<{ id: string; order_number: string; portal_code: string; donated_on: string; amount: number; donor_name: string | null }>(
-      `SELECT d.id, d.order_number, d.portal_code, d.donated_on, d.amount, d.donor_name FROM furusato_donations d
-        WHERE ${sql} ORDER BY d.donated_on, d.portal_code, d.order_number LIMIT ${filter.pageSize} OFFSET ${offset}`,
-      params,
-    ),
-    db.query<{ n: number }>(`SELECT count(*)::int AS n FROM furusato_donations d WHERE ${sql}`, params),
+  const [rows, total] = await Promise.all([
+    repo.findCandidatePage(db, candidates, { limit: filter.pageSize, offset }),
+    repo.countCandidates(db, candidates),
   ]);
   return {
-    items: page.rows.map((r) => ({
+    items: rows.map((r) => ({
       donationId: r.id,
       orderNumber: r.order_number,
       portalCode: r.portal_code,
@@ -96,25 +68,13 @@ export async function listCertificateCandidates(
       // Masked unless a manager asked for the names (the route records it): access.ts, one rule for every screen.
       donorName: filter.revealed === true && access.manager ? (r.donor_name ?? "") : maskName(r.donor_name),
     })),
-    total: count.rows[0]?.n ?? 0,
+    total,
     page: filter.page,
     pageSize: filter.pageSize,
   };
 }
 
-interface DonationForCertificate {
-  id: string;
-  order_number: string;
-  donated_on: string;
-  amount: number;
-  donor_name: string | null;
-  donor_postal_code: string | null;
-  donor_address: string | null;
-}
-
-const DONATION_COLUMNS = "d.id, d.order_number, d.donated_on, d.amount, d.donor_name, d.donor_postal_code, d.donor_address";
-
-function pageOf(d: DonationForCertificate, number: string, issuedOn: string, reissueOf: string | null): CertificatePage {
+function pageOf(d: repo.DonationForCertificate, number: string, issuedOn: string, reissueOf: string | null): CertificatePage {
   return {
     certificateNumber: number,
     issuedOn,
@@ -146,7 +106,6 @@ const ABANDONED_AFTER = "10 minutes";
 /** files.size_bytes is an integer: a batch's file stays under 2 GB (about 2.5 million certificates). */
 const MAX_BATCH_BYTES = 2 ** 31 - 1;
 const RENDER_WORKER = { name: "certificate-render-worker", source: new URL("./certificate-render-worker.ts", import.meta.url) };
-const BATCH_LOCK = "SELECT pg_advisory_xact_lock(hashtext('furusato_certificates'))";
 /** batches this process is building (a builder recorded under this process's pid but not here is from an earlier one) */
 const buildingHere = new Set<string>();
 
@@ -168,9 +127,8 @@ interface Build {
 type Renderer = WorkerThread<CertificateRenderRequest, RenderedCertificateFile>;
 
 interface BatchJob {
-  /** the candidates' condition (candidateWhere) */
-  sql: string;
-  params: unknown[];
+  /** which donations the batch is for (it takes those that need a certificate) */
+  filter: repo.CertificateFilter;
   /** donations counted at the start: the batch takes at most these many */
   total: number;
   perFile: number;
@@ -200,17 +158,15 @@ interface Written {
 export async function issueCertificates(
   db: Db,
   actor: Actor,
-  filter: CertificateFilter,
+  filter: repo.CertificateFilter,
   progress: Progress = async () => {},
   today = todayInJapan(),
   options: BatchOptions = {},
 ): Promise<BatchResult> {
   const perFile = options.perFile ?? CERTIFICATES_PER_FILE;
   await progress(0, null, "対象の寄附を数えています");
-  const { sql, params } = candidateWhere(filter);
-  const counted = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM furusato_donations d WHERE ${sql}`, params);
   // The batch takes at most the donations counted now; any that arrive meanwhile wait for the next one.
-  const total = counted.rows[0]?.n ?? 0;
+  const total = await repo.countCandidates(db, filter);
   const none = { batchId: null, count: 0, firstNumber: null, lastNumber: null };
   if (total === 0) {
     await progress(0, 0, "新たに発行する寄附はありませんでした");
@@ -223,7 +179,7 @@ export async function issueCertificates(
   buildingHere.add(batchId);
   try {
     const build = await beginBuild(db, actor, batchId, certificatePrefix(fiscalYearOf(today)), zipped);
-    return await buildAndIssue(db, actor, build, { sql, params, total, perFile, zipped, today, issuer, progress }, options.renderHeapMb);
+    return await buildAndIssue(db, actor, build, { filter, total, perFile, zipped, today, issuer, progress }, options.renderHeapMb);
   } finally {
     buildingHere.delete(batchId);
   }
@@ -276,15 +232,11 @@ async function newBatchFile(tx: Queryable, actor: Actor, batchId: string, zipped
 // The batch's id is chosen first so that its file is stored with its owner (the batch) in one write.
 async function beginBuild(db: Db, actor: Actor, batchId: string, prefix: string, zipped: boolean): Promise<Build> {
   return db.transaction(async (tx) => {
-    await tx.query(BATCH_LOCK);
+    await repo.lockCertificateNumbers(tx);
     await discardAbandonedBuilds(tx, actor);
-    const start = await lastSequence(tx, prefix);
+    const start = await repo.lastSequence(tx, prefix);
     const file = await newBatchFile(tx, actor, batchId, zipped);
-    await tx.query(
-      `INSERT INTO furusato_certificate_batches (id, file_id, certificate_count, created_by, state, builder)
-       VALUES ($1, $2, 0, $3, 'building', $4)`,
-      [batchId, file.id, actor.userId, WORKER_NAME],
-    );
+    await repo.insertBuildingBatch(tx, { id: batchId, fileId: file.id, createdBy: actor.userId, builder: WORKER_NAME });
     return { batchId, fileId: file.id, prefix, start };
   });
 }
@@ -294,11 +246,7 @@ async function beginBuild(db: Db, actor: Actor, batchId: string, prefix: string,
  * abandoned: its process on this host is gone, or it has not written a part for ABANDONED_AFTER. Those are removed.
  */
 async function discardAbandonedBuilds(tx: Queryable, actor: Actor): Promise<void> {
-  const { rows } = await tx.query<{ id: string; builder: string | null; quiet: boolean }>(
-    `SELECT id, builder, heartbeat_at < now() - interval '${ABANDONED_AFTER}' AS quiet
-       FROM furusato_certificate_batches WHERE state = 'building'`,
-  );
-  for (const build of rows) {
+  for (const build of await repo.findBuildingBatches(tx, ABANDONED_AFTER)) {
     const gone = build.quiet || isLocalProcessGone(build.builder, buildingHere.has(build.id));
     if (!gone) throw new Conflict("別の受領証明書を作成中です。終わってから、もう一度操作してください。", "batch_in_progress");
     await discardBuild(tx, build.id);
@@ -313,14 +261,9 @@ async function discardAbandonedBuilds(tx: Queryable, actor: Actor): Promise<void
 
 /** Removes a batch that is still building, with its staged numbers and its file's parts. */
 async function discardBuild(db: Queryable, batchId: string): Promise<void> {
-  const { rows } = await db.query<{ file_id: string }>(
-    "DELETE FROM furusato_certificate_batches WHERE id = $1 AND state = 'building' RETURNING file_id",
-    [batchId],
-  );
-  if (rows[0]) await db.query("DELETE FROM files WHERE id = $1", [rows[0].file_id]);
+  const fileId = await repo.deleteBuildingBatch(db, batchId);
+  if (fileId) await deleteFile(db, fileId);
 }
-
-type CandidateRow = DonationForCertificate & { portal_code: string };
 
 async function writeFiles(db: Db, build: Build, job: BatchJob, renderer: Renderer): Promise<Written> {
   const hash = createHash("sha256");
@@ -329,7 +272,7 @@ async function writeFiles(db: Db, build: Build, job: BatchJob, renderer: Rendere
   let count = 0;
   let part = 0;
   let sizeBytes = 0;
-  let after: { donated_on: string; portal_code: string; order_number: string } | null = null;
+  let after: repo.CandidateKey | null = null;
   // Each part is stored with a sign of life; a batch discarded meanwhile (taken for abandoned) stops here.
   const store = async (bytes: Uint8Array, staged?: { numbers: string[]; donationIds: string[] }) => {
     sizeBytes += bytes.length;
@@ -337,31 +280,16 @@ async function writeFiles(db: Db, build: Build, job: BatchJob, renderer: Rendere
       throw new ValidationError("受領証明書のファイルが大きくなりすぎます（2GB 超）。寄附日の範囲を分けて作成してください。");
     hash.update(bytes);
     await db.transaction(async (tx) => {
-      const alive = await tx.query(
-        "UPDATE furusato_certificate_batches SET heartbeat_at = now() WHERE id = $1 AND state = 'building' RETURNING id",
-        [build.batchId],
-      );
-      if (alive.rows.length === 0)
+      if (!(await repo.touchBuildingBatch(tx, build.batchId)))
         throw new Conflict("受領証明書の作成が取り消されました（長く止まっていたため）。もう一度作成してください。", "batch_discarded");
       await appendFilePart(tx, build.fileId, part, bytes);
-      if (staged)
-        await tx.query(
-          `INSERT INTO furusato_certificate_staged (batch_id, certificate_number, donation_id)
-           SELECT $1, u.number, u.donation_id FROM unnest($2::text[], $3::uuid[]) AS u (number, donation_id)`,
-          [build.batchId, staged.numbers, staged.donationIds],
-        );
+      if (staged) await repo.insertStagedCertificates(tx, build.batchId, staged.numbers, staged.donationIds);
     });
     part++;
   };
   while (count < job.total) {
     // The next page after the last one read: the candidates' order is a key (a portal's order numbers are unique).
-    const n = job.params.length;
-    const { rows } = await db.query<CandidateRow>(
-      `SELECT ${DONATION_COLUMNS}, d.portal_code FROM furusato_donations d
-        WHERE ${job.sql}${after ? ` AND (d.donated_on, d.portal_code, d.order_number) > ($${n + 1}::date, $${n + 2}::text, $${n + 3}::text)` : ""}
-        ORDER BY d.donated_on, d.portal_code, d.order_number LIMIT ${Math.min(job.perFile, job.total - count)}`,
-      after ? [...job.params, after.donated_on, after.portal_code, after.order_number] : job.params,
-    );
+    const rows = await repo.findCandidatesAfter(db, job.filter, after, Math.min(job.perFile, job.total - count));
     if (rows.length === 0) break;
     const numbers = rows.map((_, i) => certificateNumber(build.prefix, build.start + count + i + 1));
     const file = await renderer.call(
@@ -371,7 +299,7 @@ async function writeFiles(db: Db, build: Build, job: BatchJob, renderer: Rendere
     const name = `寄附金受領証明書_${String(part + 1).padStart(digits, "0")}_${numbers[0]}～${numbers[numbers.length - 1]}.pdf`;
     await store(zip ? zip.entry(name, file) : file.data, { numbers, donationIds: rows.map((d) => d.id) });
     count += rows.length;
-    const last: CandidateRow = rows[rows.length - 1];
+    const last = rows[rows.length - 1];
     after = { donated_on: last.donated_on, portal_code: last.portal_code, order_number: last.order_number };
     await job.progress(count, job.total, `${count}件 / ${job.total}件の証明書を作成しました`);
   }
@@ -384,37 +312,20 @@ async function completeBuild(db: Db, actor: Actor, build: Build, written: Writte
   const first = certificateNumber(build.prefix, build.start + 1);
   const last = certificateNumber(build.prefix, build.start + written.count);
   await db.transaction(async (tx) => {
-    await tx.query(BATCH_LOCK);
-    const current = await tx.query("SELECT 1 FROM furusato_certificate_batches WHERE id = $1 AND state = 'building'", [build.batchId]);
-    if (current.rows.length === 0)
+    await repo.lockCertificateNumbers(tx);
+    if (!(await repo.isBuilding(tx, build.batchId)))
       throw new Conflict("受領証明書の作成が取り消されました（長く止まっていたため）。もう一度作成してください。", "batch_discarded");
-    if ((await lastSequence(tx, build.prefix)) !== build.start)
+    if ((await repo.lastSequence(tx, build.prefix)) !== build.start)
       throw new Conflict("別の受領証明書の作成が同時に行われました。もう一度作成してください。", "concurrent_batch");
     // A donation cancelled, anonymised or certified while its page was being printed must not get this certificate.
-    const { rows } = await tx.query<{ staged: number; unfit: number }>(
-      `SELECT count(*)::int AS staged,
-              count(*) FILTER (WHERE d.status <> '入金済' OR d.anonymised_at IS NOT NULL
-                OR EXISTS (SELECT 1 FROM furusato_certificates c WHERE c.donation_id = s.donation_id))::int AS unfit
-         FROM furusato_certificate_staged s JOIN furusato_donations d ON d.id = s.donation_id
-        WHERE s.batch_id = $1`,
-      [build.batchId],
-    );
-    const changed = written.count - rows[0].staged + rows[0].unfit;
+    const { staged, unfit } = await repo.countStaged(tx, build.batchId);
+    const changed = written.count - staged + unfit;
     if (changed > 0)
       throw new Conflict(
         `作成中に${changed}件の寄附が取消・削除・匿名化されたか、別に発行されました。もう一度作成してください。`,
         "donations_changed",
       );
-    await tx.query(
-      `INSERT INTO furusato_certificates (donation_id, batch_id, certificate_number, issued_on)
-       SELECT donation_id, batch_id, certificate_number, $2::date FROM furusato_certificate_staged WHERE batch_id = $1`,
-      [build.batchId, today],
-    );
-    await tx.query("DELETE FROM furusato_certificate_staged WHERE batch_id = $1", [build.batchId]);
-    await tx.query(
-      "UPDATE furusato_certificate_batches SET state = 'issued', certificate_count = $2, builder = NULL, heartbeat_at = now() WHERE id = $1",
-      [build.batchId, written.count],
-    );
+    await repo.issueStagedCertificates(tx, build.batchId, today, written.count);
     await finishFileParts(tx, build.fileId, {
       name: `寄附金受領証明書_${first}～${last}.${zipped ? "zip" : "pdf"}`,
       sizeBytes: written.sizeBytes,
@@ -438,38 +349,32 @@ export async function reissueCertificate(
   certificateId: string,
   today = todayInJapan(),
 ): Promise<{ batchId: string; certificateNumber: string }> {
-  const { rows } = await db.query<DonationForCertificate & { certificate_number: string; status: string; anonymised_at: Date | null }>(
-    `SELECT ${DONATION_COLUMNS}, c.certificate_number, d.status, d.anonymised_at
-       FROM furusato_certificates c JOIN furusato_donations d ON d.id = c.donation_id WHERE c.id = $1`,
-    [certificateId],
-  );
-  const original = rows[0];
+  const original = await repo.findCertificateWithDonation(db, certificateId);
   if (!original) throw new NotFound("受領証明書");
   if (original.status !== "入金済") throw new Conflict(`寄附が「${original.status}」のため再発行できません。`, "invalid_status");
   if (original.anonymised_at) throw new Conflict("寄附者の情報が匿名化されているため再発行できません。", "anonymised");
   const prefix = certificatePrefix(fiscalYearOf(today));
-  const start = await lastSequence(db, prefix);
+  const start = await repo.lastSequence(db, prefix);
   const number = certificateNumber(prefix, start + 1);
   const pdf = await renderCertificatesPdf([pageOf(original, number, today, original.certificate_number)], await certificateIssuer(db));
   const batchId = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.query(BATCH_LOCK);
+    await repo.lockCertificateNumbers(tx);
     // A batch being built has the next numbers: the reissue waits for it.
     await discardAbandonedBuilds(tx, actor);
-    if ((await lastSequence(tx, prefix)) !== start)
+    if ((await repo.lastSequence(tx, prefix)) !== start)
       throw new Conflict("別の受領証明書の作成が同時に行われました。もう一度操作してください。", "concurrent_batch");
     const file = await newBatchFile(tx, actor, batchId, false);
     await appendFilePart(tx, file.id, 0, pdf);
     await finishFileParts(tx, file.id, { name: `寄附金受領証明書_${number}_再発行.pdf`, sizeBytes: pdf.length, sha256: sha256Of(pdf) });
-    await tx.query("INSERT INTO furusato_certificate_batches (id, file_id, certificate_count, created_by) VALUES ($1, $2, 1, $3)", [
+    await repo.insertReissue(tx, {
       batchId,
-      file.id,
-      actor.userId,
-    ]);
-    await tx.query(
-      "INSERT INTO furusato_certificates (donation_id, batch_id, certificate_number, issued_on, reissue) VALUES ($1, $2, $3, $4, true)",
-      [original.id, batchId, number, today],
-    );
+      fileId: file.id,
+      createdBy: actor.userId,
+      donationId: original.id,
+      certificateNumber: number,
+      issuedOn: today,
+    });
     await recordAudit(tx, actor, {
       action: "reissue",
       entityType: "furusato_certificate",
@@ -482,24 +387,7 @@ export async function reissueCertificate(
 }
 
 export async function listBatches(db: Queryable) {
-  const { rows } = await db.query<{
-    id: string;
-    certificate_count: number;
-    first_number: string | null;
-    last_number: string | null;
-    reissue: boolean | null;
-    created_at: Date;
-    created_by: string | null;
-  }>(
-    `SELECT b.id, b.certificate_count, min(c.certificate_number) AS first_number, max(c.certificate_number) AS last_number,
-            bool_or(c.reissue) AS reissue, b.created_at, u.display_name AS created_by
-       FROM furusato_certificate_batches b
-       LEFT JOIN furusato_certificates c ON c.batch_id = b.id
-       LEFT JOIN users u ON u.id = b.created_by
-      WHERE b.state = 'issued'
-      GROUP BY b.id, u.display_name ORDER BY b.created_at DESC LIMIT 200`,
-  );
-  return rows.map((r) => ({
+  return (await repo.findIssuedBatches(db)).map((r) => ({
     id: r.id,
     certificateCount: r.certificate_count,
     firstNumber: r.first_number,
@@ -511,33 +399,13 @@ export async function listBatches(db: Queryable) {
 }
 
 export async function listCertificates(db: Queryable, filter: { q?: string; page: number; pageSize: number }) {
-  const params: unknown[] = [filter.q ? `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : null];
-  const where = "($1::text IS NULL OR c.certificate_number ILIKE $1 OR d.order_number ILIKE $1)";
-  const offset = (filter.page - 1) * filter.pageSize;
-  const [page, count] = await Promise.all([
-    db.query<{
-      id: string;
-      certificate_number: string;
-      donation_id: string;
-      order_number: string;
-      donated_on: string;
-      amount: number;
-      issued_on: string;
-      reissue: boolean;
-      batch_id: string;
-    }>(
-      `SELECT c.id, c.certificate_number, c.donation_id, d.order_number, d.donated_on, d.amount, c.issued_on, c.reissue, c.batch_id
-         FROM furusato_certificates c JOIN furusato_donations d ON d.id = c.donation_id
-        WHERE ${where} ORDER BY c.created_at DESC, c.certificate_number DESC LIMIT ${filter.pageSize} OFFSET ${offset}`,
-      params,
-    ),
-    db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM furusato_certificates c JOIN furusato_donations d ON d.id = c.donation_id WHERE ${where}`,
-      params,
-    ),
-  ]);
+  const { rows, total } = await repo.findCertificates(db, {
+    q: filter.q,
+    limit: filter.pageSize,
+    offset: (filter.page - 1) * filter.pageSize,
+  });
   return {
-    items: page.rows.map((r) => ({
+    items: rows.map((r) => ({
       id: r.id,
       certificateNumber: r.certificate_number,
       donationId: r.donation_id,
@@ -548,7 +416,7 @@ export async function listCertificates(db: Queryable, filter: { q?: string; page
       reissue: r.reissue,
       batchId: r.batch_id,
     })),
-    total: count.rows[0]?.n ?? 0,
+    total,
     page: filter.page,
     pageSize: filter.pageSize,
   };
@@ -560,15 +428,12 @@ export async function listCertificates(db: Queryable, filter: { q?: string; page
  */
 export async function downloadBatch(db: Db, access: FurusatoAccess, actor: Actor, batchId: string) {
   requireManager(access);
-  const { rows } = await db.query<{ file_id: string; certificate_count: number }>(
-    "SELECT file_id, certificate_count FROM furusato_certificate_batches WHERE id = $1 AND state = 'issued'",
-    [batchId],
-  );
-  if (!rows[0]) throw new NotFound("受領証明書の作成記録");
+  const batch = await repo.findIssuedBatch(db, batchId);
+  if (!batch) throw new NotFound("受領証明書の作成記録");
   const file = await readFileFor(
     db,
     access.user,
-    rows[0].file_id,
+    batch.file_id,
     { kind: "furusato.certificate_batch", ownerId: batchId },
     "受領証明書のファイル",
   );
@@ -577,20 +442,20 @@ export async function downloadBatch(db: Db, access: FurusatoAccess, actor: Actor
       action: "download",
       entityType: "furusato_certificate_batch",
       entityId: batchId,
-      summary: `寄附金受領証明書（${rows[0].certificate_count}件）のファイルをダウンロード`,
+      summary: `寄附金受領証明書（${batch.certificate_count}件）のファイルをダウンロード`,
     }),
   );
   // readFileFor checked the owner; the content (kept in parts) is read as the download goes.
   return { name: file.name, mimeType: file.mimeType, body: fileContentStream(db, file.id) };
 }
 
-export function checkCertificateFilter(filter: CertificateFilter): void {
+export function checkCertificateFilter(filter: repo.CertificateFilter): void {
   if (filter.from && filter.to && filter.from > filter.to)
     throw new ValidationError("寄附日の範囲が逆になっています。", { to: "開始日より後の日付を入れてください。" });
 }
 
 // 600,000 certificates take about an hour here; a failure (out of memory included) is reported, not retried.
-export const certificateJob = defineJob<{ actor: Actor; filter: CertificateFilter }>(
+export const certificateJob = defineJob<{ actor: Actor; filter: repo.CertificateFilter }>(
   CERTIFICATE_JOB,
   (data, context) => issueCertificates(context.db, data.actor, data.filter, context.progress),
   { expireInSeconds: 6 * 60 * 60 },

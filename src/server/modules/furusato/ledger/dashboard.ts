@@ -14,50 +14,17 @@ import { ONE_STOP_STATUSES, type OneStopStatus, oneStopDeadline } from "../../..
 import type { Queryable } from "../../../db/database";
 import { writeXlsx, type XlsxSheet } from "../../../platform/tabular/xlsx-write";
 import { costLedger } from "./costs";
+import * as repo from "./dashboard-repository";
 
-/**
- * 寄附 per portal and month of a fiscal year, キャンセル excluded. One pass over the year's rows through the index
- * furusato_donations_period (fiscal_year, portal_code, donated_on); benchmarked as `ledger.dashboard`.
- */
+/** 寄附 per portal and month of a fiscal year, キャンセル excluded (the month as YYYY-MM-01). */
 export async function portalMonthTotals(db: Queryable, fiscalYear: number): Promise<PortalMonthTotal[]> {
-  const { rows } = await db.query<{ portal_code: string; month: string; count: number; amount: number }>(
-    `SELECT portal_code, date_trunc('month', donated_on)::date AS month, count(*)::int AS count, sum(amount)::bigint AS amount
-       FROM furusato_donations
-      WHERE fiscal_year = $1 AND status <> 'キャンセル'
-      GROUP BY portal_code, date_trunc('month', donated_on)
-      ORDER BY portal_code, month`,
-    [fiscalYear],
-  );
+  const rows = await repo.portalMonthRows(db, fiscalYear);
   return rows.map((r) => ({ portalCode: r.portal_code, month: String(r.month).slice(0, 10), count: r.count, amount: r.amount }));
 }
 
-/**
- * 人気の返礼品: gifts by the donations that chose them. A donation with several gifts is shared among its lines
- * (按分), so the amounts add up to the donations' total.
- */
-export async function topGifts(db: Queryable, fiscalYear: number, limit = 10): Promise<DashboardResponse["topGifts"]> {
-  const { rows } = await db.query<{
-    gift_id: string | null;
-    gift_code: string;
-    title: string;
-    count: number;
-    quantity: number;
-    amount: number;
-  }>(
-    `WITH lines AS (
-       SELECT i.gift_id, i.gift_code, i.quantity, d.id AS donation_id,
-              d.amount::numeric / count(*) OVER (PARTITION BY d.id) AS share
-         FROM furusato_donations d
-         JOIN furusato_donation_items i ON i.donation_id = d.id
-        WHERE d.fiscal_year = $1 AND d.status <> 'キャンセル')
-     SELECT g.id AS gift_id, l.gift_code, coalesce(g.title, '') AS title, count(DISTINCT l.donation_id)::int AS count,
-            sum(l.quantity)::int AS quantity, round(sum(l.share))::bigint AS amount
-       FROM lines l LEFT JOIN furusato_gifts g ON g.id = l.gift_id
-      GROUP BY g.id, l.gift_code, g.title
-      ORDER BY amount DESC, count DESC, l.gift_code
-      LIMIT $2`,
-    [fiscalYear, limit],
-  );
+/** 人気の返礼品, the amounts shared among a donation's gifts (按分). */
+async function topGifts(db: Queryable, fiscalYear: number, limit = 10): Promise<DashboardResponse["topGifts"]> {
+  const rows = await repo.topGiftRows(db, fiscalYear, limit);
   return rows.map((r) => ({
     giftId: r.gift_id,
     giftCode: r.gift_code,
@@ -69,17 +36,9 @@ export async function topGifts(db: Queryable, fiscalYear: number, limit = 10): P
 }
 
 /** ワンストップ特例 of the year's donations by status, grouped by their deadline (1月10日 of the following year). */
-export async function oneStopBacklog(db: Queryable, fiscalYear: number, today: string): Promise<DashboardResponse["oneStop"]> {
-  const { rows } = await db.query<{ year: number; status: OneStopStatus; count: number }>(
-    `SELECT extract(year FROM d.donated_on)::int AS year, a.status, count(*)::int AS count
-       FROM furusato_one_stop_applications a
-       JOIN furusato_donations d ON d.id = a.donation_id
-      WHERE d.fiscal_year = $1 AND d.status <> 'キャンセル'
-      GROUP BY 1, 2`,
-    [fiscalYear],
-  );
+async function oneStopBacklog(db: Queryable, fiscalYear: number, today: string): Promise<DashboardResponse["oneStop"]> {
   const byDeadline = new Map<string, Record<OneStopStatus, number>>();
-  for (const row of rows) {
+  for (const row of await repo.oneStopCounts(db, fiscalYear)) {
     const deadline = oneStopDeadline(`${row.year}-12-31`);
     const counts = byDeadline.get(deadline) ?? (Object.fromEntries(ONE_STOP_STATUSES.map((s) => [s, 0])) as Record<OneStopStatus, number>);
     counts[row.status] += row.count;
@@ -91,19 +50,8 @@ export async function oneStopBacklog(db: Queryable, fiscalYear: number, today: s
 }
 
 /** 出荷 still to do, per supplier, whatever the year: 未依頼, 依頼済 (not yet sent), and overdue (期限切れ). */
-export async function shipmentBacklog(db: Queryable, today: string): Promise<DashboardResponse["shipments"]> {
-  const { rows } = await db.query<{ id: string; code: string; name: string; unrequested: number; requested: number; overdue: number }>(
-    `SELECT sp.id, sp.code, sp.name,
-            count(*) FILTER (WHERE s.status = '未依頼')::int AS unrequested,
-            count(*) FILTER (WHERE s.status = '依頼済')::int AS requested,
-            count(*) FILTER (WHERE s.due_on < $1::date)::int AS overdue
-       FROM furusato_shipments s
-       JOIN furusato_suppliers sp ON sp.id = s.supplier_id
-      WHERE s.status IN ('未依頼', '依頼済')
-      GROUP BY sp.id, sp.code, sp.name
-      ORDER BY sp.code`,
-    [today],
-  );
+async function shipmentBacklog(db: Queryable, today: string): Promise<DashboardResponse["shipments"]> {
+  const rows = await repo.openShipmentsBySupplier(db, today);
   return rows.map((r) => ({
     supplierId: r.id,
     supplierCode: r.code,
@@ -118,14 +66,14 @@ export async function dashboard(db: Queryable, fiscalYear: number, today: string
   const [current, previous, portals, gifts, ledger, oneStop, shipments] = await Promise.all([
     portalMonthTotals(db, fiscalYear),
     portalMonthTotals(db, fiscalYear - 1),
-    db.query<{ code: string; name: string }>("SELECT code, name FROM furusato_portals ORDER BY sort_order, code"),
+    repo.portalNames(db),
     topGifts(db, fiscalYear),
     costLedger(db, fiscalYear, today),
     oneStopBacklog(db, fiscalYear, today),
     shipmentBacklog(db, today),
   ]);
-  const order = portals.rows.map((p) => p.code);
-  const nameOf = new Map(portals.rows.map((p) => [p.code, p.name]));
+  const order = portals.map((p) => p.code);
+  const nameOf = new Map(portals.map((p) => [p.code, p.name]));
   const table = buildMonthTable(fiscalYear, current, order);
   const last = buildMonthTable(fiscalYear - 1, previous, order);
   return {

@@ -5,19 +5,16 @@ import { todayInJapan } from "../../../../common/dates";
 import { type DonationMappingConfig, mapDonationRows } from "../../../../common/furusato/donation-mapping";
 import type { Db, Queryable } from "../../../db/database";
 import { DEMO_ACTOR } from "../../../platform/audit/audit";
+import { ageSampleFollowUps } from "./demo-repository";
 import { upsertDonations } from "./donations-store";
+import { findGiftCodes, insertFundUseIfMissing } from "./ingest-repository";
 import { insertMapping } from "./mappings";
 import { sampleGenericRows, sampleRakutenRows } from "./sample-donations";
 import { SAMPLE_FUND_USES, SHIPPED_MAPPINGS } from "./shipped-mappings";
 
 export async function loadFundUses(tx: Queryable, isSample: boolean): Promise<void> {
   for (const [index, use] of SAMPLE_FUND_USES.entries())
-    await tx.query("INSERT INTO furusato_fund_uses (code, name, sort_order, is_sample) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
-      use.code,
-      use.name,
-      index + 1,
-      isSample,
-    ]);
+    await insertFundUseIfMissing(tx, { code: use.code, name: use.name, sortOrder: index + 1, isSample });
 }
 
 /** 使い道 and the shipped mappings (one per shipped layout); returns mapping ids by shipped key. */
@@ -41,10 +38,9 @@ function asTable(rows: string[][]) {
 }
 
 async function mapSample(db: Queryable, rows: string[][], config: DonationMappingConfig, portalCode: string) {
-  const gifts = await db.query<{ code: string }>("SELECT code FROM furusato_gifts");
   const result = mapDonationRows(asTable(rows), config, portalCode, {
     fundUses: SAMPLE_FUND_USES,
-    giftCodes: new Set(gifts.rows.map((g) => g.code)),
+    giftCodes: new Set(await findGiftCodes(db)),
   });
   if (!result.ok) throw new Error(`sample donations do not map: ${result.errors[0]?.message}`);
   return result.donations;
@@ -91,33 +87,6 @@ export async function loadLedgerDemo(db: Db): Promise<void> {
   ];
   await db.transaction(async (tx) => {
     await upsertDonations(tx, records, { importId: null, isSample: true });
-    await ageFollowUps(tx, todayInJapan());
+    await ageSampleFollowUps(tx, todayInJapan());
   });
-}
-
-/**
- * The work that followed the sample donations, as it would stand today: older gifts sent, recent ones requested
- * (a few overdue) or not yet requested; older one-stop applications accepted, some incomplete, recent ones not in.
- */
-async function ageFollowUps(tx: Queryable, today: string): Promise<void> {
-  await tx.query(
-    `UPDATE furusato_shipments s SET status = '発送済', requested_at = d.donated_on + 1, due_on = d.donated_on + 15,
-            planned_on = d.donated_on + 5, shipped_on = d.donated_on + 5, carrier = 'ヤマト運輸',
-            tracking_number = lpad((abs(hashtext(d.order_number)) % 1000000000000)::text, 12, '0')
-       FROM furusato_donations d WHERE d.id = s.donation_id AND d.donated_on < $1::date - 30`,
-    [today],
-  );
-  await tx.query(
-    `UPDATE furusato_shipments s SET status = '依頼済', requested_at = d.donated_on + 1, due_on = d.donated_on + 15
-       FROM furusato_donations d WHERE d.id = s.donation_id AND s.status = '未依頼' AND d.donated_on < $1::date - 10`,
-    [today],
-  );
-  await tx.query(
-    `UPDATE furusato_one_stop_applications o
-        SET status = CASE WHEN abs(hashtext(d.order_number)) % 10 = 0 THEN '不備' ELSE '受理' END,
-            missing = CASE WHEN abs(hashtext(d.order_number)) % 10 = 0 THEN ARRAY['本人確認書類'] ELSE '{}' END,
-            received_on = d.donated_on + 14
-       FROM furusato_donations d WHERE d.id = o.donation_id AND d.donated_on < $1::date - 20`,
-    [today],
-  );
 }

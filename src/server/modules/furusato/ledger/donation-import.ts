@@ -1,22 +1,17 @@
 // 寄附データの取込: a portal's order file, read through the portal's mapping, lands in the ledger whole or not at all.
 // The file's hash is recorded in the same transaction as its donations, so the same file twice adds nothing and a
 // retry after a crash knows whether the first attempt landed. Personal data never reaches the logs or the audit.
-import {
-  type DonationMappingConfig,
-  donationMappingConfigSchema,
-  type MappingTable,
-  mapDonationRows,
-  type UnknownValue,
-} from "../../../../common/furusato/donation-mapping";
+import { type MappingTable, mapDonationRows, type UnknownValue } from "../../../../common/furusato/donation-mapping";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
-import { NotFound } from "../../../platform/errors";
 import { readFileRow, storeFile } from "../../../platform/files/files";
 import { errorReportFileName, writeImportErrorReport } from "../../../platform/tabular/error-report";
 import type { ImportError } from "../../../platform/tabular/import-rows";
 import { readTable, tableFormat } from "../../../platform/tabular/read-table";
 import { defineJob } from "../../manifest";
 import { upsertDonations } from "./donations-store";
+import * as repo from "./ingest-repository";
+import { mappingDetail } from "./mappings";
 
 export const DONATION_IMPORT_JOB = "furusato.donations.import";
 const ERRORS_SHOWN = 200;
@@ -40,23 +35,6 @@ export type DonationImportResult =
     }
   | { ok: false; errorCount: number; errors: ImportError[]; unknownValues: UnknownValue[]; reportFileId: string };
 
-export interface MappingRow {
-  id: string;
-  portal_code: string;
-  name: string;
-  config: DonationMappingConfig;
-  version: number;
-}
-
-export async function findMapping(db: Queryable, id: string): Promise<MappingRow> {
-  const { rows } = await db.query<MappingRow>(
-    "SELECT id, portal_code, name, config, version FROM furusato_donation_mappings WHERE id = $1",
-    [id],
-  );
-  if (!rows[0]) throw new NotFound("取込設定");
-  return { ...rows[0], config: donationMappingConfigSchema.parse(rows[0].config) };
-}
-
 /** Every non-blank row with its spreadsheet row number: the mapping decides which one holds the headings. */
 export async function readMappingTable(name: string, mimeType: string, bytes: Uint8Array): Promise<MappingTable> {
   // Parsed in a worker thread (the shared tabular reader), so the server keeps answering during a large file.
@@ -67,11 +45,8 @@ export async function readMappingTable(name: string, mimeType: string, bytes: Ui
 }
 
 async function masterData(db: Queryable) {
-  const [fundUses, gifts] = await Promise.all([
-    db.query<{ code: string; name: string }>("SELECT code, name FROM furusato_fund_uses"),
-    db.query<{ code: string }>("SELECT code FROM furusato_gifts"),
-  ]);
-  return { fundUses: fundUses.rows, giftCodes: new Set(gifts.rows.map((g) => g.code)) };
+  const [fundUses, giftCodes] = await Promise.all([repo.findFundUses(db), repo.findGiftCodes(db)]);
+  return { fundUses, giftCodes: new Set(giftCodes) };
 }
 
 async function rejected(
@@ -118,7 +93,7 @@ export async function importDonationBytes(
   data: { mappingId: string; file: DonationFile; actor: Actor },
   progress: Progress = noProgress,
 ): Promise<DonationImportResult> {
-  const mapping = await findMapping(db, data.mappingId);
+  const mapping = await mappingDetail(db, data.mappingId);
   const file = data.file;
   const duplicate = (): DonationImportResult => ({
     ok: true,
@@ -130,11 +105,7 @@ export async function importDonationBytes(
     unchanged: 0,
     summary: "同じファイルは既に取り込まれています。台帳は変わりません。",
   });
-  const seen = await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [
-    mapping.portal_code,
-    file.sha256,
-  ]);
-  if (seen.rowCount > 0) return duplicate();
+  if (await repo.fileImported(db, mapping.portalCode, file.sha256)) return duplicate();
 
   await progress(0, null, "ファイルを読み込んでいます");
   let table: MappingTable;
@@ -145,29 +116,25 @@ export async function importDonationBytes(
     return rejected(db, file.name, [{ row: 1, message }], [], data.actor);
   }
   await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
-  const mapped = mapDonationRows(table, mapping.config, mapping.portal_code, await masterData(db));
+  const mapped = mapDonationRows(table, mapping.config, mapping.portalCode, await masterData(db));
   if (!mapped.ok) return rejected(db, file.name, mapped.errors, mapped.unknownValues, data.actor);
 
   await progress(0, mapped.rowCount, `${mapped.donations.length}件の寄附を台帳に反映しています`);
   try {
     // Progress is not written inside the transaction: PGlite has one connection, which the transaction holds.
     const outcome = await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        `INSERT INTO furusato_donation_imports (portal_code, mapping_id, file_id, file_name, file_sha256, row_count,
-           created_count, updated_count, unchanged_count, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, $7)
-         ON CONFLICT (portal_code, file_sha256) DO NOTHING RETURNING id`,
-        [mapping.portal_code, mapping.id, file.id, file.name, file.sha256, mapped.rowCount, data.actor.userId],
-      );
-      if (!rows[0]) throw new DuplicateFile();
-      const importId = rows[0].id;
+      const importId = await repo.insertImportRow(tx, {
+        portalCode: mapping.portalCode,
+        mappingId: mapping.id,
+        fileId: file.id,
+        fileName: file.name,
+        sha256: file.sha256,
+        rowCount: mapped.rowCount,
+        createdBy: data.actor.userId,
+      });
+      if (!importId) throw new DuplicateFile();
       const result = await upsertDonations(tx, mapped.donations, { importId });
-      await tx.query("UPDATE furusato_donation_imports SET created_count = $2, updated_count = $3, unchanged_count = $4 WHERE id = $1", [
-        importId,
-        result.created,
-        result.updated,
-        result.unchanged,
-      ]);
+      await repo.updateImportCounts(tx, importId, result);
       const summary = `新規${result.created}件・更新${result.updated}件・変更なし${result.unchanged}件`;
       // Counts only: the audit log never holds donors' personal data.
       await recordAudit(tx, data.actor, {

@@ -1,5 +1,6 @@
 // SQL of the ledger's set-up tables: 使い道 (furusato_fund_uses), 取込設定 (furusato_donation_mappings) and the
-// import history (furusato_donation_imports). The donations themselves: donations-store.ts and donations-query.ts.
+// import history (furusato_donation_imports), and the gift codes a donation file is checked against. The donations
+// themselves: donations-repository.ts.
 import type { Queryable } from "../../../db/database";
 
 export interface FundUseRow {
@@ -27,6 +28,24 @@ export async function insertFundUse(tx: Queryable, code: string, name: string): 
     "INSERT INTO furusato_fund_uses (code, name, sort_order) VALUES ($1, $2, (SELECT COALESCE(max(sort_order), 0) + 1 FROM furusato_fund_uses))",
     [code, name],
   );
+}
+
+/** A 使い道 of the shipped list (demo data), unless one with its code or name is there already. */
+export async function insertFundUseIfMissing(
+  tx: Queryable,
+  use: { code: string; name: string; sortOrder: number; isSample: boolean },
+): Promise<void> {
+  await tx.query("INSERT INTO furusato_fund_uses (code, name, sort_order, is_sample) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING", [
+    use.code,
+    use.name,
+    use.sortOrder,
+    use.isSample,
+  ]);
+}
+
+/** Every gift code of the catalogue: a donation file's items must name one. */
+export async function findGiftCodes(db: Queryable): Promise<string[]> {
+  return (await db.query<{ code: string }>("SELECT code FROM furusato_gifts")).rows.map((g) => g.code);
 }
 
 export async function giftCodeExists(db: Queryable, code: string): Promise<boolean> {
@@ -91,6 +110,50 @@ export async function updateMappingRow(tx: Queryable, id: string, input: { name?
     "UPDATE furusato_donation_mappings SET name = COALESCE($2, name), config = $3, version = version + 1, updated_at = now() WHERE id = $1",
     [id, input.name ?? null, JSON.stringify(input.config)],
   );
+}
+
+/** Whether this portal's file (by its hash) was imported before. */
+export async function fileImported(db: Queryable, portalCode: string, sha256: string): Promise<boolean> {
+  return (
+    (await db.query("SELECT 1 FROM furusato_donation_imports WHERE portal_code = $1 AND file_sha256 = $2", [portalCode, sha256])).rowCount >
+    0
+  );
+}
+
+/** The import's row, its counts still zero; null when the same file (portal, hash) has one already. */
+export async function insertImportRow(
+  tx: Queryable,
+  input: {
+    portalCode: string;
+    mappingId: string;
+    fileId: string | null;
+    fileName: string;
+    sha256: string;
+    rowCount: number;
+    createdBy: string | null;
+  },
+): Promise<string | null> {
+  const { rows } = await tx.query<{ id: string }>(
+    `INSERT INTO furusato_donation_imports (portal_code, mapping_id, file_id, file_name, file_sha256, row_count,
+       created_count, updated_count, unchanged_count, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, $7)
+     ON CONFLICT (portal_code, file_sha256) DO NOTHING RETURNING id`,
+    [input.portalCode, input.mappingId, input.fileId, input.fileName, input.sha256, input.rowCount, input.createdBy],
+  );
+  return rows[0]?.id ?? null;
+}
+
+export async function updateImportCounts(
+  tx: Queryable,
+  id: string,
+  counts: { created: number; updated: number; unchanged: number },
+): Promise<void> {
+  await tx.query("UPDATE furusato_donation_imports SET created_count = $2, updated_count = $3, unchanged_count = $4 WHERE id = $1", [
+    id,
+    counts.created,
+    counts.updated,
+    counts.unchanged,
+  ]);
 }
 
 export interface ImportRow {

@@ -1,6 +1,7 @@
 // ワンストップ特例: the masked name other staff see, the default year, and the status rules.
 import { describe, expect, it } from "vitest";
-import { defaultOneStopYear, maskName, normaliseOneStopUpdate } from "./one-stop";
+import { maskName } from "./donor-name";
+import { defaultOneStopYear, normaliseOneStopUpdate } from "./one-stop";
 
 describe("寄附者名の伏せ字", () => {
   it("keeps the family name only", () => {

@@ -6,6 +6,7 @@ import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { readSetting } from "../../../platform/settings";
 import { defineJob } from "../../manifest";
+import { anonymiseDonors, countDonorsToAnonymise } from "./retention-repository";
 
 export const RETENTION_JOB = "furusato.retention";
 export const RETENTION_SETTING = "furusato.donorRetentionYears";
@@ -28,13 +29,10 @@ export function retentionCutoffFiscalYear(today: string, years: number): number 
   return (afterMarch ? year : year - 1) - 1 - years;
 }
 
-const ELIGIBLE = "fiscal_year <= $1 AND anonymised_at IS NULL";
-
 export async function retentionStatus(db: Queryable, today = todayInJapan()) {
   const years = await donorRetentionYears(db);
   const cutoffFiscalYear = retentionCutoffFiscalYear(today, years);
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM furusato_donations WHERE ${ELIGIBLE}`, [cutoffFiscalYear]);
-  return { years, cutoffFiscalYear, eligible: rows[0]?.n ?? 0 };
+  return { years, cutoffFiscalYear, eligible: await countDonorsToAnonymise(db, cutoffFiscalYear) };
 }
 
 export async function anonymiseExpiredDonors(
@@ -45,21 +43,14 @@ export async function anonymiseExpiredDonors(
   const years = await donorRetentionYears(db);
   const cutoffFiscalYear = retentionCutoffFiscalYear(today, years);
   return db.transaction(async (tx) => {
-    const { rowCount } = await tx.query(
-      `UPDATE furusato_donations
-          SET donor_name = $2, donor_kana = NULL, donor_postal_code = NULL, donor_address = NULL, donor_phone = NULL,
-              donor_email = NULL, donor_gender = NULL, ship_name = NULL, ship_postal_code = NULL, ship_address = NULL,
-              ship_phone = NULL, anonymised_at = now(), updated_at = now()
-        WHERE ${ELIGIBLE}`,
-      [cutoffFiscalYear, ANONYMISED_NAME],
-    );
+    const anonymised = await anonymiseDonors(tx, cutoffFiscalYear, ANONYMISED_NAME);
     await recordAudit(tx, actor, {
       action: "anonymise",
       entityType: "furusato_donation",
-      summary: `保存期間（${years}年）を過ぎた寄附者情報を匿名化：${rowCount}件（${formatFiscalYear(cutoffFiscalYear)}以前）`,
-      after: { anonymised: rowCount, cutoffFiscalYear, years },
+      summary: `保存期間（${years}年）を過ぎた寄附者情報を匿名化：${anonymised}件（${formatFiscalYear(cutoffFiscalYear)}以前）`,
+      after: { anonymised, cutoffFiscalYear, years },
     });
-    return { anonymised: rowCount, cutoffFiscalYear, years };
+    return { anonymised, cutoffFiscalYear, years };
   });
 }
 

@@ -11,6 +11,7 @@ import { Conflict, Forbidden, NotFound, ValidationError } from "../../../platfor
 import { readSetting } from "../../../platform/settings";
 import { writeCsv } from "../../../platform/tabular/csv-write";
 import { type FurusatoAccess, requireDonorRecords } from "../access";
+import * as repo from "./shipments-repository";
 
 export const DEFAULT_LEAD_DAYS = 14;
 
@@ -35,54 +36,12 @@ export function daysBetween(from: string, to: string): number {
 /** Statuses a supplier sees: what it was asked to send, and what it sent. */
 const SUPPLIER_STATUSES: readonly ShipmentStatus[] = ["依頼済", "発送済"];
 
-interface ShipmentRow {
-  id: string;
-  donation_id: string;
-  order_number: string;
-  portal_code: string;
-  donated_on: string;
-  gift_id: string;
-  gift_code: string;
-  gift_title: string;
-  quantity: number | null;
-  supplier_id: string;
-  supplier_name: string;
-  status: ShipmentStatus;
-  requested_at: Date | null;
-  due_on: string | null;
-  planned_on: string | null;
-  carrier: string;
-  tracking_number: string;
-  shipped_on: string | null;
-  version: number;
-  overdue: boolean;
-  ship_name: string | null;
-  ship_postal_code: string | null;
-  ship_address: string | null;
-  ship_phone: string | null;
-}
-
-// お届け先: the donation's ship-to when the donor named one, the donor otherwise (ship_name null = send to the donor).
-const SELECT_SHIPMENTS = `
-  SELECT s.id, s.donation_id, d.order_number, d.portal_code, d.donated_on, s.gift_id, g.code AS gift_code, g.title AS gift_title,
-         i.quantity, s.supplier_id, sup.name AS supplier_name, s.status, s.requested_at, s.due_on, s.planned_on, s.carrier,
-         s.tracking_number, s.shipped_on, s.version, (s.status = '依頼済' AND s.due_on < $1::date) AS overdue,
-         CASE WHEN d.ship_name IS NOT NULL THEN d.ship_name ELSE d.donor_name END AS ship_name,
-         CASE WHEN d.ship_name IS NOT NULL THEN d.ship_postal_code ELSE d.donor_postal_code END AS ship_postal_code,
-         CASE WHEN d.ship_name IS NOT NULL THEN d.ship_address ELSE d.donor_address END AS ship_address,
-         CASE WHEN d.ship_name IS NOT NULL THEN d.ship_phone ELSE d.donor_phone END AS ship_phone
-    FROM furusato_shipments s
-    JOIN furusato_donations d ON d.id = s.donation_id
-    JOIN furusato_gifts g ON g.id = s.gift_id
-    JOIN furusato_suppliers sup ON sup.id = s.supplier_id
-    LEFT JOIN furusato_donation_items i ON i.donation_id = s.donation_id AND i.line_no = s.line_no`;
-
-function mayReadShipTo(access: FurusatoAccess, row: Pick<ShipmentRow, "supplier_id" | "status">): boolean {
+function mayReadShipTo(access: FurusatoAccess, row: Pick<repo.ShipmentRow, "supplier_id" | "status">): boolean {
   if (access.manager) return true;
   return access.supplier !== null && access.supplier.id === row.supplier_id && SUPPLIER_STATUSES.includes(row.status);
 }
 
-function toShipment(access: FurusatoAccess, row: ShipmentRow): Shipment {
+function toShipment(access: FurusatoAccess, row: repo.ShipmentRow): Shipment {
   return {
     id: row.id,
     donationId: row.donation_id,
@@ -115,66 +74,34 @@ export interface ShipmentFilter {
   supplierId?: string;
   status?: ShipmentStatus;
   overdue?: boolean;
-  sort: "todo" | "dueOn" | "donatedOn" | "requestedAt" | "supplier" | "status";
+  sort: repo.ShipmentSort;
   order: "asc" | "desc";
   page: number;
   pageSize: number;
 }
 
-/** The default, what needs doing: 未発送 (未依頼・依頼済) before 発送済 before 取消. */
-const TODO_GROUP_SQL = "CASE s.status WHEN '未依頼' THEN 0 WHEN '依頼済' THEN 0 WHEN '発送済' THEN 1 ELSE 2 END";
-
-const SORT_SQL: Record<Exclude<ShipmentFilter["sort"], "todo">, string> = {
-  dueOn: "s.due_on",
-  donatedOn: "d.donated_on",
-  requestedAt: "s.requested_at",
-  supplier: "sup.name",
-  status: "array_position(ARRAY['未依頼', '依頼済', '発送済', '取消']::text[], s.status)",
-};
-
-/** WHERE clause and parameters ($1 is always today). A supplier is held to its own requested/sent shipments. */
-function whereOf(access: FurusatoAccess, filter: Pick<ShipmentFilter, "supplierId" | "status" | "overdue">, today: string) {
-  const params: unknown[] = [today];
-  const where: string[] = [];
-  const supplierId = access.supplier ? access.supplier.id : filter.supplierId;
-  if (supplierId) {
-    params.push(supplierId);
-    where.push(`s.supplier_id = $${params.length}`);
-  }
-  if (access.supplier) {
-    params.push([...SUPPLIER_STATUSES]);
-    where.push(`s.status = ANY($${params.length}::text[])`);
-  }
-  if (filter.status) {
-    params.push(filter.status);
-    where.push(`s.status = $${params.length}`);
-  }
-  if (filter.overdue === true) where.push("s.status = '依頼済' AND s.due_on < $1::date");
-  if (filter.overdue === false) where.push("NOT (s.status = '依頼済' AND s.due_on < $1::date)");
-  return { params, sql: where.length > 0 ? `WHERE ${where.join(" AND ")}` : "" };
+/** The shipments a caller's list may hold: a supplier is held to its own requested/sent shipments. */
+function whereFor(access: FurusatoAccess, filter: Pick<ShipmentFilter, "supplierId" | "status" | "overdue">): repo.ShipmentWhere {
+  return {
+    supplierId: access.supplier ? access.supplier.id : filter.supplierId,
+    statuses: access.supplier ? SUPPLIER_STATUSES : undefined,
+    status: filter.status,
+    overdue: filter.overdue,
+  };
 }
 
 export async function listShipments(db: Queryable, access: FurusatoAccess, filter: ShipmentFilter, today: string) {
   // Shipments are donations' records: a supplier sees its own, the city's staff only in the ふるさと納税 organisation.
   if (!access.supplier) requireDonorRecords(access);
-  const { params, sql } = whereOf(access, filter, today);
-  const direction = filter.order === "desc" ? "DESC" : "ASC";
-  // "todo": within each group the oldest 発送期限 first; 未依頼 have none yet and follow, oldest 寄附日 first.
-  const sortSql = filter.sort === "todo" ? `${TODO_GROUP_SQL} ${direction}, s.due_on` : SORT_SQL[filter.sort];
-  const order = `${sortSql} ${direction} NULLS LAST, d.donated_on, d.order_number, s.line_no`;
-  const offset = (filter.page - 1) * filter.pageSize;
-  const [page, count] = await Promise.all([
-    db.query<ShipmentRow>(`${SELECT_SHIPMENTS} ${sql} ORDER BY ${order} LIMIT ${filter.pageSize} OFFSET ${offset}`, params),
-    db.query<{ n: number }>(
-      // $1 (today) is bound whether or not a filter uses it
-      `SELECT count(*)::int AS n, $1::date AS today FROM furusato_shipments s JOIN furusato_donations d ON d.id = s.donation_id
-         JOIN furusato_suppliers sup ON sup.id = s.supplier_id ${sql}`,
-      params,
-    ),
+  const where = whereFor(access, filter);
+  const page = { limit: filter.pageSize, offset: (filter.page - 1) * filter.pageSize };
+  const [rows, total] = await Promise.all([
+    repo.findShipmentPage(db, where, { by: filter.sort, order: filter.order }, page, today),
+    repo.countShipments(db, where, today),
   ]);
   return {
-    items: page.rows.map((row) => toShipment(access, row)),
-    total: count.rows[0]?.n ?? 0,
+    items: rows.map((row) => toShipment(access, row)),
+    total,
     page: filter.page,
     pageSize: filter.pageSize,
     today,
@@ -183,8 +110,7 @@ export async function listShipments(db: Queryable, access: FurusatoAccess, filte
 
 /** One shipment the caller may see; a supplier asking for another's (or an unrequested one) gets "not found". */
 export async function getShipment(db: Queryable, access: FurusatoAccess, id: string, today: string): Promise<Shipment> {
-  const { rows } = await db.query<ShipmentRow>(`${SELECT_SHIPMENTS} WHERE s.id = $2`, [today, id]);
-  const row = rows[0];
+  const row = await repo.findShipment(db, id, today);
   if (!row || (access.supplier && (row.supplier_id !== access.supplier.id || !SUPPLIER_STATUSES.includes(row.status))))
     throw new NotFound("出荷依頼");
   return toShipment(access, row);
@@ -210,20 +136,7 @@ export async function requestShipments(
   const leadDays = await shippingLeadDays(db);
   const dueOn = addDays(today, leadDays);
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ supplier_id: string; supplier_name: string; count: number }>(
-      `WITH requested AS (
-         UPDATE furusato_shipments s
-            SET status = '依頼済', requested_at = now(), due_on = $1::date, version = s.version + 1, updated_at = now()
-           FROM furusato_donations d
-          WHERE d.id = s.donation_id AND d.status = '入金済' AND s.status = '未依頼'
-            AND ($2::uuid IS NULL OR s.supplier_id = $2::uuid)
-            AND ($3::uuid[] IS NULL OR s.id = ANY($3::uuid[]))
-         RETURNING s.supplier_id)
-       SELECT r.supplier_id, sup.name AS supplier_name, count(*)::int AS count
-         FROM requested r JOIN furusato_suppliers sup ON sup.id = r.supplier_id
-        GROUP BY r.supplier_id, sup.name ORDER BY sup.name`,
-      [dueOn, input.supplierId, input.ids],
-    );
+    const rows = await repo.markShipmentsRequested(tx, { dueOn, supplierId: input.supplierId, ids: input.ids });
     const requested = rows.reduce((sum, r) => sum + r.count, 0);
     if (requested === 0) throw new ValidationError("依頼できる未依頼の出荷がありません。");
     const bySupplier = rows.map((r) => ({ supplierId: r.supplier_id, supplierName: r.supplier_name, count: r.count }));
@@ -271,13 +184,14 @@ export async function updateShipment(
     throw new ValidationError("発送日が寄附日より前になっています。", { shippedOn: "寄附日以降の日付を入れてください。" });
   const status: ShipmentStatus = input.shipped ? "発送済" : "依頼済";
   await db.transaction(async (tx) => {
-    const { rowCount } = await tx.query(
-      `UPDATE furusato_shipments SET planned_on = $3, carrier = $4, tracking_number = $5, shipped_on = $6, status = $7,
-              version = version + 1, updated_at = now()
-        WHERE id = $1 AND version = $2`,
-      [id, input.version, input.plannedOn, input.carrier, input.trackingNumber.trim(), shippedOn, status],
-    );
-    if (rowCount === 0)
+    const updated = await repo.updateShipmentRow(tx, id, input.version, {
+      plannedOn: input.plannedOn,
+      carrier: input.carrier,
+      trackingNumber: input.trackingNumber.trim(),
+      shippedOn,
+      status,
+    });
+    if (!updated)
       throw new Conflict("ほかの人が先にこの出荷を更新しました。画面を再読み込みしてから、もう一度入力してください。", "version_conflict");
     // Tracking data only: the ship-to never goes into the audit log.
     const fields = (s: {
@@ -317,27 +231,7 @@ export interface BacklogRow {
 
 /** 年末の滞留: per supplier, the open (未依頼 + 依頼済) shipments, the overdue ones and those of December donations. */
 export async function shipmentBacklog(db: Queryable, today: string): Promise<BacklogRow[]> {
-  const { rows } = await db.query<{
-    supplier_id: string;
-    supplier_name: string;
-    unrequested: number;
-    requested: number;
-    overdue: number;
-    december_open: number;
-  }>(
-    `SELECT s.supplier_id, sup.name AS supplier_name,
-            count(*) FILTER (WHERE s.status = '未依頼')::int AS unrequested,
-            count(*) FILTER (WHERE s.status = '依頼済')::int AS requested,
-            count(*) FILTER (WHERE s.status = '依頼済' AND s.due_on < $1::date)::int AS overdue,
-            count(*) FILTER (WHERE extract(month FROM d.donated_on) = 12)::int AS december_open
-       FROM furusato_shipments s
-       JOIN furusato_donations d ON d.id = s.donation_id
-       JOIN furusato_suppliers sup ON sup.id = s.supplier_id
-      WHERE s.status IN ('未依頼', '依頼済')
-      GROUP BY s.supplier_id, sup.name
-      ORDER BY count(*) FILTER (WHERE s.status = '依頼済' AND s.due_on < $1::date) DESC, count(*) DESC, sup.name`,
-    [today],
-  );
+  const rows = await repo.backlogCounts(db, today);
   return rows.map((r) => ({
     supplierId: r.supplier_id,
     supplierName: r.supplier_name,
@@ -384,15 +278,9 @@ export async function exportShipmentsCsv(
   if (!access.supplier && !access.manager) throw new Forbidden("お届け先を含む出荷依頼を出力する権限がありません。");
   const supplierId = access.supplier?.id ?? input.supplierId;
   if (!supplierId) throw new ValidationError("出力する事業者を選んでください。", { supplierId: "事業者を選んでください。" });
-  const { rows: suppliers } = await db.query<{ code: string; name: string }>("SELECT code, name FROM furusato_suppliers WHERE id = $1", [
-    supplierId,
-  ]);
-  const supplier = suppliers[0];
+  const supplier = await repo.findSupplierLabel(db, supplierId);
   if (!supplier) throw new NotFound("返礼品提供事業者");
-  const { rows } = await db.query<ShipmentRow>(
-    `${SELECT_SHIPMENTS} WHERE s.supplier_id = $2 AND s.status = $3 ORDER BY s.due_on NULLS LAST, d.donated_on, d.order_number, s.line_no`,
-    [today, supplierId, input.status],
-  );
+  const rows = await repo.findSupplierShipments(db, supplierId, input.status, today);
   const body = rows.map((r) => [
     r.id,
     r.order_number,

@@ -8,6 +8,7 @@ import type { Queryable } from "../../../db/database";
 import { readSetting } from "../../../platform/settings";
 import { writeXlsx, type XlsxSheet } from "../../../platform/tabular/xlsx-write";
 import { costLedger } from "./costs";
+import { receivedTotals } from "./survey-sheet-repository";
 
 export const BODY_CODE_SETTING = "furusato.bodyCode";
 export const BODY_NAME_SETTING = "furusato.bodyName";
@@ -54,38 +55,18 @@ export async function surveyBody(db: Queryable): Promise<{ code: string; name: s
 }
 
 export async function surveyFigures(db: Queryable, fiscalYear: number, today: string): Promise<SurveyFigures> {
-  const [body, received, ledger] = await Promise.all([
-    surveyBody(db),
-    db.query<{
-      count: number;
-      amount: number;
-      outside_count: number;
-      outside_amount: number;
-      one_stop_count: number;
-      one_stop_amount: number;
-    }>(
-      `SELECT count(*)::int AS count, coalesce(sum(amount), 0)::bigint AS amount,
-              count(*) FILTER (WHERE NOT is_resident)::int AS outside_count,
-              coalesce(sum(amount) FILTER (WHERE NOT is_resident), 0)::bigint AS outside_amount,
-              count(*) FILTER (WHERE one_stop_wish)::int AS one_stop_count,
-              coalesce(sum(amount) FILTER (WHERE one_stop_wish), 0)::bigint AS one_stop_amount
-         FROM furusato_donations WHERE fiscal_year = $1 AND status = '入金済'`,
-      [fiscalYear],
-    ),
-    costLedger(db, fiscalYear, today),
-  ]);
-  const r = received.rows[0];
+  const [body, received, ledger] = await Promise.all([surveyBody(db), receivedTotals(db, fiscalYear), costLedger(db, fiscalYear, today)]);
   return {
     bodyCode: body.code,
     bodyName: body.name,
     fiscalYear,
     asOf: today,
-    count: r.count,
-    amount: r.amount,
-    outsideCount: r.outside_count,
-    outsideAmount: r.outside_amount,
-    oneStopCount: r.one_stop_count,
-    oneStopAmount: r.one_stop_amount,
+    count: received.count,
+    amount: received.amount,
+    outsideCount: received.outside_count,
+    outsideAmount: received.outside_amount,
+    oneStopCount: received.one_stop_count,
+    oneStopAmount: received.one_stop_amount,
     costs: ledger.lines.map((line) => ({
       category: line.category,
       label: SURVEY_COST_LABELS[line.category],

@@ -1,6 +1,6 @@
 // 全国比較（参考データ）: loads the 総務省 現況調査 files into furusato_reference_figures (all rows replaced in one
 // transaction, with its audit row) and answers the comparison: per body per year 受入件数・受入額・前年度比・費用割合,
-// and the national totals. The table is this feature's own; its SQL lives here.
+// and the national totals. The table is this feature's own; its SQL is in repository.ts.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import {
@@ -26,6 +26,7 @@ import {
   type SurveyFile,
   SurveyFormatError,
 } from "./parse-survey";
+import * as repo from "./repository";
 
 export { DESIGNATED_CITIES, REFERENCE_ATTRIBUTION };
 
@@ -53,8 +54,6 @@ export interface LoadSummary {
   costTextCells: number;
 }
 
-const INSERT_BATCH = 500;
-
 /** donations/*.xlsx and donations-rough/*.xlsx under `dir` (deductions/ is not read). */
 export function readSurveyDirectory(dir: string): SurveyFile[] {
   const files: SurveyFile[] = [];
@@ -74,42 +73,6 @@ export function readSurveyDirectory(dir: string): SurveyFile[] {
   if (!files.some((f) => f.name.startsWith("donations/")))
     throw new ValidationError(`${dir} に donations/*.xlsx（総務省 現況調査の受入額ファイル）が見つかりません。`);
   return files;
-}
-
-async function insertFigures(tx: Queryable, figures: readonly ReferenceFigure[]): Promise<void> {
-  const PER_ROW = 15;
-  for (let start = 0; start < figures.length; start += INSERT_BATCH) {
-    const batch = figures.slice(start, start + INSERT_BATCH);
-    const params = batch.flatMap((f) => {
-      const c = f.costs;
-      return [
-        f.bodyCode,
-        f.fiscalYear,
-        f.prefecture,
-        f.municipality,
-        f.donationCount,
-        f.donationAmount,
-        f.amountPrecision,
-        c?.procurement ?? null,
-        c?.shipping ?? null,
-        c?.publicity ?? null,
-        c?.payment ?? null,
-        c?.administration ?? null,
-        c?.other ?? null,
-        c?.total ?? null,
-        f.source,
-      ];
-    });
-    const values = batch.map((_, i) => `(${Array.from({ length: PER_ROW }, (_, k) => `$${i * PER_ROW + k + 1}`).join(", ")}, now())`);
-    await tx.query(
-      `INSERT INTO furusato_reference_figures
-         (body_code, fiscal_year, prefecture, municipality, donation_count, donation_amount, amount_precision,
-          cost_procurement, cost_shipping, cost_publicity, cost_payment, cost_administration, cost_other, cost_total,
-          source_file, loaded_at)
-       VALUES ${values.join(", ")}`,
-      params,
-    );
-  }
 }
 
 /**
@@ -145,14 +108,14 @@ export async function loadReference(db: Db, dir: string, actor: Actor, progress?
   };
   progress?.({ step: "write", message: `${figures.length}行を書き込んでいます`, done: 2, total: 3 });
   await db.transaction(async (tx) => {
-    const before = await tx.query<{ rows: number }>("SELECT count(*)::int AS rows FROM furusato_reference_figures");
-    await tx.query("DELETE FROM furusato_reference_figures");
-    await insertFigures(tx, figures);
+    const before = await repo.countFigures(tx);
+    await repo.deleteFigures(tx);
+    await repo.insertFigures(tx, figures);
     await recordAudit(tx, actor, {
       action: "load",
       entityType: "furusato_reference_figures",
       summary: `全国比較の参考データ（総務省 現況調査）を読み込み: ${summary.years.length}年度、${figures.length}行`,
-      before: { rows: before.rows[0]?.rows ?? 0 },
+      before: { rows: before },
       after: {
         rows: summary.rows,
         years: summary.years.map((y) => ({ fiscalYear: y.fiscalYear, rows: y.rows, amountPrecision: y.amountPrecision })),
@@ -184,11 +147,7 @@ export const ROUGH_NEEDS_DETAILED =
 
 /** Names of the bodies the detailed years hold (newer years win), for matching the rough file's names to codes. */
 async function storedBodyNames(db: Queryable): Promise<BodyName[]> {
-  const { rows } = await db.query<{ body_code: string; prefecture: string; municipality: string }>(
-    `SELECT DISTINCT ON (prefecture, municipality) body_code, prefecture, municipality
-       FROM furusato_reference_figures WHERE amount_precision = 'yen'
-      ORDER BY prefecture, municipality, fiscal_year DESC`,
-  );
+  const rows = await repo.findDetailedBodyNames(db);
   return rows.map((r) => ({ bodyCode: r.body_code, prefecture: r.prefecture, municipality: r.municipality }));
 }
 
@@ -207,10 +166,7 @@ export async function loadSurveyFile(db: Db, file: SurveyFile, actor: Actor): Pr
       const names = await storedBodyNames(db);
       if (names.length === 0) return refused(ROUGH_NEEDS_DETAILED);
       const rough = await parseRoughSurvey(file.bytes, file.name, names);
-      const { rows } = await db.query<{ fiscal_year: number }>(
-        "SELECT DISTINCT fiscal_year FROM furusato_reference_figures WHERE amount_precision = 'yen'",
-      );
-      const detailedYears = new Set(rows.map((r) => r.fiscal_year));
+      const detailedYears = new Set(await repo.findDetailedYears(db));
       fiscalYears = rough.years.filter((year) => !detailedYears.has(year));
       figures = rough.figures.filter((f) => fiscalYears.includes(f.fiscalYear));
       if (rough.unmatched.length > 0) note = `（団体コードが見つからず読み込まなかった団体 ${rough.unmatched.length}件）`;
@@ -228,17 +184,14 @@ export async function loadSurveyFile(db: Db, file: SurveyFile, actor: Actor): Pr
     return refused(`${file.name}: 新しく読み込む年度がありません（どの年度も年度別のファイルで読込済みです）。`);
   const years = [...fiscalYears].sort((a, b) => a - b);
   await db.transaction(async (tx) => {
-    const before = await tx.query<{ rows: number }>(
-      "SELECT count(*)::int AS rows FROM furusato_reference_figures WHERE fiscal_year = ANY($1::int[])",
-      [years],
-    );
-    await tx.query("DELETE FROM furusato_reference_figures WHERE fiscal_year = ANY($1::int[])", [years]);
-    await insertFigures(tx, figures);
+    const before = await repo.countFigures(tx, years);
+    await repo.deleteFigures(tx, years);
+    await repo.insertFigures(tx, figures);
     await recordAudit(tx, actor, {
       action: "load",
       entityType: "furusato_reference_figures",
       summary: `全国比較の参考データ（総務省 現況調査）を読み込み: ${file.name}、${years.length}年度、${figures.length}行`,
-      before: { rows: before.rows[0]?.rows ?? 0 },
+      before: { rows: before },
       after: { rows: figures.length, fiscalYears: years, sourceFile: file.name },
     });
   });
@@ -254,24 +207,6 @@ export async function loadSurveyFile(db: Db, file: SurveyFile, actor: Actor): Pr
 
 // ---------------------------------------------------------------- reading
 
-interface FigureRow {
-  body_code: string;
-  fiscal_year: number;
-  prefecture: string;
-  municipality: string;
-  donation_count: number;
-  donation_amount: number;
-  amount_precision: AmountPrecision;
-  cost_procurement: number | null;
-  cost_shipping: number | null;
-  cost_publicity: number | null;
-  cost_payment: number | null;
-  cost_administration: number | null;
-  cost_other: number | null;
-  cost_total: number | null;
-  source_file: string;
-}
-
 export interface StoredFigure extends ReferenceFigure {
   /** 市区町村名 (or the prefecture's name for the prefecture itself) */
   name: string;
@@ -282,7 +217,7 @@ export interface StoredFigure extends ReferenceFigure {
 const nameOf = (prefecture: string, municipality: string) => municipality || prefecture;
 const ratio = (part: number | null, whole: number) => (part === null || whole <= 0 ? null : part / whole);
 
-function figureOf(row: FigureRow): StoredFigure {
+function figureOf(row: repo.FigureRow): StoredFigure {
   const costs: CostBreakdown | null =
     row.cost_total === null
       ? null
@@ -310,17 +245,10 @@ function figureOf(row: FigureRow): StoredFigure {
   };
 }
 
-const FIGURE_COLUMNS = `body_code, fiscal_year, prefecture, municipality, donation_count::bigint AS donation_count,
-  donation_amount::bigint AS donation_amount, amount_precision, cost_procurement, cost_shipping, cost_publicity,
-  cost_payment, cost_administration, cost_other, cost_total, source_file`;
-
 /** One body's figures for one fiscal year, or null when the data has none. */
 export async function referenceFigures(db: Queryable, code: string, year: number): Promise<StoredFigure | null> {
-  const { rows } = await db.query<FigureRow>(
-    `SELECT ${FIGURE_COLUMNS} FROM furusato_reference_figures WHERE body_code = $1 AND fiscal_year = $2`,
-    [code, year],
-  );
-  return rows[0] ? figureOf(rows[0]) : null;
+  const row = await repo.findFigure(db, code, year);
+  return row ? figureOf(row) : null;
 }
 
 export interface ReferenceStatus {
@@ -331,19 +259,7 @@ export interface ReferenceStatus {
 }
 
 export async function referenceStatus(db: Queryable): Promise<ReferenceStatus> {
-  const { rows } = await db.query<{
-    fiscal_year: number;
-    rows: number;
-    amount_precision: AmountPrecision;
-    with_costs: boolean;
-    source_files: string[];
-    loaded_at: Date;
-  }>(
-    `SELECT fiscal_year, count(*)::int AS rows, min(amount_precision) AS amount_precision, -- 'thousand' wins
-            bool_or(cost_total IS NOT NULL) AS with_costs, array_agg(DISTINCT source_file) AS source_files,
-            max(loaded_at) AS loaded_at
-       FROM furusato_reference_figures GROUP BY fiscal_year ORDER BY fiscal_year`,
-  );
+  const rows = await repo.findLoadedYears(db);
   const loadedAt = rows.reduce<Date | null>((latest, r) => (!latest || r.loaded_at > latest ? r.loaded_at : latest), null);
   return {
     loaded: rows.length > 0,
@@ -361,10 +277,7 @@ export async function referenceStatus(db: Queryable): Promise<ReferenceStatus> {
 
 /** Every body of the data under its newest name (for the comparison's picker). */
 export async function referenceBodies(db: Queryable): Promise<ReferenceBody[]> {
-  const { rows } = await db.query<{ body_code: string; prefecture: string; municipality: string }>(
-    `SELECT DISTINCT ON (body_code) body_code, prefecture, municipality
-       FROM furusato_reference_figures ORDER BY body_code, fiscal_year DESC`,
-  );
+  const rows = await repo.findBodies(db);
   return rows.map((r) => ({
     bodyCode: r.body_code,
     prefecture: r.prefecture,
@@ -410,11 +323,8 @@ export async function compare(db: Queryable, input: CompareInput): Promise<Compa
   const { fromYear, toYear } = input;
   const codes = [...new Set(input.codes)];
   if (fromYear > toYear) throw new ValidationError("開始年度は終了年度以前にしてください。");
-  const { rows } = await db.query<FigureRow>(
-    `SELECT ${FIGURE_COLUMNS} FROM furusato_reference_figures
-      WHERE body_code = ANY($1::text[]) AND fiscal_year BETWEEN $2 AND $3 ORDER BY body_code, fiscal_year`,
-    [codes, fromYear - 1, toYear],
-  );
+  // from the year before `fromYear`: its 前年度比 needs it
+  const rows = await repo.findFigures(db, codes, fromYear - 1, toYear);
   const byBody = new Map<string, StoredFigure[]>();
   for (const row of rows) {
     const f = figureOf(row);
@@ -456,20 +366,7 @@ export async function compare(db: Queryable, input: CompareInput): Promise<Compa
 
 /** 全国合計 per year: every body of the year, 都道府県 and 市区町村 together (see NATIONAL_SCOPE). */
 export async function nationalTotals(db: Queryable, fromYear: number, toYear: number): Promise<ComparisonResult["national"]> {
-  const { rows } = await db.query<{
-    fiscal_year: number;
-    bodies: number;
-    donation_count: number;
-    donation_amount: number;
-    amount_precision: AmountPrecision;
-    cost_total: number | null;
-  }>(
-    `SELECT fiscal_year, count(*)::int AS bodies, sum(donation_count)::bigint AS donation_count,
-            sum(donation_amount)::bigint AS donation_amount, min(amount_precision) AS amount_precision,
-            CASE WHEN bool_and(cost_total IS NOT NULL) THEN sum(cost_total)::bigint END AS cost_total
-       FROM furusato_reference_figures WHERE fiscal_year BETWEEN $1 AND $2 GROUP BY fiscal_year ORDER BY fiscal_year`,
-    [fromYear - 1, toYear],
-  );
+  const rows = await repo.findNationalYears(db, fromYear - 1, toYear);
   const years = rows.map((r) => ({
     fiscalYear: r.fiscal_year,
     bodies: r.bodies,
