@@ -26,10 +26,15 @@ export function IndicatorEntryForm({ indicator, defaultFiscalYear }: { indicator
   });
   const { ref, focusFirstInvalid } = useFocusFirstInvalid();
   // The default follows the open round once the rounds have loaded (the form may mount before them), until chosen.
+  // setFieldValue is a new function after every change of the values, so the effect remembers which default it
+  // applied: it sets the year once per new default, never in a loop.
   const yearChosen = useRef(false);
+  const appliedDefault = useRef(defaultFiscalYear);
   const { setFieldValue } = form;
   useEffect(() => {
-    if (!yearChosen.current) setFieldValue("fiscalYear", defaultFiscalYear);
+    if (yearChosen.current || appliedDefault.current === defaultFiscalYear) return;
+    appliedDefault.current = defaultFiscalYear;
+    setFieldValue("fiscalYear", defaultFiscalYear);
   }, [defaultFiscalYear, setFieldValue]);
 
   const save = useMutation({
