@@ -7,8 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** What one benchmark reports: `floor` is the same measurement for the simplest thing that could do the job. */
-export type BenchResult = { value: number; unit: string; floor?: number };
+/**
+ * What one benchmark reports: `floor` is the same measurement for the simplest thing that could do the job; `extra`
+ * holds named figures printed beside `value` in the JSON line (an HTTP bench's `rps` and `p50`).
+ */
+export type BenchResult = { value: number; unit: string; floor?: number; extra?: Record<string, number> };
 
 /** A bench file (`bench/<topic>.bench.ts`) does `export default [ … ] satisfies Bench[]`. */
 export type Bench = {
@@ -18,6 +21,11 @@ export type Bench = {
   description: string;
   run(): Promise<BenchResult>;
 };
+
+/** Thrown by a bench that cannot run on this machine (no PostgreSQL answers): the runner logs why and goes on. */
+export class BenchSkipped extends Error {
+  override name = "BenchSkipped";
+}
 
 export const repoRoot = fileURLToPath(new URL("../", import.meta.url));
 

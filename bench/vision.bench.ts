@@ -39,7 +39,7 @@ import {
 } from "../src/common/vision/grading";
 import type { Db, Queryable } from "../src/server/db/database";
 import { gradeRound, loadRoundGrades, type PlanRollup } from "../src/server/modules/vision/grades";
-import * as repo from "../src/server/modules/vision/repository";
+import * as roundRepo from "../src/server/modules/vision/round-repository";
 import { createTestDb, type TestDb } from "../src/server/testing/db";
 import { type Bench, log, sample, timeIt } from "./harness";
 
@@ -347,7 +347,7 @@ async function recomputeInDb(db: Db, phases?: Record<string, number>): Promise<R
     await db.transaction((tx) => gradeRound(tx, ROUND_ID(fiscalYear)));
     grading += performance.now() - mark;
     mark = performance.now();
-    const round = await repo.findRound(db, ROUND_ID(fiscalYear));
+    const round = await roundRepo.findRound(db, ROUND_ID(fiscalYear));
     if (!round) throw new Error(`round ${fiscalYear} is missing`);
     results.push({ fiscalYear, rollup: (await loadRoundGrades(db, round)).rollup });
     rolling += performance.now() - mark;

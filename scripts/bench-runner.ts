@@ -5,11 +5,11 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Bench } from "../bench/harness";
-import { repoRoot } from "../bench/harness";
+import { BenchSkipped, repoRoot } from "../bench/harness";
 
 type Message =
   | { type: "selected"; benches: { name: string; description: string }[] }
-  | { type: "result"; bench: string; value: number; unit: string; floor?: number; seconds: number }
+  | { type: "result"; bench: string; value: number; unit: string; extra?: Record<string, number>; floor?: number; seconds: number }
   | { type: "error"; bench: string; message: string };
 
 function send(message: Message): Promise<void> {
@@ -67,15 +67,23 @@ for (const bench of selected) {
     if (result.floor !== undefined && !Number.isFinite(result.floor)) {
       throw new Error(`returned a floor that is not a number: ${result.floor}`);
     }
+    for (const [name, figure] of Object.entries(result.extra ?? {})) {
+      if (!Number.isFinite(figure)) throw new Error(`returned an extra figure ${name} that is not a number: ${figure}`);
+    }
     await send({
       type: "result",
       bench: bench.name,
       value: result.value,
       unit: result.unit,
+      extra: result.extra,
       floor: result.floor,
       seconds: (performance.now() - started) / 1000,
     });
   } catch (error) {
+    if (error instanceof BenchSkipped) {
+      process.stderr.write(`  ${bench.name} skipped: ${error.message}\n`);
+      continue;
+    }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     await send({ type: "error", bench: bench.name, message });
   }

@@ -41,6 +41,8 @@ runner.on("message", (message) => {
     selected = message.benches;
   } else if (message.type === "result") {
     const line = { bench: message.bench, value: round(message.value), unit: message.unit };
+    // Named figures beside the value (an HTTP bench's rps and p50), in the order the bench gave them.
+    for (const [name, figure] of Object.entries(message.extra ?? {})) line[name] = round(figure);
     if (message.floor !== undefined && message.floor !== null) {
       line.floor = round(message.floor);
       line.ratio = message.floor > 0 ? Math.round((message.value / message.floor) * 100) / 100 : null;

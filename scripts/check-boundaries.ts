@@ -21,6 +21,9 @@
 //                     authorises against the record and reads or writes through the repository.
 //   sql-outside-repository  any other file of a server module (not a test) does the same: a module's SQL lives in
 //                     its repository files (repository.ts, *-repository.ts), services call their functions.
+//   auth-in-route     a module's route file checks the caller or audits itself (calls authorize, can, recordAudit,
+//                     accessOf or any …AccessOf, require…): authorisation happens once per request, in the service
+//                     function the route calls, inside its transaction (the router's `allow` gate comes before).
 // Known violations that are still being removed are listed, each with its reason, in scripts/boundaries-allowlist.json;
 // an entry that no longer matches a violation is reported too, so that the list only shrinks.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -35,7 +38,8 @@ export type Rule =
   | "common-to-web"
   | "sql-in-route"
   | "sql-outside-repository"
-  | "route-to-repository";
+  | "route-to-repository"
+  | "auth-in-route";
 
 export interface Violation {
   rule: Rule;
@@ -49,7 +53,7 @@ export interface Violation {
 export interface AllowlistEntry {
   rule: Rule;
   file: string;
-  /** the imported file; absent for the SQL rules (the whole file is listed) */
+  /** the imported file; absent for the SQL and auth-in-route rules (the whole file is listed) */
   target?: string;
   reason: string;
 }
@@ -140,6 +144,29 @@ function findSql(file: string, text: string): string | null {
   return found;
 }
 
+/** Calls that check the caller or write the audit trail: a service's job, never a module route's. */
+const AUTH_CALL = /^(authorize|can|recordAudit|accessOf|[a-z]\w*AccessOf|require[A-Z]\w*)$/;
+
+/** The first call in a file whose callee (a name, or the last name of `a.b`) is AUTH_CALL; its line and name. */
+function findAuthCall(file: string, text: string): string | null {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  let found: string | null = null;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : null;
+      if (name && AUTH_CALL.test(name)) {
+        found = `line ${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}: ${name}(`;
+        return;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 /** Every violation in a set of files ({ "src/…": text }), in file order. */
 export function findViolations(files: ReadonlyMap<string, string>): Violation[] {
   const violations: Violation[] = [];
@@ -171,6 +198,17 @@ export function findViolations(files: ReadonlyMap<string, string>): Violation[] 
         add("common-to-web", `${file} imports ${target}: src/common is shared by both sides and imports neither`);
       }
     }
+    if (isRouteFile(file) && own) {
+      const call = findAuthCall(file, text);
+      if (call) {
+        violations.push({
+          rule: "auth-in-route",
+          file,
+          target: call,
+          message: `${file} ${call}: a route calls one service function, which authorises (and audits) inside its transaction`,
+        });
+      }
+    }
     if (isRouteFile(file)) {
       const hit = findSql(file, text);
       if (hit) {
@@ -199,7 +237,10 @@ export function findViolations(files: ReadonlyMap<string, string>): Violation[] 
 const matches = (entry: AllowlistEntry, violation: Violation) =>
   entry.rule === violation.rule &&
   entry.file === violation.file &&
-  (entry.rule === "sql-in-route" || entry.rule === "sql-outside-repository" || entry.target === violation.target);
+  (entry.rule === "sql-in-route" ||
+    entry.rule === "sql-outside-repository" ||
+    entry.rule === "auth-in-route" ||
+    entry.target === violation.target);
 
 export function readAllowlist(file = allowlistPath): AllowlistEntry[] {
   const entries = JSON.parse(readFileSync(file, "utf8")) as AllowlistEntry[];

@@ -113,6 +113,27 @@ describe("item 13: the boundary check", () => {
     ]);
   });
 
+  it("item 13: fails when a module's route checks the caller or audits, and passes when it calls one service function", () => {
+    const files = tree({
+      "src/server/modules/beta/routes.ts": [
+        'router.on(api.list, async (_, { user }) => { authorize(user, "beta.read"); return svc.list(db); });',
+        "router.on(api.get, ({ params }, { user }) => svc.get(db, user, params.id));",
+      ].join("\n"),
+      "src/server/modules/beta/ledger/money-routes.ts":
+        "router.on(api.x, async (_, { user, actor }) => { const a = await access.staffAccessOf(db, user); await recordAudit(db, actor, {}); return a; });\n",
+      "src/server/modules/beta/admin-routes.ts":
+        "router.on(api.y, async (_, { user }) => { requireManager(await accessOf(db, user)); });\n",
+      "src/server/modules/beta/service-routes.ts": "router.on(api.z, (_, { user }) => svc.describeAccess(db, user));\n",
+      // The platform's own handlers are not a module's: the rule is for modules.
+      "src/server/platform/routes.ts": 'router.on(api.w, async (_, { user }) => { authorize(user, "admin.manage"); });\n',
+    });
+    expect(findViolations(files).map((v) => `${v.rule} ${v.file} ${v.target}`)).toEqual([
+      "auth-in-route src/server/modules/beta/admin-routes.ts line 1: requireManager(",
+      "auth-in-route src/server/modules/beta/ledger/money-routes.ts line 1: staffAccessOf(",
+      "auth-in-route src/server/modules/beta/routes.ts line 1: authorize(",
+    ]);
+  });
+
   it("item 13: an allowlisted violation passes, and an entry that no longer matches is reported so the list shrinks", () => {
     const violations = findViolations(
       tree({

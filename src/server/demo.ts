@@ -68,7 +68,12 @@ export async function loadDemoDataIfEmpty(db: Db, log: Logger, modules: readonly
     await insertOrganisations(tx, ORGANISATIONS, null);
     await recordAudit(tx, DEMO_ACTOR, { action: "create", entityType: "organisation", summary: "サンプルの組織を作成" });
   });
-  for (const module of modules) await module.demo?.(db);
-  log.info("sample data loaded");
+  const moduleMs: Record<string, number> = {};
+  for (const module of modules) {
+    const started = performance.now();
+    await module.demo?.(db);
+    moduleMs[module.name] = Math.round(performance.now() - started);
+  }
+  log.info({ moduleMs }, "sample data loaded");
   return true;
 }

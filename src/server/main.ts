@@ -23,7 +23,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const phases: Record<string, number> = {};
+  // Time since the process started, before this function: Node and the bundle's modules loading.
+  const phases: Record<string, number> = { load: Math.round(performance.now()) };
   let mark = performance.now();
   const phase = (name: string) => {
     const now = performance.now();
@@ -31,14 +32,15 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     mark = now;
   };
   registerModules();
-  const database = await openDatabase(config);
-  phase("database");
+  phase("modules");
+  const database = await openDatabase(config, { phase });
   const { db } = database;
   try {
     if (config.loadDemoData) await loadDemoDataIfEmpty(db, log);
     phase("demoData");
     const jobs = new JobQueue(db, log, config.databaseUrl);
     const app = buildApp({ db, config, log, jobs });
+    phase("app");
     const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     });
@@ -48,14 +50,17 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     const base = config.publicUrl ?? `http://localhost:${port}`;
     const setupToken = await issueSetupToken(db);
     const setupUrl = setupToken ? `${base}/setup?token=${setupToken}` : null;
+    phase("setupToken");
     log.info({ startupMs: phases, sinceProcessStart: Math.round(performance.now()) }, "ready");
-    // The job queue starts a moment after the server answers: its set-up and first polls share PGlite's one
-    // connection and would otherwise hold up the first requests. Enqueueing waits for it (JobQueue.enqueue).
-    const jobsStarted = new Promise<void>((resolve) => setTimeout(resolve, JOB_START_DELAY_MS)).then(() =>
-      jobs.start({ workers: config.runWorkers }),
-    );
+    // The job queue and the scheduled tasks start a moment after the server answers: their set-up and first queries
+    // share PGlite's one connection and would otherwise hold up the first requests. Enqueueing waits for the queue
+    // (JobQueue.enqueue); each scheduled task still runs once at start-up, a second later.
     const scheduled = [signInHousekeepingTask, ...MODULES.flatMap((module) => module.scheduled ?? [])];
-    const stopScheduled = config.runWorkers ? startScheduledTasks(db, log, scheduled) : () => {};
+    let stopScheduled = () => {};
+    const jobsStarted = new Promise<void>((resolve) => setTimeout(resolve, JOB_START_DELAY_MS)).then(() => {
+      if (config.runWorkers) stopScheduled = startScheduledTasks(db, log, scheduled);
+      return jobs.start({ workers: config.runWorkers });
+    });
     jobsStarted.then(
       () => log.info("job queue started"),
       (error: unknown) => log.error({ err: error }, "job queue failed to start"),
@@ -69,8 +74,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
           // Idle keep-alive connections would hold close() open until they time out.
           if ("closeIdleConnections" in server) server.closeIdleConnections();
         });
-        stopScheduled();
         await jobsStarted.catch(() => {});
+        stopScheduled();
         await jobs.stop().catch((error) => log.warn({ err: error }, "job queue stop failed"));
         await database.close();
       })());

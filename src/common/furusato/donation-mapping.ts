@@ -141,7 +141,24 @@ export type MappingResult =
 const TRUE_WORDS = new Set(["1", "true", "はい", "有", "あり", "有り", "○", "〇", "希望する", "希望", "する", "要", "済", "可"]);
 const FALSE_WORDS = new Set(["0", "false", "いいえ", "無", "なし", "無し", "×", "希望しない", "しない", "不要", "不可", "-"]);
 
-const normaliseKey = (text: string) => text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+/**
+ * A pure function of one string, remembered: a portal file repeats the same few words, dates and amounts on every
+ * row, and normalising them (NFKC, regular expressions) was most of the mapping's time over a million rows. Bounded,
+ * so a column of unique values (order numbers, addresses) cannot grow it without limit.
+ */
+function remembered<T>(fn: (text: string) => T, limit = 20_000): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    const hit = seen.get(text);
+    if (hit !== undefined || seen.has(text)) return hit as T;
+    if (seen.size >= limit) seen.clear();
+    const value = fn(text);
+    seen.set(text, value);
+    return value;
+  };
+}
+
+const normaliseKey = remembered((text: string) => text.normalize("NFKC").replace(/\s+/g, "").toLowerCase());
 
 export function headingKey(heading: string): string {
   return normaliseKey(heading).replace(/(\(必須\)|[*※])$/, "");
@@ -165,6 +182,10 @@ export function parseYen(text: string): number | null {
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : null;
 }
+
+const cellDate = remembered(parseCellDate);
+const cellYen = remembered(parseYen);
+const addressKey = remembered((text: string) => text.normalize("NFKC").replace(/\s+/g, ""));
 
 interface Located {
   /** column indexes per field, in the order the headings were given */
@@ -215,6 +236,10 @@ class RowReader {
   text(field: DonationField): string | null {
     const columns = this.index[field];
     if (!columns) return null;
+    if (columns.length === 1) {
+      const cell = (this.cells[columns[0]] ?? "").trim();
+      return cell === "" ? null : cell;
+    }
     const parts = columns.map((i) => (this.cells[i] ?? "").trim()).filter((part) => part !== "");
     if (parts.length === 0) return null;
     return parts.join(JOINERS[field] ?? "");
@@ -280,7 +305,8 @@ function flag(
 
 function optionalText(reader: RowReader, field: DonationField, max: number): string | null {
   const value = reader.text(field);
-  if (value !== null && [...value].length > max) {
+  // UTF-16 length ≥ code points: count the code points only when it could matter
+  if (value !== null && value.length > max && [...value].length > max) {
     reader.fail(field, `${DONATION_FIELDS[field]}は${max}文字以内です。`);
     return null;
   }
@@ -298,14 +324,14 @@ function readRow(reader: RowReader, config: DonationMappingConfig, portalCode: s
   if (orderNumber !== null && orderNumber.length > 100) reader.fail("orderNumber", "受付番号は100文字以内です。");
 
   const appliedText = reader.required("appliedOn");
-  const appliedOn = appliedText === null ? null : parseCellDate(appliedText);
+  const appliedOn = appliedText === null ? null : cellDate(appliedText);
   if (appliedText !== null && appliedOn === null) reader.fail("appliedOn", `申込日「${appliedText}」を日付として読めません。`);
   const paidText = reader.text("paidOn");
-  const paidOn = paidText === null ? null : parseCellDate(paidText);
+  const paidOn = paidText === null ? null : cellDate(paidText);
   if (paidText !== null && paidOn === null) reader.fail("paidOn", `入金日「${paidText}」を日付として読めません。`);
 
   const amountText = reader.required("amount");
-  const amount = amountText === null ? null : parseYen(amountText);
+  const amount = amountText === null ? null : cellYen(amountText);
   if (amountText !== null && (amount === null || amount <= 0))
     reader.fail("amount", `寄附金額「${amountText}」は1円以上の整数で入力してください。`);
 
@@ -339,8 +365,8 @@ function readRow(reader: RowReader, config: DonationMappingConfig, portalCode: s
   const donorAddress = optionalText(reader, "donorAddress", 200);
   let isResident = flag(reader, "resident", maps.resident);
   if (!config.columns.resident && donorAddress && config.residentAddressPrefixes.length > 0) {
-    const address = donorAddress.normalize("NFKC").replace(/\s+/g, "");
-    isResident = config.residentAddressPrefixes.some((prefix) => address.startsWith(prefix.normalize("NFKC").replace(/\s+/g, "")));
+    const address = addressKey(donorAddress);
+    isResident = config.residentAddressPrefixes.some((prefix) => address.startsWith(addressKey(prefix)));
   }
   const gender =
     reader.text("donorGender") === null ? null : mapped<DonorGender>(reader, "donorGender", maps.donorGender, DONOR_GENDERS, undefined);
@@ -355,7 +381,7 @@ function readRow(reader: RowReader, config: DonationMappingConfig, portalCode: s
         value: giftText,
       });
     const quantityText = reader.text("quantity");
-    const quantity = quantityText === null ? 1 : parseYen(quantityText);
+    const quantity = quantityText === null ? 1 : cellYen(quantityText);
     if (quantity === null || quantity < 1 || quantity > 999)
       reader.fail("quantity", `数量「${quantityText}」は1〜999の整数で入力してください。`);
     item = { giftCode, quantity: quantity ?? 1 };

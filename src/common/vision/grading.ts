@@ -2,6 +2,7 @@
 // and the achievement (達成度) is graded by a rule table the city configures. Pure: data in, grade and its
 // explanation out. Every grade carries the rule it was made with, so an old grade can be recomputed and explained.
 import { formatFiscalYear } from "../dates";
+import { formatPlainNumber } from "./plain-number";
 
 /** 評価対象外 reasons: the indicator is listed but not graded or counted. */
 export const EXCLUSIONS = ["数値目標対象外", "再掲", "事業終了", "調査中"] as const;
@@ -133,17 +134,39 @@ export interface Explanation {
 }
 
 const DAY = 86_400_000;
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+// A plan's dates are few (base dates, year ends, as-of dates) and a recompute asks for them 50,000 times: parse each
+// once. Bounded, so a long-running server cannot grow it without end.
+const dayNumbers = new Map<string, number>();
+function dayNumber(iso: string): number {
+  let day = dayNumbers.get(iso);
+  if (day === undefined) {
+    day = Date.parse(`${iso}T00:00:00Z`) / DAY;
+    if (dayNumbers.size >= 4096) dayNumbers.clear();
+    dayNumbers.set(iso, day);
+  }
+  return day;
+}
 
 /** The end of a fiscal year: 2030 → 2031-03-31. */
 export function fiscalYearEnd(fy: number): string {
   return `${fy + 1}-03-31`;
 }
 
+const yearEndDays = new Map<number, number>();
+function yearEndDay(fy: number): number {
+  let day = yearEndDays.get(fy);
+  if (day === undefined) {
+    day = dayNumber(fiscalYearEnd(fy));
+    if (yearEndDays.size >= 4096) yearEndDays.clear();
+    yearEndDays.set(fy, day);
+  }
+  return day;
+}
+
 /** Share of the way from the baseline date to the target date at `asOf`, clamped to 0–1. */
 export function elapsedShare(baselineDate: string, targetFiscalYear: number, asOf: string): number {
   const start = dayNumber(baselineDate);
-  const end = dayNumber(fiscalYearEnd(targetFiscalYear));
+  const end = yearEndDay(targetFiscalYear);
   if (end <= start) return 1;
   return Math.min(1, Math.max(0, (dayNumber(asOf) - start) / (end - start)));
 }
@@ -158,6 +181,13 @@ export function proRatedTarget(indicator: IndicatorForGrading, asOf: string, rul
 /** Half-up rounding in decimal, not binary: 69.95 → 70.0 whatever its float representation. */
 export function roundHalfUp(value: number, decimals: number): number {
   const factor = 10 ** decimals;
+  // Far from a half (nearly always), the binary noise cannot move the result: skip toPrecision, which is slow. The
+  // margin is well above how far toPrecision(12) moves a number (5e-12 of it) and the rounding of the products.
+  const scaled = Math.abs(value) * factor + 1e-9;
+  if (scaled < 1e15 && Math.abs(scaled - Math.floor(scaled) - 0.5) > scaled * 1e-10 + 1e-12) {
+    const rounded = Math.round(scaled);
+    return (value < 0 ? -rounded : rounded) / factor;
+  }
   // toPrecision(12) drops the binary noise (119.89999999999999 → 119.9) before rounding.
   const clean = Number(value.toPrecision(12));
   return (Math.sign(clean) * Math.round(Math.abs(clean) * factor + 1e-9)) / factor;
@@ -168,9 +198,7 @@ export function gradeOf(achievement: number, rule: GradeRule): string {
   return rule.bands[rule.bands.length - 1].grade;
 }
 
-// One formatter for the process: toLocaleString builds a new Intl.NumberFormat on every call (~20 µs each).
-const NUMBER_FORMAT = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 4 });
-const fmt = (n: number) => NUMBER_FORMAT.format(Number(n.toPrecision(10)));
+const fmt = formatPlainNumber;
 
 /**
  * Grades one indicator. `roundFiscalYear`: the 年度 of the round being graded; an observation for an earlier 年度
@@ -204,6 +232,26 @@ export function gradeIndicator(
   return { ...result, explanation: { ...result.explanation, valueFiscalYear: earlier, text: `${note}: ${result.explanation.text}` } };
 }
 
+/** A numeric grade's explanation, made once and whole (a recompute writes 50,000 of them). */
+function numericExplanation(
+  rule: GradeRule,
+  indicator: IndicatorForGrading,
+  proRated: number,
+  elapsed: number,
+  actual: number,
+  text: string,
+): Explanation {
+  return {
+    formula: rule.formula,
+    baseline: indicator.baselineValue,
+    target: indicator.targetValue,
+    proRatedTarget: proRated,
+    elapsed,
+    actual,
+    text,
+  };
+}
+
 function gradeObservation(indicator: IndicatorForGrading, observation: Observation, rule: GradeRule): GradeResult {
   if (observation.value === null) {
     if (observation.status)
@@ -218,43 +266,46 @@ function gradeObservation(indicator: IndicatorForGrading, observation: Observati
 
   const actual = observation.value;
   const { value: target, elapsed } = proRatedTarget(indicator, observation.asOf, rule);
-  const base: Explanation = {
-    formula: rule.formula,
-    baseline: indicator.baselineValue,
-    target: indicator.targetValue,
-    proRatedTarget: target,
-    elapsed,
-    actual,
-    text: "",
-  };
+  // The text is joined from its parts in one go: a recompute keeps 50,000 of them, and one flat string per grade
+  // costs the garbage collector far less than the tree of pieces a chain of template literals leaves behind.
+  const text: (string | number)[] = ["達成度 "];
   let raw: number;
-  let how: string;
+  // the pro-rated target is written twice (the formula, the note): formatted once
+  let targetText: string;
   if (rule.formula === "progress") {
     const planned = target - indicator.baselineValue;
-    if (planned === 0)
-      return {
-        kind: "ungradable",
-        reason: "按分目標が基準値と同じため達成度を計算できません",
-        explanation: { ...base, text: "按分目標が基準値と同じため達成度を計算できません" },
-      };
+    if (planned === 0) {
+      const reason = "按分目標が基準値と同じため達成度を計算できません";
+      return { kind: "ungradable", reason, explanation: numericExplanation(rule, indicator, target, elapsed, actual, reason) };
+    }
     // (実績 − 基準) ÷ (按分目標 − 基準): the same formula serves "lower is better", both differences being negative.
     raw = ((actual - indicator.baselineValue) / planned) * 100;
-    how = `(${fmt(actual)} − ${fmt(indicator.baselineValue)}) ÷ (${fmt(target)} − ${fmt(indicator.baselineValue)})`;
+    const baseline = fmt(indicator.baselineValue);
+    targetText = fmt(target);
+    text.push("(", fmt(actual), " − ", baseline, ") ÷ (", targetText, " − ", baseline, ")");
   } else {
-    const [numerator, denominator] = indicator.direction === "higher" ? [actual, target] : [target, actual];
-    if (denominator === 0)
-      return {
-        kind: "ungradable",
-        reason: "0で割るため達成度を計算できません",
-        explanation: { ...base, text: "0で割るため達成度を計算できません" },
-      };
+    const higher = indicator.direction === "higher";
+    const numerator = higher ? actual : target;
+    const denominator = higher ? target : actual;
+    if (denominator === 0) {
+      const reason = "0で割るため達成度を計算できません";
+      return { kind: "ungradable", reason, explanation: numericExplanation(rule, indicator, target, elapsed, actual, reason) };
+    }
     raw = (numerator / denominator) * 100;
-    how = `${fmt(numerator)} ÷ ${fmt(denominator)}`;
+    targetText = fmt(target);
+    if (higher) text.push(fmt(actual), " ÷ ", targetText);
+    else text.push(targetText, " ÷ ", fmt(actual));
   }
   const achievement = roundHalfUp(raw, rule.decimals);
   const grade = gradeOf(achievement, rule);
-  const proRated = rule.proRate && elapsed < 1 ? `（按分目標 ${fmt(target)}、計画期間の${Math.round(elapsed * 1000) / 10}%経過）` : "";
-  return { kind: "graded", grade, achievement, explanation: { ...base, text: `達成度 ${how} = ${achievement}% → ${grade}${proRated}` } };
+  text.push(" = ", achievement, "% → ", grade);
+  if (rule.proRate && elapsed < 1) text.push("（按分目標 ", targetText, "、計画期間の", Math.round(elapsed * 1000) / 10, "%経過）");
+  return {
+    kind: "graded",
+    grade,
+    achievement,
+    explanation: numericExplanation(rule, indicator, target, elapsed, actual, text.join("")),
+  };
 }
 
 // ------------------------------------------------------------------ roll-up (tree)
@@ -287,19 +338,30 @@ export interface RollupResult {
  */
 export function rollUp(node: RollupNode, rule: GradeRule): RollupResult {
   const children = node.children.map((child) => rollUp(child, rule));
-  const parts: { value: number; weight: number }[] = [];
-  for (const indicator of node.indicators)
-    if (indicator.achievement !== null) parts.push({ value: Math.min(indicator.achievement, rule.rollupCap), weight: indicator.weight });
-  node.children.forEach((child, i) => {
+  // The parts (own indicators, then children) summed as they come, in that order, without a list of them.
+  const weighted = node.method === "weighted";
+  let count = 0;
+  let weights = 0;
+  let sum = 0;
+  for (const indicator of node.indicators) {
+    if (indicator.achievement === null) continue;
+    const value = Math.min(indicator.achievement, rule.rollupCap);
+    count++;
+    weights += indicator.weight;
+    sum += weighted ? value * indicator.weight : value;
+  }
+  for (let i = 0; i < children.length; i++) {
     const rolled = children[i].achievement;
-    if (rolled !== null) parts.push({ value: rolled, weight: child.weight });
-  });
-  if (parts.length === 0) return { id: node.id, achievement: null, grade: null, count: 0, children };
-  const totalWeight = node.method === "weighted" ? parts.reduce((sum, p) => sum + p.weight, 0) : parts.length;
-  const sum = parts.reduce((acc, p) => acc + p.value * (node.method === "weighted" ? p.weight : 1), 0);
+    if (rolled === null) continue;
+    count++;
+    weights += node.children[i].weight;
+    sum += weighted ? rolled * node.children[i].weight : rolled;
+  }
+  if (count === 0) return { id: node.id, achievement: null, grade: null, count: 0, children };
+  const totalWeight = weighted ? weights : count;
   if (totalWeight <= 0) return { id: node.id, achievement: null, grade: null, count: 0, children };
   const achievement = roundHalfUp(sum / totalWeight, rule.decimals);
-  return { id: node.id, achievement, grade: gradeOf(achievement, rule), count: parts.length, children };
+  return { id: node.id, achievement, grade: gradeOf(achievement, rule), count, children };
 }
 
 /** Counts per grade (A/B/C/D, the status ratings, 対象外, 未評価) of a list of results. */

@@ -118,11 +118,17 @@ function parseByteaHex(value: string): Uint8Array {
   return Buffer.from(value.slice(2), "hex");
 }
 
+const PGLITE_SHARED_BUFFERS = "16MB";
+
 /** Opens PGlite at `dataDir` ("memory://" for a throw-away database). The caller holds the data-dir lock. */
 export async function openPglite(dataDir: string, opts: { loadDataDir?: Blob } = {}): Promise<Db> {
   const { PGlite } = await import("@electric-sql/pglite");
   const db: PGliteType = await PGlite.create({
     dataDir,
+    // PGlite keeps PostgreSQL's 128 MB of shared buffers inside its WebAssembly memory, all of it resident in the
+    // server process (issue 14: 549 MB after load). The data files stay in the OS page cache, so 16 MB of buffers
+    // cost the request path nothing measurable and take ~110 MB off the resident size.
+    startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     parsers: { ...customParsers, [BYTEA_OID]: parseByteaHex },
     serializers: { [BYTEA_OID]: serializeByteaHex },
     loadDataDir: opts.loadDataDir,

@@ -20,14 +20,34 @@ export function loadMigrations(dir = path.join(projectRoot, "migrations")): Migr
     .map((file) => ({ name: file.replace(/\.sql$/, ""), sql: readFileSync(path.join(dir, file), "utf8") }));
 }
 
-/** Returns the names of the migrations applied by this call. */
+const UNDEFINED_TABLE = "42P01";
+
+/** The names recorded as applied; none on an empty database, which has no bookkeeping table yet. */
+async function appliedNames(db: Db): Promise<Set<string>> {
+  try {
+    const { rows } = await db.query<{ name: string }>("SELECT name FROM schema_migrations");
+    return new Set(rows.map((row) => row.name));
+  } catch (error) {
+    if ((error as { code?: string }).code === UNDEFINED_TABLE) return new Set();
+    throw error;
+  }
+}
+
+/**
+ * Returns the names of the migrations applied by this call. On an up-to-date database (every restart) this is one
+ * query; each pending migration then runs in its own transaction, which checks again under the lock whether another
+ * process applied it meanwhile.
+ */
 export async function migrate(db: Db, migrations = loadMigrations()): Promise<string[]> {
+  const seenBefore = await appliedNames(db);
+  const pending = migrations.filter((migration) => !seenBefore.has(migration.name));
+  if (pending.length === 0) return [];
   await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     name text PRIMARY KEY,
     applied_at timestamptz NOT NULL DEFAULT now()
   )`);
   const applied: string[] = [];
-  for (const migration of migrations) {
+  for (const migration of pending) {
     const done = await db.transaction(async (tx) => {
       if (db.kind === "postgres") await tx.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK_KEY]);
       const seen = await tx.query("SELECT 1 FROM schema_migrations WHERE name = $1", [migration.name]);

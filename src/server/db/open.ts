@@ -14,7 +14,7 @@ export interface OpenDatabase {
 
 export async function openDatabase(
   config: Pick<Config, "databaseUrl" | "dataDir">,
-  opts: { migrate?: boolean } = {},
+  opts: { migrate?: boolean; phase?: (name: string) => void } = {},
 ): Promise<OpenDatabase> {
   let db: Db;
   let release = () => {};
@@ -29,8 +29,10 @@ export async function openDatabase(
       throw error;
     }
   }
+  opts.phase?.("database.open");
   try {
     if (opts.migrate !== false) await migrate(db);
+    opts.phase?.("database.migrate");
   } catch (error) {
     await db.close().catch(() => {});
     release();

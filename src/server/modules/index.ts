@@ -34,7 +34,7 @@ export function registerModule(module: ModuleManifest): () => void {
   for (const search of module.search ?? []) removers.push(registerSearchModule(search));
   for (const kind of module.importKinds ?? []) removers.push(registerImportKind(kind));
   for (const owner of module.fileOwners ?? []) removers.push(registerFileOwnerKind(owner.kind, owner.rule));
-  removers.push(registerBackupTables(module.backupTables ?? [], module.backupParentColumns));
+  removers.push(registerBackupTables(module.backupTables ?? [], module.backupParentColumns, module.derivedTables));
   if (module.uniqueConflicts) removers.push(registerUniqueConflicts(module.uniqueConflicts));
   const unregister = () => {
     for (const remove of removers) remove();

@@ -46,6 +46,11 @@ export interface ModuleManifest {
   backupTables?: readonly string[];
   /** self-referencing tables among them (table → parent column): a restore inserts parents first */
   backupParentColumns?: Readonly<Record<string, string>>;
+  /**
+   * tables derived from the backed-up ones by triggers (counts kept for speed): a backup leaves them out, because a
+   * restore's TRUNCATE and INSERTs rebuild them
+   */
+  derivedTables?: readonly string[];
   /** the module's unique constraints (constraint name → field), so that a duplicate answers 409 naming the field */
   uniqueConflicts?: Readonly<Record<string, UniqueConflict>>;
   scheduled?: readonly ScheduledTask[];

@@ -4,7 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import * as api from "../../common/api/platform";
 import { auditActionLabel, auditEntityLabel } from "../../common/audit-labels";
-import { formatWareki } from "../../common/dates";
+import { formatWareki, todayInJapan } from "../../common/dates";
 import { pingDatabase } from "../db/database";
 import { APP_VERSION } from "../version";
 import * as organisations from "./admin/organisations";
@@ -15,14 +15,16 @@ import { moduleAudiencesOf } from "./auth/audiences";
 import { authorize, can, type Principal } from "./auth/permissions";
 import * as auth from "./auth/service";
 import { deleteSession, listUserSessions } from "./auth/sessions";
-import { AppError, Forbidden, NotFound, ValidationError } from "./errors";
+import { Forbidden, NotFound, ValidationError } from "./errors";
 import { checkTabularUpload, storeFile } from "./files/files";
 import { readFileFor } from "./files/owners";
 import type { ApiRouter } from "./http/router";
 import { sessionCookieName } from "./http/security";
+import { sharedPing } from "./http/shared-ping";
 import type { AppDeps, AppEnv } from "./http/types";
 import { importKind, importKinds } from "./imports/registry";
 import { type ImportJobData, TABULAR_IMPORT_JOB } from "./imports/run-import";
+import { availableJobs } from "./jobs/available";
 import { getJobRun } from "./jobs/jobs";
 import { REINDEX_JOB } from "./search/reindex";
 import { searchRecords } from "./search/search";
@@ -41,8 +43,9 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
       maxAge: deps.config.sessionAbsoluteHours * 3600,
     });
 
+  const ping = sharedPing(() => pingDatabase(deps.db));
   router.on(api.health, async () => {
-    await pingDatabase(deps.db);
+    await ping();
     return { status: "ok" as const, database: deps.db.kind, version: APP_VERSION };
   });
 
@@ -208,7 +211,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
       summary: `監査ログを出力（${entries.length}件, ${format}）`,
       after: filter,
     });
-    const stamp = new Date().toISOString().slice(0, 10);
+    const stamp = todayInJapan(); // named for the day in Japan, not in UTC
     if (format === "xlsx") {
       const body = await writeXlsx([{ name: "監査ログ", header, rows }]);
       return {
@@ -228,8 +231,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.startReindex, async (_, { user }) => {
     authorize(user, "admin.manage");
-    if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
-    return { jobId: await deps.jobs.enqueue(REINDEX_JOB, {}, user.id) };
+    return { jobId: await availableJobs(deps.jobs).enqueue(REINDEX_JOB, {}, user.id) };
   });
 
   // ---------------------------------------------------------------- tabular imports and files
@@ -263,7 +265,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.startImport, async ({ params }, { user, actor, c }) => {
     const kind = permittedKind(user, params.kind);
-    if (!deps.jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
+    const jobs = availableJobs(deps.jobs);
     const form = await c.req.parseBody();
     const upload = form.file;
     if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
@@ -277,7 +279,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
       owner: { kind: "import", id: null, purpose: "import_upload" },
     });
     const data: ImportJobData = { kind: kind.kind, fileId: stored.id, actor };
-    return { jobId: await deps.jobs.enqueue(TABULAR_IMPORT_JOB, data, user!.id) };
+    return { jobId: await jobs.enqueue(TABULAR_IMPORT_JOB, data, user!.id) };
   });
 
   router.on(api.downloadFile, async ({ params }, { user, actor }) => {

@@ -1,6 +1,6 @@
 // The dialog of /admin/organisations: add an organisation (under a parent), rename / re-code one, or move it under
 // another parent (never under itself or its own descendants).
-import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { NativeSelect, NumberInput, SimpleGrid, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import {
@@ -13,9 +13,9 @@ import {
 } from "../../common/api/platform";
 import { call } from "../api/client";
 import { m } from "../messages";
-import { ErrorAlert } from "../ui/ErrorAlert";
 import { fieldErrors } from "../ui/errors";
 import { useFlash } from "../ui/Flash";
+import { FormModal } from "../ui/FormModal";
 import { useFocusFirstInvalid } from "../ui/useFocusFirstInvalid";
 import { organisationOptions } from "./organisationOptions";
 
@@ -124,51 +124,46 @@ export function OrganisationDialog({
   const excluded = dialog.mode === "move" ? descendantsOf(organisations, dialog.org.id) : new Set<string>();
 
   return (
-    <Modal opened onClose={onClose} title={title} centered size="lg">
-      <form ref={ref} onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
-        <Stack>
-          <ErrorAlert error={save.error} />
-          {dialog.mode === "move" ? (
+    <FormModal
+      onClose={onClose}
+      title={title}
+      size="lg"
+      formRef={ref}
+      onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)}
+      error={save.error}
+      saving={save.isPending}
+    >
+      {dialog.mode === "move" ? (
+        <NativeSelect
+          label={m.admin.orgParent}
+          description={m.admin.orgMoveHelp}
+          data={[
+            { value: "", label: m.admin.orgTopLevel },
+            ...organisationOptions(organisations).filter((option) => !excluded.has(option.value)),
+          ]}
+          data-autofocus
+          {...form.getInputProps("parentId")}
+        />
+      ) : (
+        <>
+          <TextInput label={m.admin.orgName} required data-autofocus {...form.getInputProps("name")} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NativeSelect
-              label={m.admin.orgParent}
-              description={m.admin.orgMoveHelp}
-              data={[
-                { value: "", label: m.admin.orgTopLevel },
-                ...organisationOptions(organisations).filter((option) => !excluded.has(option.value)),
-              ]}
-              data-autofocus
-              {...form.getInputProps("parentId")}
+              label={m.admin.orgKind}
+              data={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}
+              {...form.getInputProps("kind")}
             />
-          ) : (
-            <>
-              <TextInput label={m.admin.orgName} required data-autofocus {...form.getInputProps("name")} />
-              <SimpleGrid cols={{ base: 1, sm: 3 }}>
-                <NativeSelect
-                  label={m.admin.orgKind}
-                  data={ORGANISATION_KINDS.map((k) => ({ value: k, label: ORGANISATION_KIND_LABELS[k] }))}
-                  {...form.getInputProps("kind")}
-                />
-                <TextInput label={m.admin.orgCode} autoComplete="off" {...form.getInputProps("code")} />
-                <NumberInput
-                  label={m.admin.orgSortOrder}
-                  min={0}
-                  max={100000}
-                  {...form.getInputProps("sortOrder")}
-                  onChange={(v) => form.setFieldValue("sortOrder", typeof v === "number" ? v : Number(v) || 0)}
-                />
-              </SimpleGrid>
-            </>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {m.common.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {m.common.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+            <TextInput label={m.admin.orgCode} autoComplete="off" {...form.getInputProps("code")} />
+            <NumberInput
+              label={m.admin.orgSortOrder}
+              min={0}
+              max={100000}
+              {...form.getInputProps("sortOrder")}
+              onChange={(v) => form.setFieldValue("sortOrder", typeof v === "number" ? v : Number(v) || 0)}
+            />
+          </SimpleGrid>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -19,10 +19,11 @@ import { useCurrentUser } from "../auth/session";
 import { m } from "../messages";
 import { organisationPath, useOrganisations } from "../modules/policy";
 import { ConfirmButton } from "../ui/ConfirmButton";
-import { type Column, DataTable, type SortState } from "../ui/DataTable";
+import { type Column, DataTable } from "../ui/DataTable";
 import { DateText, DateTimeText } from "../ui/dates";
 import { useFlash } from "../ui/Flash";
 import { PageHeader } from "../ui/PageHeader";
+import { useServerPaging } from "../ui/useServerPaging";
 import { organisationOptions } from "./organisationOptions";
 import { ResetPasswordModal, UserFormModal } from "./UserFormModals";
 
@@ -66,9 +67,8 @@ export function UsersPage() {
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [role, setRole] = useState<Role | "">("");
   const [organisationId, setOrganisationId] = useState("");
-  const [sort, setSort] = useState<SortState<SortKey>>({ key: "loginId", order: "asc" });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useServerPaging<SortKey>({ key: "loginId", order: "asc" });
+  const { sort, page, pageSize } = paging;
   const [editing, setEditing] = useState<AdminUser | null | "new">(null);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
 
@@ -210,7 +210,7 @@ export function UsersPage() {
             value={q}
             onChange={(e) => {
               setQ(e.currentTarget.value);
-              setPage(1);
+              paging.firstPage();
             }}
           />
           <NativeSelect
@@ -218,7 +218,7 @@ export function UsersPage() {
             value={role}
             onChange={(e) => {
               setRole(e.currentTarget.value as Role | "");
-              setPage(1);
+              paging.firstPage();
             }}
             data={[{ value: "", label: m.admin.allRoles }, ...ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))]}
           />
@@ -227,7 +227,7 @@ export function UsersPage() {
             value={organisationId}
             onChange={(e) => {
               setOrganisationId(e.currentTarget.value);
-              setPage(1);
+              paging.firstPage();
             }}
             data={[{ value: "", label: m.admin.allOrganisations }, ...organisationOptions(all)]}
           />
@@ -240,21 +240,7 @@ export function UsersPage() {
         rowKey={(u) => u.id}
         loading={users.isFetching}
         error={users.error}
-        sort={sort}
-        onSortChange={(next) => {
-          setSort(next);
-          setPage(1);
-        }}
-        paging={{
-          page,
-          pageSize,
-          total: users.data?.total ?? 0,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            setPage(1);
-          },
-        }}
+        {...paging.tableProps(users.data?.total ?? 0)}
         minWidth={960}
       />
       {editing !== null && (

@@ -52,7 +52,7 @@ export interface Paging {
   pageSizes?: number[];
 }
 
-interface DataTableProps<T, K extends string> {
+export interface DataTableProps<T, K extends string = string> {
   caption: string;
   /** hide the caption visually (it stays for screen readers) */
   captionHidden?: boolean;

@@ -42,6 +42,16 @@ export async function accessOf(db: Queryable, user: Principal | null): Promise<F
   return { user, manager: can(user, "furusato.manage", owner), donors: can(user, "furusato.donors", owner), supplier: null };
 }
 
+/**
+ * The module's staff (any staff with furusato.read): a supplier's login is refused, with `message` saying what it
+ * may not see (the ledger, the money, the national comparison are the city's own work).
+ */
+export async function staffAccessOf(db: Queryable, user: Principal | null, message?: string): Promise<FurusatoAccess> {
+  const access = await accessOf(db, user);
+  if (access.supplier) throw new Forbidden(message);
+  return access;
+}
+
 /** What the pages show and hide for this caller (its access, without the supplier's record). */
 export async function describeAccess(db: Queryable, user: Principal | null) {
   const access = await accessOf(db, user);

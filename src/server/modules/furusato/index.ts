@@ -53,6 +53,8 @@ export const furusatoModule: ModuleManifest = {
   },
   uniqueConflicts: furusatoUniqueConflicts,
   backupParentColumns: { furusato_gifts: "copied_from" },
+  // kept by triggers on furusato_donations (migration 0011); a restore rebuilds them
+  derivedTables: ["furusato_donation_totals"],
   backupTables: [
     "furusato_suppliers",
     "furusato_supplier_events",

@@ -2,8 +2,9 @@
 import type { Db } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
-import { AppError, NotFound } from "../../platform/errors";
+import { NotFound } from "../../platform/errors";
 import { readFileFor } from "../../platform/files/owners";
+import { availableJobs } from "../../platform/jobs/available";
 import type { JobQueue } from "../../platform/jobs/jobs";
 import { accessOf, requireManager } from "./access";
 import { PUBLISH_JOB, previewPublish as planPublish } from "./publish";
@@ -18,8 +19,7 @@ export async function previewPublish(db: Db, user: Principal | null) {
 /** Publishing is long work: a job, whose id the page polls. */
 export async function startPublish(db: Db, jobs: JobQueue | null, user: Principal | null, actor: Actor) {
   requireManager(await accessOf(db, user));
-  if (!jobs) throw new AppError(503, "jobs_unavailable", "ジョブ実行基盤が起動していません。");
-  return { jobId: await jobs.enqueue(PUBLISH_JOB, { actor }, actor.userId) };
+  return { jobId: await availableJobs(jobs).enqueue(PUBLISH_JOB, { actor }, actor.userId) };
 }
 
 export async function listExports(db: Db, user: Principal | null) {

@@ -1,7 +1,6 @@
 // HTTP handlers of the furusato catalog: the contract has parsed the input; each handler calls one service function,
 // which authorises the caller against the record (inside its transaction, for a write), and returns its result.
 // Only multipart forms are read here (that is parsing), and handed on as bytes.
-import type { Context } from "hono";
 import * as api from "../../../common/api/furusato";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
@@ -9,6 +8,7 @@ import { describeAccess } from "./access";
 import * as giftFiles from "./gift-files";
 import * as gifts from "./gift-service";
 import { updateGift } from "./gift-update";
+import { readForm } from "./multipart";
 import * as portals from "./portal-service";
 import * as publishing from "./publish-service";
 import * as suppliers from "./supplier-service";
@@ -70,14 +70,4 @@ export function registerFurusatoRoutes(router: ApiRouter, deps: AppDeps): void {
   router.on(api.templateVocabulary, (_, { user }) => portals.templateVocabulary(db, user));
   router.on(api.savePortal, ({ params, body }, { user, actor }) => portals.savePortal(db, user, actor, params.code, body));
   router.on(api.saveChoicePortal, ({ params, body }, { user, actor }) => portals.saveChoicePortal(db, user, actor, params.code, body));
-}
-
-/**
- * A multipart form: its file (field "file") as name and bytes, or null, and its title. Nothing is refused here: the
- * service checks the caller first, so that a stranger to the record gets 403/404, never "choose a file".
- */
-async function readForm(c: Context): Promise<{ file: giftFiles.Upload | null; title: string }> {
-  const form = await c.req.parseBody();
-  const file = form.file instanceof File ? { name: form.file.name, bytes: new Uint8Array(await form.file.arrayBuffer()) } : null;
-  return { file, title: typeof form.title === "string" ? form.title : "" };
 }

@@ -7,8 +7,8 @@ import type { Db } from "../../db/database";
 import { projectRoot } from "../../paths";
 import { organisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR } from "../../platform/audit/audit";
+import { importDocumentAs } from "./import-service";
 import * as repo from "./repository";
-import { importDocumentAs } from "./service";
 
 const OWNERS: Record<string, string> = {
   "A(1)": "seisaku-furusato",

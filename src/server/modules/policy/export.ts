@@ -1,16 +1,17 @@
 // Renders a stored document in a download format; the file name carries the bureau, 年度 and 時点.
 import type { PolicyExportFormat } from "../../../common/api/policy";
-import { formatFiscalYear } from "../../../common/dates";
+import { formatFiscalYear, todayInJapan } from "../../../common/dates";
 import { renderPolicyText } from "../../../common/policy/render-text";
 import type { Queryable } from "../../db/database";
 import type { FileResult } from "../../platform/http/types";
 import { writeCsv } from "../../platform/tabular/csv-write";
 import { writeXlsx } from "../../platform/tabular/xlsx-write";
+import { listChallenges } from "./challenge-service";
+import { documentContent } from "./document-service";
 import { renderPolicyDocx } from "./render-docx";
 import { renderPolicyPdf } from "./render-pdf";
 import { renderPolicyXlsx } from "./render-xlsx";
 import type { ChallengeFilter } from "./repository";
-import { documentContent, listChallenges } from "./service";
 
 const MIME: Record<PolicyExportFormat, string> = {
   pdf: "application/pdf",
@@ -52,7 +53,7 @@ export async function exportChallengeList(db: Queryable, filter: ChallengeFilter
     c.latestProgress?.text ?? "",
     c.progressCount,
   ]);
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = todayInJapan(); // the file is named for the day in Japan, not in UTC
   if (format === "csv") {
     const { bytes } = writeCsv(header, rows, { encoding: "utf-8-bom" });
     return { file: { name: `課題一覧_${stamp}.csv`, mimeType: "text/csv; charset=utf-8", body: bytes } };

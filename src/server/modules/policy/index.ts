@@ -6,8 +6,10 @@ import { registerPolicyRoutes } from "./routes";
 import { POLICY_SEARCH_MODULE } from "./search-index";
 import { policyUniqueConflicts } from "./unique-conflicts";
 
+export { getChallengeDetail, listChallenges } from "./challenge-service";
+export { documentContent, getDocumentDetail, listDocuments } from "./document-service";
+export { importDocumentAs } from "./import-service";
 export { looksLikeOldWord, looksLikeZip, readPolicyDocx } from "./read-docx";
-export { documentContent, getChallengeDetail, getDocumentDetail, importDocumentAs, listChallenges, listDocuments } from "./service";
 
 export const policyModule: ModuleManifest = {
   name: "policy",

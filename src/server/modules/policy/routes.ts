@@ -1,114 +1,54 @@
-// HTTP handlers of the policy module: parse input (contracts), check permission, call the service, shape output.
+// HTTP handlers of the policy module (局区方針): the contract has parsed the input; each handler calls one service
+// function, which authorises the caller (inside its transaction, for a write), and returns its result. Only the
+// multipart Word upload is read here (that is parsing), and handed on as bytes.
+import type { Context } from "hono";
 import * as api from "../../../common/api/policy";
-import { recordAudit } from "../../platform/audit/audit";
-import { authorize } from "../../platform/auth/permissions";
-import { ValidationError } from "../../platform/errors";
-import { checkWordUpload } from "../../platform/files/files";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
-import { exportChallengeList, exportPolicyDocument } from "./export";
-import { readPolicyDocx } from "./read-docx";
-import * as service from "./service";
+import * as challenges from "./challenge-service";
+import * as documents from "./document-service";
+import * as downloads from "./export-service";
+import * as imports from "./import-service";
+import * as statuses from "./status-service";
 
 export function registerPolicyRoutes(router: ApiRouter, deps: AppDeps): void {
   const { db } = deps;
 
-  router.on(api.listStatuses, async (_, { user }) => {
-    authorize(user, "policy.read");
-    return { items: await service.listStatuses(db) };
-  });
+  router.on(api.listStatuses, (_, { user }) => statuses.listStatuses(db, user));
+  router.on(api.saveStatuses, ({ body }, { user, actor }) => statuses.saveStatuses(db, user, actor, body.items));
 
-  router.on(api.saveStatuses, async ({ body }, { user, actor }) => ({ items: await service.saveStatuses(db, user, actor, body.items) }));
+  router.on(api.previewImport, ({ body }, { user }) => imports.previewImport(user, body.text));
+  // A Word file is read into the text the parser reads and previewed like pasted text; nothing is stored.
+  router.on(api.previewImportDocx, async (_, { user, c }) => imports.previewImportDocx(user, await readUploadedFile(c)));
+  router.on(api.importDocument, ({ body }, { user, actor }) => imports.importDocument(db, user, actor, body));
 
-  router.on(api.listDocuments, async ({ query }, { user }) => {
-    authorize(user, "policy.read");
-    return { items: await service.listDocuments(db, user, query) };
-  });
-
-  router.on(api.previewImport, async ({ body }, { user }) => {
-    authorize(user, "policy.preview");
-    return service.previewImport(body.text);
-  });
-
-  // A Word file is read into the text the parser reads, then previewed like pasted text; nothing is stored. The
-  // browser gets the text back and saves with it (/api/policy/import), so text and Word go through one path.
-  router.on(api.previewImportDocx, async (_, { user, c }) => {
-    authorize(user, "policy.preview");
-    const form = await c.req.parseBody();
-    const upload = form.file;
-    if (!(upload instanceof File)) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
-    const bytes = new Uint8Array(await upload.arrayBuffer());
-    checkWordUpload(bytes);
-    const text = await readPolicyDocx(bytes);
-    return { text, ...service.previewImport(text) };
-  });
-
-  router.on(api.importDocument, async ({ body }, { user, actor }) => service.importDocument(db, user, actor, body));
-
-  router.on(api.getDocument, async ({ params }, { user }) => {
-    authorize(user, "policy.read");
-    return service.getDocumentDetail(db, user, params.id);
-  });
-
-  router.on(api.updateDocument, async ({ params, body }, { user, actor }) => service.updateDocument(db, user, actor, params.id, body));
-
-  router.on(api.publishDocument, async ({ params, body }, { user, actor }) =>
-    service.setPublished(db, user, actor, params.id, body.published),
+  router.on(api.listDocuments, ({ query }, { user }) => documents.listDocuments(db, user, query));
+  router.on(api.getDocument, ({ params }, { user }) => documents.getDocument(db, user, params.id));
+  router.on(api.updateDocument, ({ params, body }, { user, actor }) => documents.updateDocument(db, user, actor, params.id, body));
+  router.on(api.publishDocument, ({ params, body }, { user, actor }) => documents.setPublished(db, user, actor, params.id, body.published));
+  router.on(api.deleteDocument, ({ params }, { user, actor }) => documents.deleteDocument(db, user, actor, params.id));
+  router.on(api.exportDocument, ({ params, query }, { user, actor }) =>
+    downloads.exportDocument(db, user, actor, params.id, params.format, query.asOf),
   );
 
-  router.on(api.deleteDocument, async ({ params }, { user, actor }) => {
-    await service.deleteDocument(db, user, actor, params.id);
-    return { ok: true as const };
-  });
-
-  router.on(api.exportDocument, async ({ params, query }, { user, actor }) => {
-    authorize(user, "policy.read");
-    const file = await exportPolicyDocument(db, params.id, params.format, query.asOf);
-    await recordAudit(db, actor, {
-      action: "export",
-      entityType: "policy_document",
-      entityId: params.id,
-      summary: `局区方針を出力（${params.format}）`,
-    });
-    return file;
-  });
-
-  router.on(api.listChallenges, async ({ query }, { user }) => {
-    authorize(user, "policy.read");
-    return service.listChallenges(db, query);
-  });
-
-  router.on(api.exportChallenges, async ({ query }, { user, actor }) => {
-    authorize(user, "policy.read");
-    const { format, ...filter } = query;
-    const file = await exportChallengeList(db, filter, format);
-    await recordAudit(db, actor, {
-      action: "export",
-      entityType: "policy_challenge",
-      summary: `課題一覧を出力（${format}）`,
-      after: filter,
-    });
-    return file;
-  });
-
-  router.on(api.getChallenge, async ({ params }, { user }) => {
-    authorize(user, "policy.read");
-    return service.getChallengeDetail(db, user, params.id);
-  });
-
-  router.on(api.updateChallenge, async ({ params, body }, { user, actor }) => service.updateChallenge(db, user, actor, params.id, body));
-
-  router.on(api.addProgress, async ({ params, body }, { user, actor }) => service.addProgress(db, user, actor, params.id, body));
+  router.on(api.listChallenges, ({ query }, { user }) => challenges.listChallengesForStaff(db, user, query));
+  router.on(api.exportChallenges, ({ query }, { user, actor }) => downloads.exportChallenges(db, user, actor, query));
+  router.on(api.getChallenge, ({ params }, { user }) => challenges.getChallenge(db, user, params.id));
+  router.on(api.updateChallenge, ({ params, body }, { user, actor }) => challenges.updateChallenge(db, user, actor, params.id, body));
+  router.on(api.addProgress, ({ params, body }, { user, actor }) => challenges.addProgress(db, user, actor, params.id, body));
 
   // Citizens: published documents only, read-only.
-  router.on(api.listPublicDocuments, async () => ({ items: await service.listDocuments(db, null, { status: "published" }) }));
+  router.on(api.listPublicDocuments, () => documents.listPublicDocuments(db));
+  router.on(api.getPublicDocument, ({ params }) => documents.getPublicDocument(db, params.id));
+  router.on(api.getPublicChallenge, ({ params }) => challenges.getPublicChallenge(db, params.id));
+  router.on(api.exportPublicDocument, ({ params, query }) => downloads.exportPublicDocument(db, params.id, params.format, query.asOf));
+}
 
-  router.on(api.getPublicDocument, async ({ params }) => service.getDocumentDetail(db, null, params.id, { publicOnly: true }));
-
-  router.on(api.getPublicChallenge, async ({ params }) => service.getChallengeDetail(db, null, params.id, { publicOnly: true }));
-
-  router.on(api.exportPublicDocument, async ({ params, query }) => {
-    await service.getDocumentDetail(db, null, params.id, { publicOnly: true }); // 404 unless published
-    return exportPolicyDocument(db, params.id, params.format, query.asOf);
-  });
+/**
+ * The multipart form's file (field "file") as bytes, or null. Nothing is refused here: the service checks the caller
+ * first, so that a caller who may not preview gets 401/403, never "choose a file".
+ */
+async function readUploadedFile(c: Context): Promise<Uint8Array | null> {
+  const form = await c.req.parseBody();
+  return form.file instanceof File ? new Uint8Array(await form.file.arrayBuffer()) : null;
 }

@@ -5,7 +5,7 @@ import { buildCity, buildOrganisation, buildUser, TEST_PASSWORD } from "../../te
 import { setVisionOwner } from "./access";
 import { createIndicatorIn } from "./indicators";
 import { createNodeIn, createPlanIn } from "./plan";
-import * as repo from "./repository";
+import * as planRepo from "./plan-repository";
 import { openRoundIn } from "./rounds";
 
 let t: TestApp;
@@ -32,7 +32,7 @@ beforeAll(async () => {
     firstFiscalYear: 2020,
     lastFiscalYear: 2030,
   });
-  const root = (await repo.findNodes(t.db, planId))[0];
+  const root = (await planRepo.findNodes(t.db, planId))[0];
   const node = (code: string, org: string) =>
     createNodeIn(t.db, actor, planId, {
       parentId: root.id,

@@ -13,7 +13,7 @@ import type { TabularImportKind } from "../../platform/imports/registry";
 import type { ImportError } from "../../platform/tabular/import-rows";
 import { canUpdateIndicator } from "./access";
 import { checkActual, storeActuals } from "./actuals";
-import * as repo from "./repository";
+import * as indicatorRepo from "./indicator-repository";
 
 export const ACTUALS_IMPORT_KIND = "vision-actuals";
 
@@ -73,10 +73,10 @@ export const actualsImport: TabularImportKind<ActualImportRow> = {
     if (!found) return { errors: [{ row: 1, message: "取り込みを行った利用者が見つかりません" }] };
     const user = await loadPrincipal(tx, found);
 
-    const indicators = await repo.findIndicators(tx, { codes: [...new Set(rows.map((r) => r.code))] });
+    const indicators = await indicatorRepo.findIndicators(tx, { codes: [...new Set(rows.map((r) => r.code))] });
     const byCode = new Map(indicators.map((i) => [i.code, i]));
     const errors: ImportError[] = [];
-    const checked: repo.ActualInput[] = [];
+    const checked: indicatorRepo.ActualInput[] = [];
     const firstRowOf = new Map<string, number>();
     rows.forEach((r, i) => {
       const rowNumber = rowNumbers[i];

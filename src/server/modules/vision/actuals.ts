@@ -10,8 +10,9 @@ import type { Principal } from "../../platform/auth/permissions";
 import { NotFound, ValidationError } from "../../platform/errors";
 import { accessOf, requireUpdate } from "./access";
 import { regradeIndicatorsInOpenRounds } from "./grades";
+import * as indicatorRepo from "./indicator-repository";
 import { indicatorDetail, toActualEntries } from "./indicators";
-import * as repo from "./repository";
+import * as roundRepo from "./round-repository";
 
 export interface ActualValueInput {
   fiscalYear: number;
@@ -26,9 +27,9 @@ export interface ActualValueInput {
  * number while a status-rated one gets a 状況. Returns the message for the user, or the row to store.
  */
 export function checkActual(
-  indicator: Pick<repo.IndicatorRow, "id" | "rating_mode">,
+  indicator: Pick<indicatorRepo.IndicatorRow, "id" | "rating_mode">,
   input: ActualValueInput,
-): { ok: true; row: repo.ActualInput } | { ok: false; column: "時点" | "実績値" | "状況"; message: string } {
+): { ok: true; row: indicatorRepo.ActualInput } | { ok: false; column: "時点" | "実績値" | "状況"; message: string } {
   const range = fiscalYearRange(input.fiscalYear);
   const asOf = input.asOf ?? range.end;
   if (asOf < range.start || asOf > range.end)
@@ -58,9 +59,9 @@ export function checkActual(
 }
 
 /** Stores checked values inside the caller's transaction: tasks ticked, open rounds regraded. */
-export async function storeActuals(tx: Queryable, actor: Actor, rows: repo.ActualInput[]): Promise<string[]> {
-  const ids = await repo.insertActuals(tx, rows, { userId: actor.userId, label: actor.label });
-  await repo.markTasksUpdated(tx, rows);
+export async function storeActuals(tx: Queryable, actor: Actor, rows: indicatorRepo.ActualInput[]): Promise<string[]> {
+  const ids = await indicatorRepo.insertActuals(tx, rows, { userId: actor.userId, label: actor.label });
+  await roundRepo.markTasksUpdated(tx, rows);
   await regradeIndicatorsInOpenRounds(tx, [...new Set(rows.map((r) => r.indicatorId))]);
   return ids;
 }
@@ -75,7 +76,7 @@ export async function addActual(
 ): Promise<IndicatorDetail> {
   return db.transaction(async (tx) => {
     const access = await accessOf(tx, user);
-    const indicator = await repo.findIndicator(tx, indicatorId);
+    const indicator = await indicatorRepo.findIndicator(tx, indicatorId);
     if (!indicator) throw new NotFound("指標");
     requireUpdate(access.user, indicator);
     const checked = checkActual(indicator, input);
@@ -98,6 +99,6 @@ export async function addActual(
 
 export async function listActuals(db: Queryable, user: Principal | null, indicatorId: string): Promise<{ items: ActualEntry[] }> {
   await accessOf(db, user);
-  if (!(await repo.findIndicator(db, indicatorId))) throw new NotFound("指標");
-  return { items: toActualEntries(await repo.findActuals(db, [indicatorId])) };
+  if (!(await indicatorRepo.findIndicator(db, indicatorId))) throw new NotFound("指標");
+  return { items: toActualEntries(await indicatorRepo.findActuals(db, [indicatorId])) };
 }

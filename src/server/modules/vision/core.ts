@@ -4,24 +4,17 @@
 export { accessOf as visionAccessOf, canUpdateIndicator, OWNER_SETTING as VISION_OWNER_SETTING, visionOwner } from "./access";
 export { storeActuals } from "./actuals";
 export { currentRule, loadRoundGrades, toIndicatorGrades } from "./grades";
+export { findIndicatorLabels, findLatestActualValue, type IndicatorLabel } from "./indicator-repository";
 export { listPlans, nodeDetail, planDetail } from "./plan";
 export {
-  findIndicatorLabels,
-  findLatestActualValue,
   findNode,
   findNodeLabels,
   findNodes,
   findPlan,
   findPlanInForce,
   findPlans,
-  findRound,
-  findRoundReportRows,
-  findRounds,
-  type IndicatorLabel,
   type NodeLabel,
   type PlanRow,
-  type ReportIndicatorRow,
-  type ReportNodeRow,
-  type RoundRow,
-} from "./repository";
+} from "./plan-repository";
+export { findRound, findRoundReportRows, findRounds, type ReportIndicatorRow, type ReportNodeRow, type RoundRow } from "./round-repository";
 export { toRoundSummary } from "./rounds";

@@ -9,19 +9,21 @@ import type { Principal } from "../../platform/auth/permissions";
 import { NotFound } from "../../platform/errors";
 import { accessOf } from "./access";
 import { currentRule, forGrading, gradeWith, loadRoundGrades, rollupPlan } from "./grades";
+import * as indicatorRepo from "./indicator-repository";
 import { toIndicatorSummary } from "./indicators";
 import { toPlanSummary } from "./plan";
-import * as repo from "./repository";
+import * as planRepo from "./plan-repository";
+import * as roundRepo from "./round-repository";
 import { lateness, ownerStatuses, toRoundSummary } from "./rounds";
 
 /** The current value of each fiscal year (newest as-of, newest correction), oldest year first. */
-function currentPerYear(actuals: repo.ActualRow[]): repo.ActualRow[] {
-  const byYear = new Map<number, repo.ActualRow>();
+function currentPerYear(actuals: indicatorRepo.ActualRow[]): indicatorRepo.ActualRow[] {
+  const byYear = new Map<number, indicatorRepo.ActualRow>();
   for (const a of actuals) if (!byYear.has(a.fiscal_year)) byYear.set(a.fiscal_year, a); // rows come newest first
   return [...byYear.values()].sort((a, b) => a.fiscal_year - b.fiscal_year);
 }
 
-function achievementOf(indicator: repo.IndicatorRow, actual: repo.ActualRow, rule: GradeRule): number | null {
+function achievementOf(indicator: indicatorRepo.IndicatorRow, actual: indicatorRepo.ActualRow, rule: GradeRule): number | null {
   const result = gradeWith(indicator, actual, rule);
   return result.kind === "graded" ? result.achievement : null;
 }
@@ -34,25 +36,25 @@ export async function dashboard(
   today = todayInJapan(),
 ): Promise<Dashboard> {
   await accessOf(db, user);
-  const plan = await repo.findPlan(db, planId);
+  const plan = await planRepo.findPlan(db, planId);
   if (!plan) throw new NotFound("計画");
-  const rounds = await repo.findRounds(db, { planId });
+  const rounds = await roundRepo.findRounds(db, { planId });
   const openRound = rounds.find((r) => r.status === "open") ?? null;
   const round = roundId ? rounds.find((r) => r.id === roundId) : (openRound ?? rounds[0]);
   if (roundId && !round) throw new NotFound("報告ラウンド");
   const rule = await currentRule(db);
 
-  const [nodes, indicators] = await Promise.all([repo.findNodes(db, planId), repo.findIndicators(db, { planId })]);
+  const [nodes, indicators] = await Promise.all([planRepo.findNodes(db, planId), indicatorRepo.findIndicators(db, { planId })]);
   const data = round ? await loadRoundGrades(db, round) : null;
   const rollup = data?.rollup ?? rollupPlan(nodes, indicators, new Map(), rule.rule);
-  const actuals = await repo.findActuals(
+  const actuals = await indicatorRepo.findActuals(
     db,
     indicators.map((i) => i.id),
   );
-  const actualsOf = new Map<string, repo.ActualRow[]>();
+  const actualsOf = new Map<string, indicatorRepo.ActualRow[]>();
   for (const a of actuals) actualsOf.set(a.indicator_id, [...(actualsOf.get(a.indicator_id) ?? []), a]);
 
-  const openTasks = openRound ? await repo.findTasks(db, { roundIds: [openRound.id], pending: true }) : [];
+  const openTasks = openRound ? await roundRepo.findTasks(db, { roundIds: [openRound.id], pending: true }) : [];
   const { overdue, late } = openRound ? lateness(openRound, today) : { overdue: false, late: false };
 
   return {
@@ -104,10 +106,10 @@ export async function dashboard(
 
 export async function indicatorSeries(db: Queryable, user: Principal | null, indicatorId: string): Promise<IndicatorSeries> {
   await accessOf(db, user);
-  const indicator = await repo.findIndicator(db, indicatorId);
+  const indicator = await indicatorRepo.findIndicator(db, indicatorId);
   if (!indicator) throw new NotFound("指標");
   const rule = await currentRule(db);
-  const years = currentPerYear(await repo.findActuals(db, [indicatorId]));
+  const years = currentPerYear(await indicatorRepo.findActuals(db, [indicatorId]));
   const targetLine: IndicatorSeries["targetLine"] = [];
   if (
     indicator.rating_mode === "numeric" &&

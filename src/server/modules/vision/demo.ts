@@ -10,9 +10,10 @@ import { listChallenges } from "../policy";
 import { setVisionOwner } from "./access";
 import { storeActuals } from "./actuals";
 import { loadEngagementDemo } from "./engagement-demo";
+import type * as indicatorRepo from "./indicator-repository";
 import { createIndicatorIn } from "./indicators";
 import { createNodeIn, createPlanIn } from "./plan";
-import * as repo from "./repository";
+import * as planRepo from "./plan-repository";
 import { closeRoundIn, openRoundIn, publishRoundIn, remindRoundIn } from "./rounds";
 
 interface SampleIndicator {
@@ -267,9 +268,9 @@ export async function loadVisionDemo(db: Db): Promise<void> {
       { isSample: true },
     ),
   );
-  const root = (await repo.findNodes(db, planId))[0];
+  const root = (await planRepo.findNodes(db, planId))[0];
   const visionOwnerId = await organisationIdByCode(db, "seisaku-vision");
-  await repo.updateNode(db, root.id, root.version, {
+  await planRepo.updateNode(db, root.id, root.version, {
     parentId: null,
     code: root.code,
     title: root.title,
@@ -345,14 +346,14 @@ export async function loadVisionDemo(db: Db): Promise<void> {
           const { items } = await listChallenges(db, { q: code, sort: "code", order: "asc", page: 1, pageSize: 5 });
           ids.push(...items.filter((c) => c.code === code).map((c) => c.id));
         }
-        await repo.replaceChallengeLinks(db, id, ids);
+        await planRepo.replaceChallengeLinks(db, id, ids);
       }
       if (node.children && kind !== "project") await addNodes(id, childKind as "measure" | "project", node.children);
     }
   };
   await addNodes(root.id, "strategy", STRATEGIES);
 
-  const valuesOf = (fy: number, which: 0 | 1): repo.ActualInput[] =>
+  const valuesOf = (fy: number, which: 0 | 1): indicatorRepo.ActualInput[] =>
     [...indicatorIds.values()].flatMap(({ id, sample }) => {
       const share = sample.reached[which];
       if (share === null) return [];

@@ -10,9 +10,9 @@ import { createTestApp, type TestApp } from "../../testing/app";
 import { buildCity, TEST_PASSWORD } from "../../testing/factories";
 import { extractPdfText } from "../../testing/pdf-text";
 import { buildVisionPlan } from "../../testing/vision-engagement-fixture";
+import * as gradeRepo from "./grade-repository";
 import { gradeRound, putRule } from "./grades";
 import { renderRoundReport } from "./report";
-import * as repo from "./repository";
 
 let t: TestApp;
 let plan: Awaited<ReturnType<typeof buildVisionPlan>>;
@@ -97,7 +97,7 @@ describe("issue 12 item 2: a round whose 年度 has no value yet", () => {
       JSON.stringify(old),
     ]);
     const id = inserted.rows[0].id;
-    expect((await repo.findRule(t.db, id))?.rule.earlierYearValue).toBe("latest");
+    expect((await gradeRepo.findRule(t.db, id))?.rule.earlierYearValue).toBe("latest");
     const staff = await t.login(city.editor.loginId, TEST_PASSWORD);
     const versions = await staff.get("/api/vision/grade-rule");
     expect(versions.status).toBe(200);

@@ -20,13 +20,16 @@ import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import { NotFound } from "../../platform/errors";
 import { accessOf, managerAccessOf } from "./access";
-import * as repo from "./repository";
+import * as gradeRepo from "./grade-repository";
+import * as indicatorRepo from "./indicator-repository";
+import * as planRepo from "./plan-repository";
+import * as roundRepo from "./round-repository";
 
 export const DEFAULT_RULE_NAME = "市の標準ルール（A: 120%以上、B: 100〜119%、C: 70〜99%、D: 69%以下）";
 
 // ------------------------------------------------------------------ rule versions
 
-export function toRuleVersion(row: repo.RuleRow): GradeRuleVersion {
+export function toRuleVersion(row: gradeRepo.RuleRow): GradeRuleVersion {
   return {
     id: row.id,
     name: row.name,
@@ -38,11 +41,11 @@ export function toRuleVersion(row: repo.RuleRow): GradeRuleVersion {
 }
 
 /** The current rule; the city's default is stored as the first version when none exists yet. */
-export async function currentRule(db: Queryable): Promise<repo.RuleRow> {
-  const found = await repo.findCurrentRule(db);
+export async function currentRule(db: Queryable): Promise<gradeRepo.RuleRow> {
+  const found = await gradeRepo.findCurrentRule(db);
   if (found) return found;
-  await repo.insertRuleIfNone(db, DEFAULT_RULE_NAME, DEFAULT_GRADE_RULE);
-  const made = await repo.findCurrentRule(db);
+  await gradeRepo.insertRuleIfNone(db, DEFAULT_RULE_NAME, DEFAULT_GRADE_RULE);
+  const made = await gradeRepo.findCurrentRule(db);
   if (!made) throw new Error("no current grade rule");
   return made;
 }
@@ -51,7 +54,7 @@ type RuleVersions = { current: GradeRuleVersion; versions: GradeRuleVersion[] };
 
 async function ruleVersions(tx: Queryable): Promise<RuleVersions> {
   const current = await currentRule(tx);
-  const versions = await repo.findRules(tx);
+  const versions = await gradeRepo.findRules(tx);
   return { current: toRuleVersion(current), versions: versions.map(toRuleVersion) };
 }
 
@@ -75,7 +78,7 @@ export async function putGradeRule(db: Db, user: Principal | null, actor: Actor,
  */
 export async function putRule(tx: Queryable, actor: Actor, name: string, rule: GradeRule): Promise<string> {
   const before = await currentRule(tx);
-  const id = await repo.insertCurrentRule(tx, name, rule, actor.userId);
+  const id = await gradeRepo.insertCurrentRule(tx, name, rule, actor.userId);
   await recordAudit(tx, actor, {
     action: "update",
     entityType: "vision_grade_rule",
@@ -89,7 +92,7 @@ export async function putRule(tx: Queryable, actor: Actor, name: string, rule: G
 
 // ------------------------------------------------------------------ grading
 
-export function forGrading(indicator: repo.IndicatorRow): IndicatorForGrading {
+export function forGrading(indicator: indicatorRepo.GradingIndicatorRow): IndicatorForGrading {
   return {
     direction: indicator.direction,
     baselineValue: indicator.baseline_value ?? 0,
@@ -100,7 +103,10 @@ export function forGrading(indicator: repo.IndicatorRow): IndicatorForGrading {
   };
 }
 
-export function observationOf(indicator: repo.IndicatorRow, actual: repo.ActualRow | null): Observation | null {
+export function observationOf(
+  indicator: indicatorRepo.GradingIndicatorRow,
+  actual: indicatorRepo.ObservationRow | null,
+): Observation | null {
   if (!actual) return null;
   // A status-rated indicator is graded on its 状況 only, whatever number may sit beside it.
   const value = indicator.rating_mode === "status" ? null : actual.value;
@@ -109,15 +115,15 @@ export function observationOf(indicator: repo.IndicatorRow, actual: repo.ActualR
 
 /** `roundFiscalYear`: grading for a round of that 年度 (an earlier year's value then follows rule.earlierYearValue). */
 export function gradeWith(
-  indicator: repo.IndicatorRow,
-  actual: repo.ActualRow | null,
+  indicator: indicatorRepo.GradingIndicatorRow,
+  actual: indicatorRepo.ObservationRow | null,
   rule: GradeRule,
   roundFiscalYear?: number,
 ): GradeResult {
   return gradeIndicator(forGrading(indicator), observationOf(indicator, actual), rule, roundFiscalYear);
 }
 
-function toGradeInput(indicatorId: string, actual: repo.ActualRow | null, result: GradeResult): repo.GradeInput {
+function toGradeInput(indicatorId: string, actual: indicatorRepo.ObservationRow | null, result: GradeResult): gradeRepo.GradeInput {
   // an earlier year's value the rule left unused is not the grade's value: the pages then show none
   const used = result.kind === "ungradable" && result.unusedObservation ? null : actual;
   const base = { indicatorId, actualId: used?.id ?? null, resultKind: result.kind };
@@ -137,38 +143,34 @@ function toGradeInput(indicatorId: string, actual: repo.ActualRow | null, result
  * recompute), and stores each grade with that rule's id. Returns how many were graded.
  */
 export async function gradeRound(tx: Queryable, roundId: string, opts: { ruleId?: string; indicatorIds?: string[] } = {}): Promise<number> {
-  const round = await repo.findRound(tx, roundId);
+  const round = await roundRepo.findRound(tx, roundId);
   if (!round) throw new NotFound("報告ラウンド");
   const ruleId = opts.ruleId ?? round.rule_id ?? (await currentRule(tx)).id;
-  const rule = await repo.findRule(tx, ruleId);
+  const rule = await gradeRepo.findRule(tx, ruleId);
   if (!rule) throw new NotFound("評価ルール");
-  if (ruleId !== round.rule_id) await repo.setRoundRule(tx, roundId, ruleId);
-  const indicators = await repo.findIndicators(tx, { planId: round.plan_id, ids: opts.indicatorIds });
-  const observations = await repo.findRoundObservations(tx, round.plan_id, round.fiscal_year, round.as_of, opts.indicatorIds ?? null);
-  const byIndicator = new Map(observations.map((o) => [o.indicator_id, o]));
-  const grades = indicators.map((indicator) => {
-    const actual = byIndicator.get(indicator.id) ?? null;
-    return toGradeInput(indicator.id, actual, gradeWith(indicator, actual, rule.rule, round.fiscal_year));
-  });
-  await repo.upsertGrades(tx, roundId, ruleId, grades);
-  if (!opts.indicatorIds)
-    await repo.deleteGradesExcept(
-      tx,
-      roundId,
-      indicators.map((i) => i.id),
-    );
+  if (ruleId !== round.rule_id) await roundRepo.setRoundRule(tx, roundId, ruleId);
+  const rows = await indicatorRepo.findRoundGradingRows(
+    tx,
+    { planId: round.plan_id, fiscalYear: round.fiscal_year, asOf: round.as_of },
+    opts.indicatorIds ?? null,
+  );
+  const grades = rows.map(({ indicator, actual }) =>
+    toGradeInput(indicator.id, actual, gradeWith(indicator, actual, rule.rule, round.fiscal_year)),
+  );
+  if (opts.indicatorIds) await gradeRepo.upsertGrades(tx, roundId, ruleId, grades);
+  else await gradeRepo.replaceRoundGrades(tx, roundId, ruleId, grades);
   return grades.length;
 }
 
 /** After values or definitions change: regrade those indicators in every open round of their plans. */
 export async function regradeIndicatorsInOpenRounds(tx: Queryable, indicatorIds: string[]): Promise<void> {
-  for (const roundId of await repo.findOpenRoundIdsOfIndicators(tx, indicatorIds)) await gradeRound(tx, roundId, { indicatorIds });
+  for (const roundId of await roundRepo.findOpenRoundIdsOfIndicators(tx, indicatorIds)) await gradeRound(tx, roundId, { indicatorIds });
 }
 
 // ------------------------------------------------------------------ roll-up and counts
 
 /** A stored grade as the pure counting function takes it. */
-function asResult(grade: repo.GradeRow | undefined): GradeResult {
+function asResult(grade: gradeRepo.GradeRow | undefined): GradeResult {
   if (!grade) return { kind: "ungradable", reason: "未評価", explanation: { formula: "progress", text: "まだ評価していません" } };
   const explanation = { formula: grade.explanation.formula as "progress", text: grade.explanation.text };
   switch (grade.result_kind) {
@@ -184,7 +186,7 @@ function asResult(grade: repo.GradeRow | undefined): GradeResult {
 }
 
 /** Achievement an indicator contributes to roll-ups: graded and status results that have one. */
-function rolledAchievement(grade: repo.GradeRow | undefined): number | null {
+function rolledAchievement(grade: gradeRepo.GradeRow | undefined): number | null {
   if (!grade || (grade.result_kind !== "graded" && grade.result_kind !== "status")) return null;
   return grade.achievement;
 }
@@ -197,20 +199,30 @@ export interface PlanRollup {
   strategyOf: Map<string, string | null>;
 }
 
+/** Items by a key, in their order (one pass: a node may hold thousands of indicators). */
+function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
 /** Rolls a round's grades up the tree (each node's own method and weight) and counts grades per node. */
 export function rollupPlan(
-  nodes: repo.NodeRow[],
-  indicators: repo.IndicatorRow[],
-  grades: Map<string, repo.GradeRow>,
+  nodes: planRepo.NodeRow[],
+  indicators: Pick<indicatorRepo.IndicatorRow, "id" | "node_id" | "weight">[],
+  grades: Map<string, gradeRepo.GradeRow>,
   rule: GradeRule,
 ): PlanRollup {
-  const childrenOf = new Map<string | null, repo.NodeRow[]>();
-  for (const node of nodes) childrenOf.set(node.parent_id, [...(childrenOf.get(node.parent_id) ?? []), node]);
-  const indicatorsOf = new Map<string, repo.IndicatorRow[]>();
-  for (const indicator of indicators) indicatorsOf.set(indicator.node_id, [...(indicatorsOf.get(indicator.node_id) ?? []), indicator]);
+  const childrenOf = groupBy(nodes, (node) => node.parent_id);
+  const indicatorsOf = groupBy(indicators, (indicator) => indicator.node_id);
   const strategyOf = new Map<string, string | null>();
 
-  const toRollupNode = (node: repo.NodeRow, strategy: string | null): RollupNode => {
+  const toRollupNode = (node: planRepo.NodeRow, strategy: string | null): RollupNode => {
     const ownStrategy = node.kind === "strategy" ? node.id : strategy;
     strategyOf.set(node.id, ownStrategy);
     return {
@@ -223,7 +235,7 @@ export function rollupPlan(
   };
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const shape = (result: RollupResult): { tree: RollupTreeNode; results: GradeResult[] } => {
-    const node = nodeById.get(result.id) as repo.NodeRow;
+    const node = nodeById.get(result.id) as planRepo.NodeRow;
     const children = result.children.map(shape);
     const results = [
       ...(indicatorsOf.get(node.id) ?? []).map((i) => asResult(grades.get(i.id))),
@@ -268,29 +280,26 @@ export function rollupPlan(
 // ------------------------------------------------------------------ a round's grades as the API shows them
 
 export interface RoundGradeData {
-  round: repo.RoundRow;
-  rule: repo.RuleRow | null;
-  nodes: repo.NodeRow[];
-  indicators: repo.IndicatorRow[];
-  grades: Map<string, repo.GradeRow>;
-  observations: Map<string, repo.ActualRow>;
+  round: roundRepo.RoundRow;
+  rule: gradeRepo.RuleRow | null;
+  nodes: planRepo.NodeRow[];
+  indicators: indicatorRepo.RoundIndicatorRow[];
+  grades: Map<string, gradeRepo.GradeRow>;
+  /** the actual each grade was made from, by indicator */
+  observations: Map<string, indicatorRepo.ObservationRow>;
   rollup: PlanRollup;
 }
 
-export async function loadRoundGrades(db: Queryable, round: repo.RoundRow): Promise<RoundGradeData> {
-  const [rule, nodes, indicators, gradeRows] = await Promise.all([
-    round.rule_id ? repo.findRule(db, round.rule_id) : Promise.resolve(null),
-    repo.findNodes(db, round.plan_id),
-    repo.findIndicators(db, { planId: round.plan_id }),
-    repo.findGrades(db, round.id),
+export async function loadRoundGrades(db: Queryable, round: roundRepo.RoundRow): Promise<RoundGradeData> {
+  const [rule, nodes, indicators, graded] = await Promise.all([
+    round.rule_id ? gradeRepo.findRule(db, round.rule_id) : Promise.resolve(null),
+    planRepo.findNodes(db, round.plan_id),
+    indicatorRepo.findRoundIndicators(db, { planId: round.plan_id }),
+    // each grade with the actual it was made from (not today's newest: a closed round keeps what it was graded on)
+    gradeRepo.findRoundGrades(db, round.id),
   ]);
-  const grades = new Map(gradeRows.map((g) => [g.indicator_id, g]));
-  // The actual each grade was made from (not today's newest: a closed round keeps what it was graded on).
-  const actualRows = await repo.findActualsByIds(
-    db,
-    gradeRows.flatMap((g) => (g.actual_id ? [g.actual_id] : [])),
-  );
-  const observations = new Map(actualRows.map((a) => [a.indicator_id, a]));
+  const grades = new Map(graded.grades.map((g) => [g.indicator_id, g]));
+  const observations = new Map(graded.observations.map((a) => [a.indicator_id, a]));
   const rollup = rollupPlan(nodes, indicators, grades, rule?.rule ?? DEFAULT_GRADE_RULE);
   return { round, rule, nodes, indicators, grades, observations, rollup };
 }
@@ -338,8 +347,8 @@ export function toIndicatorGrades(data: RoundGradeData): IndicatorGrade[] {
 
 export async function roundGrades(
   db: Queryable,
-  round: repo.RoundRow,
-  toSummary: (r: repo.RoundRow) => RoundGrades["round"],
+  round: roundRepo.RoundRow,
+  toSummary: (r: roundRepo.RoundRow) => RoundGrades["round"],
 ): Promise<RoundGrades> {
   const data = await loadRoundGrades(db, round);
   return {

@@ -7,12 +7,14 @@ import type { Principal } from "../../platform/auth/permissions";
 import { Conflict, NotFound, ValidationError } from "../../platform/errors";
 import { accessOf, canUpdateIndicator, managerAccessOf, type VisionAccess } from "./access";
 import { regradeIndicatorsInOpenRounds } from "./grades";
-import * as repo from "./repository";
+import * as indicatorRepo from "./indicator-repository";
+import * as planRepo from "./plan-repository";
+import * as roundRepo from "./round-repository";
 import { indexIndicator } from "./search-index";
 
 export const STALE = "他の利用者が先に更新しました。画面を再読み込みしてから、もう一度保存してください。";
 
-export function toIndicatorSummary(row: repo.IndicatorRow): IndicatorSummary {
+export function toIndicatorSummary(row: indicatorRepo.IndicatorRow): IndicatorSummary {
   return {
     id: row.id,
     nodeId: row.node_id,
@@ -40,7 +42,7 @@ export function toIndicatorSummary(row: repo.IndicatorRow): IndicatorSummary {
   };
 }
 
-export function toActualEntries(rows: repo.ActualRow[]): ActualEntry[] {
+export function toActualEntries(rows: indicatorRepo.ActualRow[]): ActualEntry[] {
   // rows come newest first per fiscal year: the first of each year is its current value
   const seen = new Set<string>();
   const entries = rows.map((r) => {
@@ -70,8 +72,8 @@ export async function listIndicators(
   filter: { nodeId?: string; ownerOrganisationId?: string; q?: string },
 ): Promise<{ items: IndicatorSummary[] }> {
   await accessOf(db, user);
-  if (!(await repo.findPlan(db, planId))) throw new NotFound("計画");
-  const rows = await repo.findIndicators(db, { planId, nodeId: filter.nodeId, q: filter.q });
+  if (!(await planRepo.findPlan(db, planId))) throw new NotFound("計画");
+  const rows = await indicatorRepo.findIndicators(db, { planId, nodeId: filter.nodeId, q: filter.q });
   return {
     items: rows.filter((r) => !filter.ownerOrganisationId || r.effective_owner_id === filter.ownerOrganisationId).map(toIndicatorSummary),
   };
@@ -82,11 +84,11 @@ export async function getIndicator(db: Queryable, user: Principal | null, id: st
 }
 
 export async function indicatorDetail(db: Queryable, access: VisionAccess, id: string): Promise<IndicatorDetail> {
-  const row = await repo.findIndicator(db, id);
+  const row = await indicatorRepo.findIndicator(db, id);
   if (!row) throw new NotFound("指標");
-  const node = await repo.findNode(db, row.node_id);
+  const node = await planRepo.findNode(db, row.node_id);
   if (!node) throw new NotFound("ノード");
-  const actuals = await repo.findActuals(db, [id]);
+  const actuals = await indicatorRepo.findActuals(db, [id]);
   return {
     ...toIndicatorSummary(row),
     nodeKind: node.kind,
@@ -99,10 +101,10 @@ export async function indicatorDetail(db: Queryable, access: VisionAccess, id: s
   };
 }
 
-async function checkIndicatorInput(tx: Queryable, input: repo.IndicatorInput, exceptId: string | null): Promise<void> {
-  if (await repo.indicatorCodeTaken(tx, input.code, exceptId))
+async function checkIndicatorInput(tx: Queryable, input: indicatorRepo.IndicatorInput, exceptId: string | null): Promise<void> {
+  if (await indicatorRepo.indicatorCodeTaken(tx, input.code, exceptId))
     throw new ValidationError("この指標コードは既に使われています。", { code: "この指標コードは既に使われています。" });
-  if (input.ownerOrganisationId && !(await repo.organisationExists(tx, input.ownerOrganisationId)))
+  if (input.ownerOrganisationId && !(await planRepo.organisationExists(tx, input.ownerOrganisationId)))
     throw new ValidationError("所管の組織が見つかりません。", { ownerOrganisationId: "所管の組織が見つかりません。" });
   if (input.ratingMode === "numeric" && input.exclusion === null && input.baselineValue === input.targetValue)
     throw new ValidationError("目標値が基準値と同じでは達成度を計算できません。", {
@@ -115,7 +117,7 @@ export async function createIndicator(
   user: Principal | null,
   actor: Actor,
   nodeId: string,
-  input: repo.IndicatorInput,
+  input: indicatorRepo.IndicatorInput,
 ): Promise<IndicatorDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
@@ -131,13 +133,13 @@ export async function createIndicatorIn(
   tx: Queryable,
   actor: Actor,
   nodeId: string,
-  input: repo.IndicatorInput,
+  input: indicatorRepo.IndicatorInput,
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
-  const node = await repo.findNode(tx, nodeId);
+  const node = await planRepo.findNode(tx, nodeId);
   if (!node) throw new NotFound("ノード");
   await checkIndicatorInput(tx, input, null);
-  const id = await repo.insertIndicator(tx, nodeId, input, opts.isSample);
+  const id = await indicatorRepo.insertIndicator(tx, nodeId, input, opts.isSample);
   await recordAudit(tx, actor, {
     action: "create",
     entityType: "vision_indicator",
@@ -147,7 +149,7 @@ export async function createIndicatorIn(
   });
   await indexIndicator(tx, id);
   if (!opts.isSample) {
-    await repo.insertTasksForIndicator(tx, id);
+    await roundRepo.insertTasksForIndicator(tx, id);
     await regradeIndicatorsInOpenRounds(tx, [id]);
   }
   return id;
@@ -158,21 +160,21 @@ export async function updateIndicator(
   user: Principal | null,
   actor: Actor,
   id: string,
-  input: repo.IndicatorInput & { version: number; nodeId: string },
+  input: indicatorRepo.IndicatorInput & { version: number; nodeId: string },
 ): Promise<IndicatorDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
-    const before = await repo.findIndicator(tx, id);
+    const before = await indicatorRepo.findIndicator(tx, id);
     if (!before) throw new NotFound("指標");
-    const node = await repo.findNode(tx, input.nodeId);
-    const oldNode = await repo.findNode(tx, before.node_id);
+    const node = await planRepo.findNode(tx, input.nodeId);
+    const oldNode = await planRepo.findNode(tx, before.node_id);
     if (!node || node.plan_id !== oldNode?.plan_id)
       throw new ValidationError("同じ計画のノードを選んでください。", { nodeId: "同じ計画のノードを選んでください。" });
     await checkIndicatorInput(tx, input, id);
     const { version, nodeId, ...fields } = input;
-    if (!(await repo.updateIndicator(tx, id, version, nodeId, fields))) throw new Conflict(STALE, "stale_version");
+    if (!(await indicatorRepo.updateIndicator(tx, id, version, nodeId, fields))) throw new Conflict(STALE, "stale_version");
     // A new owner (its own, or inherited through a move to another node) takes over the open rounds' tasks.
-    const moved = await repo.moveOpenTasksToOwner(tx, { indicatorIds: [id] });
+    const moved = await roundRepo.moveOpenTasksToOwner(tx, { indicatorIds: [id] });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_indicator",

@@ -8,20 +8,22 @@ import type { Principal } from "../../platform/auth/permissions";
 import { AppError, Conflict, NotFound, ValidationError } from "../../platform/errors";
 import { getChallengeDetail, listChallenges } from "../policy";
 import { accessOf, managerAccessOf, type VisionAccess } from "./access";
+import * as indicatorRepo from "./indicator-repository";
 import { STALE, toIndicatorSummary } from "./indicators";
-import * as repo from "./repository";
+import * as planRepo from "./plan-repository";
+import * as roundRepo from "./round-repository";
 import { indexNode, removeNodeFromIndex } from "./search-index";
 
 /** The kind a node's parent must have: the tree has fixed levels. */
-const PARENT_KIND: Record<repo.NodeKind, repo.NodeKind | null> = {
+const PARENT_KIND: Record<planRepo.NodeKind, planRepo.NodeKind | null> = {
   vision: null,
   strategy: "vision",
   measure: "strategy",
   project: "measure",
 };
-const KIND_LABEL: Record<repo.NodeKind, string> = { vision: "ビジョン", strategy: "重点戦略", measure: "施策", project: "事業" };
+const KIND_LABEL: Record<planRepo.NodeKind, string> = { vision: "ビジョン", strategy: "重点戦略", measure: "施策", project: "事業" };
 
-export function toPlanSummary(row: repo.PlanRow): PlanSummary {
+export function toPlanSummary(row: planRepo.PlanRow): PlanSummary {
   return {
     id: row.id,
     name: row.name,
@@ -33,7 +35,7 @@ export function toPlanSummary(row: repo.PlanRow): PlanSummary {
   };
 }
 
-export function toVisionNode(row: repo.NodeRow): VisionNode {
+export function toVisionNode(row: planRepo.NodeRow): VisionNode {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -54,7 +56,7 @@ export function toVisionNode(row: repo.NodeRow): VisionNode {
 
 export async function listPlans(db: Queryable, user: Principal | null): Promise<{ items: PlanSummary[] }> {
   await accessOf(db, user);
-  return { items: (await repo.findPlans(db)).map(toPlanSummary) };
+  return { items: (await planRepo.findPlans(db)).map(toPlanSummary) };
 }
 
 export async function getPlan(db: Queryable, user: Principal | null, id: string): Promise<PlanDetail> {
@@ -80,10 +82,10 @@ async function describeChallenges(db: Queryable, user: Principal, ids: string[])
 }
 
 export async function planDetail(db: Queryable, access: VisionAccess, id: string): Promise<PlanDetail> {
-  const plan = await repo.findPlan(db, id);
+  const plan = await planRepo.findPlan(db, id);
   if (!plan) throw new NotFound("計画");
-  const [nodes, indicators] = await Promise.all([repo.findNodes(db, id), repo.findIndicators(db, { planId: id })]);
-  const links = await repo.findChallengeLinks(
+  const [nodes, indicators] = await Promise.all([planRepo.findNodes(db, id), indicatorRepo.findIndicators(db, { planId: id })]);
+  const links = await planRepo.findChallengeLinks(
     db,
     nodes.map((n) => n.id),
   );
@@ -92,9 +94,9 @@ export async function planDetail(db: Queryable, access: VisionAccess, id: string
     access.user,
     links.map((l) => l.challenge_id),
   );
-  const childrenOf = new Map<string | null, repo.NodeRow[]>();
+  const childrenOf = new Map<string | null, planRepo.NodeRow[]>();
   for (const node of nodes) childrenOf.set(node.parent_id, [...(childrenOf.get(node.parent_id) ?? []), node]);
-  const build = (node: repo.NodeRow): VisionTreeNode => ({
+  const build = (node: planRepo.NodeRow): VisionTreeNode => ({
     ...toVisionNode(node),
     indicators: indicators.filter((i) => i.node_id === node.id).map(toIndicatorSummary),
     challenges: links.flatMap((l) => {
@@ -112,14 +114,14 @@ export async function planDetail(db: Queryable, access: VisionAccess, id: string
 }
 
 export async function nodeDetail(db: Queryable, access: VisionAccess, id: string): Promise<NodeDetail> {
-  const node = await repo.findNode(db, id);
+  const node = await planRepo.findNode(db, id);
   if (!node) throw new NotFound("ノード");
-  const nodes = await repo.findNodes(db, node.plan_id);
+  const nodes = await planRepo.findNodes(db, node.plan_id);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const path: NodeDetail["path"] = [];
   for (let p = node.parent_id ? byId.get(node.parent_id) : undefined; p; p = p.parent_id ? byId.get(p.parent_id) : undefined)
     path.unshift({ id: p.id, kind: p.kind, code: p.code, title: p.title });
-  const [indicators, links] = await Promise.all([repo.findIndicators(db, { nodeId: id }), repo.findChallengeLinks(db, [id])]);
+  const [indicators, links] = await Promise.all([indicatorRepo.findIndicators(db, { nodeId: id }), planRepo.findChallengeLinks(db, [id])]);
   const challenges = await describeChallenges(
     db,
     access.user,
@@ -139,7 +141,7 @@ export async function nodeDetail(db: Queryable, access: VisionAccess, id: string
 // Each request runs in one transaction: the caller's access, the record, the change, its audit row and search entry,
 // and the detail the page shows next.
 
-export async function createPlan(db: Db, user: Principal | null, actor: Actor, input: repo.PlanInput): Promise<PlanDetail> {
+export async function createPlan(db: Db, user: Principal | null, actor: Actor, input: planRepo.PlanInput): Promise<PlanDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
     return planDetail(tx, access, await createPlanIn(tx, actor, input));
@@ -147,10 +149,15 @@ export async function createPlan(db: Db, user: Principal | null, actor: Actor, i
 }
 
 /** A plan with its ビジョン node, audited and indexed, inside the caller's transaction (the demo loads through it). */
-export async function createPlanIn(tx: Queryable, actor: Actor, input: repo.PlanInput, opts: { isSample?: boolean } = {}): Promise<string> {
-  const id = await repo.insertPlan(tx, input, opts.isSample);
+export async function createPlanIn(
+  tx: Queryable,
+  actor: Actor,
+  input: planRepo.PlanInput,
+  opts: { isSample?: boolean } = {},
+): Promise<string> {
+  const id = await planRepo.insertPlan(tx, input, opts.isSample);
   // Every plan has its ビジョン node: the root the strategies hang on and the roll-up of the whole plan.
-  const rootId = await repo.insertNode(
+  const rootId = await planRepo.insertNode(
     tx,
     id,
     {
@@ -177,12 +184,12 @@ export async function createPlanIn(tx: Queryable, actor: Actor, input: repo.Plan
   return id;
 }
 
-export async function updatePlan(db: Db, user: Principal | null, actor: Actor, id: string, input: repo.PlanInput): Promise<PlanDetail> {
+export async function updatePlan(db: Db, user: Principal | null, actor: Actor, id: string, input: planRepo.PlanInput): Promise<PlanDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
-    const before = await repo.findPlan(tx, id);
+    const before = await planRepo.findPlan(tx, id);
     if (!before) throw new NotFound("計画");
-    await repo.updatePlan(tx, id, input);
+    await planRepo.updatePlan(tx, id, input);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_plan",
@@ -198,8 +205,8 @@ export async function updatePlan(db: Db, user: Principal | null, actor: Actor, i
 async function checkNodeInput(
   tx: Queryable,
   planId: string,
-  kind: repo.NodeKind,
-  input: Omit<repo.NodeInput, "kind">,
+  kind: planRepo.NodeKind,
+  input: Omit<planRepo.NodeInput, "kind">,
   exceptId: string | null,
 ): Promise<void> {
   const parentKind = PARENT_KIND[kind];
@@ -207,7 +214,7 @@ async function checkNodeInput(
     if (input.parentId !== null)
       throw new ValidationError("ビジョンのノードは最上位に置きます。", { parentId: "ビジョンのノードは最上位に置きます。" });
   } else {
-    const parent = input.parentId ? await repo.findNode(tx, input.parentId) : null;
+    const parent = input.parentId ? await planRepo.findNode(tx, input.parentId) : null;
     if (!parent || parent.plan_id !== planId)
       throw new ValidationError("上位のノードが見つかりません。", { parentId: "同じ計画の上位ノードを選んでください。" });
     if (parent.kind !== parentKind) {
@@ -215,17 +222,23 @@ async function checkNodeInput(
       throw new ValidationError(message, { parentId: message });
     }
   }
-  if (await repo.nodeCodeTaken(tx, planId, input.code, exceptId))
+  if (await planRepo.nodeCodeTaken(tx, planId, input.code, exceptId))
     throw new ValidationError("このコードは計画の中で既に使われています。", { code: "このコードは計画の中で既に使われています。" });
-  if (input.ownerOrganisationId && !(await repo.organisationExists(tx, input.ownerOrganisationId)))
+  if (input.ownerOrganisationId && !(await planRepo.organisationExists(tx, input.ownerOrganisationId)))
     throw new ValidationError("所管の組織が見つかりません。", { ownerOrganisationId: "所管の組織が見つかりません。" });
 }
 
-export async function createNode(db: Db, user: Principal | null, actor: Actor, planId: string, input: repo.NodeInput): Promise<VisionNode> {
+export async function createNode(
+  db: Db,
+  user: Principal | null,
+  actor: Actor,
+  planId: string,
+  input: planRepo.NodeInput,
+): Promise<VisionNode> {
   return db.transaction(async (tx) => {
     await managerAccessOf(tx, user);
     const id = await createNodeIn(tx, actor, planId, input);
-    const node = await repo.findNode(tx, id);
+    const node = await planRepo.findNode(tx, id);
     if (!node) throw new NotFound("ノード");
     return toVisionNode(node);
   });
@@ -236,12 +249,12 @@ export async function createNodeIn(
   tx: Queryable,
   actor: Actor,
   planId: string,
-  input: repo.NodeInput,
+  input: planRepo.NodeInput,
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
-  if (!(await repo.findPlan(tx, planId))) throw new NotFound("計画");
+  if (!(await planRepo.findPlan(tx, planId))) throw new NotFound("計画");
   await checkNodeInput(tx, planId, input.kind, input, null);
-  const id = await repo.insertNode(tx, planId, input, opts.isSample);
+  const id = await planRepo.insertNode(tx, planId, input, opts.isSample);
   await recordAudit(tx, actor, {
     action: "create",
     entityType: "vision_node",
@@ -258,17 +271,17 @@ export async function updateNode(
   user: Principal | null,
   actor: Actor,
   id: string,
-  input: Omit<repo.NodeInput, "kind"> & { version: number },
+  input: Omit<planRepo.NodeInput, "kind"> & { version: number },
 ): Promise<NodeDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
-    const before = await repo.findNode(tx, id);
+    const before = await planRepo.findNode(tx, id);
     if (!before) throw new NotFound("ノード");
     await checkNodeInput(tx, before.plan_id, before.kind, input, id);
     const { version, ...fields } = input;
-    if (!(await repo.updateNode(tx, id, version, fields))) throw new Conflict(STALE, "stale_version");
+    if (!(await planRepo.updateNode(tx, id, version, fields))) throw new Conflict(STALE, "stale_version");
     // Indicators that inherit the node's owner (or a moved subtree's) follow it in the open rounds' tasks.
-    const moved = await repo.moveOpenTasksToOwner(tx, { planId: before.plan_id });
+    const moved = await roundRepo.moveOpenTasksToOwner(tx, { planId: before.plan_id });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_node",
@@ -285,15 +298,15 @@ export async function updateNode(
 export async function deleteNode(db: Db, user: Principal | null, actor: Actor, id: string): Promise<{ ok: true }> {
   return db.transaction(async (tx) => {
     await managerAccessOf(tx, user);
-    const node = await repo.findNode(tx, id);
+    const node = await planRepo.findNode(tx, id);
     if (!node) throw new NotFound("ノード");
     if (node.kind === "vision") throw new Conflict("ビジョンのノードは削除できません。");
-    const { children, indicators } = await repo.countNodeDependents(tx, id);
+    const { children, indicators } = await planRepo.countNodeDependents(tx, id);
     if (children > 0 || indicators > 0)
       throw new Conflict(
         `下位のノード（${children}件）や指標（${indicators}件）があるため削除できません。先に移動または削除してください。`,
       );
-    await repo.deleteNode(tx, id);
+    await planRepo.deleteNode(tx, id);
     await recordAudit(tx, actor, {
       action: "delete",
       entityType: "vision_node",
@@ -315,15 +328,15 @@ export async function setNodeChallenges(
 ): Promise<NodeDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
-    const node = await repo.findNode(tx, id);
+    const node = await planRepo.findNode(tx, id);
     if (!node) throw new NotFound("ノード");
     const unique = [...new Set(challengeIds)];
     const found = await describeChallenges(tx, access.user, unique);
     const missing = unique.filter((c) => !found.has(c));
     if (missing.length > 0)
       throw new ValidationError("見つからない課題が含まれています。", { challengeIds: "見つからない課題が含まれています。" });
-    const before = (await repo.findChallengeLinks(tx, [id])).map((l) => l.challenge_id);
-    await repo.replaceChallengeLinks(tx, id, unique);
+    const before = (await planRepo.findChallengeLinks(tx, [id])).map((l) => l.challenge_id);
+    await planRepo.replaceChallengeLinks(tx, id, unique);
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "vision_node",

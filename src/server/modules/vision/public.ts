@@ -6,9 +6,10 @@ import type { getPublicRound, listPublicProgress } from "../../../common/api/vis
 import type { Queryable } from "../../db/database";
 import { NotFound } from "../../platform/errors";
 import { earlierValueYear, loadRoundGrades } from "./grades";
-import * as repo from "./repository";
+import * as planRepo from "./plan-repository";
+import * as roundRepo from "./round-repository";
 
-const publicRound = (r: repo.RoundRow) => ({
+const publicRound = (r: roundRepo.RoundRow) => ({
   id: r.id,
   name: r.name,
   fiscalYear: r.fiscal_year,
@@ -16,7 +17,7 @@ const publicRound = (r: repo.RoundRow) => ({
   publishedAt: (r.published_at ?? r.opened_at).toISOString(),
 });
 
-const publicPlan = (p: repo.PlanRow) => ({
+const publicPlan = (p: planRepo.PlanRow) => ({
   id: p.id,
   name: p.name,
   cityImage: p.city_image,
@@ -26,7 +27,7 @@ const publicPlan = (p: repo.PlanRow) => ({
 });
 
 export async function publicProgress(db: Queryable): Promise<ResponseOf<typeof listPublicProgress>> {
-  const [plans, rounds] = await Promise.all([repo.findPlans(db), repo.findRounds(db, { status: ["published"] })]);
+  const [plans, rounds] = await Promise.all([planRepo.findPlans(db), roundRepo.findRounds(db, { status: ["published"] })]);
   return {
     plans: plans
       .map((plan) => ({ ...publicPlan(plan), rounds: rounds.filter((r) => r.plan_id === plan.id).map(publicRound) }))
@@ -35,9 +36,9 @@ export async function publicProgress(db: Queryable): Promise<ResponseOf<typeof l
 }
 
 export async function publicRoundReport(db: Queryable, roundId: string): Promise<ResponseOf<typeof getPublicRound>> {
-  const round = await repo.findRound(db, roundId);
+  const round = await roundRepo.findRound(db, roundId);
   if (round?.status !== "published") throw new NotFound("公表された報告");
-  const plan = await repo.findPlan(db, round.plan_id);
+  const plan = await planRepo.findPlan(db, round.plan_id);
   if (!plan) throw new NotFound("公表された報告");
   const data = await loadRoundGrades(db, round);
   const titleOf = new Map(data.nodes.map((n) => [n.id, n.title]));

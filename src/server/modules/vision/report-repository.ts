@@ -3,6 +3,7 @@
 // the rows into the report's input.
 import type { Exclusion, StatusRating } from "../../../common/vision/grading";
 import type { Queryable } from "../../db/database";
+import { LATEST_ACTUAL_ORDER } from "./indicator-repository";
 import type { NodeKind, ResultKind } from "./report-model";
 
 export interface ReportRoundRow {
@@ -80,7 +81,7 @@ export interface ReportGradedIndicatorRow {
 /**
  * The plan's indicators with their grade in the round. An indicator added after the round was closed (or
  * published) and not graded in it is left out: the report shows what the round covered. The actual is the one
- * the grade names, else the latest entry for the round's fiscal year up to its as-of date.
+ * the grade names, else the latest (LATEST_ACTUAL_ORDER) for the round's fiscal year up to its as-of date.
  */
 export async function findReportIndicators(db: Queryable, roundId: string, planId: string): Promise<ReportGradedIndicatorRow[]> {
   const { rows } = await db.query<ReportGradedIndicatorRow>(
@@ -98,7 +99,7 @@ export async function findReportIndicators(db: Queryable, roundId: string, planI
            FROM vision_actuals va
           WHERE CASE WHEN g.actual_id IS NOT NULL THEN va.id = g.actual_id
                      ELSE va.indicator_id = i.id AND va.fiscal_year = r.fiscal_year AND va.as_of <= r.as_of END
-          ORDER BY va.created_at DESC
+          ORDER BY ${LATEST_ACTUAL_ORDER}
           LIMIT 1
        ) a ON true
       WHERE n.plan_id = $2

@@ -9,7 +9,7 @@ import { renderReportPdf } from "./render-report-pdf";
 import { renderReportXlsx } from "./render-report-xlsx";
 import { buildReportModel, type ReportModel } from "./report-model";
 import { readReportInput } from "./report-query";
-import * as repo from "./repository";
+import * as roundRepo from "./round-repository";
 
 export type RoundReportFormat = "pdf" | "xlsx";
 
@@ -72,7 +72,7 @@ export async function downloadRoundReport(db: Db, user: Principal | null, actor:
 
 /** The public page's download: published rounds only, to anyone. */
 export async function downloadPublicRoundReport(db: Queryable, roundId: string, format: RoundReportFormat) {
-  const round = await repo.findRound(db, roundId);
+  const round = await roundRepo.findRound(db, roundId);
   if (round?.status !== "published") throw new NotFound("公表された報告ラウンド");
   return asFile(await renderRoundReport(db, roundId, format));
 }

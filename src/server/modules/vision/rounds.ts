@@ -10,9 +10,10 @@ import type { Principal } from "../../platform/auth/permissions";
 import { Conflict, NotFound, ValidationError } from "../../platform/errors";
 import { accessOf, canUpdateIndicator, managerAccessOf, type VisionAccess } from "./access";
 import { currentRule, gradeRound, roundGrades } from "./grades";
-import * as repo from "./repository";
+import * as planRepo from "./plan-repository";
+import * as roundRepo from "./round-repository";
 
-export function toRoundSummary(row: repo.RoundRow): RoundSummary {
+export function toRoundSummary(row: roundRepo.RoundRow): RoundSummary {
   return {
     id: row.id,
     planId: row.plan_id,
@@ -33,7 +34,7 @@ export function toRoundSummary(row: repo.RoundRow): RoundSummary {
   };
 }
 
-export function toTodoTask(row: repo.TaskRow): TodoTask {
+export function toTodoTask(row: roundRepo.TaskRow): TodoTask {
   return {
     indicatorId: row.indicator_id,
     indicatorCode: row.indicator_code,
@@ -53,14 +54,17 @@ export function toTodoTask(row: repo.TaskRow): TodoTask {
 }
 
 /** 遅れ: an open round's pending task is overdue after the deadline and late after the grace period too. */
-export function lateness(round: Pick<repo.RoundRow, "status" | "deadline" | "due_by">, today: string): { overdue: boolean; late: boolean } {
+export function lateness(
+  round: Pick<roundRepo.RoundRow, "status" | "deadline" | "due_by">,
+  today: string,
+): { overdue: boolean; late: boolean } {
   if (round.status !== "open") return { overdue: false, late: false };
   return { overdue: today > round.deadline, late: today > round.due_by };
 }
 
 /** Per owner organisation: tasks, updated, late, last reminder. */
-export function ownerStatuses(round: repo.RoundRow, tasks: repo.TaskRow[], today: string): OwnerStatus[] {
-  const byOwner = new Map<string, repo.TaskRow[]>();
+export function ownerStatuses(round: roundRepo.RoundRow, tasks: roundRepo.TaskRow[], today: string): OwnerStatus[] {
+  const byOwner = new Map<string, roundRepo.TaskRow[]>();
   for (const task of tasks) {
     const key = task.owner_organisation_id ?? "";
     byOwner.set(key, [...(byOwner.get(key) ?? []), task]);
@@ -87,14 +91,14 @@ export function ownerStatuses(round: repo.RoundRow, tasks: repo.TaskRow[], today
 
 export async function listRounds(db: Queryable, user: Principal | null, planId: string): Promise<{ items: RoundSummary[] }> {
   await accessOf(db, user);
-  if (!(await repo.findPlan(db, planId))) throw new NotFound("計画");
-  return { items: (await repo.findRounds(db, { planId })).map(toRoundSummary) };
+  if (!(await planRepo.findPlan(db, planId))) throw new NotFound("計画");
+  return { items: (await roundRepo.findRounds(db, { planId })).map(toRoundSummary) };
 }
 
 export async function roundDetail(db: Queryable, access: VisionAccess, id: string, today = todayInJapan()): Promise<RoundDetail> {
-  const round = await repo.findRound(db, id);
+  const round = await roundRepo.findRound(db, id);
   if (!round) throw new NotFound("報告ラウンド");
-  const tasks = await repo.findTasks(db, { roundIds: [id] });
+  const tasks = await roundRepo.findTasks(db, { roundIds: [id] });
   return { ...toRoundSummary(round), owners: ownerStatuses(round, tasks, today), canManage: access.manager };
 }
 
@@ -104,7 +108,7 @@ export async function getRound(db: Queryable, user: Principal | null, id: string
 
 export async function getRoundGrades(db: Queryable, user: Principal | null, id: string): Promise<RoundGrades> {
   await accessOf(db, user);
-  const round = await repo.findRound(db, id);
+  const round = await roundRepo.findRound(db, id);
   if (!round) throw new NotFound("報告ラウンド");
   return roundGrades(db, round, toRoundSummary);
 }
@@ -119,7 +123,7 @@ export async function openRound(
   user: Principal | null,
   actor: Actor,
   planId: string,
-  input: repo.RoundInput,
+  input: roundRepo.RoundInput,
 ): Promise<RoundDetail> {
   return db.transaction(async (tx) => {
     const access = await managerAccessOf(tx, user);
@@ -131,18 +135,18 @@ export async function openRoundIn(
   tx: Queryable,
   actor: Actor,
   planId: string,
-  input: repo.RoundInput,
+  input: roundRepo.RoundInput,
   opts: { isSample?: boolean } = {},
 ): Promise<string> {
   if (input.deadline < input.asOf)
     throw new ValidationError("期限は基準日以降の日付にしてください。", { deadline: "期限は基準日以降の日付にしてください。" });
-  const plan = await repo.findPlan(tx, planId);
+  const plan = await planRepo.findPlan(tx, planId);
   if (!plan) throw new NotFound("計画");
-  if (await repo.roundNameTaken(tx, planId, input.name))
+  if (await roundRepo.roundNameTaken(tx, planId, input.name))
     throw new ValidationError("同じ名前のラウンドが既にあります。", { name: "同じ名前のラウンドが既にあります。" });
   const rule = await currentRule(tx);
-  const id = await repo.insertRound(tx, planId, input, rule.id, actor.userId, opts.isSample);
-  const tasks = await repo.insertRoundTasks(tx, id);
+  const id = await roundRepo.insertRound(tx, planId, input, rule.id, actor.userId, opts.isSample);
+  const tasks = await roundRepo.insertRoundTasks(tx, id);
   const graded = await gradeRound(tx, id);
   await recordAudit(tx, actor, {
     action: "create",
@@ -154,8 +158,8 @@ export async function openRoundIn(
   return id;
 }
 
-async function roundForChange(tx: Queryable, id: string): Promise<repo.RoundRow> {
-  const round = await repo.findRound(tx, id);
+async function roundForChange(tx: Queryable, id: string): Promise<roundRepo.RoundRow> {
+  const round = await roundRepo.findRound(tx, id);
   if (!round) throw new NotFound("報告ラウンド");
   return round;
 }
@@ -177,7 +181,7 @@ export async function closeRoundIn(tx: Queryable, actor: Actor, id: string): Pro
   const round = await roundForChange(tx, id);
   if (round.status !== "open") throw new Conflict("受付中のラウンドだけを締め切れます。");
   await gradeRound(tx, id);
-  await repo.setRoundStatus(tx, id, "closed");
+  await roundRepo.setRoundStatus(tx, id, "closed");
   await recordAudit(tx, actor, {
     action: "close",
     entityType: "vision_round",
@@ -193,7 +197,7 @@ export async function publishRound(db: Db, user: Principal | null, actor: Actor,
 export async function publishRoundIn(tx: Queryable, actor: Actor, id: string): Promise<void> {
   const round = await roundForChange(tx, id);
   if (round.status !== "closed") throw new Conflict("締め切ったラウンドだけを公表できます。先に締め切ってください。");
-  await repo.setRoundStatus(tx, id, "published");
+  await roundRepo.setRoundStatus(tx, id, "published");
   await recordAudit(tx, actor, {
     action: "publish",
     entityType: "vision_round",
@@ -239,7 +243,7 @@ export async function remindRound(
 export async function remindRoundIn(tx: Queryable, actor: Actor, id: string, organisationIds: string[] | null): Promise<number> {
   const round = await roundForChange(tx, id);
   if (round.status !== "open") throw new Conflict("受付中のラウンドだけ督促できます。");
-  const owners = await repo.remindOwners(tx, id, organisationIds && organisationIds.length > 0 ? organisationIds : null);
+  const owners = await roundRepo.remindOwners(tx, id, organisationIds && organisationIds.length > 0 ? organisationIds : null);
   await recordAudit(tx, actor, {
     action: "remind",
     entityType: "vision_round",
@@ -257,17 +261,17 @@ export async function listTasks(
   filter: { ownerOrganisationId?: string; pending?: boolean },
 ): Promise<{ items: TodoTask[] }> {
   await accessOf(db, user);
-  if (!(await repo.findRound(db, roundId))) throw new NotFound("報告ラウンド");
-  return { items: (await repo.findTasks(db, { roundIds: [roundId], ...filter })).map(toTodoTask) };
+  if (!(await roundRepo.findRound(db, roundId))) throw new NotFound("報告ラウンド");
+  return { items: (await roundRepo.findTasks(db, { roundIds: [roundId], ...filter })).map(toTodoTask) };
 }
 
 /** The caller's to-do list: the tasks of open rounds for indicators they may update. */
 export async function todoOf(db: Queryable, caller: Principal | null, today = todayInJapan()) {
   const { user } = await accessOf(db, caller);
-  const rounds = await repo.findRounds(db, { status: ["open"] });
-  const tasks = await repo.findTasks(db, { roundIds: rounds.map((r) => r.id) });
+  const rounds = await roundRepo.findRounds(db, { status: ["open"] });
+  const tasks = await roundRepo.findTasks(db, { roundIds: rounds.map((r) => r.id) });
   // Administrators may update anything, but their list holds what nobody owns rather than the whole city's work.
-  const mine = (t: repo.TaskRow) =>
+  const mine = (t: roundRepo.TaskRow) =>
     user.role === "admin"
       ? t.owner_organisation_id === null || t.owner_organisation_id === user.organisationId
       : canUpdateIndicator(user, { effective_owner_id: t.owner_organisation_id, owner_bureau_id: t.owner_bureau_id });

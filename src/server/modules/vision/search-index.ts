@@ -2,11 +2,12 @@
 // staff. Entries are refreshed in the same transaction as the write.
 import type { Db, Queryable } from "../../db/database";
 import { indexRecord, removeRecords, type SearchModule } from "../../platform/search/search";
-import * as repo from "./repository";
+import * as indicatorRepo from "./indicator-repository";
+import * as planRepo from "./plan-repository";
 
-const KIND_LABEL: Record<repo.NodeKind, string> = { vision: "ビジョン", strategy: "重点戦略", measure: "施策", project: "事業" };
+const KIND_LABEL: Record<planRepo.NodeKind, string> = { vision: "ビジョン", strategy: "重点戦略", measure: "施策", project: "事業" };
 
-async function indexNodeRow(tx: Queryable, node: repo.NodeRow): Promise<void> {
+async function indexNodeRow(tx: Queryable, node: planRepo.NodeRow): Promise<void> {
   await indexRecord(tx, {
     module: "vision",
     entityType: "node",
@@ -19,7 +20,7 @@ async function indexNodeRow(tx: Queryable, node: repo.NodeRow): Promise<void> {
   });
 }
 
-async function indexIndicatorRow(tx: Queryable, indicator: repo.IndicatorRow): Promise<void> {
+async function indexIndicatorRow(tx: Queryable, indicator: indicatorRepo.IndicatorRow): Promise<void> {
   await indexRecord(tx, {
     module: "vision",
     entityType: "indicator",
@@ -33,7 +34,7 @@ async function indexIndicatorRow(tx: Queryable, indicator: repo.IndicatorRow): P
 }
 
 export async function indexNode(tx: Queryable, nodeId: string): Promise<void> {
-  const node = await repo.findNode(tx, nodeId);
+  const node = await planRepo.findNode(tx, nodeId);
   if (node) await indexNodeRow(tx, node);
 }
 
@@ -42,13 +43,13 @@ export async function removeNodeFromIndex(tx: Queryable, nodeId: string): Promis
 }
 
 export async function indexIndicator(tx: Queryable, indicatorId: string): Promise<void> {
-  const indicator = await repo.findIndicator(tx, indicatorId);
+  const indicator = await indicatorRepo.findIndicator(tx, indicatorId);
   if (indicator) await indexIndicatorRow(tx, indicator);
 }
 
 /** Indexes a whole plan (sample data, reindex). */
 export async function indexPlan(tx: Queryable, planId: string): Promise<number> {
-  const [nodes, indicators] = await Promise.all([repo.findNodes(tx, planId), repo.findIndicators(tx, { planId })]);
+  const [nodes, indicators] = await Promise.all([planRepo.findNodes(tx, planId), indicatorRepo.findIndicators(tx, { planId })]);
   for (const node of nodes) await indexNodeRow(tx, node);
   for (const indicator of indicators) await indexIndicatorRow(tx, indicator);
   return nodes.length + indicators.length;
@@ -56,7 +57,7 @@ export async function indexPlan(tx: Queryable, planId: string): Promise<number> 
 
 async function reindexVision(db: Db): Promise<number> {
   let count = 0;
-  for (const plan of await repo.findPlans(db)) count += await db.transaction((tx) => indexPlan(tx, plan.id));
+  for (const plan of await planRepo.findPlans(db)) count += await db.transaction((tx) => indexPlan(tx, plan.id));
   return count;
 }
 

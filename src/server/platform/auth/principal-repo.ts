@@ -15,32 +15,57 @@ export interface UserRow {
   locked_until: Date | null;
 }
 
-const BUREAU_OF = `
-  WITH RECURSIVE up AS (
-    SELECT id, parent_id, kind, name, 0 AS depth FROM organisations WHERE id = $1
+/**
+ * One statement that reads the rows of `seed` (a SELECT with an `organisation_id` column, at most a few rows) with
+ * their organisation's name and its 局: the organisation itself or its nearest bureau ancestor. The request path
+ * runs it on every signed-in request, so the organisation and the bureau come in the same round trip.
+ */
+export function withOrganisationAndBureau(seed: string): string {
+  return `WITH RECURSIVE seed AS (${seed}),
+  up AS (
+    SELECT o.id, o.parent_id, o.kind, o.name, 0 AS depth, o.id AS start_id
+      FROM organisations o WHERE o.id IN (SELECT organisation_id FROM seed)
     UNION ALL
-    SELECT o.id, o.parent_id, o.kind, o.name, up.depth + 1 FROM organisations o JOIN up ON o.id = up.parent_id
+    SELECT o.id, o.parent_id, o.kind, o.name, up.depth + 1, up.start_id FROM organisations o JOIN up ON o.id = up.parent_id
   )
-  SELECT id, name FROM up WHERE kind = 'bureau' ORDER BY depth LIMIT 1`;
+  SELECT seed.*, org.name AS organisation_name, bureau.id AS bureau_id, bureau.name AS bureau_name
+    FROM seed
+    LEFT JOIN up org ON org.start_id = seed.organisation_id AND org.depth = 0
+    LEFT JOIN LATERAL (
+      SELECT id, name FROM up WHERE up.start_id = seed.organisation_id AND kind = 'bureau' ORDER BY depth LIMIT 1
+    ) bureau ON true`;
+}
 
-export async function loadPrincipal(
-  db: Queryable,
+export interface OrganisationColumns {
+  organisation_name: string | null;
+  bureau_id: string | null;
+  bureau_name: string | null;
+}
+
+export function principalOf(
   user: Pick<UserRow, "id" | "login_id" | "display_name" | "role" | "organisation_id">,
-): Promise<Principal> {
-  const [org, bureau] = await Promise.all([
-    db.query<{ name: string }>("SELECT name FROM organisations WHERE id = $1", [user.organisation_id]),
-    db.query<{ id: string; name: string }>(BUREAU_OF, [user.organisation_id]),
-  ]);
+  organisation: OrganisationColumns | undefined,
+): Principal {
   return {
     id: user.id,
     loginId: user.login_id,
     displayName: user.display_name,
     role: user.role,
     organisationId: user.organisation_id,
-    organisationName: org.rows[0]?.name ?? "",
-    bureauId: bureau.rows[0]?.id ?? null,
-    bureauName: bureau.rows[0]?.name ?? null,
+    organisationName: organisation?.organisation_name ?? "",
+    bureauId: organisation?.bureau_id ?? null,
+    bureauName: organisation?.bureau_name ?? null,
   };
+}
+
+export async function loadPrincipal(
+  db: Queryable,
+  user: Pick<UserRow, "id" | "login_id" | "display_name" | "role" | "organisation_id">,
+): Promise<Principal> {
+  const { rows } = await db.query<OrganisationColumns>(withOrganisationAndBureau("SELECT $1::uuid AS organisation_id"), [
+    user.organisation_id,
+  ]);
+  return principalOf(user, rows[0]);
 }
 
 export async function findUserByLogin(db: Queryable, loginId: string): Promise<UserRow | null> {

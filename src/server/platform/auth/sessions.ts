@@ -1,6 +1,8 @@
 // Sessions live in the database (any server process can serve any request). The cookie holds a random token;
 // the table holds only its hash. Idle and absolute time-outs; killed at logout, disable and password change.
 import type { Queryable } from "../../db/database";
+import type { Principal } from "./permissions";
+import { type OrganisationColumns, principalOf, type UserRow, withOrganisationAndBureau } from "./principal-repo";
 import { hashToken, newToken } from "./tokens";
 
 export interface SessionTimeouts {
@@ -95,24 +97,33 @@ export async function deleteOwnSessions(tx: Queryable, userId: string, sessionId
 }
 
 export interface ActiveSession {
-  userId: string;
+  user: Principal;
   csrfToken: string;
 }
 
-/** The live session for a cookie token, or null; refreshes its idle clock at most once a minute. */
+/**
+ * The live session for a cookie token with its user, organisation and 局 (one statement), or null when the session
+ * is unknown, expired, idle too long or its user is disabled; refreshes its idle clock at most once a minute.
+ */
 export async function findSession(db: Queryable, token: string, timeouts: SessionTimeouts): Promise<ActiveSession | null> {
   const tokenHash = hashToken(token);
-  const { rows } = await db.query<{ user_id: string; csrf_token: string; stale: boolean }>(
-    `SELECT s.user_id, s.csrf_token, s.last_seen_at < now() - interval '1 minute' AS stale
-       FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled
-        AND s.last_seen_at > now() - make_interval(mins => $2)`,
+  const { rows } = await db.query<
+    Pick<UserRow, "id" | "login_id" | "display_name" | "role" | "organisation_id"> &
+      OrganisationColumns & { csrf_token: string; stale: boolean }
+  >(
+    withOrganisationAndBureau(
+      `SELECT u.id, u.login_id, u.display_name, u.role, u.organisation_id, s.csrf_token,
+              s.last_seen_at < now() - interval '1 minute' AS stale
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND NOT u.disabled
+          AND s.last_seen_at > now() - make_interval(mins => $2)`,
+    ),
     [tokenHash, timeouts.idleMinutes],
   );
   const row = rows[0];
   if (!row) return null;
   if (row.stale) await db.query("UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1", [tokenHash]);
-  return { userId: row.user_id, csrfToken: row.csrf_token };
+  return { user: principalOf(row, row), csrfToken: row.csrf_token };
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {

@@ -28,15 +28,30 @@ const moduleTables: string[] = [];
 /** Self-referencing tables (table → its parent column): a restore inserts parents before their children. */
 const selfReferences = new Map<string, string>([["organisations", "parent_id"]]);
 
-export function registerBackupTables(tables: readonly string[], parentColumns: Readonly<Record<string, string>> = {}): () => void {
+/** Tables that triggers derive from backed-up ones (a module's counts): left out of a backup, rebuilt by a restore. */
+const derived: string[] = [];
+
+export function registerBackupTables(
+  tables: readonly string[],
+  parentColumns: Readonly<Record<string, string>> = {},
+  derivedTables: readonly string[] = [],
+): () => void {
   const added = tables.filter((table) => !moduleTables.includes(table));
   moduleTables.push(...added);
   const addedParents = Object.keys(parentColumns).filter((table) => !selfReferences.has(table));
   for (const table of addedParents) selfReferences.set(table, parentColumns[table]);
+  const addedDerived = derivedTables.filter((table) => !derived.includes(table));
+  derived.push(...addedDerived);
   return () => {
     for (const table of added) moduleTables.splice(moduleTables.indexOf(table), 1);
     for (const table of addedParents) selfReferences.delete(table);
+    for (const table of addedDerived) derived.splice(derived.indexOf(table), 1);
   };
+}
+
+/** The derived tables the modules declared (the backup test checks that every table is backed up or derived). */
+export function derivedTables(): readonly string[] {
+  return [...derived];
 }
 
 /** Every table a backup holds, each after the tables its foreign keys point to. */

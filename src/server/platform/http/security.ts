@@ -7,7 +7,6 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Contract } from "../../../common/api/contract";
 import { TABLE_UPLOAD_MAX_BYTES } from "../../../common/upload-limits";
 import type { Config } from "../../config";
-import { findUserById, loadPrincipal } from "../auth/principal-repo";
 import { findSession } from "../auth/sessions";
 import { safeEqual } from "../auth/tokens";
 import { AppError } from "../errors";
@@ -103,10 +102,11 @@ export function sessionLoader(deps: AppDeps): MiddlewareHandler<AppEnv> {
     c.set("csrfToken", null);
     const token = getCookie(c, cookieName);
     if (token) {
+      // One statement: the session, its user (not disabled) with organisation and 局; the idle clock is refreshed
+      // in a second one at most once a minute.
       const session = await findSession(deps.db, token, timeouts);
-      const row = session ? await findUserById(deps.db, session.userId) : null;
-      if (session && row) {
-        c.set("user", await loadPrincipal(deps.db, row));
+      if (session) {
+        c.set("user", session.user);
         c.set("sessionToken", token);
         c.set("csrfToken", session.csrfToken);
       } else {

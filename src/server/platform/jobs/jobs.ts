@@ -5,7 +5,7 @@
 // exports, PDF batches) that failed or took the process down would most likely do the same again. A job kind may
 // allow retries only with a recorded reason (JobPolicy.retry).
 import { hostname } from "node:os";
-import PgBoss from "pg-boss";
+import type PgBoss from "pg-boss";
 import type { JobRun } from "../../../common/api/platform";
 import type { Db, Queryable } from "../../db/database";
 import { NotFound } from "../errors";
@@ -76,7 +76,9 @@ export function isLocalProcessGone(worker: string | null, ownedHere: boolean): b
   }
 }
 
-function bossFor(db: Db, connectionString: string | null): PgBoss {
+/** pg-boss (and its schema code) is loaded when the queue starts, after the server answers: not on the way to it. */
+async function bossFor(db: Db, connectionString: string | null): Promise<PgBoss> {
+  const { default: PgBoss } = await import("pg-boss");
   const common = { schema: "pgboss", supervise: true, schedule: false, migrate: true } as const;
   if (db.pglite) {
     const pglite = db.pglite;
@@ -105,7 +107,7 @@ const ABANDONED_CHECK_MS = 60_000;
 const inFlight = new Set<string>();
 
 export class JobQueue {
-  private boss: PgBoss;
+  private boss: PgBoss | null = null;
   private started = false;
   private abandonedTimer: NodeJS.Timeout | null = null;
   private markStarted: () => void = () => {};
@@ -119,25 +121,32 @@ export class JobQueue {
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    connectionString: string | null,
+    private readonly connectionString: string | null,
   ) {
-    this.boss = bossFor(db, connectionString);
     // start() reports its own failure; this only keeps an un-awaited `ready` from counting as unhandled.
     this.ready.catch(() => {});
-    this.boss.on("error", (error) => this.log.error({ err: error }, "job queue error"));
+  }
+
+  /** The started pg-boss: only reached after `ready` (enqueue) or inside start(). */
+  private get queue(): PgBoss {
+    if (!this.boss) throw new Error("job queue not started");
+    return this.boss;
   }
 
   /** Creates the queues; with `workers`, this process also takes jobs from them. */
   async start(opts: { workers: boolean }): Promise<void> {
     try {
-      await this.boss.start();
+      const boss = await bossFor(this.db, this.connectionString);
+      boss.on("error", (error) => this.log.error({ err: error }, "job queue error"));
+      this.boss = boss;
+      await boss.start();
       this.started = true;
       for (const kind of handlers.keys()) await this.ensureQueue(kind);
       if (opts.workers) {
         // Before taking work: runs that a stopped process left "running" are reported failed, not run again.
         await this.failAbandonedRuns();
         for (const kind of handlers.keys()) {
-          await this.boss.work(kind, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) =>
+          await this.queue.work(kind, { batchSize: 1, pollingIntervalSeconds: POLLING_SECONDS }, async ([job]) =>
             this.run(kind, job.id, job.data),
           );
         }
@@ -161,8 +170,8 @@ export class JobQueue {
   private async ensureQueue(kind: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        if (await this.boss.getQueue(kind)) return;
-        await this.boss.createQueue(kind, { name: kind, ...QUEUE_OPTIONS });
+        if (await this.queue.getQueue(kind)) return;
+        await this.queue.createQueue(kind, { name: kind, ...QUEUE_OPTIONS });
         return;
       } catch (error) {
         if (attempt >= 5) throw error;
@@ -176,7 +185,7 @@ export class JobQueue {
     this.started = false;
     if (this.abandonedTimer) clearInterval(this.abandonedTimer);
     this.abandonedTimer = null;
-    await this.boss.stop({ graceful: true, timeout: 5000, close: !this.db.pglite });
+    await this.queue.stop({ graceful: true, timeout: 5000, close: !this.db.pglite });
   }
 
   async enqueue(kind: string, data: object, createdBy: string | null): Promise<string> {
@@ -190,7 +199,7 @@ export class JobQueue {
     );
     const id = rows[0].id;
     try {
-      await this.boss.send(kind, data, {
+      await this.queue.send(kind, data, {
         id,
         retryLimit: policy.retry?.limit ?? 0,
         ...(policy.expireInSeconds ? { expireInSeconds: policy.expireInSeconds } : {}),
@@ -217,7 +226,7 @@ export class JobQueue {
     for (const run of rows) {
       if (inFlight.has(run.id) || !handlers.has(run.kind)) continue;
       const gone = isLocalProcessGone(run.worker, false);
-      const job = gone ? null : await this.boss.getJobById(run.kind, run.id);
+      const job = gone ? null : await this.queue.getJobById(run.kind, run.id);
       if (!gone && job?.state === "active") continue;
       const marked = await this.db.query(
         "UPDATE job_runs SET status = 'failed', error = $2, finished_at = now(), updated_at = now() WHERE id = $1 AND status = 'running'",
@@ -230,7 +239,7 @@ export class JobQueue {
         "job abandoned by a stopped process: reported failed, not retried",
       );
       // pg-boss still holds the job as active until it expires; end it now (a job without retries stays failed).
-      if (gone) await this.boss.fail(run.kind, run.id, { reason: "abandoned" }).catch(() => {});
+      if (gone) await this.queue.fail(run.kind, run.id, { reason: "abandoned" }).catch(() => {});
     }
     return failed;
   }

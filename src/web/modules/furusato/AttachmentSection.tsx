@@ -1,7 +1,8 @@
 // A section of attached files (返礼品の画像・根拠資料, 事業者の提出書類): heading and intro, the caller's list of what is
 // attached, and the upload form for those who may add files (or a note saying why they may not).
-import { Paper, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import type { ReactNode } from "react";
+import { Section } from "../../ui/Section";
 import { FileUploadForm, type FileUploadFormProps } from "./FileUploadForm";
 
 export interface AttachmentSectionProps<T, K extends string> {
@@ -25,10 +26,7 @@ export function AttachmentSection<T, K extends string = never>({
   readOnlyNote,
 }: AttachmentSectionProps<T, K>) {
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby={headingId}>
-      <Title order={2} id={headingId} mb="xs" className="yk-section-title">
-        {title}
-      </Title>
+    <Section id={headingId} title={title} titleGap="xs">
       <Text size="sm" c="dimmed" mb="sm">
         {intro}
       </Text>
@@ -39,6 +37,6 @@ export function AttachmentSection<T, K extends string = never>({
           {readOnlyNote}
         </Text>
       )}
-    </Paper>
+    </Section>
   );
 }

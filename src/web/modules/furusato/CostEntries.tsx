@@ -1,15 +1,16 @@
 // 経費台帳 (CostLedgerPage.tsx): the year's manual entries (list, and for the module's 担当者 delete and add).
-import { NativeSelect, Paper, SimpleGrid, Text, TextInput, Title } from "@mantine/core";
+import { NativeSelect, SimpleGrid, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { type CostEntry, createCostEntry, deleteCostEntry } from "../../../common/api/furusato-money";
 import { COST_CATEGORIES } from "../../../common/furusato/donation";
 import { call } from "../../api/client";
 import { ConfirmButton } from "../../ui/ConfirmButton";
-import { type Column, DataTable } from "../../ui/DataTable";
+import type { Column } from "../../ui/DataTable";
 import { DateText } from "../../ui/dates";
 import { useFlash } from "../../ui/Flash";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
+import { TableSection } from "../../ui/Section";
 import { useFormSubmit } from "../../ui/useFormSubmit";
 import { type CostEntryValues, costEntryErrors, costEntryPayload, EMPTY_COST_ENTRY } from "./cost-entry-values";
 import { InlineForm } from "./InlineForm";
@@ -55,21 +56,18 @@ export function CostEntries({ fiscalYear, manager }: { fiscalYear: number; manag
       : []),
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="entries-heading">
-      <Title order={2} id="entries-heading" mb="sm" className="yk-section-title">
-        {mm.ledger.entriesHeading}
-      </Title>
-      <DataTable
-        caption={mm.ledger.entriesCaption}
-        captionHidden
-        columns={columns}
-        rows={entries.data?.items}
-        rowKey={(e) => e.id}
-        loading={entries.isFetching && !entries.data}
-        error={entries.error}
-        empty={mm.ledger.entriesEmpty}
-        minWidth={720}
-      />
+    <TableSection
+      id="entries-heading"
+      title={mm.ledger.entriesHeading}
+      caption={mm.ledger.entriesCaption}
+      columns={columns}
+      rows={entries.data?.items}
+      rowKey={(e) => e.id}
+      loading={entries.isFetching && !entries.data}
+      error={entries.error}
+      empty={mm.ledger.entriesEmpty}
+      minWidth={720}
+    >
       {manager ? (
         <EntryForm fiscalYear={fiscalYear} />
       ) : (
@@ -77,7 +75,7 @@ export function CostEntries({ fiscalYear, manager }: { fiscalYear: number; manag
           {mm.ledger.readOnly}
         </Text>
       )}
-    </Paper>
+    </TableSection>
   );
 }
 

@@ -1,11 +1,12 @@
 // The lists under the dashboard's chart (DashboardPage.tsx): the gifts most chosen, portal fees, ワンストップ特例 by
 // deadline and shipments per supplier.
-import { Paper, Text, Title } from "@mantine/core";
+import { Text } from "@mantine/core";
 import type { DashboardResponse } from "../../../common/api/furusato-money";
 import { ONE_STOP_STATUSES } from "../../../common/furusato/donation";
-import { type Column, DataTable } from "../../ui/DataTable";
+import type { Column } from "../../ui/DataTable";
 import { DateText } from "../../ui/dates";
 import { AnchorLink } from "../../ui/links";
+import { TableSection } from "../../ui/Section";
 import { ratioText } from "./money-components";
 import { mm } from "./money-messages";
 
@@ -32,23 +33,21 @@ export function TopGifts({ d }: { d: DashboardResponse }) {
     { key: "amount", header: mm.dashboard.giftAmount, align: "right", nowrap: true, render: (g) => mm.yen(g.amount) },
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="top-heading">
-      <Title order={2} id="top-heading" mb="xs" className="yk-section-title">
-        {mm.dashboard.topHeading}
-      </Title>
-      <DataTable
-        caption={mm.dashboard.topCaption}
-        captionHidden
-        columns={columns}
-        rows={d.topGifts}
-        rowKey={(g) => g.giftCode}
-        empty={mm.dashboard.topEmpty}
-        minWidth={480}
-      />
+    <TableSection
+      id="top-heading"
+      title={mm.dashboard.topHeading}
+      titleGap="xs"
+      caption={mm.dashboard.topCaption}
+      columns={columns}
+      rows={d.topGifts}
+      rowKey={(g) => g.giftCode}
+      empty={mm.dashboard.topEmpty}
+      minWidth={480}
+    >
       <Text size="xs" c="dimmed" mt={4}>
         {mm.dashboard.topHelp}
       </Text>
-    </Paper>
+    </TableSection>
   );
 }
 
@@ -62,19 +61,16 @@ export function PortalFees({ d }: { d: DashboardResponse }) {
     { key: "fee", header: mm.dashboard.fee, align: "right", nowrap: true, render: (f) => mm.yen(f.fee) },
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="fees-heading">
-      <Title order={2} id="fees-heading" mb="xs" className="yk-section-title">
-        {mm.dashboard.feesHeading}
-      </Title>
-      <DataTable
-        caption={mm.dashboard.feesCaption}
-        captionHidden
-        columns={columns}
-        rows={d.portalFees}
-        rowKey={(f) => f.portalCode}
-        minWidth={420}
-      />
-    </Paper>
+    <TableSection
+      id="fees-heading"
+      title={mm.dashboard.feesHeading}
+      titleGap="xs"
+      caption={mm.dashboard.feesCaption}
+      columns={columns}
+      rows={d.portalFees}
+      rowKey={(f) => f.portalCode}
+      minWidth={420}
+    />
   );
 }
 
@@ -103,20 +99,17 @@ export function OneStop({ d }: { d: DashboardResponse }) {
     ),
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="onestop-heading">
-      <Title order={2} id="onestop-heading" mb="xs" className="yk-section-title">
-        {mm.dashboard.oneStopHeading}
-      </Title>
-      <DataTable
-        caption={mm.dashboard.oneStopCaption}
-        captionHidden
-        columns={columns}
-        rows={d.oneStop}
-        rowKey={(o) => o.deadline}
-        empty={mm.dashboard.oneStopEmpty}
-        minWidth={480}
-      />
-    </Paper>
+    <TableSection
+      id="onestop-heading"
+      title={mm.dashboard.oneStopHeading}
+      titleGap="xs"
+      caption={mm.dashboard.oneStopCaption}
+      columns={columns}
+      rows={d.oneStop}
+      rowKey={(o) => o.deadline}
+      empty={mm.dashboard.oneStopEmpty}
+      minWidth={480}
+    />
   );
 }
 
@@ -148,19 +141,16 @@ export function Shipments({ d }: { d: DashboardResponse }) {
     },
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="ship-heading">
-      <Title order={2} id="ship-heading" mb="xs" className="yk-section-title">
-        {mm.dashboard.shipHeading}
-      </Title>
-      <DataTable
-        caption={mm.dashboard.shipCaption}
-        captionHidden
-        columns={columns}
-        rows={d.shipments}
-        rowKey={(s) => s.supplierId}
-        empty={mm.dashboard.shipEmpty}
-        minWidth={420}
-      />
-    </Paper>
+    <TableSection
+      id="ship-heading"
+      title={mm.dashboard.shipHeading}
+      titleGap="xs"
+      caption={mm.dashboard.shipCaption}
+      columns={columns}
+      rows={d.shipments}
+      rowKey={(s) => s.supplierId}
+      empty={mm.dashboard.shipEmpty}
+      minWidth={420}
+    />
   );
 }

@@ -9,13 +9,14 @@ import { type DonationSummary, type donationSort, exportDonations, listDonations
 import { daysInMonth, parseJapaneseDate } from "../../../common/dates";
 import { DONATION_STATUSES, type DonationStatus } from "../../../common/furusato/donation";
 import { call, urlFor } from "../../api/client";
-import { type Column, DataTable, type SortState } from "../../ui/DataTable";
+import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, fiscalYearLabel } from "../../ui/dates";
 import { FiscalYearSelect } from "../../ui/FiscalYear";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
+import { useServerPaging } from "../../ui/useServerPaging";
 import { FurusatoNav, SampleBadge, yen } from "./components";
 import { lm } from "./ledgerMessages";
 import { ledgerKeys } from "./ledgerQueries";
@@ -55,9 +56,8 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
   });
   const [filter, setFilter] = useState<DonationsFilter>(initial);
   const [dateErrors, setDateErrors] = useState<{ to?: string }>({});
-  const [sort, setSort] = useState<SortState<SortKey>>({ key: "donatedOn", order: "desc" });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useServerPaging<SortKey>({ key: "donatedOn", order: "desc" });
+  const { sort, page, pageSize } = paging;
   const [reveal, setReveal] = useState(false);
   const fromRef = useRef<HTMLInputElement>(null);
   const toRef = useRef<HTMLInputElement>(null);
@@ -99,14 +99,14 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
       from: from?.iso,
       to: toIso,
     });
-    setPage(1);
+    paging.firstPage();
   }
 
   function clear() {
     setDraft({ fiscalYear: null, portal: "", status: "", q: "", from: "", to: "" });
     setDateErrors({});
     setFilter({});
-    setPage(1);
+    paging.firstPage();
   }
 
   const columns: Column<DonationSummary, SortKey>[] = [
@@ -261,21 +261,7 @@ export function DonationsPage({ initial = {} }: { initial?: DonationsFilter }) {
         rowKey={(d) => d.id}
         loading={donations.isFetching && !donations.data}
         error={donations.error}
-        sort={sort}
-        onSortChange={(next) => {
-          setSort(next);
-          setPage(1);
-        }}
-        paging={{
-          page,
-          pageSize,
-          total: donations.data?.total ?? 0,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            setPage(1);
-          },
-        }}
+        {...paging.tableProps(donations.data?.total ?? 0)}
         empty={empty}
         minWidth={1100}
         dense

@@ -1,9 +1,15 @@
 // The gift page's images and evidence, with their uploads.
 import { Anchor, Group, List, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { downloadEvidence, type GiftDetail, publicGiftImage, uploadEvidence, uploadGiftImage } from "../../../common/api/furusato";
-import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, FILES_PER_GIFT_MAX, IMAGE_TYPES } from "../../../common/upload-limits";
+import {
+  type AcceptedTypes,
+  DOCUMENT_TYPES,
+  DOCUMENT_UPLOAD_MAX_BYTES,
+  FILES_PER_GIFT_MAX,
+  IMAGE_TYPES,
+} from "../../../common/upload-limits";
 import { upload, urlFor } from "../../api/client";
 import { AttachmentSection } from "./AttachmentSection";
 import { fm } from "./messages";
@@ -88,99 +94,113 @@ interface GiftAttachmentProps {
   isOwnSupplier: boolean;
 }
 
-export function ImagesSection({ gift, canAttach, isOwnSupplier }: GiftAttachmentProps) {
+/** The section of one kind of the gift's files: its words (fm.images, fm.evidence) and upload form, and `children`
+ * listing what is attached. */
+function GiftFilesSection({
+  kind,
+  canAttach,
+  isOwnSupplier,
+  accept,
+  count,
+  send,
+  children,
+}: GiftAttachmentProps & {
+  kind: "images" | "evidence";
+  accept: AcceptedTypes;
+  /** how many files are attached (none: the empty message; at FILES_PER_GIFT_MAX the form closes) */
+  count: number;
+  send: (file: File) => Promise<GiftDetail>;
+  /** the attached files (shown when there are any) */
+  children: ReactNode;
+}) {
   const queryClient = useQueryClient();
-  const urls = gift.details.imageUrls;
-  const hasExternal = urls.some((url) => thumbnailSrc(url) === null);
+  const t = fm[kind];
   return (
     <AttachmentSection
-      headingId="images-heading"
-      title={fm.images.heading}
-      intro={fm.images.intro}
-      readOnlyNote={isOwnSupplier ? fm.images.supplierOnlyDraft : null}
+      headingId={`${kind}-heading`}
+      title={t.heading}
+      intro={t.intro}
+      readOnlyNote={isOwnSupplier ? t.supplierOnlyDraft : null}
       upload={
         canAttach
           ? {
-              headingId: "images-form-heading",
-              accept: IMAGE_TYPES,
+              headingId: `${kind}-form-heading`,
+              accept,
               maxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
-              limit: { count: urls.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.images.full },
-              messages: uploadMessages(fm.images),
-              upload: (file) => upload(uploadGiftImage, { params: { id: gift.id } }, file),
+              limit: { count, max: FILES_PER_GIFT_MAX, fullMessage: t.full },
+              messages: uploadMessages(t),
+              upload: send,
               onUploaded: (updated) => storeGift(queryClient, updated),
             }
           : null
       }
     >
-      {urls.length === 0 ? (
-        <Text size="sm">{fm.images.empty}</Text>
-      ) : (
-        <ul aria-label={fm.images.caption} style={{ listStyle: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: 12 }}>
-          {urls.map((url, index) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: image addresses are positional (the same one may repeat)
-            <li key={`${url}-${index}`}>
-              <Thumbnail url={url} alt={fm.images.alt(gift.title, index + 1)} index={index + 1} />
-            </li>
-          ))}
-        </ul>
-      )}
+      {count === 0 ? <Text size="sm">{t.empty}</Text> : children}
+    </AttachmentSection>
+  );
+}
+
+export function ImagesSection(props: GiftAttachmentProps) {
+  const { gift } = props;
+  const urls = gift.details.imageUrls;
+  const hasExternal = urls.some((url) => thumbnailSrc(url) === null);
+  return (
+    <GiftFilesSection
+      {...props}
+      kind="images"
+      accept={IMAGE_TYPES}
+      count={urls.length}
+      send={(file) => upload(uploadGiftImage, { params: { id: gift.id } }, file)}
+    >
+      <ul aria-label={fm.images.caption} style={{ listStyle: "none", margin: 0, padding: 0, display: "flex", flexWrap: "wrap", gap: 12 }}>
+        {urls.map((url, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: image addresses are positional (the same one may repeat)
+          <li key={`${url}-${index}`}>
+            <Thumbnail url={url} alt={fm.images.alt(gift.title, index + 1)} index={index + 1} />
+          </li>
+        ))}
+      </ul>
       {hasExternal && (
         <Text size="xs" c="dimmed" mt="xs">
           {fm.images.externalHelp}
         </Text>
       )}
-    </AttachmentSection>
+    </GiftFilesSection>
   );
 }
 
 // ------------------------------------------------------------------ evidence (地場産品の根拠資料)
 
-export function EvidenceSection({ gift, canAttach, isOwnSupplier }: GiftAttachmentProps) {
-  const queryClient = useQueryClient();
+export function EvidenceSection(props: GiftAttachmentProps) {
+  const { gift } = props;
   const fileIds = gift.details.evidenceFileIds;
   return (
-    <AttachmentSection
-      headingId="evidence-heading"
-      title={fm.evidence.heading}
-      intro={fm.evidence.intro}
-      readOnlyNote={isOwnSupplier ? fm.evidence.supplierOnlyDraft : null}
-      upload={
-        canAttach
-          ? {
-              headingId: "evidence-form-heading",
-              accept: DOCUMENT_TYPES,
-              maxBytes: DOCUMENT_UPLOAD_MAX_BYTES,
-              limit: { count: fileIds.length, max: FILES_PER_GIFT_MAX, fullMessage: fm.evidence.full },
-              messages: uploadMessages(fm.evidence),
-              upload: (file) => upload(uploadEvidence, { params: { id: gift.id } }, file),
-              onUploaded: (updated) => storeGift(queryClient, updated),
-            }
-          : null
-      }
+    <GiftFilesSection
+      {...props}
+      kind="evidence"
+      accept={DOCUMENT_TYPES}
+      count={fileIds.length}
+      send={(file) => upload(uploadEvidence, { params: { id: gift.id } }, file)}
     >
-      {fileIds.length === 0 ? (
-        <Text size="sm">{fm.evidence.empty}</Text>
-      ) : (
-        <List size="sm" spacing={4} aria-label={fm.evidence.caption}>
-          {fileIds.map((fileId, index) => (
-            <List.Item key={fileId}>
-              <Group gap="sm" wrap="wrap">
-                <Text span size="sm">
-                  {fm.evidence.item(index + 1)}
-                </Text>
-                <Anchor
-                  href={urlFor(downloadEvidence, { params: { id: gift.id, fileId } })}
-                  download
-                  size="sm"
-                  aria-label={fm.evidence.downloadLabel(index + 1)}
-                >
-                  {fm.evidence.download}
-                </Anchor>
-              </Group>
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </AttachmentSection>
+      <List size="sm" spacing={4} aria-label={fm.evidence.caption}>
+        {fileIds.map((fileId, index) => (
+          <List.Item key={fileId}>
+            <Group gap="sm" wrap="wrap">
+              <Text span size="sm">
+                {fm.evidence.item(index + 1)}
+              </Text>
+              <Anchor
+                href={urlFor(downloadEvidence, { params: { id: gift.id, fileId } })}
+                download
+                size="sm"
+                aria-label={fm.evidence.downloadLabel(index + 1)}
+              >
+                {fm.evidence.download}
+              </Anchor>
+            </Group>
+          </List.Item>
+        ))}
+      </List>
+    </GiftFilesSection>
   );
 }

@@ -1,9 +1,10 @@
 // The 取込設定 editor's table of ledger fields and the portal's column heading(s) for each (MappingEditor.tsx): 1–5
 // headings a field, joined when several; a field without headings is not imported.
-import { Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { DONATION_FIELDS, REQUIRED_FIELDS } from "../../../common/furusato/donation-mapping";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { lm } from "./ledgerMessages";
+import { MappingSection, RemoveRowButton } from "./MappingParts";
 import { MAPPING_FIELDS, type MappingFormApi, textRow } from "./mapping-form-values";
 
 const t = lm.editor;
@@ -11,13 +12,7 @@ const MAX_HEADINGS = 5;
 
 export function MappingColumnsSection({ form, readOnly }: { form: MappingFormApi; readOnly: boolean }) {
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="mapping-columns-heading">
-      <Title order={2} id="mapping-columns-heading" className="yk-section-title" mb={4}>
-        {t.columnsHeading}
-      </Title>
-      <Text size="sm" mb="md">
-        {t.columnsIntro}
-      </Text>
+    <MappingSection id="mapping-columns-heading" title={t.columnsHeading} intro={t.columnsIntro}>
       <Table.ScrollContainer minWidth={640} type="native">
         <Table withTableBorder verticalSpacing="xs" className="yk-table">
           <caption className="yk-visually-hidden">{t.columnsCaption}</caption>
@@ -66,17 +61,12 @@ export function MappingColumnsSection({ form, readOnly }: { form: MappingFormApi
                               style={{ flex: "1 1 16rem", maxWidth: "24rem" }}
                             />
                             {!readOnly && (
-                              <Button
-                                variant="subtle"
-                                color="red"
-                                c="red.9"
-                                size="compact-sm"
-                                mt={6}
-                                aria-label={t.removeHeadingFor(label, index + 1)}
+                              <RemoveRowButton
+                                label={t.removeHeadingFor(label, index + 1)}
                                 onClick={() => form.removeListItem(fieldPath, index)}
                               >
                                 {t.removeHeading}
-                              </Button>
+                              </RemoveRowButton>
                             )}
                           </Group>
                         );
@@ -109,6 +99,6 @@ export function MappingColumnsSection({ form, readOnly }: { form: MappingFormApi
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-    </Paper>
+    </MappingSection>
   );
 }

@@ -21,6 +21,7 @@ import { FurusatoNav, SampleBadge } from "./components";
 import { lm } from "./ledgerMessages";
 import { ledgerKeys, useMapping } from "./ledgerQueries";
 import { MappingColumnsSection } from "./MappingColumnsSection";
+import { MappingSection, RemoveRowButton } from "./MappingParts";
 import { MappingValueMapsSection } from "./MappingValueMaps";
 import { checkMapping, type MappingFormApi, type MappingFormValues, mappingFormValues, textRow } from "./mapping-form-values";
 import { fm } from "./messages";
@@ -224,13 +225,7 @@ function Editor({ detail, canEdit, onReload }: { detail: MappingDetail; canEdit:
 function PrefixesSection({ form, readOnly }: { form: MappingFormApi; readOnly: boolean }) {
   const rows = form.values.prefixes;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="mapping-prefixes-heading">
-      <Title order={2} id="mapping-prefixes-heading" className="yk-section-title" mb={4}>
-        {t.prefixesHeading}
-      </Title>
-      <Text size="sm" mb="sm">
-        {t.prefixesIntro}
-      </Text>
+    <MappingSection id="mapping-prefixes-heading" title={t.prefixesHeading} intro={t.prefixesIntro} introGap="sm">
       <Stack gap={6}>
         {rows.length === 0 && readOnly && (
           <Text size="sm" c="dimmed">
@@ -249,17 +244,9 @@ function PrefixesSection({ form, readOnly }: { form: MappingFormApi; readOnly: b
                   style={{ flex: "1 1 16rem", maxWidth: "24rem" }}
                 />
                 {!readOnly && (
-                  <Button
-                    variant="subtle"
-                    color="red"
-                    c="red.9"
-                    size="compact-sm"
-                    mt={6}
-                    aria-label={t.removePrefixFor(index + 1)}
-                    onClick={() => form.removeListItem("prefixes", index)}
-                  >
+                  <RemoveRowButton label={t.removePrefixFor(index + 1)} onClick={() => form.removeListItem("prefixes", index)}>
                     {fm.remove}
-                  </Button>
+                  </RemoveRowButton>
                 )}
               </Group>
             </List.Item>
@@ -273,6 +260,6 @@ function PrefixesSection({ form, readOnly }: { form: MappingFormApi; readOnly: b
           </div>
         )}
       </Stack>
-    </Paper>
+    </MappingSection>
   );
 }

@@ -1,11 +1,12 @@
 // The 取込設定 editor's value maps (MappingEditor.tsx): for each mapped field, the portal's words and the ledger's
 // value each one means.
-import { Button, Loader, NativeSelect, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Button, Loader, NativeSelect, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { DONATION_FIELDS, MAPPED_FIELDS, type MappedField } from "../../../common/furusato/donation-mapping";
 import { m } from "../../messages";
 import { lm } from "./ledgerMessages";
 import { type TargetOption, useValueTargets } from "./ledgerQueries";
+import { MappingSection, RemoveRowButton } from "./MappingParts";
 import { type MappingFormApi, valueRow } from "./mapping-form-values";
 import { fm } from "./messages";
 
@@ -14,13 +15,7 @@ const t = lm.editor;
 export function MappingValueMapsSection({ form, readOnly }: { form: MappingFormApi; readOnly: boolean }) {
   const targets = useValueTargets(MAPPED_FIELDS);
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="mapping-values-heading">
-      <Title order={2} id="mapping-values-heading" className="yk-section-title" mb={4}>
-        {t.valueMapsHeading}
-      </Title>
-      <Text size="sm" mb="md">
-        {t.valueMapsIntro}
-      </Text>
+    <MappingSection id="mapping-values-heading" title={t.valueMapsHeading} intro={t.valueMapsIntro}>
       {targets.loading ? (
         <Loader size="sm" aria-label={m.common.loading} />
       ) : (
@@ -30,7 +25,7 @@ export function MappingValueMapsSection({ form, readOnly }: { form: MappingFormA
           ))}
         </Stack>
       )}
-    </Paper>
+    </MappingSection>
   );
 }
 
@@ -96,17 +91,9 @@ function ValueMap({
                 </Table.Td>
                 {!readOnly && (
                   <Table.Td style={{ verticalAlign: "top" }}>
-                    <Button
-                      variant="subtle"
-                      color="red"
-                      c="red.9"
-                      size="compact-sm"
-                      mt={6}
-                      aria-label={t.removeValueFor(label, index + 1)}
-                      onClick={() => form.removeListItem(listPath, index)}
-                    >
+                    <RemoveRowButton label={t.removeValueFor(label, index + 1)} onClick={() => form.removeListItem(listPath, index)}>
                       {fm.remove}
-                    </Button>
+                    </RemoveRowButton>
                   </Table.Td>
                 )}
               </Table.Tr>

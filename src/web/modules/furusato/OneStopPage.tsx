@@ -3,7 +3,6 @@
 // module's managers the form to record arrival (受付), what is missing (不備) and acceptance (受理). Donor names are
 // masked (山田 **) until a manager reveals them, which the server records (the same rule as the 寄附台帳).
 import {
-  Alert,
   Button,
   Checkbox,
   Group,
@@ -30,7 +29,7 @@ import { useFlash } from "../../ui/Flash";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
-import { FurusatoNav, yen } from "./components";
+import { FurusatoNav, NotForThisLogin, yen } from "./components";
 import { fm } from "./messages";
 import { useFurusatoAccess } from "./queries";
 import { RevealNames } from "./RevealNames";
@@ -106,15 +105,7 @@ export function OneStopPage() {
   const breadcrumbs = [{ label: fm.moduleName, href: "/furusato" }, { label: t.title }];
 
   if (access.data?.supplierId) {
-    return (
-      <>
-        <PageHeader title={t.title} breadcrumbs={breadcrumbs} />
-        <FurusatoNav />
-        <Alert color="yellow" variant="light" role="status">
-          {t.supplierOnly}
-        </Alert>
-      </>
-    );
+    return <NotForThisLogin title={t.title} breadcrumbs={breadcrumbs} message={t.supplierOnly} />;
   }
 
   const columns: Column<OneStopItem>[] = [

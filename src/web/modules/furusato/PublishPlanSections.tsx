@@ -23,6 +23,18 @@ function GiftCode({ code, ids }: { code: string; ids: GiftIds }) {
   );
 }
 
+function GiftCodeList({ codes, ids }: { codes: readonly string[]; ids: GiftIds }) {
+  return (
+    <List size="sm" spacing={2}>
+      {codes.map((code) => (
+        <List.Item key={code}>
+          <GiftCode code={code} ids={ids} />
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
 function CountCell({ label, value }: { label: string; value: number }) {
   return (
     <Stack gap={0} align="center" style={{ minWidth: "4.5rem" }}>
@@ -48,15 +60,7 @@ export function PortalCard({ diff, ids }: { diff: PortalDiff; ids: GiftIds }) {
       key: "added",
       label: fm.publish.added,
       count: diff.added.length,
-      body: (
-        <List size="sm" spacing={2}>
-          {diff.added.map((code) => (
-            <List.Item key={code}>
-              <GiftCode code={code} ids={ids} />
-            </List.Item>
-          ))}
-        </List>
-      ),
+      body: <GiftCodeList codes={diff.added} ids={ids} />,
     },
     {
       key: "changed",
@@ -84,15 +88,7 @@ export function PortalCard({ diff, ids }: { diff: PortalDiff; ids: GiftIds }) {
       key: "stopped",
       label: fm.publish.stopped,
       count: diff.stopped.length,
-      body: (
-        <List size="sm" spacing={2}>
-          {diff.stopped.map((code) => (
-            <List.Item key={code}>
-              <GiftCode code={code} ids={ids} />
-            </List.Item>
-          ))}
-        </List>
-      ),
+      body: <GiftCodeList codes={diff.stopped} ids={ids} />,
     },
   ];
   const expandable = lists.filter((l) => l.count > 0);
@@ -107,9 +103,9 @@ export function PortalCard({ diff, ids }: { diff: PortalDiff; ids: GiftIds }) {
         </Text>
       </Group>
       <Group component="dl" gap="md" wrap="wrap" m={0} mb="xs">
-        <CountCell label={fm.publish.added} value={diff.added.length} />
-        <CountCell label={fm.publish.changed} value={diff.changed.length} />
-        <CountCell label={fm.publish.stopped} value={diff.stopped.length} />
+        {lists.map((list) => (
+          <CountCell key={list.key} label={list.label} value={list.count} />
+        ))}
         <CountCell label={fm.publish.unchanged} value={diff.unchanged} />
       </Group>
       <Text size="xs" c="dimmed" mb="xs" style={{ wordBreak: "break-all" }}>

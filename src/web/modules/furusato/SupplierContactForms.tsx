@@ -3,7 +3,8 @@
 // zod schemas), and the 振込先 as the page shows it (口座番号 masked).
 import { Button, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { type GetInputPropsReturnType, useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQueryClient } from "@tanstack/react-query";
+import type { FormEventHandler, ReactNode, RefObject } from "react";
 import { z } from "zod";
 import {
   BANK_ACCOUNT_TYPES,
@@ -19,9 +20,7 @@ import {
 import { call } from "../../api/client";
 import { m } from "../../messages";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { useFlash } from "../../ui/Flash";
-import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { useFormSubmit } from "../../ui/useFormSubmit";
 import { zodResolver } from "../../ui/zodForm";
 import { fm } from "./messages";
 import { furusatoKeys } from "./queries";
@@ -78,11 +77,59 @@ export function BankDisplay({ bank }: { bank: Record<string, string> }) {
 
 const contactSchema = z.object(supplierContactFields);
 
+/** The scaffold of the page's two edit forms: a titled form, its error, the fields, save and cancel. */
+function SupplierEditForm({
+  headingId,
+  title,
+  help,
+  formRef,
+  onSubmit,
+  error,
+  saving,
+  submitLabel,
+  onCancel,
+  children,
+}: {
+  headingId: string;
+  title: string;
+  help?: string;
+  formRef: RefObject<HTMLFormElement | null>;
+  onSubmit: FormEventHandler<HTMLFormElement>;
+  error: unknown;
+  saving: boolean;
+  submitLabel: string;
+  onCancel: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-labelledby={headingId}>
+      <Stack gap="sm" mt="md">
+        <Title order={3} size="h4" id={headingId}>
+          {title}
+        </Title>
+        {help && (
+          <Text size="sm" c="dimmed">
+            {help}
+          </Text>
+        )}
+        <ErrorAlert error={error} />
+        {children}
+        <Group>
+          <Button type="submit" loading={saving}>
+            {submitLabel}
+          </Button>
+          <Button variant="default" onClick={onCancel} disabled={saving}>
+            {m.common.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
 /** 連絡先の編集 (the module's managers, and the supplier's own login). */
 export function ContactEditForm({ supplier, onDone }: { supplier: SupplierDetail; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const flash = useFlash();
-  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
   const form = useForm({
     initialValues: {
       contactName: supplier.contactName,
@@ -92,91 +139,67 @@ export function ContactEditForm({ supplier, onDone }: { supplier: SupplierDetail
     },
     validate: zodResolver(contactSchema),
   });
-  const save = useMutation({
-    mutationFn: (body: z.infer<typeof contactSchema>) => call(updateSupplierContact, { params: { id: supplier.id }, body }),
-    onSuccess: (updated) => {
+  const { formRef, submit, save } = useFormSubmit(form, {
+    send: (values) => call(updateSupplierContact, { params: { id: supplier.id }, body: contactSchema.parse(values) }),
+    saved: (updated) => {
       queryClient.setQueryData(furusatoKeys.supplier(supplier.id), updated);
-      flash.show(fm.contact.saved);
       onDone();
-    },
-    onError: (error) => {
-      form.setErrors(fieldErrors(error));
-      focusFirstInvalid();
+      return fm.contact.saved;
     },
   });
-  const submit = form.onSubmit((values) => save.mutate(contactSchema.parse(values)), focusFirstInvalid);
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="contact-form-heading">
-      <Stack gap="sm" mt="md">
-        <Title order={3} size="h4" id="contact-form-heading">
-          {fm.contact.heading}
-        </Title>
-        <ErrorAlert error={save.error} />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label={fm.suppliers.contactName} {...form.getInputProps("contactName")} maxLength={100} data-autofocus />
-          <TextInput
-            label={fm.suppliers.contactPhone}
-            description={fm.contact.phoneHelp}
-            {...form.getInputProps("contactPhone")}
-            maxLength={30}
-            type="tel"
-          />
-          <TextInput label={fm.suppliers.contactEmail} {...form.getInputProps("contactEmail")} type="email" />
-          <TextInput label={fm.suppliers.address} {...form.getInputProps("address")} maxLength={200} />
-        </SimpleGrid>
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {fm.contact.save}
-          </Button>
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {m.common.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SupplierEditForm
+      headingId="contact-form-heading"
+      title={fm.contact.heading}
+      formRef={formRef}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
+      submitLabel={fm.contact.save}
+      onCancel={onDone}
+    >
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={fm.suppliers.contactName} {...form.getInputProps("contactName")} maxLength={100} data-autofocus />
+        <TextInput
+          label={fm.suppliers.contactPhone}
+          description={fm.contact.phoneHelp}
+          {...form.getInputProps("contactPhone")}
+          maxLength={30}
+          type="tel"
+        />
+        <TextInput label={fm.suppliers.contactEmail} {...form.getInputProps("contactEmail")} type="email" />
+        <TextInput label={fm.suppliers.address} {...form.getInputProps("address")} maxLength={200} />
+      </SimpleGrid>
+    </SupplierEditForm>
   );
 }
 
 /** 振込先の編集 (the module's managers only). */
 export function BankEditForm({ supplier, onDone }: { supplier: SupplierDetail; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const flash = useFlash();
-  const { ref: formRef, focusFirstInvalid } = useFocusFirstInvalid();
   const form = useForm<BankValues>({ initialValues: bankValuesOf(supplier.bank), validate: zodResolver(supplierBank) });
-  const save = useMutation({
-    mutationFn: (body: SupplierBank) => call(updateSupplierBank, { params: { id: supplier.id }, body }),
-    onSuccess: (updated) => {
+  const { formRef, submit, save } = useFormSubmit(form, {
+    // The schema's parse also normalises the text (NFKC: 全角 digits, 半角カナ) before it is sent.
+    send: (values) => call(updateSupplierBank, { params: { id: supplier.id }, body: supplierBank.parse(values) }),
+    saved: (updated) => {
       queryClient.setQueryData(furusatoKeys.supplier(supplier.id), updated);
-      flash.show(fm.bank.saved);
       onDone();
-    },
-    onError: (error) => {
-      form.setErrors(fieldErrors(error));
-      focusFirstInvalid();
+      return fm.bank.saved;
     },
   });
-  // The schema's parse also normalises the text (NFKC: 全角 digits, 半角カナ) before it is sent.
-  const submit = form.onSubmit((values) => save.mutate(supplierBank.parse(values)), focusFirstInvalid);
   return (
-    <form ref={formRef} onSubmit={submit} noValidate aria-labelledby="bank-form-heading">
-      <Stack gap="sm" mt="md">
-        <Title order={3} size="h4" id="bank-form-heading">
-          {fm.bank.heading}
-        </Title>
-        <Text size="sm" c="dimmed">
-          {fm.bank.help}
-        </Text>
-        <ErrorAlert error={save.error} />
-        <BankFields inputProps={(key) => form.getInputProps(key)} />
-        <Group>
-          <Button type="submit" loading={save.isPending}>
-            {fm.bank.save}
-          </Button>
-          <Button variant="default" onClick={onDone} disabled={save.isPending}>
-            {m.common.cancel}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <SupplierEditForm
+      headingId="bank-form-heading"
+      title={fm.bank.heading}
+      help={fm.bank.help}
+      formRef={formRef}
+      onSubmit={submit}
+      error={save.error}
+      saving={save.isPending}
+      submitLabel={fm.bank.save}
+      onCancel={onDone}
+    >
+      <BankFields inputProps={(key) => form.getInputProps(key)} />
+    </SupplierEditForm>
   );
 }

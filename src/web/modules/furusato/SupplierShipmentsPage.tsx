@@ -1,7 +1,7 @@
 // /furusato/my-shipments 「出荷」 (返礼品提供事業者): the shipments the city asked this supplier to send, with the
 // ship-to and the 発送期限; for each, the 発送予定日, 配送業者 and 伝票番号 and 「発送済みにする」. The form checks the
 // tracking number with the same rule as the API; a change made meanwhile by someone else is reported, not overwritten.
-import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, Checkbox, Group, NativeSelect, Paper, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
@@ -23,7 +23,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { useFlash } from "../../ui/Flash";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { PageHeader } from "../../ui/PageHeader";
-import { FurusatoNav } from "./components";
+import { FurusatoNav, NotForThisLogin } from "./components";
 import { fm } from "./messages";
 import { useFurusatoAccess } from "./queries";
 import { OverdueBadge, ShipmentStatusBadge, ShipTo, shipmentKeys, sm, TrackingText } from "./shipment-components";
@@ -67,15 +67,7 @@ export function SupplierShipmentsPage() {
   });
   const breadcrumbs = [{ label: fm.moduleName, href: "/furusato" }, { label: t.title }];
   if (access.data && !access.data.supplierId) {
-    return (
-      <>
-        <PageHeader title={t.title} breadcrumbs={breadcrumbs} />
-        <FurusatoNav />
-        <Alert color="yellow" variant="light" role="status">
-          {sm.shipToHidden}
-        </Alert>
-      </>
-    );
+    return <NotForThisLogin title={t.title} breadcrumbs={breadcrumbs} message={sm.shipToHidden} />;
   }
   const columns: Column<Shipment>[] = [
     {

@@ -7,6 +7,7 @@ import type { GIFT_STATUSES, ruleFinding } from "../../../common/api/furusato";
 import { formatNumber, formatYen } from "../../../common/furusato/rules";
 import { toNumberInput } from "../../../common/zod-japanese";
 import { ModuleNav, type ModuleNavGroup, type ModuleNavLink, type ModuleNavPath } from "../../ui/ModuleNav";
+import { type Crumb, PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { lm } from "./ledgerMessages";
 import { fm } from "./messages";
@@ -123,6 +124,20 @@ export function Counter({ value, max, id }: { value: string; max: number; id?: s
  * logins) the 集計・分析 pages; a supplier's login only its own 出荷 besides the catalogue (its four links need no group
  * labels).
  */
+/** A page of the module that is not for this login (a supplier's page to the city's staff, or the other way round):
+ * its heading and navigation, and why it shows nothing. */
+export function NotForThisLogin({ title, breadcrumbs, message }: { title: string; breadcrumbs: Crumb[]; message: string }) {
+  return (
+    <>
+      <PageHeader title={title} breadcrumbs={breadcrumbs} />
+      <FurusatoNav />
+      <Alert color="yellow" variant="light" role="status">
+        {message}
+      </Alert>
+    </>
+  );
+}
+
 export function FurusatoNav() {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const access = useFurusatoAccess();

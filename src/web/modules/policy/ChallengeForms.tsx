@@ -1,16 +1,15 @@
 // The forms of /policy/challenges/$id for those who may edit: 進捗を追加 (a new ⑤ entry) and the edit dialog for
 // ①–④, 分類 and 担当課. Values, checks and bodies are in challenge-form-values.ts.
-import { Button, Group, Modal, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { addProgress, type ChallengeDetail, getChallenge, updateChallenge } from "../../../common/api/policy";
 import { call } from "../../api/client";
-import { m } from "../../messages";
 import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors, isConflict } from "../../ui/errors";
+import { fieldErrors } from "../../ui/errors";
 import { FiscalYearInput } from "../../ui/FiscalYear";
 import { useFlash } from "../../ui/Flash";
+import { FormModal } from "../../ui/FormModal";
 import { JapaneseDateInput } from "../../ui/JapaneseDateInput";
 import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
 import {
@@ -25,6 +24,7 @@ import {
 } from "./challenge-form-values";
 import { pm } from "./messages";
 import { organisationPath, policyKeys, useOrganisations, useStatuses } from "./queries";
+import { useVersionedSave } from "./useVersionedSave";
 
 export function AddProgressForm({ challenge }: { challenge: ChallengeDetail }) {
   const queryClient = useQueryClient();
@@ -104,78 +104,63 @@ export function EditChallengeModal({
   const flash = useFlash();
   const organisations = useOrganisations();
   const form = useForm<ChallengeValues>({ initialValues: challengeValues(challenge), validate: challengeErrors });
-  // the version the edit is based on; after a conflict it becomes the newest, so saving again overwrites knowingly
-  const [version, setVersion] = useState(challenge.version);
-  const { ref, focusFirstInvalid } = useFocusFirstInvalid();
   const all = organisations.data?.items ?? [];
   const owners = all.filter((org) => org.kind === "division" || org.kind === "department");
   const categoryOptions = [...categories];
   if (challenge.category && !categoryOptions.includes(challenge.category)) categoryOptions.push(challenge.category);
 
-  const save = useMutation({
-    mutationFn: (values: ChallengeValues) => call(updateChallenge, { params: { id: challenge.id }, body: challengeBody(values, version) }),
-    onSuccess: (updated) => {
+  const { formRef, submit, save } = useVersionedSave(form, {
+    version: challenge.version,
+    send: (values, version) => call(updateChallenge, { params: { id: challenge.id }, body: challengeBody(values, version) }),
+    reload: () =>
+      queryClient.fetchQuery({
+        queryKey: policyKeys.challenge(challenge.id),
+        queryFn: () => call(getChallenge, { params: { id: challenge.id } }),
+      }),
+    saved: (updated) => {
       queryClient.setQueryData(policyKeys.challenge(challenge.id), updated);
       queryClient.invalidateQueries({ queryKey: policyKeys.document(challenge.documentId) });
       queryClient.invalidateQueries({ queryKey: ["policy", "challenges"] });
       flash.show(pm.challenge.saved);
       onClose();
     },
-    onError: async (error) => {
-      form.setErrors(fieldErrors(error));
-      focusFirstInvalid();
-      if (isConflict(error)) {
-        const fresh = await queryClient.fetchQuery({
-          queryKey: policyKeys.challenge(challenge.id),
-          queryFn: () => call(getChallenge, { params: { id: challenge.id } }),
-        });
-        setVersion(fresh.version);
-      }
-    },
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={pm.challenge.editTitleOf(challenge.code)} size="xl" centered>
-      <form ref={ref} onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
-        <Stack>
-          <ErrorAlert error={save.error} conflictMessage={pm.challenge.conflict} />
-          <TextInput label={pm.challenge.nameLabel} required data-autofocus {...form.getInputProps("name")} />
-          <Textarea label={pm.challenge.contentLabel} autosize minRows={3} maxRows={12} {...form.getInputProps("content")} />
-          <Textarea label={pm.challenge.backgroundLabel} autosize minRows={3} maxRows={12} {...form.getInputProps("background")} />
-          <TextInput label={pm.challenge.approachHeadingLabel} required {...form.getInputProps("approachHeading")} />
-          <Textarea label={pm.challenge.approachLabel} autosize minRows={3} maxRows={12} {...form.getInputProps("approach")} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={pm.challenge.analysisNoteLabel} {...form.getInputProps("analysisNote")} />
-            <FiscalYearInput
-              label={pm.challenge.analysisYearLabel}
-              value={form.values.analysisYearText}
-              onChange={(text, fy) => form.setValues({ analysisYearText: text, analysisYear: fy })}
-              error={form.errors.analysisYear ? String(form.errors.analysisYear) : undefined}
-            />
-            <NativeSelect
-              label={pm.challenge.categoryLabel}
-              data={[{ value: "", label: pm.challenge.categoryNone }, ...categoryOptions.map((c) => ({ value: c, label: c }))]}
-              {...form.getInputProps("category")}
-            />
-            <NativeSelect
-              label={pm.challenge.ownerLabel}
-              data={[
-                { value: "", label: pm.challenge.ownerNone },
-                ...owners.map((o) => ({ value: o.id, label: organisationPath(all, o.id) })),
-              ]}
-              {...form.getInputProps("ownerOrganisationId")}
-            />
-          </SimpleGrid>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {m.common.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {m.common.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={pm.challenge.editTitleOf(challenge.code)}
+      formRef={formRef}
+      onSubmit={submit}
+      error={save.error}
+      conflictMessage={pm.challenge.conflict}
+      saving={save.isPending}
+    >
+      <TextInput label={pm.challenge.nameLabel} required data-autofocus {...form.getInputProps("name")} />
+      <Textarea label={pm.challenge.contentLabel} autosize minRows={3} maxRows={12} {...form.getInputProps("content")} />
+      <Textarea label={pm.challenge.backgroundLabel} autosize minRows={3} maxRows={12} {...form.getInputProps("background")} />
+      <TextInput label={pm.challenge.approachHeadingLabel} required {...form.getInputProps("approachHeading")} />
+      <Textarea label={pm.challenge.approachLabel} autosize minRows={3} maxRows={12} {...form.getInputProps("approach")} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label={pm.challenge.analysisNoteLabel} {...form.getInputProps("analysisNote")} />
+        <FiscalYearInput
+          label={pm.challenge.analysisYearLabel}
+          value={form.values.analysisYearText}
+          onChange={(text, fy) => form.setValues({ analysisYearText: text, analysisYear: fy })}
+          error={form.errors.analysisYear ? String(form.errors.analysisYear) : undefined}
+        />
+        <NativeSelect
+          label={pm.challenge.categoryLabel}
+          data={[{ value: "", label: pm.challenge.categoryNone }, ...categoryOptions.map((c) => ({ value: c, label: c }))]}
+          {...form.getInputProps("category")}
+        />
+        <NativeSelect
+          label={pm.challenge.ownerLabel}
+          data={[{ value: "", label: pm.challenge.ownerNone }, ...owners.map((o) => ({ value: o.id, label: organisationPath(all, o.id) }))]}
+          {...form.getInputProps("ownerOrganisationId")}
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

@@ -2,13 +2,14 @@
 // and an edit form for ①–④, 分類 and 担当課 (both in ChallengeForms.tsx). Edit controls only when the document says
 // canEdit.
 
-import { Alert, Button, Divider, Grid, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Divider, Grid, Group, Loader, Paper, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { m } from "../../messages";
 import { FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { Section } from "../../ui/Section";
 import { StatusBadge, toneOf } from "../../ui/StatusBadge";
 import { AddProgressForm, EditChallengeModal } from "./ChallengeForms";
 import { ChallengeParts, DocumentStatusBadge, ProgressBlock } from "./components";
@@ -82,17 +83,19 @@ export function ChallengePage({ id }: { id: string }) {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="lg">
-            <Paper withBorder p="lg" component="section" aria-labelledby="challenge-parts-heading">
-              <Title order={2} id="challenge-parts-heading" className="yk-section-title" mb="xs">
-                {pm.challenge.code} {c.code}
-              </Title>
+            <Section
+              id="challenge-parts-heading"
+              title={
+                <>
+                  {pm.challenge.code} {c.code}
+                </>
+              }
+              titleGap="xs"
+            >
               <ChallengeParts challenge={c} headingLevel={3} />
-            </Paper>
+            </Section>
 
-            <Paper withBorder p="lg" component="section" aria-labelledby="challenge-history-heading">
-              <Title order={2} id="challenge-history-heading" className="yk-section-title" mb="md">
-                {pm.challenge.history}
-              </Title>
+            <Section id="challenge-history-heading" title={pm.challenge.history} titleGap="md">
               {history.length === 0 ? (
                 <Text>{pm.challenge.noProgress}</Text>
               ) : (
@@ -110,7 +113,7 @@ export function ChallengePage({ id }: { id: string }) {
                   ))}
                 </Stack>
               )}
-            </Paper>
+            </Section>
 
             {canEdit && <AddProgressForm challenge={c} />}
           </Stack>

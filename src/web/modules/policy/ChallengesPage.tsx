@@ -7,11 +7,12 @@ import { useState } from "react";
 import { type CHALLENGE_SORTS, type ChallengeSummary, exportChallenges, listChallenges } from "../../../common/api/policy";
 import { call, urlFor } from "../../api/client";
 import { m } from "../../messages";
-import { type Column, DataTable, type SortState } from "../../ui/DataTable";
+import { type Column, DataTable } from "../../ui/DataTable";
 import { FiscalYearText } from "../../ui/dates";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, toneOf } from "../../ui/StatusBadge";
+import { useServerPaging } from "../../ui/useServerPaging";
 import { AsOfText } from "./components";
 import { pm } from "./messages";
 import { policyKeys, useDocument, useOrganisations, useStatuses } from "./queries";
@@ -44,9 +45,8 @@ export function ChallengesPage({
     q: "",
   });
   const [debouncedQ] = useDebouncedValue(filters.q.trim(), 300);
-  const [sort, setSort] = useState<SortState<SortKey>>({ key: "code", order: "asc" });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const paging = useServerPaging<SortKey>({ key: "code", order: "asc" });
+  const { sort, page, pageSize } = paging;
 
   const query = {
     documentId,
@@ -77,7 +77,7 @@ export function ChallengesPage({
 
   function update<K extends keyof Filters>(key: K, value: Filters[K]) {
     setFilters((current) => ({ ...current, [key]: value }));
-    setPage(1);
+    paging.firstPage();
   }
 
   const doc = document.data;
@@ -160,7 +160,7 @@ export function ChallengesPage({
               size="compact-sm"
               onClick={() => {
                 setFilters({ area: "", category: "", status: "", ownerOrganisationId: "", q: "" });
-                setPage(1);
+                paging.firstPage();
               }}
             >
               {m.common.reset}
@@ -241,21 +241,7 @@ export function ChallengesPage({
         rowKey={(c) => c.id}
         loading={challenges.isFetching}
         error={challenges.error}
-        sort={sort}
-        onSortChange={(next) => {
-          setSort(next);
-          setPage(1);
-        }}
-        paging={{
-          page,
-          pageSize,
-          total: challenges.data?.total ?? 0,
-          onPageChange: setPage,
-          onPageSizeChange: (size) => {
-            setPageSize(size);
-            setPage(1);
-          },
-        }}
+        {...paging.tableProps(challenges.data?.total ?? 0)}
         empty={pm.challenges.empty}
         minWidth={900}
       />

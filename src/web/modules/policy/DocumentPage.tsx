@@ -1,6 +1,6 @@
 // /policy/documents/$id: header (年度, 状態, 公開/非公開, 印刷, downloads), 組織の使命 and the 概要 matrix.
 
-import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Loader, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -13,6 +13,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { useFlash } from "../../ui/Flash";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { Section } from "../../ui/Section";
 import { DocumentStatusBadge, DownloadLinks, OverviewMatrix, Paragraphs } from "./components";
 import { EditDocumentModal } from "./EditDocumentModal";
 import { pm } from "./messages";
@@ -147,29 +148,23 @@ export function DocumentPage({ id }: { id: string }) {
           </Alert>
         )}
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="doc-overview-heading">
-          <Title order={2} id="doc-overview-heading" mb="md" className="yk-section-title">
-            {doc.overviewTitle || pm.document.overviewHeading}
-          </Title>
+        <Section id="doc-overview-heading" title={doc.overviewTitle || pm.document.overviewHeading} titleGap="md">
           <OverviewMatrix document={doc} audience="staff" statuses={statuses.data?.items} />
-        </Paper>
+        </Section>
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="doc-mission-heading">
-          <Title order={2} id="doc-mission-heading" mb="md" className="yk-section-title">
-            {doc.missionHeading || pm.document.missionHeading}
-          </Title>
+        <Section id="doc-mission-heading" title={doc.missionHeading || pm.document.missionHeading} titleGap="md">
           <Paragraphs text={doc.mission} empty={pm.document.noMission} />
-        </Paper>
+        </Section>
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="doc-challenges-heading">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} id="doc-challenges-heading" className="yk-section-title">
-              {doc.challengesHeading || pm.document.challengesHeading}
-            </Title>
+        <Section
+          id="doc-challenges-heading"
+          title={doc.challengesHeading || pm.document.challengesHeading}
+          actions={
             <AnchorLink to="/policy/documents/$id/challenges" params={{ id }}>
               {pm.document.challengesLink}
             </AnchorLink>
-          </Group>
+          }
+        >
           <Stack gap={4} component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {doc.challenges.map((challenge) => (
               <li key={challenge.id}>
@@ -184,7 +179,7 @@ export function DocumentPage({ id }: { id: string }) {
               </li>
             ))}
           </Stack>
-        </Paper>
+        </Section>
       </Stack>
       {editOpened && <EditDocumentModal document={doc} opened={editOpened} onClose={edit.close} />}
     </>

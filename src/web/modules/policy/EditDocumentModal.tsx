@@ -1,18 +1,15 @@
 // The 編集 dialog of a policy document (題名, 概要の見出し, 組織の使命). A save against an older version fails with a
-// conflict: the newer version is loaded so the next save is checked against it, and the user's text stays in the form.
-import { Button, Group, Modal, Stack, Textarea, TextInput } from "@mantine/core";
+// conflict (useVersionedSave.ts): the newer version is loaded, and the user's text stays in the form.
+import { Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import { getDocument, type PolicyDocumentDetail, updateDocument } from "../../../common/api/policy";
 import { call } from "../../api/client";
-import { m } from "../../messages";
-import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors, isConflict } from "../../ui/errors";
 import { useFlash } from "../../ui/Flash";
-import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import { FormModal } from "../../ui/FormModal";
 import { pm } from "./messages";
 import { policyKeys } from "./queries";
+import { useVersionedSave } from "./useVersionedSave";
 
 interface DocumentValues {
   title: string;
@@ -27,60 +24,47 @@ export function EditDocumentModal({ document, opened, onClose }: { document: Pol
     initialValues: { title: document.title, overviewTitle: document.overviewTitle, mission: document.mission },
     validate: { title: (value) => (value.trim() ? null : pm.document.titleRequired) },
   });
-  // not a field: the version the next save is checked against
-  const [version, setVersion] = useState(document.version);
-  const { ref, focusFirstInvalid } = useFocusFirstInvalid();
-
-  const save = useMutation({
-    mutationFn: (values: DocumentValues) =>
+  const { formRef, submit, save } = useVersionedSave(form, {
+    version: document.version,
+    send: (values, version) =>
       call(updateDocument, {
         params: { id: document.id },
         body: { version, title: values.title.trim(), overviewTitle: values.overviewTitle.trim(), mission: values.mission },
       }),
-    onSuccess: (updated) => {
+    reload: () =>
+      queryClient.fetchQuery({
+        queryKey: policyKeys.document(document.id),
+        queryFn: () => call(getDocument, { params: { id: document.id } }),
+      }),
+    saved: (updated) => {
       queryClient.setQueryData(policyKeys.document(document.id), updated);
       queryClient.invalidateQueries({ queryKey: ["policy", "documents"] });
       flash.show(pm.document.saved);
       onClose();
     },
-    onError: async (error) => {
-      form.setErrors(fieldErrors(error));
-      focusFirstInvalid();
-      if (isConflict(error)) {
-        const fresh = await queryClient.fetchQuery({
-          queryKey: policyKeys.document(document.id),
-          queryFn: () => call(getDocument, { params: { id: document.id } }),
-        });
-        setVersion(fresh.version);
-      }
-    },
   });
 
   return (
-    <Modal opened={opened} onClose={onClose} title={pm.document.editTitle} size="xl" centered>
-      <form ref={ref} onSubmit={form.onSubmit((values) => save.mutate(values), focusFirstInvalid)} noValidate>
-        <Stack>
-          <ErrorAlert error={save.error} conflictMessage={pm.document.conflict} />
-          <TextInput label={pm.document.titleLabel} required data-autofocus {...form.getInputProps("title")} />
-          <TextInput label={pm.document.overviewTitleLabel} {...form.getInputProps("overviewTitle")} />
-          <Textarea
-            label={pm.document.missionLabel}
-            description={pm.document.missionDescription}
-            autosize
-            minRows={8}
-            maxRows={20}
-            {...form.getInputProps("mission")}
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {m.common.cancel}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {m.common.save}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={pm.document.editTitle}
+      formRef={formRef}
+      onSubmit={submit}
+      error={save.error}
+      conflictMessage={pm.document.conflict}
+      saving={save.isPending}
+    >
+      <TextInput label={pm.document.titleLabel} required data-autofocus {...form.getInputProps("title")} />
+      <TextInput label={pm.document.overviewTitleLabel} {...form.getInputProps("overviewTitle")} />
+      <Textarea
+        label={pm.document.missionLabel}
+        description={pm.document.missionDescription}
+        autosize
+        minRows={8}
+        maxRows={20}
+        {...form.getInputProps("mission")}
+      />
+    </FormModal>
   );
 }

@@ -1,6 +1,6 @@
 // Public (citizen) pages, no sign-in: published documents, one document (概要・使命・課題), one challenge.
 
-import { Group, Loader, Paper, Stack, Text, Title } from "@mantine/core";
+import { Group, Loader, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { listPublicDocuments, type PolicyDocumentSummary } from "../../../common/api/policy";
 import { call } from "../../api/client";
@@ -10,6 +10,7 @@ import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { Section } from "../../ui/Section";
 import { StatusBadge } from "../../ui/StatusBadge";
 import { AsOfText, ChallengeParts, DownloadLinks, OverviewMatrix, Paragraphs, ProgressBlock } from "./components";
 import { pm } from "./messages";
@@ -114,22 +115,13 @@ export function PublicDocumentPage({ id }: { id: string }) {
       />
       <Stack gap="lg">
         <DownloadLinks documentId={id} audience="public" />
-        <Paper withBorder p="lg" component="section" aria-labelledby="public-overview-heading">
-          <Title order={2} id="public-overview-heading" mb="md" className="yk-section-title">
-            {doc.overviewTitle || pm.document.overviewHeading}
-          </Title>
+        <Section id="public-overview-heading" title={doc.overviewTitle || pm.document.overviewHeading} titleGap="md">
           <OverviewMatrix document={doc} audience="public" />
-        </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="public-mission-heading">
-          <Title order={2} id="public-mission-heading" mb="md" className="yk-section-title">
-            {doc.missionHeading || pm.document.missionHeading}
-          </Title>
+        </Section>
+        <Section id="public-mission-heading" title={doc.missionHeading || pm.document.missionHeading} titleGap="md">
           <Paragraphs text={doc.mission} empty={pm.document.noMission} />
-        </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="public-challenges-heading">
-          <Title order={2} id="public-challenges-heading" mb="md" className="yk-section-title">
-            {doc.challengesHeading || pm.public.challengesHeading}
-          </Title>
+        </Section>
+        <Section id="public-challenges-heading" title={doc.challengesHeading || pm.public.challengesHeading} titleGap="md">
           <Stack gap="sm" component="ul" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {doc.challenges.map((c) => (
               <li key={c.id}>
@@ -149,7 +141,7 @@ export function PublicDocumentPage({ id }: { id: string }) {
               </li>
             ))}
           </Stack>
-        </Paper>
+        </Section>
       </Stack>
     </>
   );
@@ -193,16 +185,18 @@ export function PublicChallengePage({ id }: { id: string }) {
         }
       />
       <Stack gap="lg">
-        <Paper withBorder p="lg" component="section" aria-labelledby="public-challenge-parts">
-          <Title order={2} id="public-challenge-parts" className="yk-section-title" mb="xs">
-            {pm.challenge.code} {c.code}
-          </Title>
+        <Section
+          id="public-challenge-parts"
+          title={
+            <>
+              {pm.challenge.code} {c.code}
+            </>
+          }
+          titleGap="xs"
+        >
           <ChallengeParts challenge={c} headingLevel={3} />
-        </Paper>
-        <Paper withBorder p="lg" component="section" aria-labelledby="public-challenge-progress">
-          <Title order={2} id="public-challenge-progress" className="yk-section-title" mb="md">
-            {pm.challenge.history}
-          </Title>
+        </Section>
+        <Section id="public-challenge-progress" title={pm.challenge.history} titleGap="md">
           {history.length === 0 ? (
             <Text>{pm.challenge.noProgress}</Text>
           ) : (
@@ -214,7 +208,7 @@ export function PublicChallengePage({ id }: { id: string }) {
               ))}
             </Stack>
           )}
-        </Paper>
+        </Section>
         <AnchorLink to="/public/policy/$id" params={{ id: c.documentId }}>
           {pm.public.toDocument}
         </AnchorLink>

@@ -6,7 +6,7 @@ import { Button, Group, Modal, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import type { CouncilMeeting, CouncilMember } from "../../../common/api/vision-engagement";
 import { useSession } from "../../auth/session";
-import { type Column, DataTable } from "../../ui/DataTable";
+import { type Column, DataTable, type DataTableProps } from "../../ui/DataTable";
 import { DateText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink } from "../../ui/links";
@@ -76,6 +76,43 @@ function StaffCouncilPage() {
   );
 }
 
+/** A button in a row of the lists, named for the row (「編集（山田 花子）」). */
+function RowButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    <Button size="compact-sm" variant="default" onClick={onClick} aria-label={`${label}（${name}）`}>
+      {label}
+    </Button>
+  );
+}
+
+/** One of the council page's lists: an h2 (with the manager's add button beside it) over its table. */
+function CouncilTable<T>({
+  headingId,
+  title,
+  addLabel,
+  onAdd,
+  ...table
+}: { headingId: string; title: string; addLabel?: string; onAdd?: () => void } & Omit<DataTableProps<T>, "captionHidden">) {
+  const heading = (
+    <Title order={2} size="h3" id={headingId} mb={onAdd ? undefined : "sm"}>
+      {title}
+    </Title>
+  );
+  return (
+    <section aria-labelledby={headingId}>
+      {onAdd ? (
+        <Group justify="space-between" mb="sm">
+          {heading}
+          <Button onClick={onAdd}>{addLabel}</Button>
+        </Group>
+      ) : (
+        heading
+      )}
+      <DataTable {...table} captionHidden />
+    </section>
+  );
+}
+
 function MembersSection({
   council,
   onAdd,
@@ -123,34 +160,23 @@ function MembersSection({
       nowrap: true,
       render: (m) => (
         <Group gap={6} wrap="nowrap">
-          <Button size="compact-sm" variant="default" onClick={() => onEdit(m)} aria-label={`${em.edit}（${m.name}）`}>
-            {em.edit}
-          </Button>
-          {!m.hasLogin ? (
-            <Button size="compact-sm" variant="default" onClick={() => onLogin(m)} aria-label={`${em.council.createLogin}（${m.name}）`}>
-              {em.council.createLogin}
-            </Button>
-          ) : null}
+          <RowButton label={em.edit} name={m.name} onClick={() => onEdit(m)} />
+          {!m.hasLogin ? <RowButton label={em.council.createLogin} name={m.name} onClick={() => onLogin(m)} /> : null}
         </Group>
       ),
     });
   return (
-    <section aria-labelledby="council-members">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id="council-members">
-          {em.council.members}
-        </Title>
-        {council.canManage ? <Button onClick={onAdd}>{em.council.addMember}</Button> : null}
-      </Group>
-      <DataTable
-        caption={em.council.membersCaption}
-        captionHidden
-        columns={columns}
-        rows={council.members}
-        rowKey={(m) => m.id}
-        empty={em.council.emptyMembers}
-      />
-    </section>
+    <CouncilTable
+      headingId="council-members"
+      title={em.council.members}
+      addLabel={em.council.addMember}
+      onAdd={council.canManage ? onAdd : undefined}
+      caption={em.council.membersCaption}
+      columns={columns}
+      rows={council.members}
+      rowKey={(m) => m.id}
+      empty={em.council.emptyMembers}
+    />
   );
 }
 
@@ -196,31 +222,22 @@ function MeetingsSection({ council, onAdd, onEdit }: { council: Council; onAdd: 
       key: "actions",
       header: em.edit,
       nowrap: true,
-      render: (m) => (
-        <Button size="compact-sm" variant="default" onClick={() => onEdit(m)} aria-label={`${em.edit}（${m.title}）`}>
-          {em.edit}
-        </Button>
-      ),
+      render: (m) => <RowButton label={em.edit} name={m.title} onClick={() => onEdit(m)} />,
     });
   return (
-    <section aria-labelledby="council-meetings">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} size="h3" id="council-meetings">
-          {em.council.meetings}
-        </Title>
-        {council.canManage ? <Button onClick={onAdd}>{em.council.addMeeting}</Button> : null}
-      </Group>
-      <DataTable
-        caption={em.council.meetingsCaption}
-        captionHidden
-        columns={columns}
-        rows={council.meetings}
-        rowKey={(m) => m.id}
-        empty={em.council.emptyMeetings}
-        renderDetail={(m) => <Text style={{ whiteSpace: "pre-wrap" }}>{m.summary || em.dash}</Text>}
-        minWidth={860}
-      />
-    </section>
+    <CouncilTable
+      headingId="council-meetings"
+      title={em.council.meetings}
+      addLabel={em.council.addMeeting}
+      onAdd={council.canManage ? onAdd : undefined}
+      caption={em.council.meetingsCaption}
+      columns={columns}
+      rows={council.meetings}
+      rowKey={(m) => m.id}
+      empty={em.council.emptyMeetings}
+      renderDetail={(m) => <Text style={{ whiteSpace: "pre-wrap" }}>{m.summary || em.dash}</Text>}
+      minWidth={860}
+    />
   );
 }
 
@@ -255,19 +272,15 @@ function RoundsSection({ council }: { council: Council }) {
     },
   ];
   return (
-    <section aria-labelledby="council-rounds">
-      <Title order={2} size="h3" id="council-rounds" mb="sm">
-        {em.council.rounds}
-      </Title>
-      <DataTable
-        caption={em.council.roundsCaption}
-        captionHidden
-        columns={columns}
-        rows={council.rounds}
-        rowKey={(r) => r.id}
-        empty={em.council.emptyRounds}
-      />
-    </section>
+    <CouncilTable
+      headingId="council-rounds"
+      title={em.council.rounds}
+      caption={em.council.roundsCaption}
+      columns={columns}
+      rows={council.rounds}
+      rowKey={(r) => r.id}
+      empty={em.council.emptyRounds}
+    />
   );
 }
 

@@ -1,16 +1,26 @@
 // /vision/indicators/$id: one indicator (KPI) — its definition, the chart of actual values by fiscal year against
 // the pro-rated target line (IndicatorChart.tsx), the current grade with its explanation, the history of values
 // (corrections included), and for its owner a form to enter a value (IndicatorEntryForm.tsx).
-import { Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import type { ReactNode } from "react";
+import { Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { type ActualEntry, DIRECTION_LABELS, type IndicatorDetail, RATING_MODE_LABELS } from "../../../common/api/vision";
-import { type Column, DataTable } from "../../ui/DataTable";
+import type { Column } from "../../ui/DataTable";
 import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { currentFiscalYear } from "../../ui/FiscalYear";
 import { ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
-import { EarlierYearNote, EmptyState, GradeBadge, Loading, RoundPicker, SampleBadge, VisionNav } from "./components";
+import { Section, TableSection } from "../../ui/Section";
+import {
+  EarlierYearNote,
+  EmptyState,
+  Field,
+  GradeBadge,
+  Loading,
+  PlanRecordError,
+  RoundPicker,
+  SampleBadge,
+  VisionNav,
+} from "./components";
 import { SeriesChart } from "./IndicatorChart";
 import { IndicatorEntryForm } from "./IndicatorEntryForm";
 import { vm } from "./messages";
@@ -18,36 +28,9 @@ import { useIndicator, useIndicatorSeries, useRoundChoice, useRoundGrades } from
 
 export function IndicatorPage({ id }: { id: string }) {
   const indicator = useIndicator(id);
-  if (indicator.error) {
-    return (
-      <>
-        <PageHeader
-          title={vm.indicator.breadcrumb}
-          breadcrumbs={[
-            { label: vm.moduleName, href: "/vision" },
-            { label: vm.plan.title, href: "/vision/plan" },
-          ]}
-        />
-        <VisionNav />
-        <ErrorAlert error={indicator.error} />
-      </>
-    );
-  }
+  if (indicator.error) return <PlanRecordError title={vm.indicator.breadcrumb} error={indicator.error} />;
   if (!indicator.data) return <Loading />;
   return <IndicatorView indicator={indicator.data} />;
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
@@ -86,10 +69,7 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
       />
       <VisionNav />
       <Stack gap="lg">
-        <Paper withBorder p="lg" component="section" aria-labelledby="ind-definition">
-          <Title order={2} id="ind-definition" mb="sm" className="yk-section-title">
-            {vm.indicator.definition}
-          </Title>
+        <Section id="ind-definition" title={vm.indicator.definition}>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <Field label={vm.indicator.direction}>{DIRECTION_LABELS[i.direction]}</Field>
             <Field label={vm.indicator.ratingMode}>{RATING_MODE_LABELS[i.ratingMode]}</Field>
@@ -118,12 +98,9 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
             <Field label={vm.indicator.exclusion}>{i.exclusion ?? vm.indicator.notExcluded}</Field>
             <Field label={vm.indicator.dataSource}>{i.dataSource || vm.dash}</Field>
           </SimpleGrid>
-        </Paper>
+        </Section>
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="ind-grade">
-          <Title order={2} id="ind-grade" mb="sm" className="yk-section-title">
-            {vm.indicator.gradeHeading}
-          </Title>
+        <Section id="ind-grade" title={vm.indicator.gradeHeading}>
           <Stack gap="sm">
             <RoundPicker rounds={rounds.data?.items ?? []} value={round?.id ?? null} onChange={choose} />
             <ErrorAlert error={grades.error} />
@@ -157,15 +134,12 @@ function IndicatorView({ indicator }: { indicator: IndicatorDetail }) {
               </div>
             )}
           </Stack>
-        </Paper>
+        </Section>
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="ind-chart">
-          <Title order={2} id="ind-chart" mb="sm" className="yk-section-title">
-            {vm.indicator.chartHeading}
-          </Title>
+        <Section id="ind-chart" title={vm.indicator.chartHeading}>
           <ErrorAlert error={series.error} />
           {series.isPending ? <Loading /> : series.data ? <SeriesChart series={series.data} name={i.name} /> : null}
-        </Paper>
+        </Section>
 
         {i.canUpdate ? (
           <IndicatorEntryForm indicator={i} defaultFiscalYear={round?.status === "open" ? round.fiscalYear : currentFiscalYear()} />
@@ -214,18 +188,14 @@ function History({ indicator }: { indicator: IndicatorDetail }) {
     { key: "at", header: vm.indicator.enteredAt, nowrap: true, render: (a) => <DateTimeText timestamp={a.createdAt} /> },
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="ind-history">
-      <Title order={2} id="ind-history" mb="sm" className="yk-section-title">
-        {vm.indicator.historyHeading}
-      </Title>
-      <DataTable
-        caption={vm.indicator.historyCaption}
-        captionHidden
-        columns={columns}
-        rows={indicator.actuals}
-        rowKey={(a) => a.id}
-        empty={vm.indicator.historyEmpty}
-      />
-    </Paper>
+    <TableSection
+      id="ind-history"
+      title={vm.indicator.historyHeading}
+      caption={vm.indicator.historyCaption}
+      columns={columns}
+      rows={indicator.actuals}
+      rowKey={(a) => a.id}
+      empty={vm.indicator.historyEmpty}
+    />
   );
 }

@@ -1,7 +1,7 @@
 // /vision/nodes/$id: one node of the plan tree — its details and roll-up grade in the chosen round, its indicators
 // with their grades, the linked 局区方針の課題, its children, and the experts' council comments on it.
-import { Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { type ReactNode, useMemo, useState } from "react";
+import { Button, Group, List, Paper, SimpleGrid, Stack, Text } from "@mantine/core";
+import { useMemo, useState } from "react";
 import {
   type IndicatorGrade,
   type IndicatorSummary,
@@ -12,33 +12,29 @@ import {
   type RollupTreeNode,
   type VisionTreeNode,
 } from "../../../common/api/vision";
-import { type Column, DataTable } from "../../ui/DataTable";
+import type { Column } from "../../ui/DataTable";
 import { DateText, DateTimeText, fiscalYearLabel } from "../../ui/dates";
-import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
-import { EarlierYearNote, EmptyState, GradeBadge, Loading, RoundPicker, SampleBadge, VisionNav } from "./components";
+import { Section, TableSection } from "../../ui/Section";
+import {
+  EarlierYearNote,
+  EmptyState,
+  Field,
+  GradeBadge,
+  Loading,
+  PlanRecordError,
+  RoundPicker,
+  SampleBadge,
+  VisionNav,
+} from "./components";
 import { vm } from "./messages";
 import { ChallengeLinkModal, NodeFormModal, type NodeFormTarget, type ParentOption } from "./nodeEditors";
 import { useNode, useNodeComments, usePlan, useRoundChoice, useRoundGrades } from "./queries";
 
 export function NodePage({ id }: { id: string }) {
   const node = useNode(id);
-  if (node.error) {
-    return (
-      <>
-        <PageHeader
-          title={vm.node.breadcrumb}
-          breadcrumbs={[
-            { label: vm.moduleName, href: "/vision" },
-            { label: vm.plan.title, href: "/vision/plan" },
-          ]}
-        />
-        <VisionNav />
-        <ErrorAlert error={node.error} />
-      </>
-    );
-  }
+  if (node.error) return <PlanRecordError title={vm.node.breadcrumb} error={node.error} />;
   if (!node.data) return <Loading />;
   return <NodeView node={node.data} />;
 }
@@ -59,19 +55,6 @@ function findRollup(tree: readonly RollupTreeNode[] | undefined, id: string): Ro
     if (found) return found;
   }
   return null;
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 function NodeView({ node }: { node: NodeDetail }) {
@@ -130,10 +113,7 @@ function NodeView({ node }: { node: NodeDetail }) {
       <VisionNav />
       <Stack gap="lg">
         <RoundPicker rounds={rounds.data?.items ?? []} value={round?.id ?? null} onChange={choose} />
-        <Paper withBorder p="lg" component="section" aria-labelledby="node-details">
-          <Title order={2} id="node-details" mb="sm" className="yk-section-title">
-            {vm.node.details}
-          </Title>
+        <Section id="node-details" title={vm.node.details}>
           <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} mb="sm">
             <Field label={vm.node.owner}>{node.ownerOrganisationName ?? vm.plan.noOwner}</Field>
             <Field label={vm.node.rollup}>{ROLLUP_METHOD_LABELS[node.rollupMethod]}</Field>
@@ -148,28 +128,25 @@ function NodeView({ node }: { node: NodeDetail }) {
           <Text size="sm" className="yk-prewrap">
             {node.description || vm.node.noDescription}
           </Text>
-        </Paper>
+        </Section>
 
         <IndicatorsSection node={node} gradeByIndicator={gradeByIndicator} />
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="node-challenges">
-          <Group justify="space-between" mb="sm">
-            <Title order={2} id="node-challenges" className="yk-section-title">
-              {vm.node.challengesHeading}
-            </Title>
-            {node.canManage && (
+        <Section
+          id="node-challenges"
+          title={vm.node.challengesHeading}
+          actions={
+            node.canManage && (
               <Button size="xs" variant="default" onClick={() => setLinking(true)}>
                 {vm.node.linkChallenges}
               </Button>
-            )}
-          </Group>
+            )
+          }
+        >
           <ChallengeList challenges={node.challenges} />
-        </Paper>
+        </Section>
 
-        <Paper withBorder p="lg" component="section" aria-labelledby="node-children">
-          <Title order={2} id="node-children" mb="sm" className="yk-section-title">
-            {vm.node.childrenHeading}
-          </Title>
+        <Section id="node-children" title={vm.node.childrenHeading}>
           {node.childCount === 0 ? (
             <EmptyState>{vm.node.childrenEmpty}</EmptyState>
           ) : !treeNode ? (
@@ -197,7 +174,7 @@ function NodeView({ node }: { node: NodeDetail }) {
               })}
             </List>
           )}
-        </Paper>
+        </Section>
 
         {round && <CommentsSection roundId={round.id} roundName={round.name} nodeId={node.id} />}
       </Stack>
@@ -289,26 +266,22 @@ function IndicatorsSection({ node, gradeByIndicator }: { node: NodeDetail; grade
     },
   ];
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="node-indicators">
-      <Group justify="space-between" mb="sm">
-        <Title order={2} id="node-indicators" className="yk-section-title">
-          {vm.node.indicatorsHeading}
-        </Title>
-        {node.canManage && (
+    <TableSection
+      id="node-indicators"
+      title={vm.node.indicatorsHeading}
+      actions={
+        node.canManage && (
           <ButtonLink to="/vision/indicators/new" search={{ nodeId: node.id }} size="xs" variant="default">
             {vm.node.addIndicator}
           </ButtonLink>
-        )}
-      </Group>
-      <DataTable
-        caption={vm.node.indicatorsCaption}
-        captionHidden
-        columns={columns}
-        rows={node.indicators}
-        rowKey={(i) => i.id}
-        empty={vm.node.indicatorsEmpty}
-      />
-    </Paper>
+        )
+      }
+      caption={vm.node.indicatorsCaption}
+      columns={columns}
+      rows={node.indicators}
+      rowKey={(i) => i.id}
+      empty={vm.node.indicatorsEmpty}
+    />
   );
 }
 
@@ -317,10 +290,7 @@ function CommentsSection({ roundId, roundName, nodeId }: { roundId: string; roun
   // The council's comments are shown to those the engagement side lets read them; others see nothing here.
   if (comments.error) return null;
   return (
-    <Paper withBorder p="lg" component="section" aria-labelledby="node-comments">
-      <Title order={2} id="node-comments" className="yk-section-title">
-        {vm.node.commentsHeading}
-      </Title>
+    <Section id="node-comments" title={vm.node.commentsHeading} titleGap={0}>
       <Text size="sm" c="dimmed" mb="sm">
         {vm.node.commentsRound(roundName)}
       </Text>
@@ -353,6 +323,6 @@ function CommentsSection({ roundId, roundName, nodeId }: { roundId: string; roun
           ))}
         </Stack>
       )}
-    </Paper>
+    </Section>
   );
 }

@@ -6,7 +6,9 @@ import type { ReactNode } from "react";
 import { ROUND_STATUS_LABELS, type RoundSummary, STATUS_RATINGS } from "../../../common/api/vision";
 import { earlierYearNote } from "../../../common/vision/grading";
 import { toNumberInput } from "../../../common/zod-japanese";
+import { ErrorAlert } from "../../ui/ErrorAlert";
 import { ModuleNav, type ModuleNavLink } from "../../ui/ModuleNav";
+import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { vm } from "./messages";
 
@@ -108,6 +110,37 @@ export function Loading() {
       <Loader size="sm" />
       <Text>{vm.loading}</Text>
     </Group>
+  );
+}
+
+/** A labelled value of a record's details (施策 and 指標 pages). */
+export function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" fw={600} c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** The page of a record of the plan (施策, 指標) that could not be loaded: its heading, the way back, and why. */
+export function PlanRecordError({ title, error }: { title: string; error: unknown }) {
+  return (
+    <>
+      <PageHeader
+        title={title}
+        breadcrumbs={[
+          { label: vm.moduleName, href: "/vision" },
+          { label: vm.plan.title, href: "/vision/plan" },
+        ]}
+      />
+      <VisionNav />
+      <ErrorAlert error={error} />
+    </>
   );
 }
 

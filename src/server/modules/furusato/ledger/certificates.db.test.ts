@@ -2,6 +2,7 @@
 // the certificates with the batch, skips them the next time, and a reissue gets a new number marked as such.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { JobRun } from "../../../../common/api/platform";
+import { findUserById, loadPrincipal } from "../../../platform/auth/principal-repo";
 import { readFileRow } from "../../../platform/files/files";
 import { extractPdfText, readPdfPages } from "../../../testing/pdf-text";
 import { STATUTORY_NOTE } from "./certificate-pdf";
@@ -86,7 +87,8 @@ describe("寄附金受領証明書", () => {
 
   it("reissues one certificate with a new number, marked as a reissue of the old one", async () => {
     const { rows } = await f.t.db.query<{ id: string }>("SELECT id FROM furusato_certificates WHERE certificate_number = 'R6-000002'");
-    const reissued = await reissueCertificate(f.t.db, f.actor, rows[0].id, "2025-02-01");
+    const manager = await loadPrincipal(f.t.db, (await findUserById(f.t.db, f.city.editor.id))!);
+    const reissued = await reissueCertificate(f.t.db, manager, f.actor, rows[0].id, "2025-02-01");
     expect(reissued.certificateNumber).toBe("R6-000004");
     const text = (await extractPdfText(await batchPdf(reissued.batchId))).replace(/\s+/g, "");
     expect(text).toContain("再発行");

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { fiscalYearOf, formatFiscalYear, todayInJapan } from "../../../../common/dates";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
+import type { Principal } from "../../../platform/auth/permissions";
 import { AppError, Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
 import { appendFilePart, createFileInParts, deleteFile, fileContentStream, finishFileParts, sha256Of } from "../../../platform/files/files";
 import { readFileFor } from "../../../platform/files/owners";
@@ -14,7 +15,7 @@ import { isLocalProcessGone, WORKER_NAME } from "../../../platform/jobs/jobs";
 import { readSetting } from "../../../platform/settings";
 import { WorkerOutOfMemory, WorkerThread } from "../../../platform/workers/worker-thread";
 import { defineJob } from "../../manifest";
-import { type FurusatoAccess, requireDonorRecords, requireManager } from "../access";
+import { accessOf, type FurusatoAccess, requireDonorRecords, requireManager } from "../access";
 import { bureauFileOwner } from "../file-owners";
 import { type CertificatePage, type Issuer, type RenderedCertificateFile, renderCertificatesPdf } from "./certificate-pdf";
 import type { CertificateRenderRequest } from "./certificate-render-worker";
@@ -65,7 +66,7 @@ export async function listCertificateCandidates(
       portalCode: r.portal_code,
       donatedOn: r.donated_on,
       amount: r.amount,
-      // Masked unless a manager asked for the names (the route records it): access.ts, one rule for every screen.
+      // Masked unless a manager asked for the names (certificate-service.ts records it): access.ts, one rule for every screen.
       donorName: filter.revealed === true && access.manager ? (r.donor_name ?? "") : maskName(r.donor_name),
     })),
     total,
@@ -342,13 +343,19 @@ async function completeBuild(db: Db, actor: Actor, build: Build, written: Writte
   return { batchId: build.batchId, count: written.count, firstNumber: first, lastNumber: last };
 }
 
-/** 再発行: a new number (of this 年度), marked as a reissue and naming the number it replaces; one page, one batch. */
+/**
+ * 再発行: a new number (of this 年度), marked as a reissue and naming the number it replaces; one page, one batch.
+ * The module's managers only: checked before the page is rendered (outside the transaction: it takes a while) and
+ * again inside the transaction that issues it.
+ */
 export async function reissueCertificate(
   db: Db,
+  user: Principal | null,
   actor: Actor,
   certificateId: string,
   today = todayInJapan(),
 ): Promise<{ batchId: string; certificateNumber: string }> {
+  requireManager(await accessOf(db, user));
   const original = await repo.findCertificateWithDonation(db, certificateId);
   if (!original) throw new NotFound("受領証明書");
   if (original.status !== "入金済") throw new Conflict(`寄附が「${original.status}」のため再発行できません。`, "invalid_status");
@@ -359,6 +366,7 @@ export async function reissueCertificate(
   const pdf = await renderCertificatesPdf([pageOf(original, number, today, original.certificate_number)], await certificateIssuer(db));
   const batchId = randomUUID();
   await db.transaction(async (tx) => {
+    requireManager(await accessOf(tx, user));
     await repo.lockCertificateNumbers(tx);
     // A batch being built has the next numbers: the reissue waits for it.
     await discardAbandonedBuilds(tx, actor);

@@ -108,44 +108,45 @@ export function incurredOnProblem(fiscalYear: number, incurredOn: string): strin
   return null;
 }
 
-export async function createCostEntry(
-  db: Db,
-  actor: Actor,
-  input: { fiscalYear: number; category: CostCategory; amount: number; incurredOn: string; description: string },
-): Promise<CostEntry> {
+export type NewCostEntry = { fiscalYear: number; category: CostCategory; amount: number; incurredOn: string; description: string };
+
+/** A manual entry and its audit row, inside the caller's transaction (money-service.ts checks the caller in it). */
+export async function addCostEntry(tx: Queryable, actor: Actor, input: NewCostEntry): Promise<CostEntry> {
   const problem = incurredOnProblem(input.fiscalYear, input.incurredOn);
   if (problem) throw new ValidationError(problem, { incurredOn: problem });
-  return db.transaction(async (tx) => {
-    const id = await repo.insertCostEntry(tx, input, actor.userId);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "furusato_cost_entry",
-      entityId: id,
-      summary: `経費（${formatFiscalYear(input.fiscalYear)}・${input.category}）「${input.description}」${input.amount.toLocaleString("ja-JP")}円を登録`,
-      after: input,
-    });
-    // inserted above, in this transaction: it is there
-    return toEntry((await repo.findCostEntry(tx, id))!);
+  const id = await repo.insertCostEntry(tx, input, actor.userId);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "furusato_cost_entry",
+    entityId: id,
+    summary: `経費（${formatFiscalYear(input.fiscalYear)}・${input.category}）「${input.description}」${input.amount.toLocaleString("ja-JP")}円を登録`,
+    after: input,
   });
+  // inserted above, in this transaction: it is there
+  return toEntry((await repo.findCostEntry(tx, id))!);
 }
 
-export async function deleteCostEntry(db: Db, actor: Actor, id: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const row = await repo.deleteCostEntryRow(tx, id);
-    if (!row) throw new NotFound("経費");
-    await recordAudit(tx, actor, {
-      action: "delete",
-      entityType: "furusato_cost_entry",
-      entityId: id,
-      summary: `経費（${formatFiscalYear(row.fiscal_year)}・${row.category}）「${row.description}」を削除`,
-      before: {
-        fiscalYear: row.fiscal_year,
-        category: row.category,
-        amount: row.amount,
-        incurredOn: row.incurred_on,
-        description: row.description,
-      },
-    });
+/** A manual entry in its own transaction, for callers that have already decided it may be made (seed data, tests). */
+export async function createCostEntry(db: Db, actor: Actor, input: NewCostEntry): Promise<CostEntry> {
+  return db.transaction((tx) => addCostEntry(tx, actor, input));
+}
+
+/** Deletes a manual entry with its audit row, inside the caller's transaction. */
+export async function deleteCostEntry(tx: Queryable, actor: Actor, id: string): Promise<void> {
+  const row = await repo.deleteCostEntryRow(tx, id);
+  if (!row) throw new NotFound("経費");
+  await recordAudit(tx, actor, {
+    action: "delete",
+    entityType: "furusato_cost_entry",
+    entityId: id,
+    summary: `経費（${formatFiscalYear(row.fiscal_year)}・${row.category}）「${row.description}」を削除`,
+    before: {
+      fiscalYear: row.fiscal_year,
+      category: row.category,
+      amount: row.amount,
+      incurredOn: row.incurred_on,
+      description: row.description,
+    },
   });
 }
 

@@ -4,18 +4,20 @@ import type { OneStopStatus } from "../../../../common/furusato/donation";
 import type { Queryable } from "../../../db/database";
 
 /**
- * 寄附 per portal and month of a fiscal year, キャンセル excluded. One pass over the year's rows through the index
- * furusato_donations_period (fiscal_year, portal_code, donated_on); benchmarked as `ledger.dashboard`.
+ * 寄附 per portal and month of a fiscal year, キャンセル excluded: the totals the ledger's trigger keeps
+ * (migrations/0011_furusato_donation_totals.sql), a few dozen rows whatever the ledger's size; benchmarked as
+ * `ledger.dashboard`. A month whose donations were all cancelled or moved away keeps zero rows, which are skipped.
  */
 export async function portalMonthRows(
   db: Queryable,
   fiscalYear: number,
 ): Promise<{ portal_code: string; month: string; count: number; amount: number }[]> {
   const { rows } = await db.query<{ portal_code: string; month: string; count: number; amount: number }>(
-    `SELECT portal_code, date_trunc('month', donated_on)::date AS month, count(*)::int AS count, sum(amount)::bigint AS amount
-       FROM furusato_donations
+    `SELECT portal_code, month, sum(donations)::int AS count, sum(amount)::bigint AS amount
+       FROM furusato_donation_totals
       WHERE fiscal_year = $1 AND status <> 'キャンセル'
-      GROUP BY portal_code, date_trunc('month', donated_on)
+      GROUP BY portal_code, month
+     HAVING sum(donations) > 0
       ORDER BY portal_code, month`,
     [fiscalYear],
   );

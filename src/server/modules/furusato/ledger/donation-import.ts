@@ -1,7 +1,13 @@
 // 寄附データの取込: a portal's order file, read through the portal's mapping, lands in the ledger whole or not at all.
 // The file's hash is recorded in the same transaction as its donations, so the same file twice adds nothing and a
 // retry after a crash knows whether the first attempt landed. Personal data never reaches the logs or the audit.
-import { type MappingTable, mapDonationRows, type UnknownValue } from "../../../../common/furusato/donation-mapping";
+import {
+  type DonationMappingConfig,
+  type MappingResult,
+  type MappingTable,
+  mapDonationRows,
+  type UnknownValue,
+} from "../../../../common/furusato/donation-mapping";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { readFileRow, storeFile } from "../../../platform/files/files";
@@ -88,6 +94,26 @@ export async function importDonationFile(
   return importDonationBytes(db, { mappingId: data.mappingId, file: await readFileRow(db, data.fileId), actor: data.actor }, progress);
 }
 
+/**
+ * The file's rows mapped to donations. The table of strings (a million rows of twenty-odd cells) is dropped as soon as
+ * it is mapped, so that it is not kept, and traced by every garbage collection, while the donations are written.
+ */
+async function readAndMap(
+  db: Db,
+  file: DonationFile,
+  mapping: { config: DonationMappingConfig; portalCode: string },
+  progress: Progress,
+): Promise<MappingResult | { unreadable: string }> {
+  let table: MappingTable;
+  try {
+    table = await readMappingTable(file.name, file.mimeType, file.bytes);
+  } catch (error) {
+    return { unreadable: error instanceof Error ? error.message : "ファイルを読み取れません。" };
+  }
+  await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
+  return mapDonationRows(table, mapping.config, mapping.portalCode, await masterData(db));
+}
+
 export async function importDonationBytes(
   db: Db,
   data: { mappingId: string; file: DonationFile; actor: Actor },
@@ -108,15 +134,8 @@ export async function importDonationBytes(
   if (await repo.fileImported(db, mapping.portalCode, file.sha256)) return duplicate();
 
   await progress(0, null, "ファイルを読み込んでいます");
-  let table: MappingTable;
-  try {
-    table = await readMappingTable(file.name, file.mimeType, file.bytes);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : "ファイルを読み取れません。";
-    return rejected(db, file.name, [{ row: 1, message }], [], data.actor);
-  }
-  await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
-  const mapped = mapDonationRows(table, mapping.config, mapping.portalCode, await masterData(db));
+  const mapped = await readAndMap(db, file, mapping, progress);
+  if ("unreadable" in mapped) return rejected(db, file.name, [{ row: 1, message: mapped.unreadable }], [], data.actor);
   if (!mapped.ok) return rejected(db, file.name, mapped.errors, mapped.unknownValues, data.actor);
 
   await progress(0, mapped.rowCount, `${mapped.donations.length}件の寄附を台帳に反映しています`);

@@ -83,9 +83,18 @@ const SELECT = `SELECT d.*, p.name AS portal_name, f.name AS fund_use_name,
   JOIN furusato_portals p ON p.code = d.portal_code
   LEFT JOIN furusato_fund_uses f ON f.code = d.fund_use_code`;
 
+/**
+ * How many donations match. Filtered by 年度, portal and status only (the list's first page, the usual filters), the
+ * figure is summed from furusato_donation_totals, which a trigger keeps exact in the writing statement (migration
+ * 0011); a 受付番号 or date filter counts the matching rows.
+ */
 export async function countDonations(db: Queryable, filter: DonationFilter): Promise<number> {
   const { sql, params } = where(filter);
-  return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM furusato_donations d ${sql}`, params)).rows[0].n;
+  const countable = !filter.q && !filter.from && !filter.to;
+  const query = countable
+    ? `SELECT COALESCE(sum(d.donations), 0)::int AS n FROM furusato_donation_totals d ${sql}`
+    : `SELECT count(*)::int AS n FROM furusato_donations d ${sql}`;
+  return (await db.query<{ n: number }>(query, params)).rows[0].n;
 }
 
 /** One page of the matching donations; an unknown sort is newest first. */
@@ -285,15 +294,20 @@ export async function cancelOpenShipmentsNoLongerDue(tx: Queryable, donationIds:
   );
 }
 
+// Rows of donations this transaction has just inserted cannot have a shipment or an application yet (nobody else
+// sees the donation before the commit): they skip ON CONFLICT, whose speculative insertion costs a second index pass.
+const keepExisting = (onlyNewDonations: boolean, key: string) => (onlyNewDonations ? "" : `ON CONFLICT (${key}) DO NOTHING`);
+
 /** New 出荷依頼 rows; a donation line that already has one keeps it. */
 export async function insertShipments(
   tx: Queryable,
   shipments: { donationId: string; lineNo: number; giftId: string; supplierId: string }[],
+  onlyNewDonations = false,
 ): Promise<void> {
   await tx.query(
     `INSERT INTO furusato_shipments (donation_id, line_no, gift_id, supplier_id)
      SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::uuid[])
-     ON CONFLICT (donation_id, line_no) DO NOTHING`,
+     ${keepExisting(onlyNewDonations, "donation_id, line_no")}`,
     [
       shipments.map((s) => s.donationId),
       shipments.map((s) => s.lineNo),
@@ -304,10 +318,10 @@ export async function insertShipments(
 }
 
 /** New ワンストップ特例 applications; a donation that already has one keeps it. */
-export async function insertOneStopApplications(tx: Queryable, donationIds: string[]): Promise<void> {
+export async function insertOneStopApplications(tx: Queryable, donationIds: string[], onlyNewDonations = false): Promise<void> {
   await tx.query(
     `INSERT INTO furusato_one_stop_applications (donation_id) SELECT * FROM unnest($1::uuid[])
-     ON CONFLICT (donation_id) DO NOTHING`,
+     ${keepExisting(onlyNewDonations, "donation_id")}`,
     [donationIds],
   );
 }

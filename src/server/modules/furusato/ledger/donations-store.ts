@@ -7,7 +7,9 @@ import type { DonationRecord } from "../../../../common/furusato/donation";
 import type { Queryable } from "../../../db/database";
 import * as repo from "./donations-repository";
 
-const BATCH = 2000;
+// Rows per statement: large enough that per-statement costs (a round trip, the month-totals trigger, planning) fade,
+// small enough that one batch's arrays stay a few megabytes.
+const BATCH = 5000;
 
 export interface UpsertResult {
   created: number;
@@ -51,8 +53,14 @@ export async function upsertDonations(
   opts: { importId: string | null; isSample?: boolean },
 ): Promise<UpsertResult> {
   const total: UpsertResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
+  // The catalogue does not change during the import: its gifts are looked up once, not once per batch.
+  const gifts = await giftsByCode(tx, records);
+  let hashes = records.slice(0, BATCH).map(donationHash);
   for (let start = 0; start < records.length; start += BATCH) {
-    const result = await upsertBatch(tx, records.slice(start, start + BATCH), opts);
+    // The batch's upsert is sent before its promise is awaited: the next batch is hashed while the database works.
+    const writing = upsertBatch(tx, records.slice(start, start + BATCH), hashes, gifts, opts);
+    hashes = records.slice(start + BATCH, start + 2 * BATCH).map(donationHash);
+    const result = await writing;
     total.created += result.created;
     total.updated += result.updated;
     total.unchanged += result.unchanged;
@@ -64,9 +72,11 @@ export async function upsertDonations(
 async function upsertBatch(
   tx: Queryable,
   records: DonationRecord[],
+  rowHashes: string[],
+  gifts: Map<string, repo.GiftRef>,
   opts: { importId: string | null; isSample?: boolean },
 ): Promise<UpsertResult> {
-  const rows = await repo.upsertDonationRows(tx, records, records.map(donationHash), {
+  const rows = await repo.upsertDonationRows(tx, records, rowHashes, {
     importId: opts.importId,
     isSample: opts.isSample ?? false,
   });
@@ -86,7 +96,6 @@ async function upsertBatch(
     inserted: row.inserted,
     record: recordOf.get(`${row.portal_code}\u0000${row.order_number}`) as DonationRecord,
   }));
-  const gifts = await giftsByCode(tx, written);
   // Statements below are driven by arrays of this batch's rows, never by a scan: inside one long import transaction
   // the planner has no statistics for the rows written so far, and a scan per batch would make a large file quadratic.
   const updatedIds = written.filter((w) => !w.inserted).map((w) => w.id);
@@ -102,10 +111,11 @@ interface Written {
   record: DonationRecord;
 }
 
-async function giftsByCode(tx: Queryable, written: Written[]): Promise<Map<string, repo.GiftRef>> {
-  const codes = [...new Set(written.flatMap((w) => w.record.items.map((item) => item.giftCode)))];
-  if (codes.length === 0) return new Map();
-  return repo.findGiftsByCode(tx, codes);
+async function giftsByCode(tx: Queryable, records: DonationRecord[]): Promise<Map<string, repo.GiftRef>> {
+  const codes = new Set<string>();
+  for (const record of records) for (const item of record.items) codes.add(item.giftCode);
+  if (codes.size === 0) return new Map();
+  return repo.findGiftsByCode(tx, [...codes]);
 }
 
 async function insertItems(tx: Queryable, written: Written[], gifts: Map<string, repo.GiftRef>) {
@@ -137,7 +147,8 @@ async function deriveFollowUps(tx: Queryable, written: Written[], gifts: Map<str
         return gift ? [{ donationId: w.id, lineNo: i + 1, giftId: gift.id, supplierId: gift.supplierId }] : [];
       }),
     );
-  if (shipments.length > 0) await repo.insertShipments(tx, shipments);
+  const onlyNew = updatedIds.length === 0;
+  if (shipments.length > 0) await repo.insertShipments(tx, shipments, onlyNew);
   const oneStop = paid.filter((w) => w.record.oneStopWish).map((w) => w.id);
-  if (oneStop.length > 0) await repo.insertOneStopApplications(tx, oneStop);
+  if (oneStop.length > 0) await repo.insertOneStopApplications(tx, oneStop, onlyNew);
 }

@@ -1,5 +1,5 @@
 // 使い道 and 取込設定 (how a portal's donation file maps to the ledger): the rules, transactions and audit of their
-// changes. SQL in ingest-repository.ts; the HTTP handlers in ingest-routes.ts.
+// changes. SQL in ingest-repository.ts; called by ingest-service.ts.
 import type * as api from "../../../../common/api/furusato-ledger";
 import {
   DONATION_FIELDS,
@@ -7,7 +7,7 @@ import {
   donationMappingConfigSchema,
   type MappedField,
 } from "../../../../common/furusato/donation-mapping";
-import type { Db, Queryable } from "../../../db/database";
+import type { Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { Conflict, NotFound, ValidationError } from "../../../platform/errors";
 import * as repo from "./ingest-repository";
@@ -51,33 +51,37 @@ export async function insertMapping(
   return id;
 }
 
-export async function createMapping(db: Db, actor: Actor, input: { portalCode: string; name: string; config: DonationMappingConfig }) {
-  const id = await db.transaction((tx) => insertMapping(tx, actor, input));
-  return mappingDetail(db, id);
+// The writes below run inside the caller's transaction (ingest-service.ts checks the caller in it).
+
+export async function createMapping(
+  tx: Queryable,
+  actor: Actor,
+  input: { portalCode: string; name: string; config: DonationMappingConfig },
+) {
+  const id = await insertMapping(tx, actor, input);
+  return mappingDetail(tx, id);
 }
 
 export async function updateMapping(
-  db: Db,
+  tx: Queryable,
   actor: Actor,
   id: string,
   input: { version: number; name: string; config: DonationMappingConfig },
 ) {
-  await db.transaction(async (tx) => {
-    const before = await mappingDetail(tx, id);
-    if (before.version !== input.version) throw new Conflict("ほかの人が先に取込設定を更新しました。画面を読み込み直してください。");
-    if (await repo.mappingNameTaken(tx, input.name, id))
-      throw new Conflict(`取込設定「${input.name}」は既にあります。別の名称にしてください。`);
-    await repo.updateMappingRow(tx, id, { name: input.name, config: input.config });
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "furusato_donation_mapping",
-      entityId: id,
-      summary: `取込設定「${input.name}」を更新`,
-      before: before.config,
-      after: input.config,
-    });
+  const before = await mappingDetail(tx, id);
+  if (before.version !== input.version) throw new Conflict("ほかの人が先に取込設定を更新しました。画面を読み込み直してください。");
+  if (await repo.mappingNameTaken(tx, input.name, id))
+    throw new Conflict(`取込設定「${input.name}」は既にあります。別の名称にしてください。`);
+  await repo.updateMappingRow(tx, id, { name: input.name, config: input.config });
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: "furusato_donation_mapping",
+    entityId: id,
+    summary: `取込設定「${input.name}」を更新`,
+    before: before.config,
+    after: input.config,
   });
-  return mappingDetail(db, id);
+  return mappingDetail(tx, id);
 }
 
 /** The one-click fix: an unknown portal value gets its ledger meaning, and the next import of the file passes. */
@@ -92,23 +96,26 @@ function withValueMapped(config: DonationMappingConfig, field: MappedField, valu
   return checked.data;
 }
 
-export async function mapUnknownValue(db: Db, actor: Actor, id: string, input: { field: MappedField; value: string; target: string }) {
-  await db.transaction(async (tx) => {
-    const before = await mappingDetail(tx, id);
-    if (input.field === "fundUse" && !(await repo.fundUseExists(tx, input.target)))
-      throw new ValidationError("対応づける使い道を選んでください。");
-    if (input.field === "giftCode" && !(await repo.giftCodeExists(tx, input.target)))
-      throw new ValidationError("対応づける返礼品を選んでください。");
-    const config = withValueMapped(before.config, input.field, input.value, input.target);
-    await repo.updateMappingRow(tx, id, { config });
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "furusato_donation_mapping",
-      entityId: id,
-      summary: `取込設定「${before.name}」: ${DONATION_FIELDS[input.field]}「${input.value}」を「${input.target}」に対応づけ`,
-    });
+export async function mapUnknownValue(
+  tx: Queryable,
+  actor: Actor,
+  id: string,
+  input: { field: MappedField; value: string; target: string },
+) {
+  const before = await mappingDetail(tx, id);
+  if (input.field === "fundUse" && !(await repo.fundUseExists(tx, input.target)))
+    throw new ValidationError("対応づける使い道を選んでください。");
+  if (input.field === "giftCode" && !(await repo.giftCodeExists(tx, input.target)))
+    throw new ValidationError("対応づける返礼品を選んでください。");
+  const config = withValueMapped(before.config, input.field, input.value, input.target);
+  await repo.updateMappingRow(tx, id, { config });
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: "furusato_donation_mapping",
+    entityId: id,
+    summary: `取込設定「${before.name}」: ${DONATION_FIELDS[input.field]}「${input.value}」を「${input.target}」に対応づけ`,
   });
-  return mappingDetail(db, id);
+  return mappingDetail(tx, id);
 }
 
 // ------------------------------------------------------------------ 使い道
@@ -117,18 +124,16 @@ export async function listFundUses(db: Queryable) {
   return (await repo.findFundUses(db)).map((r) => ({ code: r.code, name: r.name, active: r.active, isSample: r.is_sample }));
 }
 
-export async function createFundUse(db: Db, actor: Actor, input: { code: string; name: string }) {
-  return db.transaction(async (tx) => {
-    if (await repo.fundUseClashes(tx, input.code, input.name)) throw new Conflict("同じコードか名称の使い道が既にあります。");
-    await repo.insertFundUse(tx, input.code, input.name);
-    await recordAudit(tx, actor, {
-      action: "create",
-      entityType: "furusato_fund_use",
-      entityId: null,
-      summary: `使い道「${input.name}」（${input.code}）を追加`,
-    });
-    return { code: input.code, name: input.name, active: true, isSample: false };
+export async function createFundUse(tx: Queryable, actor: Actor, input: { code: string; name: string }) {
+  if (await repo.fundUseClashes(tx, input.code, input.name)) throw new Conflict("同じコードか名称の使い道が既にあります。");
+  await repo.insertFundUse(tx, input.code, input.name);
+  await recordAudit(tx, actor, {
+    action: "create",
+    entityType: "furusato_fund_use",
+    entityId: null,
+    summary: `使い道「${input.name}」（${input.code}）を追加`,
   });
+  return { code: input.code, name: input.name, active: true, isSample: false };
 }
 
 // ------------------------------------------------------------------ 取込履歴

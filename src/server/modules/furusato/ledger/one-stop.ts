@@ -10,7 +10,7 @@ import {
   type OneStopStatus,
   oneStopDeadline,
 } from "../../../../common/furusato/donation";
-import type { Db, Queryable } from "../../../db/database";
+import type { Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../../platform/errors";
 import { type FurusatoAccess, requireDonorRecords } from "../access";
@@ -55,7 +55,7 @@ export interface OneStopFilter {
   missing?: OneStopDocument;
   page: number;
   pageSize: number;
-  /** donors' names in full (a manager asked; the route records it) */
+  /** donors' names in full (a manager asked; followup-service.ts records it) */
   revealed?: boolean;
 }
 
@@ -108,32 +108,31 @@ export function normaliseOneStopUpdate(input: OneStopUpdate, today: string): One
 }
 
 export async function updateOneStop(
-  db: Db,
+  tx: Queryable,
   access: FurusatoAccess,
   actor: Actor,
   donationId: string,
   input: OneStopUpdate,
   today: string,
 ): Promise<OneStopItem> {
+  // Inside the caller's transaction, with the access it computed there (followup-service.ts).
   requireStaff(access);
   if (!access.manager) throw new Forbidden("ワンストップ特例申請を更新できるのは担当者だけです。");
   const value = normaliseOneStopUpdate(input, today);
-  await db.transaction(async (tx) => {
-    const before = await repo.findOneStop(tx, donationId, { forUpdate: true });
-    if (!before) throw new NotFound("ワンストップ特例申請");
-    if (before.version !== input.version)
-      throw new Conflict("ほかの人が先にこの申請を更新しました。画面を再読み込みしてから、もう一度入力してください。", "version_conflict");
-    await repo.updateOneStopRow(tx, donationId, value);
-    // The note may hold personal details: the log keeps only whether it changed.
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "furusato_one_stop_application",
-      entityId: donationId,
-      summary: `ワンストップ特例申請（受付番号 ${before.order_number}）を「${value.status}」に`,
-      before: { status: before.status, missing: before.missing, receivedOn: before.received_on },
-      after: { status: value.status, missing: value.missing, receivedOn: value.receivedOn, noteChanged: value.note !== before.note },
-    });
+  const before = await repo.findOneStop(tx, donationId, { forUpdate: true });
+  if (!before) throw new NotFound("ワンストップ特例申請");
+  if (before.version !== input.version)
+    throw new Conflict("ほかの人が先にこの申請を更新しました。画面を再読み込みしてから、もう一度入力してください。", "version_conflict");
+  await repo.updateOneStopRow(tx, donationId, value);
+  // The note may hold personal details: the log keeps only whether it changed.
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: "furusato_one_stop_application",
+    entityId: donationId,
+    summary: `ワンストップ特例申請（受付番号 ${before.order_number}）を「${value.status}」に`,
+    before: { status: before.status, missing: before.missing, receivedOn: before.received_on },
+    after: { status: value.status, missing: value.missing, receivedOn: value.receivedOn, noteChanged: value.note !== before.note },
   });
   // updated above: it is there
-  return toItem(access, (await repo.findOneStop(db, donationId))!, false);
+  return toItem(access, (await repo.findOneStop(tx, donationId))!, false);
 }

@@ -1,6 +1,6 @@
 // ふるさと納税の設定: the app settings the ledger reads (each with its own default), read and written as one form.
 import { type FurusatoSettings, furusatoSettings, LEAD_DAYS_SETTING } from "../../../../common/api/furusato-settings";
-import type { Db, Queryable } from "../../../db/database";
+import type { Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { writeSetting } from "../../../platform/settings";
 import { CITY_NAME_SETTING, certificateIssuer, MAYOR_SETTING } from "./certificates";
@@ -25,27 +25,26 @@ export async function readFurusatoSettings(db: Queryable): Promise<FurusatoSetti
   };
 }
 
-export async function saveFurusatoSettings(db: Db, actor: Actor, input: FurusatoSettings): Promise<FurusatoSettings> {
+/** Writes the settings with their audit row, inside the caller's transaction (ingest-service.ts checks the caller in it). */
+export async function saveFurusatoSettings(tx: Queryable, actor: Actor, input: FurusatoSettings): Promise<FurusatoSettings> {
   const settings = furusatoSettings.parse(input);
-  await db.transaction(async (tx) => {
-    const before = await readFurusatoSettings(tx);
-    const pairs: [string, unknown][] = [
-      [RETENTION_SETTING, settings.donorRetentionYears],
-      [LEAD_DAYS_SETTING, settings.shippingLeadDays],
-      [CITY_NAME_SETTING, settings.cityName],
-      [MAYOR_SETTING, settings.mayorTitle],
-      [BODY_CODE_SETTING, settings.bodyCode],
-      [BODY_NAME_SETTING, settings.bodyName],
-    ];
-    for (const [key, value] of pairs) await writeSetting(tx, key, value);
-    await recordAudit(tx, actor, {
-      action: "update",
-      entityType: "furusato_settings",
-      entityId: null,
-      summary: "ふるさと納税の設定を変更",
-      before,
-      after: settings,
-    });
+  const before = await readFurusatoSettings(tx);
+  const pairs: [string, unknown][] = [
+    [RETENTION_SETTING, settings.donorRetentionYears],
+    [LEAD_DAYS_SETTING, settings.shippingLeadDays],
+    [CITY_NAME_SETTING, settings.cityName],
+    [MAYOR_SETTING, settings.mayorTitle],
+    [BODY_CODE_SETTING, settings.bodyCode],
+    [BODY_NAME_SETTING, settings.bodyName],
+  ];
+  for (const [key, value] of pairs) await writeSetting(tx, key, value);
+  await recordAudit(tx, actor, {
+    action: "update",
+    entityType: "furusato_settings",
+    entityId: null,
+    summary: "ふるさと納税の設定を変更",
+    before,
+    after: settings,
   });
-  return readFurusatoSettings(db);
+  return readFurusatoSettings(tx);
 }

@@ -128,27 +128,26 @@ export interface RequestResult {
  * (of one supplier, or only the chosen ones). Shipments of a donation cancelled meanwhile are left alone.
  */
 export async function requestShipments(
-  db: Db,
+  tx: Queryable,
   actor: Actor,
   input: { supplierId: string | null; ids: string[] | null },
   today: string,
 ): Promise<RequestResult> {
-  const leadDays = await shippingLeadDays(db);
+  // Inside the caller's transaction (followup-service.ts checks the caller in it).
+  const leadDays = await shippingLeadDays(tx);
   const dueOn = addDays(today, leadDays);
-  return db.transaction(async (tx) => {
-    const rows = await repo.markShipmentsRequested(tx, { dueOn, supplierId: input.supplierId, ids: input.ids });
-    const requested = rows.reduce((sum, r) => sum + r.count, 0);
-    if (requested === 0) throw new ValidationError("依頼できる未依頼の出荷がありません。");
-    const bySupplier = rows.map((r) => ({ supplierId: r.supplier_id, supplierName: r.supplier_name, count: r.count }));
-    await recordAudit(tx, actor, {
-      action: "request",
-      entityType: "furusato_shipment",
-      entityId: input.supplierId,
-      summary: `出荷依頼 ${requested}件（${bySupplier.map((s) => `${s.supplierName} ${s.count}件`).join("、")}、発送期限 ${dueOn}）`,
-      after: { requested, dueOn, leadDays, bySupplier: bySupplier.map((s) => ({ supplierId: s.supplierId, count: s.count })) },
-    });
-    return { requested, dueOn, leadDays, bySupplier };
+  const rows = await repo.markShipmentsRequested(tx, { dueOn, supplierId: input.supplierId, ids: input.ids });
+  const requested = rows.reduce((sum, r) => sum + r.count, 0);
+  if (requested === 0) throw new ValidationError("依頼できる未依頼の出荷がありません。");
+  const bySupplier = rows.map((r) => ({ supplierId: r.supplier_id, supplierName: r.supplier_name, count: r.count }));
+  await recordAudit(tx, actor, {
+    action: "request",
+    entityType: "furusato_shipment",
+    entityId: input.supplierId,
+    summary: `出荷依頼 ${requested}件（${bySupplier.map((s) => `${s.supplierName} ${s.count}件`).join("、")}、発送期限 ${dueOn}）`,
+    after: { requested, dueOn, leadDays, bySupplier: bySupplier.map((s) => ({ supplierId: s.supplierId, count: s.count })) },
   });
+  return { requested, dueOn, leadDays, bySupplier };
 }
 
 export interface ShipmentUpdate {
@@ -165,15 +164,16 @@ export interface ShipmentUpdate {
  * Only a requested (or already sent, to correct the number) shipment; a sent one stays sent. Optimistic `version`.
  */
 export async function updateShipment(
-  db: Db,
+  tx: Queryable,
   access: FurusatoAccess,
   actor: Actor,
   id: string,
   input: ShipmentUpdate,
   today: string,
 ): Promise<Shipment> {
+  // Inside the caller's transaction, with the access it computed there (followup-service.ts).
   if (!access.supplier && !access.manager) throw new Forbidden("出荷の記録を変更する権限がありません。");
-  const before = await getShipment(db, access, id, today);
+  const before = await getShipment(tx, access, id, today);
   if (!SUPPLIER_STATUSES.includes(before.status))
     throw new Conflict(`状態が「${before.status}」の出荷は更新できません。`, "invalid_status");
   if (before.status === "発送済" && !input.shipped) throw new Conflict("発送済みの出荷を未発送に戻すことはできません。", "invalid_status");
@@ -183,40 +183,32 @@ export async function updateShipment(
   if (shippedOn && shippedOn < before.donatedOn)
     throw new ValidationError("発送日が寄附日より前になっています。", { shippedOn: "寄附日以降の日付を入れてください。" });
   const status: ShipmentStatus = input.shipped ? "発送済" : "依頼済";
-  await db.transaction(async (tx) => {
-    const updated = await repo.updateShipmentRow(tx, id, input.version, {
-      plannedOn: input.plannedOn,
-      carrier: input.carrier,
-      trackingNumber: input.trackingNumber.trim(),
-      shippedOn,
-      status,
-    });
-    if (!updated)
-      throw new Conflict("ほかの人が先にこの出荷を更新しました。画面を再読み込みしてから、もう一度入力してください。", "version_conflict");
-    // Tracking data only: the ship-to never goes into the audit log.
-    const fields = (s: {
-      status: string;
-      plannedOn: string | null;
-      carrier: string;
-      trackingNumber: string;
-      shippedOn: string | null;
-    }) => ({
-      status: s.status,
-      plannedOn: s.plannedOn,
-      carrier: s.carrier,
-      trackingNumber: s.trackingNumber,
-      shippedOn: s.shippedOn,
-    });
-    await recordAudit(tx, actor, {
-      action: status === "発送済" && before.status !== "発送済" ? "ship" : "update",
-      entityType: "furusato_shipment",
-      entityId: id,
-      summary: `出荷（受付番号 ${before.orderNumber}・${before.giftCode}）を${status === "発送済" && before.status !== "発送済" ? "発送済みに" : "更新"}`,
-      before: fields(before),
-      after: fields({ status, plannedOn: input.plannedOn, carrier: input.carrier, trackingNumber: input.trackingNumber.trim(), shippedOn }),
-    });
+  const updated = await repo.updateShipmentRow(tx, id, input.version, {
+    plannedOn: input.plannedOn,
+    carrier: input.carrier,
+    trackingNumber: input.trackingNumber.trim(),
+    shippedOn,
+    status,
   });
-  return getShipment(db, access, id, today);
+  if (!updated)
+    throw new Conflict("ほかの人が先にこの出荷を更新しました。画面を再読み込みしてから、もう一度入力してください。", "version_conflict");
+  // Tracking data only: the ship-to never goes into the audit log.
+  const fields = (s: { status: string; plannedOn: string | null; carrier: string; trackingNumber: string; shippedOn: string | null }) => ({
+    status: s.status,
+    plannedOn: s.plannedOn,
+    carrier: s.carrier,
+    trackingNumber: s.trackingNumber,
+    shippedOn: s.shippedOn,
+  });
+  await recordAudit(tx, actor, {
+    action: status === "発送済" && before.status !== "発送済" ? "ship" : "update",
+    entityType: "furusato_shipment",
+    entityId: id,
+    summary: `出荷（受付番号 ${before.orderNumber}・${before.giftCode}）を${status === "発送済" && before.status !== "発送済" ? "発送済みに" : "更新"}`,
+    before: fields(before),
+    after: fields({ status, plannedOn: input.plannedOn, carrier: input.carrier, trackingNumber: input.trackingNumber.trim(), shippedOn }),
+  });
+  return getShipment(tx, access, id, today);
 }
 
 export interface BacklogRow {
