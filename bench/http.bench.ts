@@ -3,11 +3,16 @@
 //   http.health        GET /api/health (anonymous; a real database round trip)
 //   http.list          GET /api/furusato/donations?page=1&pageSize=50 as the manager (session, audience, count, page)
 //   memory.after_load  the server's resident size (VmRSS) right after the http.list load
+//   memory.after_import_1m  the resident size of a server on PostgreSQL that has just imported 1,000,000 donation
+//                      rows through its own import (16 uploads of 62,500 rows, ~17 MB each: an upload stops at
+//                      20 MB), each a job run to the end before the next is sent
 // The .pg variants run the same on a throw-away PostgreSQL database and are skipped when none answers.
 // value = p99 in ms, with rps and p50 beside it; floor = the p99 of a bare Hono app on @hono/node-server answering
 // a small JSON in a child process, measured once per run the same way.
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
+import { sampleGenericRows } from "../src/server/modules/furusato/ledger/sample-donations";
+import { writeCsv } from "../src/server/platform/tabular/csv-write";
 import { type Bench, type BenchResult, freePort, log, spawnNode, waitForHttp } from "./harness";
 import { type Backend, withLoadedServer } from "./http-scenario";
 
@@ -102,6 +107,72 @@ async function latency(backend: Backend, pick: (run: BackendRun) => Load): Promi
   return { value: measured.p99, unit: "ms", extra: { rps: measured.rps, p50: measured.p50 }, floor: bare.p99 };
 }
 
+const IMPORT_PARTS = 16;
+const IMPORT_PART_ROWS = 62_500;
+
+async function api<T>(base: string, path: string, init: RequestInit & { headers: Record<string, string> }): Promise<T> {
+  const response = await fetch(`${base}${path}`, init);
+  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** One part of the million rows as the 汎用レイアウト's portal file (UTF-8 CSV), gifts of the sample catalog. */
+function importPart(part: number): Uint8Array {
+  const [header, ...rows] = sampleGenericRows({
+    count: IMPORT_PART_ROWS,
+    seed: 100 + part,
+    from: "2025-04-01",
+    to: "2026-11-20",
+    orderPrefix: `MEM${String(part).padStart(2, "0")}-`,
+    gifts: [
+      { code: "KMF001", amount: 19000 },
+      { code: "KKB001", amount: 32000 },
+    ],
+  });
+  return writeCsv(header, rows, { encoding: "utf-8", lineEnding: "\n" }).bytes;
+}
+
+interface JobBody {
+  status: string;
+  error: string | null;
+  result: { ok: boolean; created?: number } | null;
+}
+
+/** Uploads the parts one after another through the import route and waits for each job; the server's RSS after. */
+async function residentAfterMillionImported(): Promise<number> {
+  return withLoadedServer("postgres", async ({ base, headers, pid }) => {
+    const { items } = await api<{ items: { id: string; portalCode: string; isSample: boolean }[] }>(
+      base,
+      "/api/furusato/donation-mappings",
+      { headers },
+    );
+    const mapping = items.find((m) => m.portalCode === "ana");
+    if (!mapping) throw new Error("no 取込設定 for the ana portal in the sample data");
+    const started = performance.now();
+    for (let part = 0; part < IMPORT_PARTS; part++) {
+      const form = new FormData();
+      form.append("file", new File([importPart(part) as Uint8Array<ArrayBuffer>], `寄附_${part}.csv`, { type: "text/csv" }));
+      const { jobId } = await api<{ jobId: string }>(base, `/api/furusato/donation-mappings/${mapping.id}/imports`, {
+        method: "POST",
+        headers,
+        body: form,
+      });
+      let job: JobBody;
+      do {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        job = await api<JobBody>(base, `/api/jobs/${jobId}`, { headers });
+      } while (job.status === "queued" || job.status === "running");
+      if (job.status !== "succeeded" || !job.result?.ok || job.result.created !== IMPORT_PART_ROWS)
+        throw new Error(`import part ${part} ended ${job.status}: ${job.error ?? JSON.stringify(job.result).slice(0, 300)}`);
+    }
+    const rssMb = residentMb(pid);
+    log(
+      `postgres: ${(IMPORT_PARTS * IMPORT_PART_ROWS).toLocaleString("en")} rows imported in ${((performance.now() - started) / 1000).toFixed(0)} s; server RSS ${rssMb.toFixed(0)} MB`,
+    );
+    return rssMb;
+  });
+}
+
 const described = (what: string, backend: Backend) =>
   `${what} on ${backend === "pglite" ? "PGlite" : "PostgreSQL"}, autocannon ${CONNECTIONS} connections ${SECONDS} s: p99 ms (rps, p50 beside); floor: p99 of a bare Hono reply`;
 
@@ -141,6 +212,14 @@ export default [
     description: "the server's resident size (VmRSS, MB) after the http.list.pg load on PostgreSQL (200,000 donations)",
     async run() {
       return { value: (await backendRun("postgres")).rssMb, unit: "MB" };
+    },
+  },
+  {
+    name: "memory.after_import_1m",
+    description:
+      "the server's resident size (VmRSS, MB) on PostgreSQL right after importing 1,000,000 donation rows through its own import (16 uploads of 62,500 rows, one job after another)",
+    async run() {
+      return { value: await residentAfterMillionImported(), unit: "MB" };
     },
   },
 ] satisfies Bench[];

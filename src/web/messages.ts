@@ -2,6 +2,9 @@
 // Module screens keep their own text in src/web/modules/<name>/messages.ts.
 import { PASSWORD_MIN_LENGTH } from "../common/password-rules";
 
+/** A count as the screens show it: digit-grouped (12,345件), as the bureau writes figures. */
+export const count = (n: number): string => n.toLocaleString("ja-JP");
+
 export const SYSTEM_NAME = "横串";
 export const SYSTEM_NAME_EN = "Yokogushi";
 
@@ -152,7 +155,7 @@ export const m = {
   table: {
     empty: "該当するデータはありません。",
     loading: "読み込み中…",
-    range: (from: number, to: number, total: number) => `全${total}件中 ${from}〜${to}件を表示`,
+    range: (from: number, to: number, total: number) => `全${count(total)}件中 ${count(from)}〜${count(to)}件を表示`,
     pagination: "ページ切り替え",
     page: (n: number) => `${n}ページ目`,
     prev: "前のページ",
@@ -223,9 +226,9 @@ export const m = {
     duplicate: "同じファイルは既に取り込まれています",
     duplicateNote: "このファイルは以前に取り込み済みのため、何も変更していません。",
     rejectedHeading: "取り込みは行われませんでした（全件取り消し）",
-    rejectedBody: (n: number) => `${n}件の誤りが見つかりました。ファイルを直してから、もう一度取り込んでください。`,
+    rejectedBody: (n: number) => `${count(n)}件の誤りが見つかりました。ファイルを直してから、もう一度取り込んでください。`,
     rejectedShown: (shown: number, total: number) =>
-      `最初の${shown}件を表示しています（全${total}件）。すべての誤りは報告ファイルで確認できます。`,
+      `最初の${count(shown)}件を表示しています（全${count(total)}件）。すべての誤りは報告ファイルで確認できます。`,
     errorsCaption: "取り込めなかった行と理由",
     row: "行",
     column: "列",

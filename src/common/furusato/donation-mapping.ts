@@ -193,7 +193,8 @@ interface Located {
   errors: DonationRowError[];
 }
 
-function locate(header: string[], headerRowNumber: number, config: DonationMappingConfig): Located {
+/** The columns of each field, found by the heading row; errors name the headings the file lacks. */
+export function locateColumns(header: string[], headerRowNumber: number, config: DonationMappingConfig): Located {
   const positions = new Map<string, number>();
   header.forEach((heading, i) => {
     const key = headingKey(heading);
@@ -313,7 +314,7 @@ function optionalText(reader: RowReader, field: DonationField, max: number): str
   return value;
 }
 
-interface ParsedRow {
+export interface ParsedRow {
   record: DonationRecord;
   item: DonationItem | null;
 }
@@ -427,73 +428,17 @@ function readRow(reader: RowReader, config: DonationMappingConfig, portalCode: s
   };
 }
 
-/** Two lines of one order must agree on everything but the gift: otherwise the file contradicts itself. */
-function sameOrder(a: DonationRecord, b: DonationRecord): boolean {
-  const { items: _a, ...restA } = a;
-  const { items: _b, ...restB } = b;
-  return JSON.stringify(restA) === JSON.stringify(restB);
-}
+export type ColumnIndex = Located["index"];
 
-export function summariseUnknown(errors: DonationRowError[]): UnknownValue[] {
-  const byKey = new Map<string, UnknownValue>();
-  for (const error of errors) {
-    if (!error.unknown) continue;
-    const key = `${error.unknown.field}\u0000${error.unknown.value}`;
-    const seen = byKey.get(key);
-    if (seen) seen.count += 1;
-    else byKey.set(key, { ...error.unknown, count: 1, firstRow: error.row });
-  }
-  return [...byKey.values()];
-}
-
-/**
- * Maps every row of a portal's file. All or nothing: any error in any row gives the full list of errors and no
- * donations. Rows that share an order number are one donation with several gifts (楽天's order file has a line per
- * item).
- */
-export function mapDonationRows(table: MappingTable, config: DonationMappingConfig, portalCode: string, master: MasterData): MappingResult {
-  const headerIndex = config.headerRow - 1;
-  const header = table.rows[headerIndex];
-  const headerRowNumber = table.rowNumbers[headerIndex] ?? config.headerRow;
-  if (!header)
-    return {
-      ok: false,
-      errors: [{ row: config.headerRow, message: `${config.headerRow}行目に見出しがありません。` }],
-      unknownValues: [],
-      rowCount: 0,
-    };
-  const { index, errors: headerErrors } = locate(header, headerRowNumber, config);
-  const dataRows = table.rows.slice(headerIndex + 1);
-  if (headerErrors.length > 0) return { ok: false, errors: headerErrors, unknownValues: [], rowCount: dataRows.length };
-  if (dataRows.length === 0)
-    return { ok: false, errors: [{ row: headerRowNumber + 1, message: "取り込むデータ行がありません。" }], unknownValues: [], rowCount: 0 };
-
-  const errors: DonationRowError[] = [];
-  const orders = new Map<string, { record: DonationRecord; firstRow: number }>();
-  dataRows.forEach((cells, i) => {
-    const reader = new RowReader(cells, index, table.rowNumbers[headerIndex + 1 + i] ?? headerRowNumber + 1 + i);
-    const parsed = readRow(reader, config, portalCode, master);
-    errors.push(...reader.errors);
-    if (!parsed) return;
-    const seen = orders.get(parsed.record.orderNumber);
-    if (!seen) {
-      if (parsed.item) parsed.record.items.push(parsed.item);
-      orders.set(parsed.record.orderNumber, { record: parsed.record, firstRow: reader.row });
-      return;
-    }
-    if (!sameOrder(seen.record, parsed.record)) {
-      errors.push({
-        row: reader.row,
-        message: `受付番号「${parsed.record.orderNumber}」の行（${seen.firstRow}行目）と、返礼品以外の内容が異なります。`,
-      });
-      return;
-    }
-    if (!parsed.item) {
-      errors.push({ row: reader.row, message: `受付番号「${parsed.record.orderNumber}」が重複しています（${seen.firstRow}行目）。` });
-      return;
-    }
-    seen.record.items.push(parsed.item);
-  });
-  if (errors.length > 0) return { ok: false, errors, unknownValues: summariseUnknown(errors), rowCount: dataRows.length };
-  return { ok: true, donations: [...orders.values()].map((o) => o.record), rowCount: dataRows.length };
+/** One data line read through the mapping: the order and gift it holds, or null with the line's errors. */
+export function mapLine(
+  cells: string[],
+  row: number,
+  index: ColumnIndex,
+  config: DonationMappingConfig,
+  portalCode: string,
+  master: MasterData,
+): { parsed: ParsedRow | null; errors: DonationRowError[] } {
+  const reader = new RowReader(cells, index, row);
+  return { parsed: readRow(reader, config, portalCode, master), errors: reader.errors };
 }

@@ -266,12 +266,10 @@ function gradeObservation(indicator: IndicatorForGrading, observation: Observati
 
   const actual = observation.value;
   const { value: target, elapsed } = proRatedTarget(indicator, observation.asOf, rule);
-  // The text is joined from its parts in one go: a recompute keeps 50,000 of them, and one flat string per grade
-  // costs the garbage collector far less than the tree of pieces a chain of template literals leaves behind.
-  const text: (string | number)[] = ["達成度 "];
   let raw: number;
   // the pro-rated target is written twice (the formula, the note): formatted once
   let targetText: string;
+  let formula: string;
   if (rule.formula === "progress") {
     const planned = target - indicator.baselineValue;
     if (planned === 0) {
@@ -282,7 +280,7 @@ function gradeObservation(indicator: IndicatorForGrading, observation: Observati
     raw = ((actual - indicator.baselineValue) / planned) * 100;
     const baseline = fmt(indicator.baselineValue);
     targetText = fmt(target);
-    text.push("(", fmt(actual), " − ", baseline, ") ÷ (", targetText, " − ", baseline, ")");
+    formula = `(${fmt(actual)} − ${baseline}) ÷ (${targetText} − ${baseline})`;
   } else {
     const higher = indicator.direction === "higher";
     const numerator = higher ? actual : target;
@@ -293,18 +291,20 @@ function gradeObservation(indicator: IndicatorForGrading, observation: Observati
     }
     raw = (numerator / denominator) * 100;
     targetText = fmt(target);
-    if (higher) text.push(fmt(actual), " ÷ ", targetText);
-    else text.push(targetText, " ÷ ", fmt(actual));
+    formula = higher ? `${fmt(actual)} ÷ ${targetText}` : `${targetText} ÷ ${fmt(actual)}`;
   }
   const achievement = roundHalfUp(raw, rule.decimals);
   const grade = gradeOf(achievement, rule);
-  text.push(" = ", achievement, "% → ", grade);
-  if (rule.proRate && elapsed < 1) text.push("（按分目標 ", targetText, "、計画期間の", Math.round(elapsed * 1000) / 10, "%経過）");
+  const note = rule.proRate && elapsed < 1 ? `（按分目標 ${targetText}、計画期間の${Math.round(elapsed * 1000) / 10}%経過）` : "";
+  // The text is joined from its pieces in one go: a recompute keeps 50,000 of them, and one flat string per grade
+  // costs the garbage collector far less than the tree of pieces a chain of template literals leaves behind (the
+  // formula and the note are short and die young). One array literal, not pushes: no array grown and copied.
+  const text = ["達成度 ", formula, " = ", achievement, "% → ", grade, note].join("");
   return {
     kind: "graded",
     grade,
     achievement,
-    explanation: numericExplanation(rule, indicator, target, elapsed, actual, text.join("")),
+    explanation: numericExplanation(rule, indicator, target, elapsed, actual, text),
   };
 }
 

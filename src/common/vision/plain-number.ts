@@ -9,12 +9,11 @@ const SCALES = [1, 10, 100, 1000, 10000];
 /** below this many units of the last decimal, a number has at most 10 significant digits */
 const MAX_UNITS = 1e10;
 
+/** A whole number (below 10^16) with its digit groups: by arithmetic, with no digit string to cut into pieces. */
 function groupDigits(whole: number): string {
-  const digits = String(whole);
-  const first = digits.length % 3 || 3;
-  let out = digits.slice(0, first);
-  for (let i = first; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
-  return out;
+  if (whole < 1000) return String(whole);
+  const group = whole % 1000;
+  return `${groupDigits((whole - group) / 1000)},${group >= 100 ? group : group >= 10 ? `0${group}` : `00${group}`}`;
 }
 
 /** `units` of 10^-decimals as text with no trailing zeros: (123450, 4) → 「12.345」. */

@@ -1,8 +1,9 @@
 // One small database interface over both drivers: embedded PGlite (default) and a PostgreSQL server (DATABASE_URL).
 // Repositories write plain parameterised SQL against `Queryable`; the two drivers are made to return the same
 // JavaScript values (dates as "YYYY-MM-DD" strings, bigints as numbers, timestamps as Date), which they do not by default.
+import { createRequire } from "node:module";
 import type { PGlite as PGliteType } from "@electric-sql/pglite";
-import pg from "pg";
+import type PgModule from "pg";
 
 export interface QueryResult<T> {
   rows: T[];
@@ -55,7 +56,18 @@ export async function pingDatabase(db: Queryable): Promise<void> {
   await db.query("SELECT 1");
 }
 
+/**
+ * node-postgres, loaded on the first PostgreSQL connection: the default embedded database never needs it, and loading
+ * it would lengthen every start (issue 14). Required rather than imported so that openPostgres stays synchronous.
+ */
+let pgModule: typeof PgModule | undefined;
+function loadPg(): typeof PgModule {
+  pgModule ??= createRequire(import.meta.url)("pg") as typeof PgModule;
+  return pgModule;
+}
+
 export function openPostgres(url: string, opts: { max?: number } = {}): Db {
+  const pg = loadPg();
   const pool = new pg.Pool({
     connectionString: url,
     max: opts.max ?? 10,
@@ -69,7 +81,7 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Db {
   });
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on("error", () => {});
-  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+  const run = async <T>(client: PgModule.Pool | PgModule.PoolClient, sql: string, params?: readonly unknown[]) => {
     const result = await client.query(sql, params as unknown[] | undefined);
     return { rows: result.rows as T[], rowCount: result.rowCount ?? 0 };
   };

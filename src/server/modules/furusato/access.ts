@@ -5,15 +5,23 @@
 import type { Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import { authorize, can, type OwnedByBureau, type Principal } from "../../platform/auth/permissions";
+import { oncePerRequest } from "../../platform/auth/request-memo";
 import { Forbidden, NotFound } from "../../platform/errors";
 import { readSetting, writeSetting } from "../../platform/settings";
 import * as repo from "./repository";
 
 export const OWNER_SETTING = "furusato.bureauId";
 
-export async function furusatoOwner(db: Queryable): Promise<OwnedByBureau | undefined> {
-  const bureauId = await readSetting<string>(db, OWNER_SETTING);
-  return bureauId ? { organisationId: String(bureauId) } : undefined;
+/**
+ * The bureau that runs ふるさと納税. Given the request's caller, it is read once per request: the router's audience
+ * check and the service's accessOf both ask (the value as the request found it; only setFurusatoOwner changes it,
+ * which no request does).
+ */
+export function furusatoOwner(db: Queryable, caller: Principal | null = null): Promise<OwnedByBureau | undefined> {
+  return oncePerRequest(caller, OWNER_SETTING, async () => {
+    const bureauId = await readSetting<string>(db, OWNER_SETTING);
+    return bureauId ? { organisationId: String(bureauId) } : undefined;
+  });
 }
 
 export async function setFurusatoOwner(db: Queryable, bureauId: string): Promise<void> {
@@ -38,7 +46,7 @@ export async function accessOf(db: Queryable, user: Principal | null): Promise<F
     return { user, manager: false, donors: false, supplier };
   }
   authorize(user, "furusato.read");
-  const owner = await furusatoOwner(db);
+  const owner = await furusatoOwner(db, user);
   return { user, manager: can(user, "furusato.manage", owner), donors: can(user, "furusato.donors", owner), supplier: null };
 }
 

@@ -6,16 +6,17 @@
 // depends on the action (楽天 コントロールカラム n/u, 倉庫指定) are left out of the fingerprint: new/stop are tracked
 // by the state itself, and a listing that was new last time must not look changed because it now renders "u".
 // Per column a short hash is kept as well, only to NAME the changed fields in the diff.
-import { hash } from "node:crypto";
 import JSZip from "jszip";
 import type { Gift, Listing, Portal } from "../../../common/furusato/types";
 import { ValidationError } from "../../platform/errors";
+import { fieldHashesOf, fingerprintOf } from "./bundle-hashes";
 import {
   type CompiledTemplate,
   compilePortalTemplate,
+  type PortalFileBuilder,
   type PortalTemplate,
+  startPortalFile,
   type UnencodableCell,
-  writePortalFile,
 } from "./portal-template";
 
 export interface BundlePortal {
@@ -110,20 +111,6 @@ export const BUNDLE_ZIP_OPTIONS = { type: "uint8array", compression: "DEFLATE", 
 
 const UNKNOWN_HASH = "--------";
 
-/** FNV-1a (32 bit) over UTF-16 units: enough to tell which field changed (the fingerprint decides whether one did). */
-function fieldHash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
-
-function fingerprintOf(values: readonly string[]): string {
-  return hash("sha256", JSON.stringify(values), "base64url").slice(0, 22);
-}
-
 // Windows and the portals' upload forms choke on these in file and folder names.
 function safePathPart(text: string): string {
   return text.replace(/[\\/:*?"<>|\p{Cc}]/gu, "_").trim() || "_";
@@ -166,6 +153,9 @@ function planPortal(
 ): PortalPlan {
   const compiled: CompiledTemplate = compilePortalTemplate(template);
   const stableIndex = compiled.headers.map((_, i) => i).filter((i) => !compiled.usesAction[i]);
+  const allStable = stableIndex.length === compiled.headers.length;
+  // Columns a staff member would have typed for a new listing: not constant, not action-dependent.
+  const typedIndex = stableIndex.filter((i) => !compiled.isConst[i]);
   const columns = stableIndex.map((i) => compiled.headers[i]);
   const previousColumns = previous?.columns ?? columns;
   const templateChanged =
@@ -177,8 +167,8 @@ function planPortal(
   const before = new Map((previous?.listings ?? []).map((s) => [s.giftCode, s]));
   const seen = new Set<string>();
   const next: ListingExportState[] = [];
-  const out: string[][] = [];
-  const outCodes: string[] = [];
+  // The file is written as rows are rendered (started at the first row to send), so no row is held until the end.
+  let builder: PortalFileBuilder | null = null;
   const diff: PortalDiff = {
     portalCode: portal.code,
     portalName: portal.name,
@@ -214,7 +204,7 @@ function planPortal(
       continue;
     }
     const cells = compiled.renderRow({ gift, listing, portal, action: stopNow ? "stop" : "upsert", isNew: last === undefined });
-    const stable = stableIndex.map((i) => cells[i]);
+    const stable = allStable ? cells : stableIndex.map((i) => cells[i]);
     const fingerprint = fingerprintOf(stable);
     if (!stopNow && last && !last.stopped && last.fingerprint === fingerprint) {
       next.push(carry(last));
@@ -222,16 +212,16 @@ function planPortal(
       continue;
     }
 
-    const fieldHashes = stable.map(fieldHash).join("");
+    const fieldHashes = fieldHashesOf(stable);
     next.push({ giftCode: code, fingerprint, fieldHashes, stopped: stopNow });
-    out.push(cells);
-    outCodes.push(code);
+    builder ??= startPortalFile(compiled);
+    builder.add(cells, code);
     if (stopNow) {
       diff.stopped.push(code);
       diff.fieldEditsAvoided += 1;
     } else if (last === undefined) {
       diff.added.push(code);
-      diff.fieldEditsAvoided += stableIndex.filter((i) => !compiled.isConst[i] && cells[i] !== "").length;
+      for (const i of typedIndex) if (cells[i] !== "") diff.fieldEditsAvoided++;
     } else {
       const fields = columns
         .map((header, k) => {
@@ -253,8 +243,8 @@ function planPortal(
   }
 
   let file: PlannedFile | null = null;
-  if (out.length > 0) {
-    const rendered = writePortalFile(compiled, out, outCodes);
+  if (builder) {
+    const rendered = builder.finish();
     const path = `${safePathPart(`${portal.code}_${portal.name}`)}/${template.file.fileName}`;
     file = { portalCode: portal.code, path, bytes: rendered.bytes };
     diff.file = path;

@@ -1,6 +1,7 @@
 // Writes a portal file's records in its format (delimiter, quoting, line ending) and encoding; a character the encoding
 // cannot hold is written as 〓 and reported with its row, column and gift.
-import { encodeCp932, mapToCp932Variants, unencodableCp932Chars } from "../../platform/tabular/cp932";
+import { mapToCp932Variants, unencodableCp932Chars } from "../../platform/tabular/cp932";
+import { Cp932Writer } from "./portal-cp932";
 import type { PortalFileFormat } from "./portal-template-types";
 
 /** A character the file's encoding cannot hold. It is written as 〓 (never "?") and reported here. */
@@ -27,7 +28,8 @@ export const UNENCODABLE_SUBSTITUTE = "〓";
 const NEEDS_QUOTE: Readonly<Record<"," | "\t", RegExp>> = { ",": /[",\r\n]/, "\t": /["\t\r\n]/ };
 
 // Our own quoting rather than csv-stringify: it leaves a bare CR unquoted when the record delimiter is LF (a reader
-// that splits on CR then breaks the row), and this loop is about 4× faster on a 10,000-row portal file.
+// that splits on CR then breaks the row), and this loop is about 4× faster on a 10,000-row portal file. CP932 records
+// are quoted the same way while they are encoded (portal-cp932.ts); this is for UTF-8 and for repaired CP932 lines.
 function joinRecord(cells: readonly string[], file: PortalFileFormat): string {
   const needsQuote = NEEDS_QUOTE[file.delimiter];
   let line = "";
@@ -41,82 +43,89 @@ function joinRecord(cells: readonly string[], file: PortalFileFormat): string {
 
 const LONE_SURROGATE = /\p{Cs}/u;
 
-// Per BMP code unit: 0 = not checked yet, 1 = CP932 holds it, 2 = it does not. Filled lazily by a one-character round
-// trip (the same test as platform/tabular/cp932.ts), so each distinct character is checked once per process.
-const cp932Table = new Uint8Array(0x10000);
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+// String.prototype.isWellFormed (Node 20; the ES2023 lib the project compiles against does not declare it yet).
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /**
- * True when CP932 holds every character of already-mapped text. A scan with the table above rather than a round trip
- * of the whole text: on a 10,000-row file this is a few ms, and a round trip would also need a second encode to
- * substitute the bad characters. CP932 is stateless, so text round-trips exactly when each of its characters does.
- */
-function cp932Clean(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    if (code >= 0xd800 && code <= 0xdfff) return false; // astral (𠮷) or a lone surrogate: never in CP932
-    let known = cp932Table[code];
-    if (known === 0) {
-      known = unencodableCp932Chars(String.fromCharCode(code)).length === 0 ? 1 : 2;
-      cp932Table[code] = known;
-    }
-    if (known === 2) return false;
-  }
-  return true;
-}
-
-/**
- * Writes records (header lines first, then data rows whose cells are already safe text) in the file's encoding.
+ * A portal file written record by record (header lines first, then data rows whose cells are already safe text), so
+ * that a 10,000-row file never holds its rows or whole text at once: each record goes to bytes when added.
  * For CP932 the Unicode variants are mapped first (〜→～, −→－ …, see platform/tabular/cp932.ts); every character
- * that still cannot be encoded is written as 〓 and reported with its row, column and gift.
+ * that still cannot be encoded is written as 〓 and reported with its row, column and gift. UTF-8 holds every
+ * character except a lone surrogate (broken text pasted from elsewhere), which would otherwise become U+FFFD.
  */
-export function writePortalRecords(
-  file: PortalFileFormat,
-  headers: readonly string[],
-  records: readonly (readonly string[])[],
-  giftCodes: readonly (string | null)[],
-): RenderedPortalFile {
-  const eol = file.lineEnding;
-  if (file.encoding === "cp932") {
-    const unencodable: UnencodableCell[] = [];
-    const lines = records.map((cells, r) => {
-      const line = mapToCp932Variants(joinRecord(cells, file));
-      if (cp932Clean(line)) return line;
+export class PortalFileBuilder {
+  private readonly unencodable: UnencodableCell[] = [];
+  private readonly cp932: Cp932Writer | null;
+  private readonly encoder = new TextEncoder();
+  private utf8 = new Uint8Array(0);
+  private n = 0;
+  private records = 0;
+
+  constructor(
+    private readonly file: PortalFileFormat,
+    private readonly headers: readonly string[],
+  ) {
+    this.cp932 = file.encoding === "cp932" ? new Cp932Writer() : null;
+    if (file.encoding === "utf-8-bom") {
+      this.reserve(UTF8_BOM.length);
+      this.utf8.set(UTF8_BOM);
+      this.n = UTF8_BOM.length;
+    }
+  }
+
+  /** Adds one record; `giftCode` names the gift of a data row in the report of unencodable characters (null: header). */
+  add(cells: readonly string[], giftCode: string | null): void {
+    const row = ++this.records;
+    const { file } = this;
+    const eol = file.lineEnding;
+    if (this.cp932) {
+      if (this.cp932.appendRecord(cells, file.delimiter, file.quote === "all", eol)) return;
+      // Rare: repair the record cell by cell, reporting each character, and write the repaired line.
       const safeCells = cells.map((cell, c) => {
         const mapped = mapToCp932Variants(cell);
         const chars = unencodableCp932Chars(mapped);
         if (chars.length === 0) return mapped;
-        for (const char of chars)
-          unencodable.push({ row: r + 1, column: c + 1, char, header: headers[c] ?? "", giftCode: giftCodes[r] ?? null });
+        for (const char of chars) this.report(row, c, char, giftCode);
         const bad = new Set(chars);
         return Array.from(mapped, (ch) => (bad.has(ch) ? UNENCODABLE_SUBSTITUTE : ch)).join("");
       });
-      return joinRecord(safeCells, file);
-    });
-    const bytes = encodeCp932(lines.length ? lines.join(eol) + eol : "");
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), unencodable };
+      this.cp932.appendText(joinRecord(safeCells, file) + eol);
+      return;
+    }
+
+    let line = joinRecord(cells, file);
+    if (!isWellFormed(line)) {
+      const safeCells = cells.map((cell, c) => {
+        if (!LONE_SURROGATE.test(cell)) return cell;
+        return Array.from(cell, (ch) => {
+          if (!LONE_SURROGATE.test(ch)) return ch;
+          this.report(row, c, ch, giftCode);
+          return UNENCODABLE_SUBSTITUTE;
+        }).join("");
+      });
+      line = joinRecord(safeCells, file);
+    }
+    // Well-formed now, so encoding line by line gives the bytes of encoding the whole text at once.
+    line += eol;
+    this.reserve(line.length * 3);
+    this.n += this.encoder.encodeInto(line, this.utf8.subarray(this.n)).written;
   }
 
-  // UTF-8 holds every character except a lone surrogate (broken text pasted from elsewhere), which would become U+FFFD.
-  const unencodable: UnencodableCell[] = [];
-  const lines = records.map((cells, r) => {
-    const line = joinRecord(cells, file);
-    if (!LONE_SURROGATE.test(line)) return line;
-    const safeCells = cells.map((cell, c) => {
-      if (!LONE_SURROGATE.test(cell)) return cell;
-      return Array.from(cell, (ch) => {
-        if (!LONE_SURROGATE.test(ch)) return ch;
-        unencodable.push({ row: r + 1, column: c + 1, char: ch, header: headers[c] ?? "", giftCode: giftCodes[r] ?? null });
-        return UNENCODABLE_SUBSTITUTE;
-      }).join("");
-    });
-    return joinRecord(safeCells, file);
-  });
-  const text = lines.length ? lines.join(eol) + eol : "";
-  const body = new TextEncoder().encode(text);
-  if (file.encoding === "utf-8") return { bytes: body, unencodable };
-  const withBom = new Uint8Array(body.length + 3);
-  withBom.set([0xef, 0xbb, 0xbf]);
-  withBom.set(body, 3);
-  return { bytes: withBom, unencodable };
+  finish(): RenderedPortalFile {
+    const bytes = this.cp932 ? this.cp932.bytes() : this.utf8.subarray(0, this.n);
+    return { bytes, unencodable: this.unencodable };
+  }
+
+  private report(row: number, column: number, char: string, giftCode: string | null): void {
+    this.unencodable.push({ row, column: column + 1, char, header: this.headers[column] ?? "", giftCode });
+  }
+
+  private reserve(more: number): void {
+    if (this.n + more <= this.utf8.length) return;
+    const grown = new Uint8Array(Math.max(64 * 1024, this.utf8.length * 2, this.n + more));
+    grown.set(this.utf8.subarray(0, this.n));
+    this.utf8 = grown;
+  }
 }

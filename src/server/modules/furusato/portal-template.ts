@@ -21,7 +21,7 @@
 import { z } from "zod";
 import { ValidationError } from "../../platform/errors";
 import { cellToSafeText } from "../../platform/tabular/formula-guard";
-import { type RenderedPortalFile, writePortalRecords } from "./portal-file-writer";
+import { PortalFileBuilder, type RenderedPortalFile } from "./portal-file-writer";
 import type { Value } from "./portal-template-fields";
 import type { ColumnValue, ExportRow, PortalColumn, PortalFileFormat, PortalTemplate } from "./portal-template-types";
 import { compileColumn, isConstValue } from "./template-compile";
@@ -29,7 +29,7 @@ import { TemplateExpressionError } from "./template-expression";
 import { RenderValueError } from "./template-functions";
 
 // The public API other files import from here.
-export type { RenderedPortalFile, UnencodableCell } from "./portal-file-writer";
+export type { PortalFileBuilder, RenderedPortalFile, UnencodableCell } from "./portal-file-writer";
 export { exportRowFields, type ValueType } from "./portal-template-fields";
 export type { ColumnValue, ExportRow, PortalColumn, PortalFileFormat, PortalTemplate, TemplateOrigin } from "./portal-template-types";
 export { expressionFunctions } from "./template-functions";
@@ -195,6 +195,17 @@ export interface CompiledTemplate {
 
 const compiledCache = new WeakMap<PortalTemplate, CompiledTemplate>();
 
+// The first characters cellToSafeText neutralises (= + - @ tab CR): text starting with anything else is returned as is,
+// without the call (the most frequent case of the most frequent value type).
+const FORMULA_START_CODES = new Set([0x3d, 0x2b, 0x2d, 0x40, 0x09, 0x0d]);
+
+/** A value's cell text: formula-neutralised, numbers as typed, booleans as 1/0, null as "". */
+function cellText(v: Value): string {
+  if (typeof v === "string") return FORMULA_START_CODES.has(v.charCodeAt(0)) ? cellToSafeText(v) : v;
+  if (typeof v === "boolean") return v ? "1" : "0";
+  return cellToSafeText(Array.isArray(v) ? v.join(",") : v);
+}
+
 /** Validates and compiles a template once (cached per template object: treat a template as immutable once rendered). */
 export function compilePortalTemplate(template: PortalTemplate): CompiledTemplate {
   const cached = compiledCache.get(template);
@@ -220,7 +231,7 @@ export function compilePortalTemplate(template: PortalTemplate): CompiledTemplat
           const where = rowNumber === undefined ? "" : `${rowNumber}行目・`;
           throw new ValidationError(`${where}列「${headers[i]}」（返礼品 ${row.gift.code}）: ${e.message}`);
         }
-        cells[i] = typeof v === "boolean" ? (v ? "1" : "0") : Array.isArray(v) ? cellToSafeText(v.join(",")) : cellToSafeText(v);
+        cells[i] = cellText(v);
       }
       return cells;
     },
@@ -234,15 +245,28 @@ function leadingLines(file: PortalFileFormat): string[][] {
   return [...(file.titleLines ?? []), ...file.headerLines];
 }
 
+/**
+ * A portal file with the template's title and header lines written; add data rows (from CompiledTemplate.renderRow)
+ * one at a time as they are rendered, then finish().
+ */
+export function startPortalFile(compiled: CompiledTemplate): PortalFileBuilder {
+  const { file } = compiled.template;
+  const builder = new PortalFileBuilder(file, compiled.headers);
+  for (const line of leadingLines(file)) builder.add(line, null);
+  return builder;
+}
+
 /** Writes already-rendered data rows (from CompiledTemplate.renderRow) after the template's title and header lines. */
 export function writePortalFile(
   compiled: CompiledTemplate,
   rows: readonly (readonly string[])[],
   giftCodes: readonly string[],
 ): RenderedPortalFile {
-  const { file } = compiled.template;
-  const leading = leadingLines(file);
-  return writePortalRecords(file, compiled.headers, [...leading, ...rows], [...leading.map(() => null), ...giftCodes]);
+  const builder = startPortalFile(compiled);
+  rows.forEach((cells, i) => {
+    builder.add(cells, giftCodes[i] ?? null);
+  });
+  return builder.finish();
 }
 
 /**

@@ -54,8 +54,11 @@ export function formatYen(n: number): string {
 
 const HTML_ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
+const HTML_SPECIAL = /[&<>"']/;
+
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]);
+  // Most text has nothing to escape: a test is cheaper than a replace that calls back for nothing.
+  return HTML_SPECIAL.test(text) ? text.replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]) : text;
 }
 
 /** An error while rendering a value of valid data (e.g. an impossible date); renderPortalFile adds row and column. */
@@ -217,7 +220,7 @@ export const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map<string, Funct
         return (r) => {
           const v = toText(text(r));
           const needle = toText(f(r));
-          return needle === "" ? v : v.split(needle).join(toText(t(r)));
+          return needle === "" || !v.includes(needle) ? v : v.split(needle).join(toText(t(r)));
         };
       },
     },

@@ -116,11 +116,17 @@ export interface GradeInput {
 const GRADE_INPUT = `jsonb_to_recordset($3::jsonb)
   AS t (indicator_id uuid, actual_id uuid, result_kind text, grade text, achievement numeric, explanation jsonb)`;
 
+// A grade that comes out as it was stored is left as it is (computed_at included: when the grade last changed), so a
+// recompute after one value changed rewrites that grade, not the round's 5,000.
 const UPSERT = `INSERT INTO vision_grades (round_id, indicator_id, actual_id, rule_id, result_kind, grade, achievement, explanation, computed_at)
   SELECT $1, t.indicator_id, t.actual_id, $2, t.result_kind, t.grade, t.achievement, t.explanation, now() FROM input t
   ON CONFLICT (round_id, indicator_id) DO UPDATE SET actual_id = EXCLUDED.actual_id, rule_id = EXCLUDED.rule_id,
     result_kind = EXCLUDED.result_kind, grade = EXCLUDED.grade, achievement = EXCLUDED.achievement,
-    explanation = EXCLUDED.explanation, computed_at = EXCLUDED.computed_at`;
+    explanation = EXCLUDED.explanation, computed_at = EXCLUDED.computed_at
+  WHERE (vision_grades.actual_id, vision_grades.rule_id, vision_grades.result_kind, vision_grades.grade,
+         vision_grades.achievement, vision_grades.explanation)
+    IS DISTINCT FROM (EXCLUDED.actual_id, EXCLUDED.rule_id, EXCLUDED.result_kind, EXCLUDED.grade, EXCLUDED.achievement,
+         EXCLUDED.explanation)`;
 
 /**
  * The grades as one JSON parameter rather than six arrays: the drivers quote every array element in JavaScript (the

@@ -6,14 +6,12 @@ import {
   DEFAULT_GRADE_RULE,
   type GradeResult,
   type GradeRule,
-  gradeCounts,
   gradeIndicator,
   type IndicatorForGrading,
   type Observation,
   type RollupNode,
   type RollupResult,
   rollUp,
-  type StatusRating,
 } from "../../../common/vision/grading";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
@@ -169,20 +167,23 @@ export async function regradeIndicatorsInOpenRounds(tx: Queryable, indicatorIds:
 
 // ------------------------------------------------------------------ roll-up and counts
 
-/** A stored grade as the pure counting function takes it. */
-function asResult(grade: gradeRepo.GradeRow | undefined): GradeResult {
-  if (!grade) return { kind: "ungradable", reason: "未評価", explanation: { formula: "progress", text: "まだ評価していません" } };
-  const explanation = { formula: grade.explanation.formula as "progress", text: grade.explanation.text };
-  switch (grade.result_kind) {
+/** The grade a stored grade is counted under, as gradeCounts counts results (未評価 when there is none). */
+function countKey(grade: gradeRepo.GradeRow | undefined): string {
+  switch (grade?.result_kind) {
     case "graded":
-      return { kind: "graded", grade: grade.grade ?? "", achievement: grade.achievement ?? 0, explanation };
+      return grade.grade ?? "";
     case "status":
-      return { kind: "status", grade: (grade.grade ?? "評価困難") as StatusRating, achievement: grade.achievement, explanation };
+      return grade.grade ?? "評価困難";
     case "excluded":
-      return { kind: "excluded", reason: (grade.explanation.reason as "再掲") ?? "再掲", explanation };
+      return "対象外";
     default:
-      return { kind: "ungradable", reason: String(grade.explanation.reason ?? ""), explanation };
+      return "未評価";
   }
+}
+
+/** Adds `more` into `counts`; keys new to `counts` go last, in their order, as one gradeCounts over both lists. */
+function addCounts(counts: Record<string, number>, more: Record<string, number>): void {
+  for (const key in more) counts[key] = (counts[key] ?? 0) + more[key];
 }
 
 /** Achievement an indicator contributes to roll-ups: graded and status results that have one. */
@@ -234,32 +235,34 @@ export function rollupPlan(
     };
   };
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
-  const shape = (result: RollupResult): { tree: RollupTreeNode; results: GradeResult[] } => {
+  // Each node's counts are its own indicators' and then its children's, added up from the leaves: every grade is
+  // counted once, not once per level above it.
+  const shape = (result: RollupResult): RollupTreeNode => {
     const node = nodeById.get(result.id) as planRepo.NodeRow;
+    const counts: Record<string, number> = {};
+    for (const indicator of indicatorsOf.get(node.id) ?? []) {
+      const key = countKey(grades.get(indicator.id));
+      counts[key] = (counts[key] ?? 0) + 1;
+    }
     const children = result.children.map(shape);
-    const results = [
-      ...(indicatorsOf.get(node.id) ?? []).map((i) => asResult(grades.get(i.id))),
-      ...children.flatMap((child) => child.results),
-    ];
+    for (const child of children) addCounts(counts, child.counts);
     return {
-      tree: {
-        nodeId: node.id,
-        kind: node.kind,
-        code: node.code,
-        title: node.title,
-        rollupMethod: node.rollup_method,
-        weight: node.weight,
-        achievement: result.achievement,
-        grade: result.grade,
-        count: result.count,
-        counts: gradeCounts(results),
-        children: children.map((child) => child.tree),
-      },
-      results,
+      nodeId: node.id,
+      kind: node.kind,
+      code: node.code,
+      title: node.title,
+      rollupMethod: node.rollup_method,
+      weight: node.weight,
+      achievement: result.achievement,
+      grade: result.grade,
+      count: result.count,
+      counts,
+      children,
     };
   };
-  const roots = (childrenOf.get(null) ?? []).map((root) => shape(rollUp(toRollupNode(root, null), rule)));
-  const tree = roots.map((r) => r.tree);
+  const tree = (childrenOf.get(null) ?? []).map((root) => shape(rollUp(toRollupNode(root, null), rule)));
+  const totals: Record<string, number> = {};
+  for (const root of tree) addCounts(totals, root.counts);
   const strategies: StrategyCounts[] = [];
   const collect = (node: RollupTreeNode) => {
     if (node.kind === "strategy")
@@ -274,7 +277,7 @@ export function rollupPlan(
     else node.children.forEach(collect);
   };
   tree.forEach(collect);
-  return { tree, strategies, totals: gradeCounts(roots.flatMap((r) => r.results)), strategyOf };
+  return { tree, strategies, totals, strategyOf };
 }
 
 // ------------------------------------------------------------------ a round's grades as the API shows them

@@ -109,16 +109,17 @@ const ROUND_INDICATOR_COLUMNS = jsonColumns<RoundIndicatorRow>({
   weight: "i.weight",
 });
 
-/** The indicators of a plan (or those of `ids` in it) as findIndicators lists them, with what a round needs only. */
+/**
+ * The indicators of a plan (or those of `ids` in it) as findIndicators lists them, with what a round needs only
+ * (findIndicators' node_owner join left out: it drops no indicator, every node's parents leading up to the vision).
+ */
 export async function findRoundIndicators(db: Queryable, filter: { planId: string; ids?: string[] }): Promise<RoundIndicatorRow[]> {
   return jsonRows(
     db,
     ROUND_INDICATOR_COLUMNS,
-    `WITH RECURSIVE ${NODE_OWNER}
-     SELECT ${ROUND_INDICATOR_COLUMNS.select}
+    `SELECT ${ROUND_INDICATOR_COLUMNS.select}
      FROM vision_indicators i
      JOIN vision_nodes n ON n.id = i.node_id
-     JOIN node_owner no ON no.id = i.node_id
      WHERE n.plan_id = $1 AND ($2::uuid[] IS NULL OR i.id = ANY($2::uuid[]))
      ORDER BY n.sort_order, i.sort_order, i.code`,
     [filter.planId, filter.ids ?? null],
@@ -275,6 +276,9 @@ export interface GradingRow {
   actual: ObservationRow | null;
 }
 
+/** An actual of `a` as an array of OBSERVATION_COLUMNS' items. */
+const observationArray = (a: string) => `json_build_array(${OBSERVATION_COLUMNS.keys.map((k) => `${a}.${k}`).join(", ")})`;
+
 const GRADING_COLUMNS = jsonColumns<GradingIndicatorRow & { actual: unknown[] | null }>({
   id: "i.id",
   direction: "i.direction",
@@ -284,13 +288,19 @@ const GRADING_COLUMNS = jsonColumns<GradingIndicatorRow & { actual: unknown[] | 
   target_value: "i.target_value",
   target_fiscal_year: "i.target_fiscal_year",
   exclusion: "i.exclusion",
-  actual: `CASE WHEN a.id IS NULL THEN NULL ELSE json_build_array(${OBSERVATION_COLUMNS.keys.map((k) => `a.${k}`).join(", ")}) END`,
+  // the value of the round's own 年度 (o), else the newest earlier one (e); null: none
+  actual: `CASE WHEN o.id IS NOT NULL THEN ${observationArray("o")} WHEN e.id IS NOT NULL THEN ${observationArray("e")} END`,
 });
 
 /**
  * The indicators of a plan (or those of `indicatorIds` in it) as findIndicators lists them, each with the actual it
  * is graded on in a round: the newest value of the round's fiscal year as of the round's date, else the newest value
  * of any year as of that date.
+ *
+ * In two steps, because nearly every indicator has a value of the round's 年度: those values alone are sorted for
+ * the newest (a few thousand rows, where sorting all of the plan's values took most of the read), and only an
+ * indicator without one looks up its earlier values (by the vision_actuals_current index). The node_owner join of
+ * findIndicators is left out: it drops no indicator, every node's parents leading up to the plan's vision node.
  */
 export async function findRoundGradingRows(
   db: Queryable,
@@ -300,19 +310,23 @@ export async function findRoundGradingRows(
   const rows = await jsonRows(
     db,
     GRADING_COLUMNS,
-    `WITH RECURSIVE ${NODE_OWNER}
+    `WITH own AS (
+       SELECT DISTINCT ON (a.indicator_id) a.id, a.indicator_id, a.fiscal_year, a.as_of, a.value, a.status_rating
+       FROM vision_actuals a
+       WHERE a.fiscal_year = $2 AND a.as_of <= $3::date AND ($4::uuid[] IS NULL OR a.indicator_id = ANY($4::uuid[]))
+       ORDER BY a.indicator_id, a.as_of DESC, a.created_at DESC
+     )
      SELECT ${GRADING_COLUMNS.select}
      FROM vision_indicators i
      JOIN vision_nodes n ON n.id = i.node_id
-     JOIN node_owner no ON no.id = i.node_id
-     LEFT JOIN (
-       SELECT DISTINCT ON (a.indicator_id) a.id, a.indicator_id, a.fiscal_year, a.as_of, a.value, a.status_rating
+     LEFT JOIN own o ON o.indicator_id = i.id
+     LEFT JOIN LATERAL (
+       SELECT a.id, a.indicator_id, a.fiscal_year, a.as_of, a.value, a.status_rating
        FROM vision_actuals a
-       JOIN vision_indicators i ON i.id = a.indicator_id
-       JOIN vision_nodes n ON n.id = i.node_id
-       WHERE n.plan_id = $1 AND a.as_of <= $3::date AND ($4::uuid[] IS NULL OR a.indicator_id = ANY($4::uuid[]))
-       ORDER BY a.indicator_id, (a.fiscal_year = $2) DESC, a.as_of DESC, a.fiscal_year DESC, a.created_at DESC
-     ) a ON a.indicator_id = i.id
+       WHERE o.id IS NULL AND a.indicator_id = i.id AND a.as_of <= $3::date
+       ORDER BY a.as_of DESC, a.fiscal_year DESC, a.created_at DESC
+       LIMIT 1
+     ) e ON true
      WHERE n.plan_id = $1 AND ($4::uuid[] IS NULL OR i.id = ANY($4::uuid[]))
      ORDER BY n.sort_order, i.sort_order, i.code`,
     [round.planId, round.fiscalYear, round.asOf, indicatorIds],

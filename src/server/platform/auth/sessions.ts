@@ -3,6 +3,7 @@
 import type { Queryable } from "../../db/database";
 import type { Principal } from "./permissions";
 import { type OrganisationColumns, principalOf, type UserRow, withOrganisationAndBureau } from "./principal-repo";
+import { startRequestMemo } from "./request-memo";
 import { hashToken, newToken } from "./tokens";
 
 export interface SessionTimeouts {
@@ -123,7 +124,8 @@ export async function findSession(db: Queryable, token: string, timeouts: Sessio
   const row = rows[0];
   if (!row) return null;
   if (row.stale) await db.query("UPDATE sessions SET last_seen_at = now() WHERE token_hash = $1", [tokenHash]);
-  return { user: principalOf(row, row), csrfToken: row.csrf_token };
+  // A new caller per lookup, i.e. per request: what the request looks up once hangs on it (request-memo.ts).
+  return { user: startRequestMemo(principalOf(row, row)), csrfToken: row.csrf_token };
 }
 
 export async function deleteSession(db: Queryable, token: string): Promise<void> {

@@ -88,6 +88,9 @@ export function bodyLimitFor(contract: Pick<Contract, "kind" | "uploadMaxBytes">
     },
   });
   return async (c) => {
+    // GET and HEAD carry no body. Asking the request for one (Hono's bodyLimit does) makes @hono/node-server build a
+    // whole fetch Request (undici, with an AbortController) per request, only to find no body (issue 14).
+    if (c.req.method === "GET" || c.req.method === "HEAD") return;
     await limit(c, async () => {});
   };
 }

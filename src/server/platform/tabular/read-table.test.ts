@@ -34,6 +34,19 @@ describe("readTable (in a worker thread)", () => {
     expect((await readTable("tsv", tsv)).rows).toEqual([["1", "2,3"]]);
   });
 
+  it("reads a multi-megabyte CSV held in a Node Buffer fed a megabyte at a time, and leaves the caller's bytes as they were", async () => {
+    const lines = ["受付番号,返礼品コード,備考"];
+    for (let i = 0; i < 60_000; i++) lines.push(`B-${i},KKB001,"髙橋①の${"寄附".repeat(i % 9)}"`);
+    const bytes = Buffer.from(`${lines.join("\r\n")}\r\n`, "utf8");
+    expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
+    const before = Buffer.from(bytes);
+    const fromWorker = await readTable("csv", bytes);
+    expect(fromWorker).toEqual(readCsv(before));
+    expect(fromWorker.rows).toHaveLength(60_000);
+    expect(fromWorker.rows.every((row) => row[1] === "KKB001")).toBe(true);
+    expect(bytes.equals(before)).toBe(true);
+  });
+
   it("chooses the reader by the stored type and name", () => {
     expect(tableFormat("寄附.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")).toBe("xlsx");
     expect(tableFormat("寄附.TSV", "text/tab-separated-values")).toBe("tsv");

@@ -1,40 +1,49 @@
-// Worker thread entry: reads one uploaded table (CSV/TSV decoded and parsed, or .xlsx streamed) away from the
-// thread that answers HTTP, then hands the rows back one slice per request, so that the receiving side never stops
-// for long either.
+// Worker thread entry: reads one uploaded table away from the thread that answers HTTP. A CSV/TSV is parsed as the
+// calling thread feeds it a megabyte at a time (a million-row file is never held here, whole or as rows); an .xlsx
+// is read whole (streamed XML) and handed back one slice per request.
 import { serveRequests } from "../workers/worker-thread.js";
-import { readCsv } from "./csv-read.js";
+import { CsvParser } from "./csv-stream.js";
 import { TabularFormatError } from "./errors.js";
-import type { TableReadReply, TableReadRequest, TableReadResult } from "./read-table.js";
+import type { TableReadReply, TableReadRequest } from "./read-table.js";
 import { readXlsx } from "./xlsx-read.js";
 
-const SLICE_ROWS = 500;
+const SLICE_ROWS = 1000;
 
-let table: TableReadResult | null = null;
+let csv: CsvParser | null = null;
+let xlsx: { rows: string[][]; rowNumbers: number[] } | null = null;
 let at = 0;
 
-async function read(request: Extract<TableReadRequest, { kind: "read" }>): Promise<TableReadResult> {
-  if (request.format === "xlsx") return readXlsx(request.bytes, request.limits);
-  return readCsv(request.bytes, { delimiter: request.format === "tsv" ? "\t" : "," });
+async function answer(request: TableReadRequest): Promise<TableReadReply> {
+  switch (request.kind) {
+    case "read": {
+      const table = await readXlsx(request.bytes, request.limits);
+      xlsx = table;
+      at = 0;
+      return { kind: "header", header: table.header };
+    }
+    case "next": {
+      if (!xlsx || at >= xlsx.rows.length) return { kind: "done" };
+      const slice = { rows: xlsx.rows.slice(at, at + SLICE_ROWS), rowNumbers: xlsx.rowNumbers.slice(at, at + SLICE_ROWS) };
+      at += SLICE_ROWS;
+      return { kind: "rows", ...slice };
+    }
+    case "parse":
+      csv = new CsvParser(request.encoding, { delimiter: request.delimiter });
+      return { kind: "parsing" };
+    case "feed": {
+      if (!csv) throw new Error("feed before parse");
+      const slice = csv.write(request.chunk);
+      return { kind: "parsed", header: csv.header, ...slice };
+    }
+  }
 }
 
 serveRequests<TableReadRequest, TableReadReply>(async (request) => {
-  if (request.kind === "read") {
-    try {
-      table = await read(request);
-    } catch (error) {
-      // A refusal keeps its code and Japanese message; anything else fails the read as an error.
-      if (error instanceof TabularFormatError) return { value: { kind: "refused", code: error.code, message: error.message } };
-      throw error;
-    }
-    at = 0;
-    return { value: { kind: "header", header: table.header, total: table.rows.length, encoding: table.encoding } };
+  try {
+    return { value: await answer(request) };
+  } catch (error) {
+    // A refusal (of the workbook, or of a CSV line far into the file) keeps its code and Japanese message.
+    if (error instanceof TabularFormatError) return { value: { kind: "refused", code: error.code, message: error.message } };
+    throw error;
   }
-  if (!table || at >= table.rows.length) return { value: { kind: "done" } };
-  const value: TableReadReply = {
-    kind: "rows",
-    rows: table.rows.slice(at, at + SLICE_ROWS),
-    rowNumbers: table.rowNumbers.slice(at, at + SLICE_ROWS),
-  };
-  at += SLICE_ROWS;
-  return { value };
 });

@@ -1,6 +1,8 @@
 // Japanese UI text of the donation ledger's screens (寄附台帳・寄附データ取込・取込設定), in one place for review.
 // The rest of the module's text is in messages.ts (fm).
 
+import { count } from "../../messages";
+
 export const lm = {
   nav: {
     donations: "寄附台帳",
@@ -148,8 +150,9 @@ export const lm = {
     failedBody: "処理中にエラーが発生しました。時間をおいてもう一度お試しください。",
     unexpected: "取込の結果を読み取れませんでした。取込の履歴を確認してください。",
     rejectedHeading: "取り込めませんでした",
-    rejectedBody: (n: number) => `${n}件の誤りがあるため、このファイルは取り込んでいません（寄附台帳は変わっていません）。`,
-    rejectedShown: (shown: number, total: number) => `先頭の${shown}件を表示しています（全${total}件はエラー報告でご確認ください）。`,
+    rejectedBody: (n: number) => `${count(n)}件の誤りがあるため、このファイルは取り込んでいません（寄附台帳は変わっていません）。`,
+    rejectedShown: (shown: number, total: number) =>
+      `先頭の${count(shown)}件を表示しています（全${count(total)}件はエラー報告でご確認ください）。`,
     report: "エラー報告（CSV）をダウンロード",
     errorsCaption: "取込できなかった行",
     row: "行",

@@ -2,7 +2,8 @@
 // fictitious donations read through those mappings, so that the dashboard shows a living year on a first start.
 
 import { todayInJapan } from "../../../../common/dates";
-import { type DonationMappingConfig, mapDonationRows } from "../../../../common/furusato/donation-mapping";
+import type { DonationMappingConfig } from "../../../../common/furusato/donation-mapping";
+import { mapDonationRows } from "../../../../common/furusato/donation-orders";
 import type { Db, Queryable } from "../../../db/database";
 import { DEMO_ACTOR } from "../../../platform/audit/audit";
 import { ageSampleFollowUps } from "./demo-repository";

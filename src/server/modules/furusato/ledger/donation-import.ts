@@ -1,21 +1,25 @@
 // 寄附データの取込: a portal's order file, read through the portal's mapping, lands in the ledger whole or not at all.
 // The file's hash is recorded in the same transaction as its donations, so the same file twice adds nothing and a
 // retry after a crash knows whether the first attempt landed. Personal data never reaches the logs or the audit.
-import {
-  type DonationMappingConfig,
-  type MappingResult,
-  type MappingTable,
-  mapDonationRows,
-  type UnknownValue,
+// The file is read, mapped and written slice by slice inside that transaction (a million-row file is never held
+// whole); the first error stops the writing, the rest of the file is still checked for the full error list, and the
+// transaction is rolled back. A file whose order lines are scattered is mapped whole instead (importWhole).
+import type {
+  DonationRowError,
+  MappingResult,
+  MappingTable,
+  MasterData,
+  UnknownValue,
 } from "../../../../common/furusato/donation-mapping";
+import { DonationLineStream, mapDonationRows } from "../../../../common/furusato/donation-orders";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
 import { readFileRow, storeFile } from "../../../platform/files/files";
 import { errorReportFileName, writeImportErrorReport } from "../../../platform/tabular/error-report";
 import type { ImportError } from "../../../platform/tabular/import-rows";
-import { readTable, tableFormat } from "../../../platform/tabular/read-table";
+import { type OpenTable, openTable, readTable, tableFormat } from "../../../platform/tabular/read-table";
 import { defineJob } from "../../manifest";
-import { upsertDonations } from "./donations-store";
+import { DonationBatchWriter, type UpsertResult, upsertDonations } from "./donations-store";
 import * as repo from "./ingest-repository";
 import { mappingDetail } from "./mappings";
 
@@ -50,7 +54,7 @@ export async function readMappingTable(name: string, mimeType: string, bytes: Ui
   return { rows: [table.header, ...table.rows], rowNumbers: [(rowNumbers[0] ?? 2) - 1, ...rowNumbers] };
 }
 
-async function masterData(db: Queryable) {
+async function masterData(db: Queryable): Promise<MasterData> {
   const [fundUses, giftCodes] = await Promise.all([repo.findFundUses(db), repo.findGiftCodes(db)]);
   return { fundUses, giftCodes: new Set(giftCodes) };
 }
@@ -76,6 +80,12 @@ type Progress = (done: number, total?: number | null, message?: string) => Promi
 const noProgress: Progress = async () => {};
 
 class DuplicateFile extends Error {}
+/** Rolls the streamed import back: the file has errors, cannot be read, or must be mapped whole. */
+class NotLanded extends Error {
+  constructor(readonly reason: { errors: DonationRowError[]; unknownValues: UnknownValue[] } | { unreadable: string } | "scattered") {
+    super("import rolled back");
+  }
+}
 
 /** An order file to import: an upload kept in the files table, or a file an operator reads from disk (CLI). */
 export interface DonationFile {
@@ -86,6 +96,18 @@ export interface DonationFile {
   bytes: Uint8Array;
 }
 
+type Mapping = Awaited<ReturnType<typeof mappingDetail>>;
+interface ImportInput {
+  mapping: Mapping;
+  file: DonationFile;
+  actor: Actor;
+}
+interface Landed extends UpsertResult {
+  importId: string;
+  rowCount: number;
+  summary: string;
+}
+
 export async function importDonationFile(
   db: Db,
   data: DonationImportJobData,
@@ -94,24 +116,112 @@ export async function importDonationFile(
   return importDonationBytes(db, { mappingId: data.mappingId, file: await readFileRow(db, data.fileId), actor: data.actor }, progress);
 }
 
+const unreadableMessage = (error: unknown) => (error instanceof Error ? error.message : "ファイルを読み取れません。");
+
+/** The import's record, counts and audit entry, in the transaction that wrote its donations. */
+async function land(tx: Queryable, input: ImportInput, importId: string, rowCount: number, result: UpsertResult): Promise<Landed> {
+  const { mapping, file } = input;
+  await repo.updateImportCounts(tx, importId, { rowCount, ...result });
+  const summary = `新規${result.created}件・更新${result.updated}件・変更なし${result.unchanged}件`;
+  // Counts only: the audit log never holds donors' personal data.
+  await recordAudit(tx, input.actor, {
+    action: "import",
+    entityType: "furusato_donation_import",
+    entityId: importId,
+    summary: `寄附データ取込（${mapping.name}）: ${summary}（${file.name}）`,
+    after: { rows: rowCount, created: result.created, updated: result.updated, unchanged: result.unchanged, sha256: file.sha256 },
+  });
+  return { importId, rowCount, summary, ...result };
+}
+
+async function startImport(tx: Queryable, input: ImportInput): Promise<string> {
+  const importId = await repo.insertImportRow(tx, {
+    portalCode: input.mapping.portalCode,
+    mappingId: input.mapping.id,
+    fileId: input.file.id,
+    fileName: input.file.name,
+    sha256: input.file.sha256,
+    createdBy: input.actor.userId,
+  });
+  if (!importId) throw new DuplicateFile();
+  return importId;
+}
+
+/** Reads, maps and writes the file slice by slice in one transaction; any error rolls it back (NotLanded). */
+async function importStreaming(db: Db, input: ImportInput, table: OpenTable, master: MasterData): Promise<Landed> {
+  const lines = new DonationLineStream(input.mapping.config, input.mapping.portalCode, master);
+  const slices = table.slices();
+  try {
+    return await db.transaction(async (tx) => {
+      const importId = await startImport(tx, input);
+      const writer = new DonationBatchWriter(tx, { importId });
+      let headerRead = table.header.length === 0;
+      for (;;) {
+        let next: IteratorResult<{ rows: string[][]; rowNumbers: number[] }>;
+        try {
+          next = await slices.next();
+        } catch (error) {
+          throw new NotLanded({ unreadable: unreadableMessage(error) });
+        }
+        if (next.done) break;
+        if (!headerRead) {
+          // The reader gives no row number for the heading line: the line before the first data line, as readMappingTable.
+          lines.push([table.header], [(next.value.rowNumbers[0] ?? 2) - 1]);
+          headerRead = true;
+        }
+        lines.push(next.value.rows, next.value.rowNumbers);
+        const orders = lines.take();
+        if (lines.errors.length === 0 && !lines.scattered) await writer.add(orders);
+      }
+      if (!headerRead) lines.push([table.header], [1]);
+      lines.finish();
+      if (lines.scattered) throw new NotLanded("scattered");
+      if (lines.errors.length > 0) throw new NotLanded({ errors: lines.errors, unknownValues: lines.unknownValues });
+      await writer.add(lines.take());
+      return land(tx, input, importId, lines.rowCount, await writer.finish());
+    });
+  } finally {
+    await table.close();
+  }
+}
+
 /**
- * The file's rows mapped to donations. The table of strings (a million rows of twenty-odd cells) is dropped as soon as
- * it is mapped, so that it is not kept, and traced by every garbage collection, while the donations are written.
+ * The file's rows mapped to donations, the whole table at once (lines of one order may be anywhere). The table of
+ * strings is dropped as soon as it is mapped, so that it is not kept while the donations are written.
  */
-async function readAndMap(
-  db: Db,
-  file: DonationFile,
-  mapping: { config: DonationMappingConfig; portalCode: string },
-  progress: Progress,
-): Promise<MappingResult | { unreadable: string }> {
+async function readAndMap(file: DonationFile, mapping: Mapping, master: MasterData): Promise<MappingResult | { unreadable: string }> {
   let table: MappingTable;
   try {
     table = await readMappingTable(file.name, file.mimeType, file.bytes);
   } catch (error) {
-    return { unreadable: error instanceof Error ? error.message : "ファイルを読み取れません。" };
+    return { unreadable: unreadableMessage(error) };
   }
-  await progress(0, table.rows.length, `${table.rows.length}行を検証しています`);
-  return mapDonationRows(table, mapping.config, mapping.portalCode, await masterData(db));
+  return mapDonationRows(table, mapping.config, mapping.portalCode, master);
+}
+
+async function importWhole(db: Db, input: ImportInput, master: MasterData): Promise<Landed> {
+  const mapped = await readAndMap(input.file, input.mapping, master);
+  if ("unreadable" in mapped) throw new NotLanded(mapped);
+  if (!mapped.ok) throw new NotLanded(mapped);
+  return db.transaction(async (tx) => {
+    const importId = await startImport(tx, input);
+    return land(tx, input, importId, mapped.rowCount, await upsertDonations(tx, mapped.donations, { importId }));
+  });
+}
+
+async function importRows(db: Db, input: ImportInput, master: MasterData): Promise<Landed> {
+  let table: OpenTable;
+  try {
+    table = await openTable(tableFormat(input.file.name, input.file.mimeType), input.file.bytes);
+  } catch (error) {
+    throw new NotLanded({ unreadable: unreadableMessage(error) });
+  }
+  try {
+    return await importStreaming(db, input, table, master);
+  } catch (error) {
+    if (error instanceof NotLanded && error.reason === "scattered") return importWhole(db, input, master);
+    throw error;
+  }
 }
 
 export async function importDonationBytes(
@@ -119,8 +229,7 @@ export async function importDonationBytes(
   data: { mappingId: string; file: DonationFile; actor: Actor },
   progress: Progress = noProgress,
 ): Promise<DonationImportResult> {
-  const mapping = await mappingDetail(db, data.mappingId);
-  const file = data.file;
+  const input: ImportInput = { mapping: await mappingDetail(db, data.mappingId), file: data.file, actor: data.actor };
   const duplicate = (): DonationImportResult => ({
     ok: true,
     duplicate: true,
@@ -131,58 +240,21 @@ export async function importDonationBytes(
     unchanged: 0,
     summary: "同じファイルは既に取り込まれています。台帳は変わりません。",
   });
-  if (await repo.fileImported(db, mapping.portalCode, file.sha256)) return duplicate();
+  if (await repo.fileImported(db, input.mapping.portalCode, input.file.sha256)) return duplicate();
 
-  await progress(0, null, "ファイルを読み込んでいます");
-  const mapped = await readAndMap(db, file, mapping, progress);
-  if ("unreadable" in mapped) return rejected(db, file.name, [{ row: 1, message: mapped.unreadable }], [], data.actor);
-  if (!mapped.ok) return rejected(db, file.name, mapped.errors, mapped.unknownValues, data.actor);
-
-  await progress(0, mapped.rowCount, `${mapped.donations.length}件の寄附を台帳に反映しています`);
+  // Progress is not written during the import's transaction: PGlite has one connection, which the transaction holds.
+  await progress(0, null, "ファイルを読み込み、検証して台帳に反映しています");
   try {
-    // Progress is not written inside the transaction: PGlite has one connection, which the transaction holds.
-    const outcome = await db.transaction(async (tx) => {
-      const importId = await repo.insertImportRow(tx, {
-        portalCode: mapping.portalCode,
-        mappingId: mapping.id,
-        fileId: file.id,
-        fileName: file.name,
-        sha256: file.sha256,
-        rowCount: mapped.rowCount,
-        createdBy: data.actor.userId,
-      });
-      if (!importId) throw new DuplicateFile();
-      const result = await upsertDonations(tx, mapped.donations, { importId });
-      await repo.updateImportCounts(tx, importId, result);
-      const summary = `新規${result.created}件・更新${result.updated}件・変更なし${result.unchanged}件`;
-      // Counts only: the audit log never holds donors' personal data.
-      await recordAudit(tx, data.actor, {
-        action: "import",
-        entityType: "furusato_donation_import",
-        entityId: importId,
-        summary: `寄附データ取込（${mapping.name}）: ${summary}（${file.name}）`,
-        after: {
-          rows: mapped.rowCount,
-          created: result.created,
-          updated: result.updated,
-          unchanged: result.unchanged,
-          sha256: file.sha256,
-        },
-      });
-      return { importId, summary, ...result };
-    });
-    await progress(mapped.rowCount, mapped.rowCount, "完了しました");
-    return {
-      ok: true,
-      duplicate: false,
-      importId: outcome.importId,
-      rowCount: mapped.rowCount,
-      created: outcome.created,
-      updated: outcome.updated,
-      unchanged: outcome.unchanged,
-      summary: outcome.summary,
-    };
+    const landed = await importRows(db, input, await masterData(db));
+    await progress(landed.rowCount, landed.rowCount, "完了しました");
+    const { importId, rowCount, created, updated, unchanged, summary } = landed;
+    return { ok: true, duplicate: false, importId, rowCount, created, updated, unchanged, summary };
   } catch (error) {
+    if (error instanceof NotLanded && error.reason !== "scattered") {
+      const reason = error.reason;
+      if ("unreadable" in reason) return rejected(db, input.file.name, [{ row: 1, message: reason.unreadable }], [], input.actor);
+      return rejected(db, input.file.name, reason.errors, reason.unknownValues, input.actor);
+    }
     // Another process took the same file first (PostgreSQL: the unique key; PGlite: serial anyway).
     const constraint = (error as { constraint?: string }).constraint;
     if (error instanceof DuplicateFile || constraint === "furusato_donation_imports_portal_code_file_sha256_key") return duplicate();

@@ -11,10 +11,17 @@ import { NotFound } from "../../../platform/errors";
 import { writeCsv } from "../../../platform/tabular/csv-write";
 import { writeXlsx } from "../../../platform/tabular/xlsx-write";
 import { recordDonorView, requireDonorRecords, requireManager, revealDonorNames, staffAccessOf } from "../access";
-import { type DonationFilter, type DonationListRow, findAllDonations, findDonation, findDonations } from "./donations-query";
+import {
+  type DonationFilter,
+  type DonationListRow,
+  type DonationPageRow,
+  findAllDonations,
+  findDonation,
+  findDonations,
+} from "./donations-query";
 import { maskName } from "./donor-name";
 
-function summary(row: DonationListRow, revealed: boolean): api.DonationSummary {
+function summary(row: DonationPageRow, revealed: boolean): api.DonationSummary {
   return {
     id: row.id,
     portalCode: row.portal_code,
@@ -30,7 +37,7 @@ function summary(row: DonationListRow, revealed: boolean): api.DonationSummary {
     oneStopWish: row.one_stop_wish,
     donorName: revealed ? (row.donor_name ?? "") : maskName(row.donor_name),
     giftTitles: row.gift_titles,
-    anonymised: row.anonymised_at !== null,
+    anonymised: row.anonymised,
     isSample: row.is_sample,
   };
 }
@@ -64,7 +71,7 @@ export async function getDonation(db: Db, user: Principal | null, actor: Actor, 
   const d = found.donation;
   if (access.manager) await recordDonorView(db, actor, `寄附 ${d.order_number} の寄附者情報を表示`, 1, d.id);
   return {
-    ...summary(d, access.manager),
+    ...summary({ ...d, anonymised: d.anonymised_at !== null }, access.manager),
     appliedOn: d.applied_on,
     paidOn: d.paid_on,
     publicationConsent: d.publication_consent,

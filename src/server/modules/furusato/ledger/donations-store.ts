@@ -15,8 +15,12 @@ export interface UpsertResult {
   created: number;
   updated: number;
   unchanged: number;
-  /** ids of the created and updated donations */
-  ids: string[];
+}
+
+function addTo(total: UpsertResult, result: UpsertResult): void {
+  total.created += result.created;
+  total.updated += result.updated;
+  total.unchanged += result.unchanged;
 }
 
 /** Same record, same hash: the order of object keys is fixed by building the array here. */
@@ -52,7 +56,7 @@ export async function upsertDonations(
   records: DonationRecord[],
   opts: { importId: string | null; isSample?: boolean },
 ): Promise<UpsertResult> {
-  const total: UpsertResult = { created: 0, updated: 0, unchanged: 0, ids: [] };
+  const total: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
   // The catalogue does not change during the import: its gifts are looked up once, not once per batch.
   const gifts = await giftsByCode(tx, records);
   let hashes = records.slice(0, BATCH).map(donationHash);
@@ -60,13 +64,46 @@ export async function upsertDonations(
     // The batch's upsert is sent before its promise is awaited: the next batch is hashed while the database works.
     const writing = upsertBatch(tx, records.slice(start, start + BATCH), hashes, gifts, opts);
     hashes = records.slice(start + BATCH, start + 2 * BATCH).map(donationHash);
-    const result = await writing;
-    total.created += result.created;
-    total.updated += result.updated;
-    total.unchanged += result.unchanged;
-    total.ids.push(...result.ids);
+    addTo(total, await writing);
   }
   return total;
+}
+
+/**
+ * Donations that arrive in pieces (a large file read slice by slice) written a batch at a time, with one batch in
+ * flight while the caller maps the next lines: the database and the mapping work at the same time, and only two
+ * batches are ever held. `finish` writes the rest and gives the totals; a failed batch fails the next call.
+ */
+export class DonationBatchWriter {
+  private pending: DonationRecord[] = [];
+  private inFlight: Promise<void> = Promise.resolve();
+  private readonly total: UpsertResult = { created: 0, updated: 0, unchanged: 0 };
+
+  constructor(
+    private readonly tx: Queryable,
+    private readonly opts: { importId: string | null; isSample?: boolean },
+  ) {}
+
+  async add(records: DonationRecord[]): Promise<void> {
+    for (const record of records) this.pending.push(record);
+    if (this.pending.length >= BATCH) await this.send();
+  }
+
+  async finish(): Promise<UpsertResult> {
+    if (this.pending.length > 0) await this.send();
+    await this.inFlight;
+    return this.total;
+  }
+
+  private async send(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    // One statement sequence at a time on the transaction's connection: the previous batch must be done.
+    await this.inFlight;
+    this.inFlight = upsertDonations(this.tx, batch, this.opts).then((result) => addTo(this.total, result));
+    // Seen by the next send or finish; until then, not an unhandled rejection.
+    this.inFlight.catch(() => {});
+  }
 }
 
 async function upsertBatch(
@@ -81,12 +118,7 @@ async function upsertBatch(
     isSample: opts.isSample ?? false,
   });
   const created = rows.filter((r) => r.inserted).length;
-  const result: UpsertResult = {
-    created,
-    updated: rows.length - created,
-    unchanged: records.length - rows.length,
-    ids: rows.map((r) => r.id),
-  };
+  const result: UpsertResult = { created, updated: rows.length - created, unchanged: records.length - rows.length };
   if (rows.length === 0) return result;
 
   // Order numbers are unique per portal, and a batch may mix portals: key records by (portal, order number).

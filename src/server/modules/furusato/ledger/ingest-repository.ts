@@ -120,7 +120,7 @@ export async function fileImported(db: Queryable, portalCode: string, sha256: st
   );
 }
 
-/** The import's row, its counts still zero; null when the same file (portal, hash) has one already. */
+/** The import's row, its counts (rows included) still zero; null when the same file (portal, hash) has one already. */
 export async function insertImportRow(
   tx: Queryable,
   input: {
@@ -129,16 +129,15 @@ export async function insertImportRow(
     fileId: string | null;
     fileName: string;
     sha256: string;
-    rowCount: number;
     createdBy: string | null;
   },
 ): Promise<string | null> {
   const { rows } = await tx.query<{ id: string }>(
     `INSERT INTO furusato_donation_imports (portal_code, mapping_id, file_id, file_name, file_sha256, row_count,
        created_count, updated_count, unchanged_count, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, 0, 0, 0, $7)
+     VALUES ($1, $2, $3, $4, $5, 0, 0, 0, 0, $6)
      ON CONFLICT (portal_code, file_sha256) DO NOTHING RETURNING id`,
-    [input.portalCode, input.mappingId, input.fileId, input.fileName, input.sha256, input.rowCount, input.createdBy],
+    [input.portalCode, input.mappingId, input.fileId, input.fileName, input.sha256, input.createdBy],
   );
   return rows[0]?.id ?? null;
 }
@@ -146,14 +145,12 @@ export async function insertImportRow(
 export async function updateImportCounts(
   tx: Queryable,
   id: string,
-  counts: { created: number; updated: number; unchanged: number },
+  counts: { rowCount: number; created: number; updated: number; unchanged: number },
 ): Promise<void> {
-  await tx.query("UPDATE furusato_donation_imports SET created_count = $2, updated_count = $3, unchanged_count = $4 WHERE id = $1", [
-    id,
-    counts.created,
-    counts.updated,
-    counts.unchanged,
-  ]);
+  await tx.query(
+    "UPDATE furusato_donation_imports SET row_count = $2, created_count = $3, updated_count = $4, unchanged_count = $5 WHERE id = $1",
+    [id, counts.rowCount, counts.created, counts.updated, counts.unchanged],
+  );
 }
 
 export interface ImportRow {
