@@ -4,14 +4,18 @@
 // member of staff reads; external accounts (partners) have no access here.
 import type { Queryable } from "../../db/database";
 import { authorize, can, type OwnedByBureau, type Principal } from "../../platform/auth/permissions";
+import { oncePerRequest } from "../../platform/auth/request-memo";
 import { Forbidden } from "../../platform/errors";
 import { readSetting, writeSetting } from "../../platform/settings";
 
 export const OWNER_SETTING = "vision.bureauId";
 
-export async function visionOwner(db: Queryable): Promise<OwnedByBureau | undefined> {
-  const value = await readSetting<string>(db, OWNER_SETTING);
-  return value ? { organisationId: value } : undefined;
+/** The bureau that runs the vision; given the request's caller, read once per request (the audience check and the service both ask). */
+export function visionOwner(db: Queryable, caller: Principal | null = null): Promise<OwnedByBureau | undefined> {
+  return oncePerRequest(caller, OWNER_SETTING, async () => {
+    const value = await readSetting<string>(db, OWNER_SETTING);
+    return value ? { organisationId: value } : undefined;
+  });
 }
 
 export async function setVisionOwner(db: Queryable, bureauId: string): Promise<void> {
@@ -27,7 +31,7 @@ export interface VisionAccess {
 
 export async function accessOf(db: Queryable, user: Principal | null): Promise<VisionAccess> {
   authorize(user, "vision.read");
-  const owner = await visionOwner(db);
+  const owner = await visionOwner(db, user);
   return { user, manager: can(user, "vision.manage", owner), ownerBureauId: owner?.organisationId ?? null };
 }
 

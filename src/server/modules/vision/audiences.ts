@@ -6,7 +6,7 @@ import { findActiveMemberOfUser } from "./engagement-repository";
 
 /** vision.manager: the editors of the bureau that runs the vision (app setting vision.bureauId) and administrators. */
 const isVisionManager: AudienceCheck = async (db, user) =>
-  user.role === "admin" || (user.role === "editor" && can(user, "vision.manage", await visionOwner(db)));
+  user.role === "admin" || (user.role === "editor" && can(user, "vision.manage", await visionOwner(db, user)));
 
 /** vision.council: a partner login linked to an active experts' council member. */
 const isCouncilMember: AudienceCheck = async (db, user) => {

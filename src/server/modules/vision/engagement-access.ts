@@ -31,7 +31,7 @@ export async function engagementAccessOf(db: Queryable, user: Principal | null):
     return { user, manager: false, staff: false, member };
   }
   authorize(user, "vision.read");
-  return { user, manager: can(user, "vision.manage", await visionOwner(db)), staff: true, member: null };
+  return { user, manager: can(user, "vision.manage", await visionOwner(db, user)), staff: true, member: null };
 }
 
 export function requireVisionManager(access: EngagementAccess): void {

@@ -1,4 +1,4 @@
-// The donation import reads, maps and writes a large file slice by slice (1,000 rows a slice, 5,000 orders a write):
+// The donation import reads, maps and writes a large file slice by slice (a megabyte a slice, 5,000 orders a write):
 // orders that cross a slice or a write land whole, an error anywhere rejects the file and leaves the ledger as it
 // was, the rest of the file is still checked, and a file whose order lines are scattered is grouped all the same.
 import { readFileSync } from "node:fs";
@@ -63,8 +63,13 @@ async function importLines(name: string, lines: string[][], tail = "") {
     createdBy: city.editor.id,
     owner: { kind: "import", id: null, purpose: "import_upload" },
   });
-  return importDonationFile(t.db, { mappingId: city.mappings.generic, fileId: file.id, actor });
+  return importDonationFile(t.db, { mappingId: city.mappings.generic, fileId: file.id, actor }, progress);
 }
+
+let reported: { done: number; total: number | null | undefined; message: string | undefined }[] = [];
+const progress = async (done: number, total?: number | null, message?: string) => {
+  reported.push({ done, total, message });
+};
 
 async function ledgerCount(prefix: string) {
   const { rows } = await t.db.query<{ donations: number; items: number }>(
@@ -76,16 +81,37 @@ async function ledgerCount(prefix: string) {
   return rows[0];
 }
 
-/** 12,000 lines: one order per line, except an order of three gifts on rows 1,001–1,003 (across the first slice's end). */
+/** The data line (0-based) that the reader's first megabyte ends in: its slice ends with the line before. */
+function lineAtFirstMegabyte(lines: string[][]): number {
+  const bytes = writeCsv(HEADER, lines, { encoding: "utf-8" }).bytes;
+  let newlines = 0;
+  for (let i = 0; i < 1024 * 1024; i++) if (bytes[i] === 10) newlines++;
+  return newlines - 1; // the first newline ends the heading line
+}
+
+/** 12,000 lines: one order per line, except an order of three gifts around the end of the first slice. */
 function bigFile(prefix: string): string[][] {
   const lines = Array.from({ length: 12_000 }, (_, i) => line(`${prefix}${String(i).padStart(5, "0")}`));
-  for (const i of [999, 1000, 1001]) lines[i] = line(`${prefix}MULTI`, i === 1000 ? "KKB001" : "KMF001");
+  const cut = lineAtFirstMegabyte(lines); // every line is as long as the others, so this stays where it is
+  for (const i of [cut - 1, cut, cut + 1]) lines[i] = line(`${prefix}MULTI`, i === cut ? "KKB001" : "KMF001");
+  expect(lineAtFirstMegabyte(lines)).toBe(cut);
   return lines;
 }
 
 describe("donation import of a large file, slice by slice", () => {
   it("lands every order whole, one that crosses a slice included, and records the file's row count", async () => {
+    reported = [];
     const result = await importLines("big.csv", bigFile("BIG-"));
+    // On PostgreSQL the job hears every 10,000 rows how far the import has got; PGlite's one connection is the
+    // import's until it ends, so there it hears only the start and the end.
+    const done = reported.map((r) => r.done);
+    if (t.db.kind === "postgres") {
+      expect(done).toHaveLength(3);
+      expect(done[1]).toBeGreaterThanOrEqual(10_000);
+      expect(done[1]).toBeLessThan(12_000);
+      expect(reported[1].message).toBe(`${done[1].toLocaleString("ja-JP")}行を検証し、台帳に反映しています`);
+    } else expect(done).toEqual([0, 12_000]);
+    expect(done.at(-1)).toBe(12_000);
     expect(result).toMatchObject({ ok: true, duplicate: false, rowCount: 12_000, created: 11_998, updated: 0, unchanged: 0 });
     expect(await ledgerCount("BIG-")).toEqual({ donations: 11_998, items: 12_000 });
     const multi = await t.db.query<{ line_no: number; gift_code: string }>(

@@ -4,13 +4,7 @@
 // The file is read, mapped and written slice by slice inside that transaction (a million-row file is never held
 // whole); the first error stops the writing, the rest of the file is still checked for the full error list, and the
 // transaction is rolled back. A file whose order lines are scattered is mapped whole instead (importWhole).
-import type {
-  DonationRowError,
-  MappingResult,
-  MappingTable,
-  MasterData,
-  UnknownValue,
-} from "../../../../common/furusato/donation-mapping";
+import type { DonationRowError, MappingResult, MappingTable, MasterData, UnknownValue } from "../../../../common/furusato/donation-mapping";
 import { DonationLineStream, mapDonationRows } from "../../../../common/furusato/donation-orders";
 import type { Db, Queryable } from "../../../db/database";
 import { type Actor, recordAudit } from "../../../platform/audit/audit";
@@ -147,8 +141,26 @@ async function startImport(tx: Queryable, input: ImportInput): Promise<string> {
   return importId;
 }
 
+/** Every this many rows the job's progress is told how far the import has got. */
+const PROGRESS_ROWS = 10_000;
+
+/**
+ * The rows read so far, for the job's progress while the import's transaction runs. Only on PostgreSQL: progress is
+ * written through another connection, and PGlite's one connection is the transaction's until it ends.
+ */
+function rowProgress(db: Db, progress: Progress): (rows: number) => Promise<void> {
+  if (db.kind !== "postgres") return async () => {};
+  let reportedRows = 0;
+  return async (rows) => {
+    if (rows - reportedRows < PROGRESS_ROWS) return;
+    reportedRows = rows;
+    await progress(rows, null, `${rows.toLocaleString("ja-JP")}行を検証し、台帳に反映しています`);
+  };
+}
+
 /** Reads, maps and writes the file slice by slice in one transaction; any error rolls it back (NotLanded). */
-async function importStreaming(db: Db, input: ImportInput, table: OpenTable, master: MasterData): Promise<Landed> {
+async function importStreaming(db: Db, input: ImportInput, table: OpenTable, master: MasterData, progress: Progress): Promise<Landed> {
+  const report = rowProgress(db, progress);
   const lines = new DonationLineStream(input.mapping.config, input.mapping.portalCode, master);
   const slices = table.slices();
   try {
@@ -172,6 +184,7 @@ async function importStreaming(db: Db, input: ImportInput, table: OpenTable, mas
         lines.push(next.value.rows, next.value.rowNumbers);
         const orders = lines.take();
         if (lines.errors.length === 0 && !lines.scattered) await writer.add(orders);
+        await report(lines.rowCount);
       }
       if (!headerRead) lines.push([table.header], [1]);
       lines.finish();
@@ -209,7 +222,7 @@ async function importWhole(db: Db, input: ImportInput, master: MasterData): Prom
   });
 }
 
-async function importRows(db: Db, input: ImportInput, master: MasterData): Promise<Landed> {
+async function importRows(db: Db, input: ImportInput, master: MasterData, progress: Progress): Promise<Landed> {
   let table: OpenTable;
   try {
     table = await openTable(tableFormat(input.file.name, input.file.mimeType), input.file.bytes);
@@ -217,7 +230,7 @@ async function importRows(db: Db, input: ImportInput, master: MasterData): Promi
     throw new NotLanded({ unreadable: unreadableMessage(error) });
   }
   try {
-    return await importStreaming(db, input, table, master);
+    return await importStreaming(db, input, table, master, progress);
   } catch (error) {
     if (error instanceof NotLanded && error.reason === "scattered") return importWhole(db, input, master);
     throw error;
@@ -242,10 +255,9 @@ export async function importDonationBytes(
   });
   if (await repo.fileImported(db, input.mapping.portalCode, input.file.sha256)) return duplicate();
 
-  // Progress is not written during the import's transaction: PGlite has one connection, which the transaction holds.
   await progress(0, null, "ファイルを読み込み、検証して台帳に反映しています");
   try {
-    const landed = await importRows(db, input, await masterData(db));
+    const landed = await importRows(db, input, await masterData(db), progress);
     await progress(landed.rowCount, landed.rowCount, "完了しました");
     const { importId, rowCount, created, updated, unchanged, summary } = landed;
     return { ok: true, duplicate: false, importId, rowCount, created, updated, unchanged, summary };
