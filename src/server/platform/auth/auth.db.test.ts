@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp, TestClient } from "../../testing/app";
 import { buildCity, buildUser, TEST_PASSWORD } from "../../testing/factories";
+import { clearOfWindowEdges } from "../../testing/rate-windows";
 
 let t: TestApp;
 let city: Awaited<ReturnType<typeof buildCity>>;
@@ -14,17 +15,6 @@ function fromAddress(address: string, userAgent?: string): TestClient {
     },
   };
   return new TestClient(app as unknown as TestApp["app"]);
-}
-
-/** Fixed windows: a test that counts within one waits a moment when the window is about to turn over. */
-async function clearOfWindowEdges(): Promise<void> {
-  for (const [window, margin] of [
-    [900, 15],
-    [60, 8],
-  ]) {
-    const left = window - ((Date.now() / 1000) % window);
-    if (left < margin) await new Promise((resolve) => setTimeout(resolve, (left + 0.5) * 1000));
-  }
 }
 
 beforeAll(async () => {
@@ -100,7 +90,10 @@ describe("login throttling: per account and address, never a lock (finding 11)",
   });
 
   it("finding 11: guessing from many addresses slows the account (429, Retry-After) but never locks out the user's own address", async () => {
-    await clearOfWindowEdges();
+    await clearOfWindowEdges([
+      [900, 15],
+      [60, 8],
+    ]);
     const user = await buildUser(t.db, { role: "viewer", organisationId: city.bureau.id });
     const home = fromAddress("203.0.113.30");
     expect((await home.post("/api/auth/login", { loginId: user.loginId, password: TEST_PASSWORD })).status).toBe(200);
