@@ -21,6 +21,8 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
+            // the world map's boundary file and projection: only the map page loads them
+            { name: "world-map", test: /[\\/]node_modules[\\/](world-atlas|topojson-client|d3-geo|d3-array)[\\/]/, priority: 4 },
             { name: "react", test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: "vendor", test: /[\\/]node_modules[\\/]/, tags: ["$initial"], priority: 2 },
             { name: "vendor-pages", test: /[\\/]node_modules[\\/]/, priority: 1 },

@@ -117,6 +117,14 @@ async function sampleIds(page: Page): Promise<Ids> {
   ids.indicator = indicators.items[0]?.id;
   const council = await api<{ rounds: { id: string }[] }>(page, "GET", "/api/vision/council");
   ids.councilRound = council.rounds[0]?.id;
+  const projects = await api<{ items: { id: string }[] }>(page, "GET", "/api/international/projects?pageSize=1");
+  ids.internationalProject = projects.items[0]?.id;
+  const trips = await api<{ items: { id: string }[] }>(page, "GET", "/api/international/trips?pageSize=1");
+  ids.internationalTrip = trips.items[0]?.id;
+  const partners = await api<{ items: { id: string }[] }>(page, "GET", "/api/international/partners");
+  ids.internationalPartner = partners.items[0]?.id;
+  const groups = await api<{ items: { id: string }[] }>(page, "GET", "/api/international/groups");
+  ids.internationalGroup = groups.items[0]?.id;
   return ids;
 }
 
@@ -166,6 +174,23 @@ function staffPaths(ids: Ids): string[] {
     `/vision/council/rounds/${ids.councilRound}`,
     "/vision/declarations",
     "/vision/outreach",
+    "/international",
+    "/international/projects",
+    "/international/projects/new",
+    `/international/projects/${ids.internationalProject}`,
+    `/international/projects/${ids.internationalProject}/edit`,
+    "/international/trips",
+    "/international/trips/new",
+    `/international/trips/${ids.internationalTrip}`,
+    `/international/trips/${ids.internationalTrip}/edit`,
+    "/international/partners",
+    `/international/partners/${ids.internationalPartner}`,
+    "/international/groups",
+    `/international/groups/${ids.internationalGroup}`,
+    "/international/map",
+    "/international/totals",
+    "/international/kintone",
+    "/international/settings",
     "/admin/users",
     "/admin/organisations",
     "/admin/audit",

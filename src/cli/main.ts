@@ -5,6 +5,7 @@ import { registerModules } from "../server/modules";
 import { SYSTEM_ACTOR } from "../server/platform/audit/audit";
 import { runBackup, runRestore } from "./backup-command";
 import { runFurusatoCommand } from "./furusato-command";
+import { runKintoneCommand } from "./kintone-command";
 import { runPolicyCommand } from "./policy-command";
 import { runServe } from "./serve-command";
 import { runUserCommand } from "./user-command";
@@ -30,6 +31,10 @@ const HELP = `使い方: yokogushi <コマンド> [オプション]
                                      寄附データのファイルを取込設定で取り込む（大きなファイル・過去分の一括投入向け）
   furusato donations anonymise-expired
                                      保存期間を過ぎた寄附者の個人情報を匿名化（cron で毎日の実行を想定）
+  kintone inspect FILE [--json]      kintone から書き出した CSV（国際関連事業・海外出張）を読み、文字コード・見出しの種類・
+                                     レコード数・テーブルごとの行数・問題のある行を表示（取り込まない）
+  kintone import FILE --app projects|trips
+                                     kintone の CSV を保存済みの対応づけ（なければ見出しから推定）で国際関連事業・海外出張に取り込む（全件が正しいときだけ）
   search reindex                     横断検索の索引を作り直す
 `;
 
@@ -76,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
       return runPolicyCommand(rest, SYSTEM_ACTOR);
     case "furusato":
       return runFurusatoCommand(rest, SYSTEM_ACTOR);
+    case "kintone":
+      return runKintoneCommand(rest, SYSTEM_ACTOR);
     case "search": {
       if (rest[0] !== "reindex") break;
       const { db, close } = await openDatabase(loadConfig());

@@ -56,6 +56,13 @@ export const AUDIT_ACTION_LABELS = {
   feed_actual: "実績値への反映",
   respond: "回答",
   withdraw_response: "回答の取り下げ",
+  // 国際（海外出張）
+  trip_transition: "出張の状態の変更",
+  file_report: "出張報告の提出",
+  // 国際（テーマ別ワーキンググループ）
+  submit_idea: "アイデアの提出",
+  decide_idea: "アイデアの採否",
+  record_progress: "進み具合の記録",
   // 返礼品の確認 (gift_提出, gift_承認 …): see giftActionCode
   ...(Object.fromEntries(GIFT_ACTIONS.map((a) => [`gift_${a}`, `返礼品の${a}`])) as Record<
     `gift_${(typeof GIFT_ACTIONS)[number]}`,
@@ -113,6 +120,21 @@ export const AUDIT_ENTITY_LABELS = {
   vision_council_comment: "有識者会議の意見",
   vision_declaration: "宣言",
   vision_outreach_event: "広報・出前講座",
+  // 国際（海外出張）
+  international_trip: "海外出張",
+  international_travel_rate: "旅費の基準額",
+  // 国際（分野・相手先・国際関連事業・来訪）
+  international_field: "国際の分野",
+  international_partner: "国際の相手先",
+  international_project: "国際関連事業",
+  international_received_visit: "来訪の記録",
+  // 国際（テーマ別ワーキンググループ）
+  international_working_group: "ワーキンググループ",
+  international_wg_meeting: "ワーキンググループの会議",
+  international_wg_idea_call: "アイデア募集",
+  international_wg_idea: "ワーキンググループのアイデア",
+  international_wg_action: "ワーキンググループのアクション",
+  international_kintone_mapping: "kintone 取込の対応づけ",
 } as const;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

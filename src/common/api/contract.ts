@@ -14,7 +14,8 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  * - module audiences, resolved by the module (registered in its manifest): furusato.manager (the bureau that runs
  *   ふるさと納税), furusato.donors (staff of that organisation: donors' personal data), furusato.supplier (a gift
  *   supplier's own login), vision.manager (the bureau that runs the vision), vision.council (an experts' council
- *   member's login)
+ *   member's login), international.manager (the bureau that coordinates international work: its editors and
+ *   administrators keep the 分野 list and travel rates, approve and settle trips)
  */
 export const AUDIENCES = [
   "anyone",
@@ -27,6 +28,7 @@ export const AUDIENCES = [
   "furusato.supplier",
   "vision.manager",
   "vision.council",
+  "international.manager",
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 

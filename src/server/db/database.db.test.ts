@@ -31,6 +31,26 @@ describe("database driver values", () => {
     expect((await t.db.query("UPDATE driver_check SET amount = 1 WHERE id >= 2")).rowCount).toBe(2);
   });
 
+  it("answers reads started together inside a transaction, one after another, without the driver's queue warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    try {
+      const answers = await t.db.transaction((tx) =>
+        Promise.all([
+          tx.query<{ n: number }>("SELECT 1 AS n, pg_sleep(0.02)"),
+          tx.query<{ n: number }>("SELECT 2 AS n"),
+          tx.query<{ n: number }>("SELECT 3 AS n"),
+        ]),
+      );
+      expect(answers.map((a) => a.rows[0].n)).toEqual([1, 2, 3]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.filter((w) => w.includes("already executing a query"))).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
   it("rolls back every statement of a failed transaction", async () => {
     await expect(
       t.db.transaction(async (tx) => {

@@ -92,11 +92,19 @@ export function openPostgres(url: string, opts: { max?: number } = {}): Db {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        // A transaction is one connection, which answers one query at a time: reads started together
+        // (Promise.all) wait their turn here rather than in node-postgres's own queue, which is deprecated.
+        let last: Promise<unknown> = Promise.resolve();
+        const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+          const next = last.then(work, work);
+          last = next.catch(() => {});
+          return next;
+        };
         const value = await fn({
-          query: (sql, params) => run(client, sql, params),
+          query: (sql, params) => inTurn(() => run(client, sql, params)),
           // Without parameters node-postgres uses the simple query protocol, which takes several statements.
           exec: async (script) => {
-            await client.query(script);
+            await inTurn(() => client.query(script));
           },
         });
         await client.query("COMMIT");

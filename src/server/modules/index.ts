@@ -13,11 +13,12 @@ import { registerJobHandler } from "../platform/jobs/jobs";
 import { registerReindexJob } from "../platform/search/reindex";
 import { registerSearchModule } from "../platform/search/search";
 import { furusatoModule } from "./furusato";
+import { internationalModule } from "./international";
 import type { ModuleManifest } from "./manifest";
 import { policyModule } from "./policy";
 import { visionModule } from "./vision";
 
-export const MODULES: readonly ModuleManifest[] = [policyModule, furusatoModule, visionModule];
+export const MODULES: readonly ModuleManifest[] = [policyModule, furusatoModule, visionModule, internationalModule];
 
 const registered = new Map<ModuleManifest, () => void>();
 

@@ -16,13 +16,28 @@ import { buildPath, type Contract } from "../../common/api/contract";
 import { routeContracts } from "../app";
 import type { TestClient, TestResponse } from "../testing/app";
 import { furusatoMatrix } from "./matrix-furusato";
+import { internationalMatrix } from "./matrix-international";
+import { internationalGroupsMatrix } from "./matrix-international-groups";
+import { internationalKintoneMatrix } from "./matrix-international-kintone";
+import { internationalOverviewMatrix } from "./matrix-international-overview";
+import { internationalTripsMatrix } from "./matrix-international-trips";
 import { platformMatrix } from "./matrix-platform";
 import { policyMatrix } from "./matrix-policy";
 import { allowedRoles, MATRIX_ROLES, type MatrixModule, type MatrixRole, type RouteCase } from "./matrix-table";
 import { visionMatrix } from "./matrix-vision";
 import { buildMatrixWorld, type MatrixWorld } from "./matrix-world";
 
-const ALL_MODULES: MatrixModule[] = [platformMatrix, policyMatrix, furusatoMatrix, visionMatrix];
+const ALL_MODULES: MatrixModule[] = [
+  platformMatrix,
+  policyMatrix,
+  furusatoMatrix,
+  visionMatrix,
+  internationalOverviewMatrix,
+  internationalMatrix,
+  internationalTripsMatrix,
+  internationalGroupsMatrix,
+  internationalKintoneMatrix,
+];
 // MATRIX_MODULE=furusato runs one module's rows only (while writing them); the full run also checks coverage.
 const ONLY = process.env.MATRIX_MODULE;
 const MODULES = ONLY ? ALL_MODULES.filter((m) => m.name === ONLY) : ALL_MODULES;

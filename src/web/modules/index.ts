@@ -1,8 +1,9 @@
 // The web modules, one line each. The router (src/web/router.tsx), the sidebar (src/web/shell/StaffLayout.tsx), the
 // administration menu and the public home page loop over this list; adding a module is its folder plus one line here.
 import { furusatoModule } from "./furusato";
+import { internationalModule } from "./international";
 import type { WebAdminLink, WebModule, WebModuleNav, WebPublicPage } from "./manifest";
-import { affiliatesModule, internationalModule, regionModule, sdgsModule, zonesModule } from "./planned";
+import { affiliatesModule, regionModule, sdgsModule, zonesModule } from "./planned";
 import { policyModule } from "./policy";
 import { visionModule } from "./vision";
 

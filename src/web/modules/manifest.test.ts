@@ -9,7 +9,7 @@ describe("web module manifests", () => {
       ["局区方針", "/policy"],
       ["新ビジョン", "/vision"],
       ["ふるさと納税", "/furusato"],
-      ["国際", null],
+      ["国際", "/international"],
       ["SDGs", null],
       ["広域連携", null],
       ["特区", null],

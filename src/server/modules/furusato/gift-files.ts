@@ -4,24 +4,16 @@ import { todayInJapan } from "../../../common/dates";
 import type { Db } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
-import { Forbidden, NotFound, ValidationError } from "../../platform/errors";
+import { Forbidden, NotFound } from "../../platform/errors";
 import { checkEvidenceUpload, checkImageUpload } from "../../platform/files/files";
 import { readFileFor } from "../../platform/files/owners";
+import { requireUpload, type Upload } from "../../platform/http/multipart";
 import { accessOf, type FurusatoAccess, visibleGift } from "./access";
 import { giftDetail } from "./gift-detail";
 import * as steps from "./gift-steps";
 import type { GiftRow } from "./repository";
 
-export interface Upload {
-  name: string;
-  bytes: Uint8Array;
-}
-
-/** The form's file; its absence is answered only once the caller is known to be allowed (a stranger gets 403/404). */
-export function requireUpload(upload: Upload | null): Upload {
-  if (!upload) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
-  return upload;
-}
+export { requireUpload, type Upload } from "../../platform/http/multipart";
 
 /** Files are added by staff who manage the catalog, and by the gift's supplier while the gift is 入力中. */
 function mayAddFiles(access: FurusatoAccess, gift: GiftRow): boolean {

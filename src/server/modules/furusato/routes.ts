@@ -2,13 +2,13 @@
 // which authorises the caller against the record (inside its transaction, for a write), and returns its result.
 // Only multipart forms are read here (that is parsing), and handed on as bytes.
 import * as api from "../../../common/api/furusato";
+import { readForm } from "../../platform/http/multipart";
 import type { ApiRouter } from "../../platform/http/router";
 import type { AppDeps } from "../../platform/http/types";
 import { describeAccess } from "./access";
 import * as giftFiles from "./gift-files";
 import * as gifts from "./gift-service";
 import { updateGift } from "./gift-update";
-import { readForm } from "./multipart";
 import * as portals from "./portal-service";
 import * as publishing from "./publish-service";
 import * as suppliers from "./supplier-service";

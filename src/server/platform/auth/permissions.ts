@@ -65,6 +65,16 @@ const rules = {
   "vision.declare": (user) => STAFF.includes(user.role),
   // Experts' council members are external accounts; membership itself is checked against vision_council_members.
   "vision.council": (user) => user.role === "partner",
+  // 国際: every member of staff reads the projects; a record (project, trip, received visit) is changed only by the
+  // editors of the division that owns it (administrators too); the bureau that coordinates international work
+  // (app setting international.bureauId) keeps the lists, approves and settles trips, and sees every trip.
+  "international.read": (user) => STAFF.includes(user.role),
+  "international.edit": (user, owner) =>
+    user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.organisationId),
+  "international.manage": (user, owner) =>
+    user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  "international.overview": (user, owner) =>
+    user.role === "admin" || (STAFF.includes(user.role) && !!owner && owner.organisationId === user.bureauId),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

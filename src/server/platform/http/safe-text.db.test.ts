@@ -116,7 +116,7 @@ const validParams = (contract: Contract) =>
     const schema = (contract.params as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> })?.shape?.[
       name
     ];
-    return [ANY_ID, "rakuten", "pdf", "csv", "organisations", "a"].find((v) => schema?.safeParse(v).success) ?? ANY_ID;
+    return [ANY_ID, "rakuten", "pdf", "csv", "organisations", "projects", "a"].find((v) => schema?.safeParse(v).success) ?? ANY_ID;
   });
 
 describe("finding 6: every route refuses unsafe text in every place it reads text", () => {

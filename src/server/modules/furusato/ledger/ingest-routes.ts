@@ -3,9 +3,9 @@
 // read here (that is parsing), and handed on as bytes.
 import * as api from "../../../../common/api/furusato-ledger";
 import * as settingsApi from "../../../../common/api/furusato-settings";
+import { readUploads } from "../../../platform/http/multipart";
 import type { ApiRouter } from "../../../platform/http/router";
 import type { AppDeps } from "../../../platform/http/types";
-import { readUploads } from "../multipart";
 import * as donations from "./donations-service";
 import * as ingest from "./ingest-service";
 

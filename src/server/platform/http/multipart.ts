@@ -1,7 +1,12 @@
 // Reading a multipart form's files in a route (that is parsing): each as its name and bytes. Nothing is refused here:
-// the service checks the caller first, so that a stranger gets 403/404, never "choose a file".
+// the service checks the caller first, so that a stranger gets 403/404, never "choose a file" (requireUpload).
 import type { Context } from "hono";
-import type { Upload } from "./gift-files";
+import { ValidationError } from "../errors";
+
+export interface Upload {
+  name: string;
+  bytes: Uint8Array;
+}
 
 export async function readUploads(c: Context, field = "file"): Promise<Upload[]> {
   const form = await c.req.parseBody({ all: true });
@@ -14,4 +19,10 @@ export async function readForm(c: Context): Promise<{ file: Upload | null; title
   const form = await c.req.parseBody();
   const file = form.file instanceof File ? { name: form.file.name, bytes: new Uint8Array(await form.file.arrayBuffer()) } : null;
   return { file, title: typeof form.title === "string" ? form.title : "" };
+}
+
+/** The form's file; its absence is answered only once the caller is known to be allowed (a stranger gets 403/404). */
+export function requireUpload(upload: Upload | null): Upload {
+  if (!upload) throw new ValidationError("ファイルを選んでください。", { file: "ファイルを選んでください。" });
+  return upload;
 }
