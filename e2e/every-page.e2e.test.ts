@@ -125,6 +125,10 @@ async function sampleIds(page: Page): Promise<Ids> {
   ids.internationalPartner = partners.items[0]?.id;
   const groups = await api<{ items: { id: string }[] }>(page, "GET", "/api/international/groups");
   ids.internationalGroup = groups.items[0]?.id;
+  const publicProjects = await api<{ items: { id: string }[] }>(page, "GET", "/api/public/international/projects?pageSize=1");
+  ids.publicInternationalProject = publicProjects.items[0]?.id;
+  const publicReports = await api<{ items: { id: string }[] }>(page, "GET", "/api/public/international/trip-reports?pageSize=1");
+  ids.publicTripReport = publicReports.items[0]?.id;
   return ids;
 }
 
@@ -209,6 +213,10 @@ function publicPaths(ids: Ids): string[] {
     `/public/policy/challenges/${ids.challenge}`,
     "/public/vision",
     "/public/vision/declarations",
+    "/public/international",
+    `/public/international/${ids.publicInternationalProject}`,
+    "/public/international/trip-reports",
+    `/public/international/trip-reports/${ids.publicTripReport}`,
     "/vision/board",
     "/login",
   ];

@@ -56,7 +56,14 @@ describe("国際: a department enters a project and a trip → the bureau sees t
     ({ server, page } = session);
   });
 
+  let lateBefore = 0;
   const logOut = (displayName: string) => ui.logOut(page, displayName);
+  /** The count beside 国際 in the sidebar (the late reports the person is concerned with); 0 when none is shown. */
+  const overdueInSidebar = async (): Promise<number> => {
+    const badge = page.getByTestId("nav-attention");
+    if ((await badge.count()) === 0) return 0;
+    return Number(((await badge.locator("[aria-hidden]").textContent()) ?? "").replace(/,/g, ""));
+  };
   const logIn = (account: { loginId: string; password: string; displayName: string }) => ui.logIn(page, account);
   const closeFlash = (text: string) => ui.closeFlash(page, text);
 
@@ -183,7 +190,7 @@ describe("国際: a department enters a project and a trip → the bureau sees t
 
     // The form starts with the signed-in editor as the one 団長.
     const traveller = page.getByRole("group", { name: "出張者 1行目", exact: true });
-    expect(await traveller.getByRole("textbox", { name: "氏名", exact: true }).inputValue()).toBe(DEPARTMENT.displayName);
+    expect(await traveller.getByRole("combobox", { name: "氏名", exact: true }).inputValue()).toBe(DEPARTMENT.displayName);
     expect(await traveller.getByRole("combobox", { name: "役割", exact: true }).locator("option:checked").textContent()).toBe("団長");
     expect(await traveller.getByRole("checkbox", { name: "本人（ログイン中の職員）" }).isChecked()).toBe(true);
 
@@ -268,11 +275,16 @@ describe("国際: a department enters a project and a trip → the bureau sees t
     await openTrip();
     // 決裁 and not yet under way: no flag, although the due date has passed.
     expect(await page.getByText("報告期限超過").count()).toBe(0);
+    await page.waitForLoadState("networkidle"); // the sidebar's count has loaded
+    lateBefore = await overdueInSidebar();
     await moveTrip("出張中", async (dialog) => {
       await dialog.getByRole("combobox", { name: "渡航先の危険情報レベル（外務省）", exact: true }).selectOption({ label: SAFETY_LEVEL });
     });
     await visible(page.getByRole("region", { name: "旅行命令（決裁）" }).getByText(SAFETY_LEVEL, { exact: true }));
     await moveTrip("帰庁");
+    // Beside 国際 in the sidebar, on every page: one more late report of the department's.
+    await expect.poll(overdueInSidebar, { timeout: UI_TIMEOUT }).toBe(lateBefore + 1);
+    expect(await page.getByRole("link", { name: /^国際\s*報告書の提出期限を過ぎた出張 [\d,]+件$/ }).count()).toBe(1);
 
     // On the trip: the badge by its title and the alert with the due date.
     const alert = await visible(page.getByRole("alert").filter({ hasText: "報告書の提出期限を過ぎています。" }));
@@ -288,6 +300,7 @@ describe("国際: a department enters a project and a trip → the bureau sees t
     await checkA11y(page);
     await overdue.getByRole("link", { name: "報告遅延の出張をすべて見る" }).click();
     await page.waitForURL((url) => url.pathname === "/international/trips");
+    expect(new URL(page.url()).search).toBe("?overdue=true");
     await expect.poll(() => heading1(page), { timeout: UI_TIMEOUT }).toBe("海外出張");
     expect(await page.getByRole("checkbox", { name: "報告遅延のみ", exact: true }).isChecked()).toBe(true);
     const row = page
@@ -315,6 +328,7 @@ describe("国際: a department enters a project and a trip → the bureau sees t
     await closeFlash("出張報告を保存しました。");
     await expect.poll(async () => (await currentStep().textContent()) ?? "", { timeout: UI_TIMEOUT }).toContain("報告書提出");
     await gone(page.getByText("報告期限超過"));
+    await expect.poll(overdueInSidebar, { timeout: UI_TIMEOUT }).toBe(lateBefore);
     const report = page.getByRole("region", { name: "出張報告" });
     await visible(report.getByText("上下水道分野で市内企業3社の技術紹介を行い、来年度の実証事業の候補地を確認した。", { exact: true }));
 

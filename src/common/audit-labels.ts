@@ -59,6 +59,9 @@ export const AUDIT_ACTION_LABELS = {
   // 国際（海外出張）
   trip_transition: "出張の状態の変更",
   file_report: "出張報告の提出",
+  // 国際（国際関連事業・海外出張の添付資料）
+  attach_file: "資料の添付",
+  remove_file: "添付資料の削除",
   // 国際（テーマ別ワーキンググループ）
   submit_idea: "アイデアの提出",
   decide_idea: "アイデアの採否",

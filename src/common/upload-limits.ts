@@ -16,6 +16,23 @@ export const DOCUMENT_TYPES: AcceptedTypes = {
   extensions: [".pdf", ".png", ".jpg", ".jpeg"],
 };
 
+/**
+ * attachments kept with a record (国際関連事業・海外出張の添付資料): PDF, images and Office files (.docx, .xlsx,
+ * .pptx); up to DOCUMENT_UPLOAD_MAX_BYTES
+ */
+export const ATTACHMENT_TYPES: AcceptedTypes = {
+  mimeTypes: [
+    ...DOCUMENT_TYPES.mimeTypes,
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  ],
+  extensions: [...DOCUMENT_TYPES.extensions, ".docx", ".xlsx", ".pptx"],
+};
+
+/** attachments per record and section (a project's 資料, a trip's 添付資料, its report's) */
+export const ATTACHMENTS_PER_SECTION_MAX = 30;
+
 /** gift photos */
 export const IMAGE_TYPES: AcceptedTypes = { mimeTypes: ["image/png", "image/jpeg"], extensions: [".png", ".jpg", ".jpeg"] };
 

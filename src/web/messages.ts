@@ -19,6 +19,7 @@ export const m = {
     reset: "条件をクリア",
     confirm: "実行する",
     loading: "読み込み中…",
+    sample: "サンプル",
     all: "すべて",
     none: "（なし）",
     yes: "はい",

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../testing/db";
+import { createTestDb, type TestDb, testDbKind } from "../testing/db";
 
 let t: TestDb;
 beforeAll(async () => {
@@ -49,6 +49,11 @@ describe("database driver values", () => {
     } finally {
       process.off("warning", onWarning);
     }
+  });
+
+  it.runIf(testDbKind() === "postgres")("runs the app's queries without JIT compiling (it cost more than the queries)", async () => {
+    const { rows } = await t.db.query<{ jit: string }>("SHOW jit");
+    expect(rows[0].jit).toBe("off");
   });
 
   it("rolls back every statement of a failed transaction", async () => {

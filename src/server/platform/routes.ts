@@ -226,7 +226,7 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
 
   router.on(api.search, async ({ query }, { user }) => {
     if (!user) throw new Forbidden();
-    return searchRecords(deps.db, { ...query, includeStaff: can(user, "staff.read") });
+    return searchRecords(deps.db, { ...query, includeStaff: can(user, "staff.read"), reader: user });
   });
 
   router.on(api.startReindex, async (_, { user }) => {

@@ -17,10 +17,14 @@ import { routeContracts } from "../app";
 import type { TestClient, TestResponse } from "../testing/app";
 import { furusatoMatrix } from "./matrix-furusato";
 import { internationalMatrix } from "./matrix-international";
+import { internationalFilesMatrix } from "./matrix-international-files";
 import { internationalGroupsMatrix } from "./matrix-international-groups";
 import { internationalKintoneMatrix } from "./matrix-international-kintone";
 import { internationalOverviewMatrix } from "./matrix-international-overview";
+import { internationalPublicMatrix } from "./matrix-international-public";
+import { internationalStaffMatrix } from "./matrix-international-staff";
 import { internationalTripsMatrix } from "./matrix-international-trips";
+import { internationalViewsMatrix } from "./matrix-international-views";
 import { platformMatrix } from "./matrix-platform";
 import { policyMatrix } from "./matrix-policy";
 import { allowedRoles, MATRIX_ROLES, type MatrixModule, type MatrixRole, type RouteCase } from "./matrix-table";
@@ -35,8 +39,12 @@ const ALL_MODULES: MatrixModule[] = [
   internationalOverviewMatrix,
   internationalMatrix,
   internationalTripsMatrix,
+  internationalFilesMatrix,
+  internationalViewsMatrix,
   internationalGroupsMatrix,
   internationalKintoneMatrix,
+  internationalPublicMatrix,
+  internationalStaffMatrix,
 ];
 // MATRIX_MODULE=furusato runs one module's rows only (while writing them); the full run also checks coverage.
 const ONLY = process.env.MATRIX_MODULE;

@@ -25,7 +25,12 @@ describe("web module manifests", () => {
 
   it("issue 13: the modules add their admin pages and public pages through the manifest", () => {
     expect(MODULE_ADMIN_LINKS).toEqual([{ to: "/admin/furusato-reference", label: "全国比較の参考データ" }]);
-    expect(PUBLIC_PAGES.map((page) => page.to)).toEqual(["/public/policy", "/public/vision", "/public/vision/declarations"]);
+    expect(PUBLIC_PAGES.map((page) => page.to)).toEqual([
+      "/public/policy",
+      "/public/vision",
+      "/public/vision/declarations",
+      "/public/international",
+    ]);
   });
 
   it("issue 13: external logins reach only the paths their modules open to them", () => {

@@ -34,6 +34,19 @@ export interface WebModuleNav {
   partnerPaths?: readonly string[];
   /** The module an external login sees in its sidebar when it is on none of the modules' `partnerPaths` (its account). */
   partnerDefault?: boolean;
+  /**
+   * A hook that counts what is waiting for the signed-in person in this module (報告期限超過の出張 …). The sidebar
+   * shows the count beside the entry on every staff page, so that it reaches the person wherever they are; undefined
+   * (or a count of 0) shows nothing.
+   */
+  useAttention?: () => NavAttention | undefined;
+}
+
+/** What the sidebar shows beside a module's entry: a count and what it counts (read out with it, and on hover). */
+export interface NavAttention {
+  count: number;
+  /** 「報告期限超過の出張 2件」 */
+  label: string;
 }
 
 /** A page of the administration menu that a module adds (below the platform's own pages). */

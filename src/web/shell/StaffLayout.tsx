@@ -1,6 +1,6 @@
 // App shell of the signed-in area: header (system name, global search, user menu), module navigation, main.
 
-import { AppShell, Badge, Burger, Button, Group, Menu, ScrollArea, Text, TextInput, UnstyledButton } from "@mantine/core";
+import { AppShell, Badge, Burger, Button, Group, Menu, ScrollArea, Text, TextInput, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, Outlet, useNavigate, useRouterState } from "@tanstack/react-router";
@@ -11,6 +11,7 @@ import { ChangePasswordModal } from "../auth/ChangePasswordModal";
 import { CurrentUserContext, sessionQuery, useCurrentUser, useSession } from "../auth/session";
 import { m, SYSTEM_NAME, SYSTEM_NAME_EN } from "../messages";
 import { MODULE_ADMIN_LINKS, NAV_MODULES, type WebModuleNavEntry } from "../modules";
+import type { NavAttention } from "../modules/manifest";
 import { useFlash } from "../ui/Flash";
 import { NavLinkLink } from "../ui/links";
 import type { ModuleNavPath } from "../ui/ModuleNav";
@@ -34,6 +35,18 @@ function sidebarModules(isPartner: boolean, pathname: string): readonly WebModul
   const onPath = (path: string) => pathname === path || pathname.startsWith(`${path}/`);
   const current = NAV_MODULES.filter((module) => module.partnerPaths?.some(onPath));
   return current.length > 0 ? current : NAV_MODULES.filter((module) => module.partnerDefault);
+}
+
+/** The count a module asks the person to look at (a hook per module, called in this component of its own). */
+function AttentionBadge({ useAttention }: { useAttention: () => NavAttention | undefined }) {
+  const attention = useAttention();
+  if (!attention || attention.count === 0) return null;
+  return (
+    <Badge size="sm" color="red" variant="filled" title={attention.label} data-testid="nav-attention">
+      <span aria-hidden="true">{attention.count.toLocaleString("ja-JP")}</span>
+      <VisuallyHidden>{attention.label}</VisuallyHidden>
+    </Badge>
+  );
 }
 
 function GlobalSearch() {
@@ -197,6 +210,7 @@ function SignedInShell() {
                         active={pathname.startsWith(`/${module.name}`)}
                         aria-current={pathname.startsWith(`/${module.name}`) ? "page" : undefined}
                         fw={600}
+                        rightSection={module.useAttention ? <AttentionBadge useAttention={module.useAttention} /> : undefined}
                       />
                     </li>
                   ) : (

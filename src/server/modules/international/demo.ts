@@ -4,6 +4,7 @@
 import type { Db } from "../../db/database";
 import { organisationIdByCode } from "../../platform/admin/organisations";
 import { setInternationalOwner } from "./access";
+import { loadAttachmentDemo } from "./attachment-demo";
 import { loadGroupDemo } from "./group-demo";
 import { loadProjectDemo } from "./project-demo";
 import { loadTripDemo } from "./trip-demo";
@@ -12,5 +13,6 @@ export async function loadInternationalDemo(db: Db): Promise<void> {
   await setInternationalOwner(db, await organisationIdByCode(db, "seisaku"));
   await loadProjectDemo(db);
   await loadTripDemo(db);
+  await loadAttachmentDemo(db);
   await loadGroupDemo(db);
 }

@@ -7,6 +7,7 @@ import type { Principal } from "../../platform/auth/permissions";
 import { NotFound } from "../../platform/errors";
 import { accessOf, managerAccessOf } from "./access";
 import * as repo from "./field-repository";
+import { indexProjectsOf } from "./search-index";
 
 const toField = (row: repo.FieldRow): InternationalField => ({
   id: row.id,
@@ -70,6 +71,7 @@ export async function updateField(
       active: input.active ?? before.active,
     };
     await repo.updateField(tx, id, after);
+    await indexProjectsOf(tx, { fieldId: id });
     const change =
       before.active !== after.active
         ? after.active

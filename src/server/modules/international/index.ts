@@ -1,14 +1,20 @@
 // The 国際 module (国際関連事業データベース, 海外出張管理, テーマ別ワーキンググループ, kintone import): its manifest,
 // and what the CLI and other modules may use.
 import type { ModuleManifest } from "../manifest";
+import { registerAttachmentRoutes } from "./attachment-routes";
 import { internationalAudiences } from "./audiences";
 import { loadInternationalDemo } from "./demo";
+import { internationalFileOwners } from "./file-owners";
 import { registerGroupRoutes } from "./group-routes";
 import { registerKintoneRoutes } from "./kintone-routes";
 import { kintoneImportJob } from "./kintone-service";
 import { registerOverviewRoutes } from "./overview-routes";
 import { registerProjectRoutes } from "./project-routes";
+import { registerPublicRoutes } from "./public-routes";
+import { INTERNATIONAL_SEARCH_MODULE } from "./search-index";
+import { registerStaffRoutes } from "./staff-routes";
 import { registerTripRoutes } from "./trip-routes";
+import { registerViewRoutes } from "./view-routes";
 
 export { setInternationalOwner } from "./access";
 export * from "./kintone/read-export";
@@ -19,13 +25,19 @@ export const internationalModule: ModuleManifest = {
   label: "国際",
   routes: (router, deps) => {
     registerProjectRoutes(router, deps);
+    registerPublicRoutes(router, deps);
     registerTripRoutes(router, deps);
+    registerAttachmentRoutes(router, deps);
     registerOverviewRoutes(router, deps);
     registerGroupRoutes(router, deps);
     registerKintoneRoutes(router, deps);
+    registerStaffRoutes(router, deps);
+    registerViewRoutes(router, deps);
   },
   jobs: [kintoneImportJob],
+  search: [INTERNATIONAL_SEARCH_MODULE],
   audiences: internationalAudiences,
+  fileOwners: internationalFileOwners,
   demo: loadInternationalDemo,
   uniqueConflicts: {
     international_fields_name_key: { label: "分野名", field: "name" },

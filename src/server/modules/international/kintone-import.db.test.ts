@@ -82,6 +82,35 @@ describe("kintone import", () => {
     expect(await snapshot(t)).toEqual(before);
   });
 
+  it("imports nothing when the projects' own checks refuse records, new or changed, and names their rows", async () => {
+    const before = await snapshot(t);
+    const options = KINTONE_SAMPLE_FILES[1].options;
+    const lines = sampleKintoneLines(options);
+    const [header] = lines;
+    const key = header.indexOf("record_no");
+    const fy = header.findIndex((h) => h.endsWith("budget_fy"));
+    const funding = header.findIndex((h) => h.endsWith("funding"));
+    // records whose second 年度別 row repeats the first's 年度 and 財源: the contract passes it, the project's checks do not
+    const firstLines = lines
+      .map((_line, i) => i)
+      .filter((i) => lines[i][0] === "*" && lines[i + 1]?.[0] === "" && lines[i + 1][fy] !== "" && lines[i][fy] !== "");
+    expect(firstLines.length).toBeGreaterThanOrEqual(2);
+    const [changed, added] = firstLines;
+    for (const i of [changed, added]) {
+      lines[i + 1][fy] = lines[i][fy];
+      lines[i + 1][funding] = lines[i][funding];
+    }
+    // one of them as a new record (written in a batch), the other as a newer version of one imported before
+    const addedKey = lines[added][key];
+    for (const line of lines) if (line[key] === addedKey) line[key] = "90001";
+    const result = await importKintoneBytes(t.db, actor, "projects", encodeKintoneCsv(lines, options.encoding, false));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.row).sort((a, b) => a - b)).toEqual([changed + 1, added + 1].sort((a, b) => a - b));
+    for (const e of result.errors) expect(e.message).toMatch(/年度・財源が同じです/);
+    expect(await snapshot(t)).toEqual(before);
+  });
+
   it("updates a record by its レコード番号 when a newer export changes it", async () => {
     const options = KINTONE_SAMPLE_FILES[1].options;
     const lines = sampleKintoneLines(options);

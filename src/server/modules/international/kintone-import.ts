@@ -1,13 +1,17 @@
 // The kintone import: an export of 国際関連事業データベース or 海外出張管理, read (kintone/read-export.ts), mapped record by
-// record (kintone/record-to-input.ts) and written through the projects' and trips' own steps, all in one transaction.
-// A record is keyed by its レコード番号: one already imported with the same content (the hash of what the import made
-// of it) is left alone, so the same file again changes nothing; a changed one is replaced by the newer export. Any
-// problem in the file — a line the reader could not place, a value the contracts refuse — imports nothing and is
-// named by its row.
+// record (kintone/record-to-input.ts) and written, all in one transaction: new projects in batches as the file is read
+// (project-batch.ts writes what createProjectIn writes, with one statement per table for a batch), changed projects
+// and trips through the projects' and trips' own steps. The records themselves are not kept, only what the import
+// made of each (its key, hash and input). A record is keyed by its レコード番号: one already imported with the same
+// content (the hash of what the import made of it) is left alone, so the same file again changes nothing; a changed
+// one is replaced by the newer export. Any problem in the file — a line the reader could not place, a value the
+// contracts or the service's checks refuse — imports nothing and is named by its row.
 import { createHash } from "node:crypto";
+import type { ProjectInput } from "../../../common/api/international";
 import type { KintoneAppName, KintoneMappingBody, KintonePreview, KintoneRowError } from "../../../common/api/international-kintone";
 import type { Queryable } from "../../db/database";
 import type { Actor } from "../../platform/audit/audit";
+import { ValidationError } from "../../platform/errors";
 import {
   checkMapping,
   IMPORT_TARGETS,
@@ -16,7 +20,13 @@ import {
   type MappingProblem,
   suggestMapping,
 } from "./kintone/import-mapping";
-import { type KintoneExport, readKintoneExport } from "./kintone/read-export";
+import {
+  type KintoneExportSummary,
+  type KintoneLayout,
+  type KintoneRecord,
+  scanKintoneExport,
+  scanKintoneExportAsync,
+} from "./kintone/read-export";
 import {
   type ImportLookups,
   type PartnerSpec,
@@ -27,6 +37,7 @@ import {
 } from "./kintone/record-to-input";
 import * as repo from "./kintone-import-repository";
 import { createPartnerIn } from "./partner-service";
+import { insertCheckedProjects, projectChecker } from "./project-batch";
 import { createProjectIn, replaceProjectIn } from "./project-service";
 import { createTripIn, replaceImportedTripIn } from "./trip-service";
 
@@ -48,7 +59,8 @@ interface PlannedItem<T> {
 
 export interface ImportPlan {
   app: KintoneAppName;
-  exported: KintoneExport;
+  /** what was read of the file (its records are not kept: `items` holds what the import made of them) */
+  exported: KintoneExportSummary;
   mapping: KintoneMapping & { subtableOf: Record<string, string | null> };
   mappingProblems: MappingProblem[];
   errors: KintoneRowError[];
@@ -87,13 +99,20 @@ async function loadLookups(tx: Queryable, app: KintoneAppName): Promise<ImportLo
     if (p.organisation === "" || !cityPartner.has(city)) cityPartner.set(city, p.id);
   }
   const projectIds = new Map(projects.map((p) => [p.source_key, p.id]));
+  // names compacted once (every record names its division: not every organisation's name again for each)
+  const orgs = organisations.map((o) => ({ ...o, compactName: compact(o.name), compactBureau: o.bureau_name && compact(o.bureau_name) }));
+  const organisationIds = new Map<string, string | null>();
   return {
     organisation(division, bureau) {
+      const asked = `${division}\u0000${bureau ?? ""}`;
+      const known = organisationIds.get(asked);
+      if (known !== undefined) return known;
       const name = compact(division);
-      const found = organisations.filter((o) => compact(o.name) === name || o.code === division);
-      const narrowed =
-        bureau && found.length > 1 ? found.filter((o) => o.bureau_name && compact(o.bureau_name) === compact(bureau)) : found;
-      return narrowed.length === 1 ? narrowed[0].id : null;
+      const found = orgs.filter((o) => o.compactName === name || o.code === division);
+      const narrowed = bureau && found.length > 1 ? found.filter((o) => o.compactBureau && o.compactBureau === compact(bureau)) : found;
+      const id = narrowed.length === 1 ? narrowed[0].id : null;
+      organisationIds.set(asked, id);
+      return id;
     },
     user: (text) => usersByText.get(text.trim().toLowerCase()) ?? usersByText.get(compact(text)) ?? null,
     fieldId: (name) => fieldIds.get(compact(name)) ?? null,
@@ -108,61 +127,72 @@ function storedMapping(app: KintoneAppName, raw: unknown): (KintoneMapping & { s
   return { app, main: m.main, subtables: m.subtables, subtableOf: m.subtableOf ?? {} };
 }
 
-/** Reads the file with the app's saved mapping (or one suggested from its header) and works out what importing would do. */
-export async function planImport(
-  tx: Queryable,
-  app: KintoneAppName,
-  bytes: Uint8Array,
-  given: KintoneMappingBody | null = null,
-): Promise<ImportPlan & { mappingSaved: boolean }> {
-  const saved = given ? null : await repo.findMapping(tx, app);
-  const chosen = given ? storedMapping(app, given) : storedMapping(app, saved?.mapping);
-  const exported = readKintoneExport(bytes, { subtableOf: chosen?.subtableOf ?? {} });
-  const mapping = chosen ?? { ...suggestMapping(app, exported), subtableOf: {} };
-  const plan: ImportPlan & { mappingSaved: boolean } = {
-    app,
-    exported,
-    mapping,
-    mappingSaved: saved !== null,
-    mappingProblems: checkMapping(mapping, exported),
-    errors: exported.problems.map((p) => ({ row: p.row, column: p.column, message: p.problem })),
-    items: [],
-    newPartners: [],
-  };
-  if (plan.mappingProblems.length > 0) return plan;
+/**
+ * What the import makes of the file as it reads it, record by record: the mapping (the saved one, else one suggested
+ * from the header once it is read), the rows' errors, and of each record only what the import needs — its key, hash
+ * and input (`keep` says which of those items are kept; all are counted).
+ */
+class Planner {
+  mapping: ImportPlan["mapping"];
+  mappingProblems: MappingProblem[] = [];
+  readonly errors: KintoneRowError[] = [];
+  readonly items: PlannedItem<unknown>[] = [];
+  readonly counts = { create: 0, update: 0, unchanged: 0 };
+  /** partners the projects name that do not exist yet, in the order they are first named */
+  readonly newPartners: PartnerSpec[] = [];
+  private readonly pendingPartners = new Set<string>();
+  private readonly keysSeen = new Map<string, number>();
 
-  const pendingPartners = new Map<string, PartnerSpec>();
-  const lookups = await loadLookups(tx, app);
-  const imported = new Map(
-    (await repo.findImported(tx, app === "projects" ? "international_projects" : "international_trips")).map((r) => [r.source_key, r]),
-  );
-  const knownPartners = new Set((await repo.findPartnerKeys(tx)).map((p) => partnerKey(p.country, p.city, p.organisation)));
-  const keysSeen = new Map<string, number>();
-  for (const record of exported.records) {
+  constructor(
+    private readonly app: KintoneAppName,
+    private readonly chosen: ImportPlan["mapping"] | null,
+    private readonly lookups: ImportLookups,
+    private readonly imported: Map<string, { id: string; source_hash: string | null }>,
+    private readonly knownPartners: Set<string>,
+    private readonly keep: (item: PlannedItem<unknown>) => boolean = () => true,
+  ) {
+    this.mapping = chosen ?? { app, main: {}, subtables: {}, subtableOf: {} };
+  }
+
+  get clean(): boolean {
+    return this.mappingProblems.length === 0 && this.errors.length === 0;
+  }
+
+  layout(layout: KintoneLayout): void {
+    this.mapping = this.chosen ?? { ...suggestMapping(this.app, layout), subtableOf: {} };
+    this.mappingProblems = checkMapping(this.mapping, layout);
+  }
+
+  /** The record's item, or null when it has errors (or the mapping has problems: nothing is read then). */
+  add(record: KintoneRecord): PlannedItem<unknown> | null {
+    if (this.mappingProblems.length > 0) return null;
+    const { app, mapping, lookups } = this;
     const converted = app === "projects" ? projectFromRecord(record, mapping, lookups) : tripFromRecord(record, mapping, lookups);
     if (!converted.ok) {
-      plan.errors.push(...converted.errors);
-      continue;
+      this.errors.push(...converted.errors);
+      return null;
     }
-    const firstRow = keysSeen.get(converted.sourceKey);
+    const firstRow = this.keysSeen.get(converted.sourceKey);
     if (firstRow !== undefined) {
-      plan.errors.push({
+      this.errors.push({
         row: record.row,
         column: mapping.main.key ?? null,
         message: `レコード番号「${converted.sourceKey}」が${firstRow}行目と重複しています。`,
       });
-      continue;
+      return null;
     }
-    keysSeen.set(converted.sourceKey, record.row);
+    this.keysSeen.set(converted.sourceKey, record.row);
     if ("partners" in converted.value)
       for (const p of converted.value.partners) {
         const key = partnerKey(p.country, p.city, p.organisation);
-        if (!knownPartners.has(key) && !pendingPartners.has(key)) pendingPartners.set(key, p);
+        if (this.knownPartners.has(key) || this.pendingPartners.has(key)) continue;
+        this.pendingPartners.add(key);
+        this.newPartners.push(p);
       }
     const hash = hashOf(converted.value);
-    const existing = imported.get(converted.sourceKey);
+    const existing = this.imported.get(converted.sourceKey);
     const value = converted.value as { input: { name?: string; title?: string } };
-    plan.items.push({
+    const item: PlannedItem<unknown> = {
       row: record.row,
       key: converted.sourceKey,
       title: value.input.name ?? value.input.title ?? "",
@@ -170,10 +200,70 @@ export async function planImport(
       existingId: existing?.id ?? null,
       hash,
       value: converted.value,
-    });
+    };
+    this.counts[item.action] += 1;
+    if (this.keep(item)) this.items.push(item);
+    return item;
   }
-  plan.newPartners = [...pendingPartners.values()];
-  return plan;
+
+  /** Everything that stops the import: the mapping's problems (on the header's row), then the file's and the records'. */
+  allErrors(exported: KintoneExportSummary): KintoneRowError[] {
+    return [
+      ...this.mappingProblems.map((p) => ({ row: 1, column: null, message: `${p.target}: ${p.problem}` })),
+      ...exported.problems.map((p) => ({ row: p.row, column: p.column, message: p.problem })),
+      ...(this.mappingProblems.length > 0 ? [] : this.errors),
+    ];
+  }
+}
+
+/** The mapping to read the file with, and what the records are checked against, loaded before the file is read. */
+async function startPlanning(
+  tx: Queryable,
+  app: KintoneAppName,
+  given: KintoneMappingBody | null,
+  keep?: (item: PlannedItem<unknown>) => boolean,
+) {
+  const saved = given ? null : await repo.findMapping(tx, app);
+  const chosen = given ? storedMapping(app, given) : storedMapping(app, saved?.mapping);
+  // One query after another: a transaction is one connection.
+  const lookups = await loadLookups(tx, app);
+  const imported = new Map(
+    (await repo.findImported(tx, app === "projects" ? "international_projects" : "international_trips")).map((r) => [r.source_key, r]),
+  );
+  const partners = await repo.findPartnerKeys(tx);
+  const partnerIds = new Map(partners.map((p) => [partnerKey(p.country, p.city, p.organisation), p.id]));
+  const planner = new Planner(app, chosen, lookups, imported, new Set(partnerIds.keys()), keep);
+  return { saved, chosen, planner, partnerIds };
+}
+
+/**
+ * Reads the file with the app's saved mapping (or one suggested from its header) and works out what importing would
+ * do (the preview; nothing is written). The records are read one by one and not kept.
+ */
+export async function planImport(
+  tx: Queryable,
+  app: KintoneAppName,
+  bytes: Uint8Array,
+  given: KintoneMappingBody | null = null,
+): Promise<ImportPlan & { mappingSaved: boolean }> {
+  const { saved, chosen, planner } = await startPlanning(tx, app, given);
+  const exported = scanKintoneExport(
+    bytes,
+    { subtableOf: chosen?.subtableOf ?? {} },
+    (record) => planner.add(record),
+    (layout) => planner.layout(layout),
+  );
+  const failed = planner.mappingProblems.length > 0;
+  return {
+    app,
+    exported,
+    mapping: planner.mapping,
+    mappingSaved: saved !== null,
+    mappingProblems: planner.mappingProblems,
+    errors: [...exported.problems.map((p) => ({ row: p.row, column: p.column, message: p.problem })), ...(failed ? [] : planner.errors)],
+    items: failed ? [] : planner.items,
+    newPartners: failed ? [] : planner.newPartners,
+  };
 }
 
 export function countActions(items: readonly { action: ImportAction }[]) {
@@ -199,7 +289,7 @@ export function previewOf(plan: ImportPlan & { mappingSaved: boolean }): Kintone
   return {
     encoding: exported.encoding,
     headerKind: exported.headerKind,
-    records: exported.records.length,
+    records: exported.recordCount,
     subtables: exported.subtables.map((s) => ({ name: s.name, rows: s.rows, fields: s.fields, inferred: s.inferred })),
     columns: exported.columns.map((c) => ({ header: c.header, field: c.field, subtable: c.subtable })),
     targets: targetsOf(IMPORT_TARGETS[plan.app]),
@@ -221,54 +311,145 @@ export interface AppliedImport {
   partnersCreated: number;
 }
 
+/** The records a batch creates at once (one statement per table for each batch). */
+export const IMPORT_BATCH = 1000;
+
+/** Thrown inside the import's transaction (so that it rolls back) when the service refused records: by their rows. */
+export class ImportRefused extends Error {
+  constructor(readonly errors: KintoneRowError[]) {
+    super(`the import was refused (${errors.length} rows)`);
+  }
+}
+
 /**
- * Writes a plan without errors inside the caller's transaction: new partners first, then each record created or
- * replaced through the projects' and trips' own steps (their checks and audit), with its hash. Unchanged records are
- * not touched.
+ * Imports the file inside the caller's transaction, writing while it reads: new partners as they are first named,
+ * new projects in batches of IMPORT_BATCH as soon as a batch is read (project-batch.ts: the same rows and audit as
+ * createProjectIn, checked for the batch at once; on PostgreSQL the database writes one batch while the next is read).
+ * Changed projects and every trip go through the projects' and trips' own steps (their checks and audit) once the
+ * file is read, each with its hash; unchanged records are not touched. Anything wrong — the mapping, a line, a record
+ * the contracts or the service refuse (its ValidationError, named by its row) — throws ImportRefused with every
+ * problem, and the caller's transaction rolls back what was written.
  */
-export async function applyPlan(
+export async function importExport(
   tx: Queryable,
   actor: Actor,
-  plan: ImportPlan,
+  app: KintoneAppName,
+  bytes: Uint8Array,
   onProgress?: (done: number) => Promise<void>,
 ): Promise<AppliedImport> {
-  if (plan.mappingProblems.length > 0 || plan.errors.length > 0) throw new Error("a plan with problems is not applied");
-  const partnerIds = new Map<string, string>();
-  for (const p of await repo.findPartnerKeys(tx)) partnerIds.set(partnerKey(p.country, p.city, p.organisation), p.id);
-  for (const p of plan.newPartners) {
-    const id = await createPartnerIn(tx, actor, { ...p, latitude: null, longitude: null });
-    partnerIds.set(partnerKey(p.country, p.city, p.organisation), id);
-  }
-  const table = plan.app === "projects" ? "international_projects" : "international_trips";
+  // new projects are written as they are read, not kept; the rest waits for the end of the file
+  const streamed = (item: PlannedItem<unknown>) => app === "projects" && item.action === "create";
+  const { chosen, planner, partnerIds } = await startPlanning(tx, app, null, (item) => !streamed(item));
+  const table = app === "projects" ? "international_projects" : "international_trips";
+  const refused: KintoneRowError[] = [];
+  /** One record through the service's own step; its ValidationError becomes the row's error. */
+  const viaService = async (item: PlannedItem<unknown>, write: () => Promise<string>) => {
+    try {
+      await repo.setSourceHash(tx, table, await write(), item.hash);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      refused.push({ row: item.row, column: null, message: error.message });
+    }
+  };
   let done = 0;
-  for (const item of plan.items) {
-    done += 1;
+  let reported = 0;
+  const progress = async (n: number) => {
+    done += n;
+    if (onProgress && done - reported >= 500) {
+      reported = done;
+      await onProgress(done);
+    }
+  };
+  let partnersCreated = 0;
+  const createNewPartners = async () => {
+    for (; partnersCreated < planner.newPartners.length; partnersCreated++) {
+      const p = planner.newPartners[partnersCreated];
+      partnerIds.set(
+        partnerKey(p.country, p.city, p.organisation),
+        await createPartnerIn(tx, actor, { ...p, latitude: null, longitude: null }),
+      );
+    }
+  };
+  const projectOf = (item: PlannedItem<unknown>): ProjectInput => {
+    const { input, partners } = item.value as ProjectImport;
+    return {
+      ...input,
+      partnerIds: [...new Set(partners.map((p) => partnerIds.get(partnerKey(p.country, p.city, p.organisation)) as string))],
+    };
+  };
+  const checkProjects = projectChecker(tx);
+  const createProjects = async (items: PlannedItem<unknown>[]) => {
+    await createNewPartners();
+    const inputs = items.map(projectOf);
+    const passed = await checkProjects(inputs);
+    const checked = items.flatMap((item, k) => (passed[k] ? [{ input: inputs[k], sourceKey: item.key, sourceHash: item.hash }] : []));
+    await insertCheckedProjects(tx, actor, checked); // indexes them for search too (see SEARCH INDEX there)
+    for (const [k, item] of items.entries())
+      if (!passed[k]) await viaService(item, () => createProjectIn(tx, actor, inputs[k], { sourceKey: item.key }));
+    await progress(items.length);
+  };
+
+  // The batches are written one after another on the transaction's connection while the file is read on: the reader
+  // stops every fifty lines to let the database's answers in (and lets the writing catch up when four batches wait).
+  let writing: Promise<void> = Promise.resolve();
+  let queued = 0;
+  let batch: PlannedItem<unknown>[] = [];
+  const send = () => {
+    const items = batch;
+    batch = [];
+    queued += 1;
+    writing = writing.then(async () => {
+      await createProjects(items);
+      queued -= 1;
+    });
+    writing.catch(() => {}); // awaited below; a failure stops the writing and is thrown there
+  };
+  const exported = await scanKintoneExportAsync(
+    bytes,
+    { subtableOf: chosen?.subtableOf ?? {} },
+    (record) => {
+      const item = planner.add(record);
+      if (item === null) return;
+      if (!streamed(item)) {
+        if (item.action === "unchanged") done += 1;
+        return;
+      }
+      // once the file has a problem nothing more is written: it will all be rolled back
+      if (!planner.clean) return;
+      batch.push(item);
+      if (batch.length >= IMPORT_BATCH) send();
+    },
+    (layout) => planner.layout(layout),
+    async () => {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (queued >= 4) await writing;
+    },
+  );
+  await writing;
+  const errors = planner.allErrors(exported);
+  if (errors.length > 0) throw new ImportRefused(errors);
+  if (batch.length > 0) send();
+  await writing;
+  await createNewPartners();
+  for (const item of planner.items) {
     if (item.action === "unchanged") continue;
-    let id: string;
-    if (plan.app === "projects") {
-      const { input, partners } = item.value as ProjectImport;
-      const project = {
-        ...input,
-        partnerIds: [...new Set(partners.map((p) => partnerIds.get(partnerKey(p.country, p.city, p.organisation)) as string))],
-      };
-      if (item.existingId) {
-        await replaceProjectIn(tx, actor, item.existingId, project, { action: "import_update" });
-        id = item.existingId;
-      } else id = await createProjectIn(tx, actor, project, { sourceKey: item.key });
+    if (app === "projects") {
+      const id = item.existingId as string;
+      await viaService(item, async () => {
+        await replaceProjectIn(tx, actor, id, projectOf(item), { action: "import_update" });
+        return id;
+      });
     } else {
       const trip = item.value as TripImport;
-      id = item.existingId ?? (await createTripIn(tx, actor, trip.input, { sourceKey: item.key }));
-      await replaceImportedTripIn(tx, actor, id, trip, { created: item.existingId === null });
+      await viaService(item, async () => {
+        const id = item.existingId ?? (await createTripIn(tx, actor, trip.input, { sourceKey: item.key }));
+        await replaceImportedTripIn(tx, actor, id, trip, { created: item.existingId === null });
+        return id;
+      });
     }
-    await repo.setSourceHash(tx, table, id, item.hash);
-    if (onProgress && done % 500 === 0) await onProgress(done);
+    await progress(1);
   }
-  const counts = countActions(plan.items);
-  return {
-    records: plan.items.length,
-    created: counts.create,
-    updated: counts.update,
-    unchanged: counts.unchanged,
-    partnersCreated: plan.newPartners.length,
-  };
+  if (refused.length > 0) throw new ImportRefused(refused.sort((a, b) => a.row - b.row));
+  const { create, update, unchanged } = planner.counts;
+  return { records: create + update + unchanged, created: create, updated: update, unchanged, partnersCreated: planner.newPartners.length };
 }

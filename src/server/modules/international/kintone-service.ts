@@ -14,7 +14,7 @@ import { TabularFormatError } from "../../platform/tabular/errors";
 import { defineJob } from "../manifest";
 import { managerAccessOf } from "./access";
 import { IMPORT_TARGETS } from "./kintone/import-mapping";
-import { applyPlan, ERRORS_SHOWN, planImport, previewOf, targetsOf } from "./kintone-import";
+import { ERRORS_SHOWN, ImportRefused, importExport, planImport, previewOf, targetsOf } from "./kintone-import";
 import * as repo from "./kintone-import-repository";
 
 export const KINTONE_IMPORT_JOB = "international.kintone.import";
@@ -110,22 +110,20 @@ export async function importKintoneBytes(
   await progress(0, null, "ファイルを読み込み、検証しています");
   try {
     return await db.transaction(async (tx) => {
-      const plan = await planImport(tx, app, bytes);
-      const errors = [...plan.mappingProblems.map((p) => ({ row: 1, column: null, message: `${p.target}: ${p.problem}` })), ...plan.errors];
-      if (errors.length > 0) return { ok: false as const, errorCount: errors.length, errors: errors.slice(0, ERRORS_SHOWN) };
-      const total = plan.items.length;
-      await progress(0, total, `${total}件を反映しています`);
-      const applied = await applyPlan(tx, actor, plan, (done) => progress(done, total, `${done}件を反映しました`));
+      // read and written as it goes (the number of records is known at the end)
+      const applied = await importExport(tx, actor, app, bytes, (done) => progress(done, null, `${done}件を反映しました`));
       await recordAudit(tx, actor, {
         action: "import",
         entityType: app === "projects" ? "international_project" : "international_trip",
         entityId: null,
         summary: `kintone から${APP_LABELS[app]}を取込（${applied.records}件: 新規${applied.created}・更新${applied.updated}・変更なし${applied.unchanged}）`,
       });
-      await progress(total, total, "完了しました");
+      await progress(applied.records, applied.records, "完了しました");
       return { ok: true as const, app, ...applied };
     });
   } catch (error) {
+    // a file with problems, or records the service refused: the transaction has rolled back, the rows are named
+    if (error instanceof ImportRefused) return { ok: false, errorCount: error.errors.length, errors: error.errors.slice(0, ERRORS_SHOWN) };
     if (error instanceof TabularFormatError)
       return { ok: false, errorCount: 1, errors: [{ row: 1, column: null, message: error.message }] };
     throw error;

@@ -38,48 +38,53 @@ export interface TotalsRowData {
   trips: number;
 }
 
-/** The running projects of fiscal year $1 with their money of that year. */
+/** The running projects of fiscal year $1, and the trips of the year ($2–$3) not cancelled. */
 const RUNNING = `
   running AS (
     SELECT p.id, p.field_id, p.owner_organisation_id FROM international_projects p
      WHERE p.first_fiscal_year <= $1 AND coalesce(p.last_fiscal_year, $1) >= $1
   ),
-  money AS (
-    SELECT y.project_id, sum(y.budget)::bigint AS budget, sum(coalesce(y.settled, 0))::bigint AS settled
-      FROM international_project_years y JOIN running r ON r.id = y.project_id
-     WHERE y.fiscal_year = $1 GROUP BY y.project_id
-  ),
   year_trips AS (
     SELECT t.id FROM international_trips t WHERE t.departs_on BETWEEN $2::date AND $3::date AND t.status <> 'cancelled'
   )`;
 
-// One row per running project in each group (money is summed per project first), so a plain count is exact.
-const SELECT_FIGURES = `
-  count(r.id)::int AS projects,
-  coalesce(sum(m.budget), 0)::bigint AS budget,
-  coalesce(sum(m.settled), 0)::bigint AS settled`;
-
-/** Trips of the year linked to the running projects of each group (`group_key` is a column of `grouped`). */
-const TRIPS_OF_GROUPS = `
+/**
+ * The figures of each group, given the CTE grouped (id, group_key: a running project and the group it counts in). Each is
+ * aggregated per group straight away (never per project first, then joined): with 100,000 projects the per-project
+ * step was most of the time. The year's trips are few, so their links are found from the trips' side.
+ */
+const FIGURES_OF_GROUPS = `
+  group_projects AS (SELECT g.group_key, count(*)::int AS projects FROM grouped g GROUP BY g.group_key),
+  group_money AS (
+    SELECT g.group_key, sum(y.budget)::bigint AS budget, sum(coalesce(y.settled, 0))::bigint AS settled
+      FROM grouped g JOIN international_project_years y ON y.project_id = g.id AND y.fiscal_year = $1
+     GROUP BY g.group_key
+  ),
   group_trips AS (
     SELECT g.group_key, count(DISTINCT tp.trip_id)::int AS trips
-      FROM grouped g
-      JOIN international_trip_projects tp ON tp.project_id = g.id
-      JOIN year_trips yt ON yt.id = tp.trip_id
+      FROM year_trips yt
+      JOIN international_trip_projects tp ON tp.trip_id = yt.id
+      JOIN grouped g ON g.id = tp.project_id
      GROUP BY g.group_key
   )`;
+
+const SELECT_FIGURES = `
+  gp.projects, coalesce(gm.budget, 0)::bigint AS budget, coalesce(gm.settled, 0)::bigint AS settled,
+  coalesce(gt.trips, 0)::int AS trips`;
+
+const JOIN_FIGURES = (key: string) => `
+  LEFT JOIN group_money gm ON gm.group_key = ${key}
+  LEFT JOIN group_trips gt ON gt.group_key = ${key}`;
 
 export async function totalsByField(db: Queryable, fy: number, start: string, end: string): Promise<TotalsRowData[]> {
   const { rows } = await db.query<TotalsRowData>(
     `WITH ${RUNNING},
      grouped AS (SELECT r.id, r.field_id AS group_key FROM running r),
-     ${TRIPS_OF_GROUPS}
-     SELECT f.id AS key, f.name AS label, ${SELECT_FIGURES}, coalesce(gt.trips, 0)::int AS trips
-       FROM running r
-       JOIN international_fields f ON f.id = r.field_id
-       LEFT JOIN money m ON m.project_id = r.id
-       LEFT JOIN group_trips gt ON gt.group_key = f.id
-      GROUP BY f.id, f.name, f.sort_order, gt.trips
+     ${FIGURES_OF_GROUPS}
+     SELECT f.id AS key, f.name AS label, ${SELECT_FIGURES}
+       FROM group_projects gp
+       JOIN international_fields f ON f.id = gp.group_key
+       ${JOIN_FIGURES("f.id")}
       ORDER BY f.sort_order, f.name`,
     [fy, start, end],
   );
@@ -93,14 +98,11 @@ export async function totalsByBureau(db: Queryable, fy: number, start: string, e
        SELECT r.id, coalesce(ob.bureau_id, r.owner_organisation_id) AS group_key
          FROM running r LEFT JOIN org_bureau ob ON ob.org_id = r.owner_organisation_id
      ),
-     ${TRIPS_OF_GROUPS}
-     SELECT o.id AS key, o.name AS label, ${SELECT_FIGURES}, coalesce(gt.trips, 0)::int AS trips
-       FROM grouped g
-       JOIN running r ON r.id = g.id
-       JOIN organisations o ON o.id = g.group_key
-       LEFT JOIN money m ON m.project_id = r.id
-       LEFT JOIN group_trips gt ON gt.group_key = o.id
-      GROUP BY o.id, o.name, o.sort_order, gt.trips
+     ${FIGURES_OF_GROUPS}
+     SELECT o.id AS key, o.name AS label, ${SELECT_FIGURES}
+       FROM group_projects gp
+       JOIN organisations o ON o.id = gp.group_key
+       ${JOIN_FIGURES("o.id")}
       ORDER BY o.sort_order, o.name`,
     [fy, start, end],
   );
@@ -110,28 +112,25 @@ export async function totalsByBureau(db: Queryable, fy: number, start: string, e
 export async function totalsByPartner(db: Queryable, fy: number, start: string, end: string): Promise<TotalsRowData[]> {
   const { rows } = await db.query<TotalsRowData>(
     `WITH ${RUNNING},
-     partner_projects AS (
-       SELECT pp.partner_id, count(*)::int AS projects,
-              coalesce(sum(m.budget), 0)::bigint AS budget, coalesce(sum(m.settled), 0)::bigint AS settled
-         FROM international_project_partners pp
-         JOIN running r ON r.id = pp.project_id
-         LEFT JOIN money m ON m.project_id = r.id
-        GROUP BY pp.partner_id
+     grouped AS (
+       SELECT r.id, pp.partner_id AS group_key FROM running r JOIN international_project_partners pp ON pp.project_id = r.id
      ),
+     ${FIGURES_OF_GROUPS},
      partner_trips AS (
        SELECT v.partner_id, count(DISTINCT v.trip_id)::int AS trips
-         FROM international_trip_visits v JOIN year_trips yt ON yt.id = v.trip_id
+         FROM year_trips yt JOIN international_trip_visits v ON v.trip_id = yt.id
         WHERE v.partner_id IS NOT NULL
         GROUP BY v.partner_id
      )
      SELECT pa.id AS key,
             pa.city || CASE WHEN pa.organisation = '' THEN '' ELSE ' ' || pa.organisation END || '（' || pa.country || '）' AS label,
-            coalesce(pp.projects, 0)::int AS projects, coalesce(pp.budget, 0)::bigint AS budget,
-            coalesce(pp.settled, 0)::bigint AS settled, coalesce(pt.trips, 0)::int AS trips
+            coalesce(gp.projects, 0)::int AS projects, coalesce(gm.budget, 0)::bigint AS budget,
+            coalesce(gm.settled, 0)::bigint AS settled, coalesce(pt.trips, 0)::int AS trips
        FROM international_partners pa
-       LEFT JOIN partner_projects pp ON pp.partner_id = pa.id
+       LEFT JOIN group_projects gp ON gp.group_key = pa.id
+       LEFT JOIN group_money gm ON gm.group_key = pa.id
        LEFT JOIN partner_trips pt ON pt.partner_id = pa.id
-      WHERE pp.partner_id IS NOT NULL OR pt.partner_id IS NOT NULL
+      WHERE gp.group_key IS NOT NULL OR pt.partner_id IS NOT NULL
       ORDER BY pa.country, pa.city, pa.organisation`,
     [fy, start, end],
   );

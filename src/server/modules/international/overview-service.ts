@@ -3,6 +3,7 @@
 // other divisions count too although their records stay hidden. What each figure counts: overview-repository.ts.
 import type { MapPoint, TotalsRow } from "../../../common/api/international";
 import { fiscalYearRange } from "../../../common/dates";
+import { partnerName } from "../../../common/international/partner-label";
 import type { Queryable } from "../../db/database";
 import type { Principal } from "../../platform/auth/permissions";
 import { accessOf } from "./access";
@@ -22,11 +23,6 @@ export async function internationalTotals(
   return { fiscalYear, by, rows: await read(db, fiscalYear, start, end) };
 }
 
-/** A partner's name on the map and in lists: the city, and the organisation in it when the partner is one. */
-export function partnerLabel(p: { city: string; organisation: string }): string {
-  return p.organisation ? `${p.city} ${p.organisation}` : p.city;
-}
-
 export async function internationalMap(
   db: Queryable,
   user: Principal | null,
@@ -38,7 +34,7 @@ export async function internationalMap(
   return {
     points: rows.map((r) => ({
       partnerId: r.partner_id,
-      label: partnerLabel(r),
+      label: partnerName(r),
       country: r.country,
       relation: r.relation,
       latitude: r.latitude,

@@ -5,12 +5,14 @@
 // editor as a record of their own division.
 import type { Partner, PartnerRelation, TimelineEntry } from "../../../common/api/international";
 import { fiscalYearRange, formatFiscalYear } from "../../../common/dates";
+import { partnerLabel } from "../../../common/international/partner-label";
 import type { Db, Queryable } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import { NotFound } from "../../platform/errors";
 import { accessOf, managerAccessOf, requireEditRecord } from "./access";
 import * as repo from "./partner-repository";
+import { indexProjectsOf } from "./search-index";
 
 const toPartner = (row: repo.PartnerRow): Partner => ({
   id: row.id,
@@ -25,11 +27,6 @@ const toPartner = (row: repo.PartnerRow): Partner => ({
   visitCount: row.visit_count,
   isSample: row.is_sample,
 });
-
-/** 「大連市（中国）」, 「高雄市 高雄市政府観光伝播局（台湾）」: how a partner is named in lists and the audit log. */
-export function partnerLabel(p: { country: string; city: string; organisation: string }): string {
-  return `${p.city}${p.organisation ? ` ${p.organisation}` : ""}（${p.country}）`;
-}
 
 async function readPartner(db: Queryable, id: string): Promise<repo.PartnerRow> {
   const row = await repo.findPartner(db, id);
@@ -101,6 +98,7 @@ export async function updatePartner(
     // A field left out of the PATCH keeps its value.
     const after = { ...before, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) } as PartnerInput;
     await repo.updatePartner(tx, id, after);
+    await indexProjectsOf(tx, { partnerId: id });
     await recordAudit(tx, actor, {
       action: "update",
       entityType: "international_partner",

@@ -11,6 +11,7 @@ import { DEMO_ACTOR } from "../../platform/audit/audit";
 import { createFieldIn } from "./field-service";
 import { createPartnerIn, createReceivedVisitIn, type PartnerInput } from "./partner-service";
 import { createProjectIn } from "./project-service";
+import { indexSampleData } from "./search-index";
 
 const FIELDS = [
   "国際交流",
@@ -603,5 +604,7 @@ export async function loadProjectDemo(db: Db): Promise<void> {
         { receivedOn: r.receivedOn, delegation: r.delegation, purpose: r.purpose },
         { isSample: true },
       );
+    // searchable once all are in (one bulk write instead of one per project)
+    await indexSampleData(tx);
   });
 }

@@ -5,13 +5,13 @@
 // every project); the export is audited.
 import { FUNDING_SOURCE_LABELS, PROJECT_STATUS_LABELS } from "../../../common/api/international";
 import { formatFiscalYear, formatWareki, isoDateInJapan, todayInJapan } from "../../../common/dates";
+import { partnerLabel } from "../../../common/international/partner-label";
 import type { Db } from "../../db/database";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
 import type { Principal } from "../../platform/auth/permissions";
 import type { FileResult } from "../../platform/http/types";
 import { writeXlsx } from "../../platform/tabular/xlsx-write";
 import { accessOf } from "./access";
-import { partnerLabel } from "./partner-service";
 import { gradeProjectIndicator, projectGradeRule } from "./project-indicators";
 import * as repo from "./project-repository";
 

@@ -11,6 +11,7 @@ import {
   type TripStatus,
 } from "../../../common/api/international";
 import { formatFiscalYear } from "../../../common/dates";
+import { partnerLabel } from "../../../common/international/partner-label";
 import type { Db, Queryable } from "../../db/database";
 import { organisationKindOf } from "../../platform/admin/organisations";
 import { type Actor, recordAudit } from "../../platform/audit/audit";
@@ -19,9 +20,9 @@ import { findUserById } from "../../platform/auth/principal-repo";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import { accessOf, canEditRecord, type InternationalAccess, requireEditRecord } from "./access";
 import { findExistingPartnerIds } from "./partner-repository";
-import { partnerLabel } from "./partner-service";
 import { projectGradeRule, toProjectIndicator } from "./project-indicators";
 import * as repo from "./project-repository";
+import { indexProjects, indexTrips, tripIdsOfProject } from "./search-index";
 
 export const STALE = "他の利用者が先に更新しました。画面を再読み込みしてから、もう一度保存してください。";
 
@@ -224,6 +225,8 @@ export async function createProjectIn(
     createdBy: actor.userId,
   });
   await repo.replaceProjectParts(tx, id, partsOf(input));
+  // the sample data indexes its records once at its end (indexSampleData), to keep a first start fast
+  if (!opts.isSample) await indexProjects(tx, [id]);
   await recordAudit(tx, actor, {
     action: "create",
     entityType: "international_project",
@@ -264,6 +267,8 @@ export async function replaceProjectIn(
   const before = await storedView(tx, id);
   if (!(await repo.updateProject(tx, id, version, valuesOf(input)))) throw new Conflict(STALE, "stale_version");
   await repo.replaceProjectParts(tx, id, partsOf(input));
+  await indexProjects(tx, [id]);
+  if (before.name !== input.name) await indexTrips(tx, await tripIdsOfProject(tx, id));
   await recordAudit(tx, actor, {
     action: opts.action ?? "update",
     entityType: "international_project",
@@ -303,7 +308,10 @@ export async function deleteProject(db: Db, user: Principal | null, actor: Actor
     if (!current) throw new NotFound("国際関連事業");
     requireEditRecord(access, current.owner_organisation_id);
     const before = await storedView(tx, id);
+    const linkedTrips = await tripIdsOfProject(tx, id);
     await repo.deleteProject(tx, id);
+    await indexProjects(tx, [id]);
+    await indexTrips(tx, linkedTrips);
     await recordAudit(tx, actor, {
       action: "delete",
       entityType: "international_project",

@@ -9,6 +9,7 @@ import type { TripInput } from "../../../common/api/international";
 import type { Db, Queryable } from "../../db/database";
 import { organisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR } from "../../platform/audit/audit";
+import { indexSampleData } from "./search-index";
 import { createTravelRateIn } from "./travel-rates";
 import * as repo from "./trip-repository";
 import { createTripIn, fileTripReportAsSystem, transitionTripAsSystem, updateTripAsSystem } from "./trip-service";
@@ -502,4 +503,6 @@ export async function loadTripDemo(db: Db): Promise<void> {
           await createTravelRateIn(tx, DEMO_ACTOR, { validFrom: version.validFrom, costKind, regionClass, amount }, { isSample: true });
   });
   for (const trip of TRIPS) await db.transaction((tx) => loadTrip(tx, trip));
+  // searchable once all are in (one bulk write instead of one per step of every trip)
+  await db.transaction((tx) => indexSampleData(tx));
 }

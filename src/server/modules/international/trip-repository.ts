@@ -248,9 +248,17 @@ export async function findEvents(db: Queryable, tripId: string): Promise<EventRo
 // ------------------------------------------------------------------ references the input names
 
 /** Of the ids given, those that name a user. */
-export async function existingUserIds(db: Queryable, ids: string[]): Promise<Set<string>> {
+/**
+ * The ids that are the city's staff (roles admin, editor, viewer, in a city organisation): a traveller is never an
+ * external login. A disabled account still counts (a past trip keeps the person who has since left).
+ */
+export async function existingStaffIds(db: Queryable, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const { rows } = await db.query<{ id: string }>("SELECT id FROM users WHERE id = ANY($1::uuid[])", [ids]);
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT u.id FROM users u JOIN organisations o ON o.id = u.organisation_id
+      WHERE u.id = ANY($1::uuid[]) AND u.role IN ('admin', 'editor', 'viewer') AND o.kind <> 'external'`,
+    [ids],
+  );
   return new Set(rows.map((r) => r.id));
 }
 

@@ -13,6 +13,7 @@ import type { Principal } from "../../platform/auth/permissions";
 import { Conflict, Forbidden, NotFound, ValidationError } from "../../platform/errors";
 import type { FileResult } from "../../platform/http/types";
 import { accessOf, canEditRecord, type InternationalAccess, requireEditRecord } from "./access";
+import { indexTrips } from "./search-index";
 import { renderTripSummaryPdf } from "./trip-pdf";
 import * as repo from "./trip-repository";
 import {
@@ -52,7 +53,8 @@ function tripAccessOf(access: InternationalAccess, trip: repo.TripRow, traveller
 /** The sample data and the import act for the module itself: every role. */
 const ALL_ROLES: ReadonlySet<TripActorRole> = new Set<TripActorRole>(["owner", "manager", "traveller"]);
 
-async function loadTrip(tx: Queryable, access: InternationalAccess, id: string, forUpdate: boolean) {
+/** The trip with the caller's roles on it; "not found" to a caller who may not read it (the attachments use it too). */
+export async function loadTrip(tx: Queryable, access: InternationalAccess, id: string, forUpdate: boolean) {
   const trip = await repo.findTrip(tx, id, { forUpdate });
   if (!trip) throw new NotFound(TRIP);
   const travellers = await repo.findTravellers(tx, id);
@@ -228,11 +230,11 @@ async function validateTripInput(tx: Queryable, input: TripInput, reportDueOn: s
   if (!(await repo.organisationExists(tx, input.ownerOrganisationId))) fields.ownerOrganisationId = "所管する課を選び直してください。";
 
   const userIds = input.travellers.flatMap((t) => (t.userId ? [t.userId] : []));
-  const users = await repo.existingUserIds(tx, userIds);
+  const users = await repo.existingStaffIds(tx, userIds);
   const seen = new Set<string>();
   input.travellers.forEach((t, i) => {
     if (!t.userId) return;
-    if (!users.has(t.userId)) fields[`travellers.${i}.userId`] = `出張者 ${lineOf(i)}：利用者が見つかりません。選び直してください。`;
+    if (!users.has(t.userId)) fields[`travellers.${i}.userId`] = `出張者 ${lineOf(i)}：市の職員が見つかりません。選び直してください。`;
     else if (seen.has(t.userId)) fields[`travellers.${i}.userId`] = `出張者 ${lineOf(i)}：同じ職員が2回入力されています。`;
     seen.add(t.userId);
   });
@@ -305,6 +307,8 @@ export async function createTripIn(
   });
   await repo.replaceTripLines(tx, id, linesOf(input));
   await repo.insertEvent(tx, id, { fromStatus: null, toStatus: "planned", note: "登録", actorId: actor.userId, actorName: actor.label });
+  // the sample data indexes its records once at its end (indexSampleData), to keep a first start fast
+  if (!opts.isSample) await indexTrips(tx, [id]);
   await recordAudit(tx, actor, {
     action: "create",
     entityType: "international_trip",
@@ -372,6 +376,7 @@ export async function updateTrip(
     requireEditRecord(access, trip.owner_organisation_id);
     if (trip.version !== body.version) throw new Conflict(STALE, "stale_version");
     await updateTripIn(tx, actor, trip, body.trip, () => requireEditRecord(access, body.trip.ownerOrganisationId));
+    await indexTrips(tx, [id]);
     return detailFor(tx, access, id);
   });
 }
@@ -454,6 +459,7 @@ export async function transitionTrip(db: Db, user: Principal | null, actor: Acto
     if (!roles.has("owner") && !roles.has("manager"))
       throw new Forbidden("この出張の状態を変えられるのは、所管する課の職員と国際を所管する局の担当者だけです。");
     await transitionTripIn(tx, actor, trip, travellers, roles, body);
+    await indexTrips(tx, [id]);
     return detailFor(tx, access, id);
   });
 }
@@ -534,6 +540,7 @@ export async function fileTripReport(db: Db, user: Principal | null, actor: Acto
     if (!roles.has("owner") && !roles.has("traveller"))
       throw new Forbidden("出張報告を提出できるのは、出張を所管する課の職員か出張者本人だけです。");
     await fileTripReportIn(tx, actor, trip, body);
+    await indexTrips(tx, [id]);
     return detailFor(tx, access, id);
   });
 }
@@ -582,6 +589,7 @@ export async function fileTripReportIn(tx: Queryable, actor: Actor, trip: repo.T
 }
 
 // ------------------------------------------------------------------ steps for the sample data
+// (they leave the search index alone: the sample data indexes its trips once at its end, search-index.ts indexSampleData)
 
 /** Moves a trip as the module itself (sample data): every role, the table's and the data's rules still apply. */
 export async function transitionTripAsSystem(
@@ -641,6 +649,7 @@ export async function replaceImportedTripIn(
     await repo.replaceTripLines(tx, id, linesOf(input));
   }
   await repo.updateImportedState(tx, id, imported);
+  await indexTrips(tx, [id]);
   if (imported.status !== trip.status)
     await repo.insertEvent(tx, id, {
       fromStatus: trip.status,

@@ -164,6 +164,15 @@ describe("creating a trip", () => {
     );
     expect(badUser.status).toBe(400);
     expect(badUser.body.error.fields).toHaveProperty("travellers.0.userId");
+    // An external login (a supplier, a partner city's account) is never a traveller, though the account exists.
+    const external = await buildOrganisation(t.db, { name: "返礼品事業者", kind: "external" });
+    const supplier = await buildUser(t.db, { role: "partner", organisationId: external.id, displayName: "事業者 花子" });
+    const notStaff = await as.owner.post(
+      "/api/international/trips",
+      tripInput({ travellers: [{ userId: supplier.id, name: "事業者 花子", role: "leader", paidBy: "city" }] }),
+    );
+    expect(notStaff.status).toBe(400);
+    expect(notStaff.body.error.fields["travellers.0.userId"]).toBe("出張者 1行目：市の職員が見つかりません。選び直してください。");
     const badPartner = await as.owner.post(
       "/api/international/trips",
       tripInput({ visits: [{ ...tripInput().visits[0], partnerId: unknown }] }),

@@ -43,3 +43,31 @@ export async function recordAudit(tx: Queryable, actor: Actor, record: AuditReco
     ],
   );
 }
+
+/**
+ * Many audit rows in one statement, one per record as recordAudit writes each (a batch write, e.g. an import's new
+ * records): same columns, same actor, in the order given.
+ */
+export async function recordAudits(tx: Queryable, actor: Actor, records: readonly AuditRecord[]): Promise<void> {
+  if (records.length === 0) return;
+  await tx.query(
+    `INSERT INTO audit_log (actor_user_id, actor_label, action, entity_type, entity_id, summary, before, after, request_id)
+     SELECT $1, $2, r.action, r.entity_type, r.entity_id, r.summary, r.before, r.after, $3
+       FROM jsonb_to_recordset($4::jsonb) AS r(action text, entity_type text, entity_id text, summary text, before jsonb, after jsonb)`,
+    [
+      actor.userId,
+      actor.label,
+      actor.requestId ?? null,
+      JSON.stringify(
+        records.map((r) => ({
+          action: r.action,
+          entity_type: r.entityType,
+          entity_id: r.entityId ?? null,
+          summary: r.summary ?? "",
+          before: r.before,
+          after: r.after,
+        })),
+      ),
+    ],
+  );
+}

@@ -1,9 +1,17 @@
 // Stored files (uploads and generated reports) live in the database, so any server process can serve them.
 // Uploads are checked for size and type (by content, not only by the name the browser sends).
 import { createHash } from "node:crypto";
-import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES, IMAGE_TYPES, TABLE_UPLOAD_MAX_BYTES, WORD_TYPES } from "../../../common/upload-limits";
+import {
+  ATTACHMENT_TYPES,
+  DOCUMENT_TYPES,
+  DOCUMENT_UPLOAD_MAX_BYTES,
+  IMAGE_TYPES,
+  TABLE_UPLOAD_MAX_BYTES,
+  WORD_TYPES,
+} from "../../../common/upload-limits";
 import type { Queryable } from "../../db/database";
 import { AppError, NotFound } from "../errors";
+import { OFFICE_TYPES, officeTypeOf } from "./office-type";
 
 export const UPLOAD_LIMIT_BYTES = TABLE_UPLOAD_MAX_BYTES;
 
@@ -21,7 +29,9 @@ export type FileOwnerKind =
   | "furusato.gift"
   | "furusato.supplier"
   | "furusato.certificate_batch"
-  | "furusato.export";
+  | "furusato.export"
+  | "international.project"
+  | "international.trip";
 
 /** What the file is for: an upload may be attached only where a file of its purpose belongs. */
 export type FilePurpose =
@@ -32,6 +42,10 @@ export type FilePurpose =
   | "portal_bundle"
   | "import_upload"
   | "import_report"
+  /** a record's attached file (国際関連事業・海外出張の添付資料) */
+  | "attachment"
+  /** a file attached to a trip's report (報告書の添付) */
+  | "report_attachment"
   | "unknown";
 
 export interface FileOwner {
@@ -65,7 +79,9 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   "text/csv": ["csv"],
   "text/tab-separated-values": ["tsv"],
   "text/plain": ["txt"],
-  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ["xlsx"],
+  [OFFICE_TYPES.xlsx]: ["xlsx"],
+  [OFFICE_TYPES.docx]: ["docx"],
+  [OFFICE_TYPES.pptx]: ["pptx"],
 };
 
 /**
@@ -137,20 +153,47 @@ export function checkImageUpload(name: string, bytes: Uint8Array): string {
   return checkUpload(name, bytes, IMAGE_TYPES.mimeTypes);
 }
 
+/**
+ * Attachments kept with a record (国際関連事業・海外出張の添付資料): PDF, PNG, JPEG, or a Word, Excel or PowerPoint
+ * file (.docx/.xlsx/.pptx, recognised by the parts inside the zip). An old binary Office file (.doc/.xls/.ppt) is
+ * refused with its own message: it is asked for in the current format.
+ */
+export function checkAttachmentUpload(name: string, bytes: Uint8Array): string {
+  return checkUpload(name, bytes, ATTACHMENT_TYPES.mimeTypes);
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  "application/pdf": "PDF",
+  "image/png": "PNG",
+  "image/jpeg": "JPEG",
+  [OFFICE_TYPES.docx]: "Word（.docx）",
+  [OFFICE_TYPES.xlsx]: "Excel（.xlsx）",
+  [OFFICE_TYPES.pptx]: "PowerPoint（.pptx）",
+};
+
 function checkUpload(name: string, bytes: Uint8Array, accepted: string[]): string {
   if (bytes.length === 0) throw new AppError(400, "empty_file", "ファイルが空です。");
   if (bytes.length > EVIDENCE_LIMIT_BYTES)
     throw new AppError(413, "file_too_large", `ファイルが大きすぎます（上限 ${EVIDENCE_LIMIT_BYTES / 1024 / 1024}MB）。`);
   const starts = (...magic: number[]) => magic.every((byte, i) => bytes[i] === byte);
+  const takesOffice = accepted.some((t) => t.startsWith("application/vnd.openxmlformats-officedocument."));
   const type = starts(0x25, 0x50, 0x44, 0x46)
     ? "application/pdf"
     : starts(0x89, 0x50, 0x4e, 0x47)
       ? "image/png"
       : starts(0xff, 0xd8, 0xff)
         ? "image/jpeg"
-        : null;
+        : takesOffice && isZip(bytes)
+          ? officeTypeOf(bytes)
+          : null;
   if (!type || !accepted.includes(type)) {
-    const names = accepted.map((t) => ({ "application/pdf": "PDF", "image/png": "PNG", "image/jpeg": "JPEG" })[t]).join("・");
+    if (takesOffice && starts(0xd0, 0xcf, 0x11, 0xe0))
+      throw new AppError(
+        400,
+        "bad_file_type",
+        `「${name}」は古い形式の Office ファイル（.doc・.xls・.ppt）です。.docx・.xlsx・.pptx の形式で保存し直してから選んでください。`,
+      );
+    const names = accepted.map((t) => TYPE_NAMES[t] ?? t).join("・");
     throw new AppError(400, "bad_file_type", `「${name}」は ${names} のいずれでもありません。`);
   }
   return type;

@@ -150,3 +150,76 @@ export async function copyOwnedFile(
   );
   return rows[0]?.id ?? null;
 }
+
+/** A file kept with a record, as a record's page lists it: no content, with when and by whom it was stored. */
+export interface OwnedFile {
+  id: string;
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  purpose: FilePurpose;
+  /** ISO timestamp */
+  createdAt: string;
+  createdBy: string | null;
+  /** the uploader's display name (null for files the system stored: sample data, imports) */
+  createdByName: string | null;
+}
+
+/** The files a record owns (of the given purposes, or all), oldest first. The caller has checked the record's reader. */
+export async function listOwnedFiles(
+  db: Queryable,
+  owner: { kind: FileOwnerKind; id: string },
+  purposes?: readonly FilePurpose[],
+): Promise<OwnedFile[]> {
+  const { rows } = await db.query<{
+    id: string;
+    name: string;
+    mime_type: string;
+    size_bytes: number;
+    purpose: FilePurpose;
+    created_at: Date | string;
+    created_by: string | null;
+    created_by_name: string | null;
+  }>(
+    `SELECT f.id, f.name, f.mime_type, f.size_bytes, f.purpose, f.created_at, f.created_by, u.display_name AS created_by_name
+       FROM files f LEFT JOIN users u ON u.id = f.created_by
+      WHERE f.owner_kind = $1 AND f.owner_id = $2 AND ($3::text[] IS NULL OR f.purpose = ANY($3::text[]))
+      ORDER BY f.created_at, f.id`,
+    [owner.kind, owner.id, purposes ? [...purposes] : null],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    name: nameForType(row.name, row.mime_type),
+    mimeType: row.mime_type,
+    sizeBytes: Number(row.size_bytes),
+    purpose: row.purpose,
+    createdAt: row.created_at instanceof Date ? row.created_at.toISOString() : new Date(row.created_at).toISOString(),
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+  }));
+}
+
+/**
+ * Deletes a file the record owns (of the purpose, when given), inside the record's transaction, and returns what was
+ * deleted. Any other id (another record's file, an unknown one) is "not found": nothing is deleted.
+ */
+export async function deleteOwnedFile(
+  tx: Queryable,
+  fileId: string,
+  owner: { kind: FileOwnerKind; id: string; purpose?: FilePurpose },
+  what = "ファイル",
+): Promise<StoredFile> {
+  let file: StoredFile;
+  try {
+    file = await readFileMeta(tx, fileId);
+  } catch (error) {
+    if (error instanceof NotFound) throw new NotFound(what);
+    throw error;
+  }
+  if (file.ownerKind !== owner.kind || file.ownerId !== owner.id || (owner.purpose !== undefined && file.purpose !== owner.purpose))
+    throw new NotFound(what);
+  // Two deletes at once: the second finds the row gone once the first commits, and says so.
+  const { rowCount } = await tx.query("DELETE FROM files WHERE id = $1", [file.id]);
+  if (!rowCount) throw new NotFound(what);
+  return file;
+}

@@ -11,7 +11,7 @@ import {
   IMAGE_TYPES,
 } from "../../../common/upload-limits";
 import { upload, urlFor } from "../../api/client";
-import { AttachmentSection } from "./AttachmentSection";
+import { AttachmentSection } from "../../ui/AttachmentSection";
 import { fm } from "./messages";
 import { storeGift } from "./queries";
 

@@ -5,8 +5,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { downloadSupplierDocument, type SupplierDetail, uploadSupplierDocument } from "../../../common/api/furusato";
 import { DOCUMENT_TYPES, DOCUMENT_UPLOAD_MAX_BYTES } from "../../../common/upload-limits";
 import { upload, urlFor } from "../../api/client";
+import { AttachmentSection } from "../../ui/AttachmentSection";
 import { DateText, splitTimestamp } from "../../ui/dates";
-import { AttachmentSection } from "./AttachmentSection";
 import { fm } from "./messages";
 import { furusatoKeys } from "./queries";
 

@@ -13,6 +13,8 @@ import { lm } from "./ledgerMessages";
 import { fm } from "./messages";
 import { useFurusatoAccess } from "./queries";
 
+export { SampleBadge } from "../../ui/SampleBadge";
+
 export type Finding = z.infer<typeof ruleFinding>;
 type GiftStatus = (typeof GIFT_STATUSES)[number];
 
@@ -65,14 +67,6 @@ export function FindingCounts({ errors, warnings }: { errors: number; warnings: 
       {errors > 0 && <SeverityBadge severity="error">{fm.status.errors(errors)}</SeverityBadge>}
       {warnings > 0 && <SeverityBadge severity="warning">{fm.status.warnings(warnings)}</SeverityBadge>}
     </Group>
-  );
-}
-
-export function SampleBadge() {
-  return (
-    <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", textTransform: "none" } }}>
-      {fm.sample}
-    </Badge>
   );
 }
 

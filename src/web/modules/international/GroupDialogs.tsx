@@ -26,6 +26,8 @@ import { useFormSubmit } from "../../ui/useFormSubmit";
 import { gm } from "./groupMessages";
 import { groupKeys } from "./groupQueries";
 import { internationalKeys } from "./queries";
+import { StaffPicker } from "./StaffPicker";
+import { sm } from "./staffMessages";
 
 type Meeting = GroupDetail["meetings"][number];
 
@@ -148,10 +150,12 @@ export function ActionDialog({ group, onClose }: { group: GroupDetail; onClose: 
       : [{ organisationId: group.leadOrganisationId, name: group.leadOrganisationName }]),
   ];
   const form = useForm({
-    initialValues: { title: "", ideaId: "", ownerOrganisationId: "", dueOn: "" },
+    initialValues: { title: "", ideaId: "", ownerOrganisationId: "", ownerUserId: "", ownerUserName: "", dueOn: "" },
     validate: {
       title: (v) => (v.trim() ? null : "アクションを入力してください。"),
       ownerOrganisationId: (v) => (v ? null : "担当課を選んでください。"),
+      // the picker names a member of staff: text typed without choosing a suggestion is not a person
+      ownerUserName: (v, values) => (v.trim() && !values.ownerUserId ? sm.action.ownerUserPick : null),
       dueOn: dateError,
     },
   });
@@ -163,7 +167,7 @@ export function ActionDialog({ group, onClose }: { group: GroupDetail; onClose: 
           title: values.title,
           ideaId: values.ideaId || null,
           ownerOrganisationId: values.ownerOrganisationId,
-          ownerUserId: null,
+          ownerUserId: values.ownerUserId || null,
           dueOn: values.dueOn,
         },
       }),
@@ -187,6 +191,29 @@ export function ActionDialog({ group, onClose }: { group: GroupDetail; onClose: 
           required
           data={[{ value: "", label: gm.groupForm.choose }, ...owners.map((o) => ({ value: o.organisationId, label: o.name }))]}
           {...form.getInputProps("ownerOrganisationId")}
+          onChange={(event) => {
+            form.setFieldValue("ownerOrganisationId", event.currentTarget.value);
+            // the owner is one of the division's staff: another division clears them
+            form.setFieldValue("ownerUserId", "");
+            form.setFieldValue("ownerUserName", "");
+          }}
+        />
+        <StaffPicker
+          label={sm.action.ownerUser}
+          description={form.values.ownerOrganisationId ? sm.action.ownerUserHelp : sm.action.ownerUserNeedsDivision}
+          disabled={!form.values.ownerOrganisationId}
+          organisationId={form.values.ownerOrganisationId || undefined}
+          value={form.values.ownerUserName}
+          linked={form.values.ownerUserId !== ""}
+          error={form.errors.ownerUserName ?? form.errors.ownerUserId}
+          onChange={(text) => {
+            form.setFieldValue("ownerUserName", text);
+            form.setFieldValue("ownerUserId", "");
+          }}
+          onSelect={(member) => {
+            form.setFieldValue("ownerUserId", member.id);
+            form.setFieldValue("ownerUserName", member.displayName);
+          }}
         />
         <JapaneseDateInput
           label={t.dueOn}

@@ -100,7 +100,7 @@ export function HomePage() {
                   </List.Item>
                 ))}
               </List>
-              <AnchorLink to="/international/trips" search={{ overdue: "true" }} size="sm" c={LINK_ON_RED}>
+              <AnchorLink to="/international/trips" search={{ overdue: true }} size="sm" c={LINK_ON_RED}>
                 {t.overdueAll}
               </AnchorLink>
             </Stack>
@@ -163,7 +163,7 @@ export function HomePage() {
                     </Text>
                     <OverdueBadge />
                   </Group>
-                  <AnchorLink to="/international/trips" search={{ overdue: "true" }} size="sm">
+                  <AnchorLink to="/international/trips" search={{ overdue: true }} size="sm">
                     {t.overdueAll}
                   </AnchorLink>
                 </Stack>

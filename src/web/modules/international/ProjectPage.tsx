@@ -16,6 +16,7 @@ import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { Section } from "../../ui/Section";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
+import { ProjectAttachmentsSection } from "./Attachments";
 import { EmptyState, Field, InternationalNav, Loading, ProjectStatusBadge, SampleBadge, TripStatusBadge } from "./components";
 import { im } from "./messages";
 import { invalidateInternational, useProject } from "./queries";
@@ -287,6 +288,8 @@ function ProjectView({ project, breadcrumbs }: { project: ProjectDetail; breadcr
             </Stack>
           )}
         </Section>
+
+        <ProjectAttachmentsSection projectId={project.id} />
       </Stack>
     </>
   );

@@ -1,6 +1,7 @@
 // /international/projects 「国際関連事業」: the list, filtered (キーワード, 分野, 局・課, 状態, 年度, 相手先, テーマ, 公開区分),
 // sorted by the column headers and paged by the server. The conditions live in the URL, so a view is bookmarked or
-// shared as its address (「この条件のURLをコピー」); the Excel export takes the same conditions.
+// shared as its address (「この条件のURLをコピー」), or kept under a name of the user's own (「保存した条件」,
+// SavedViews.tsx); the Excel export takes the same conditions.
 import { Button, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -28,6 +29,7 @@ import { fiscalYearChoices, partnerLabel } from "./labels";
 import { type ProjectSearch, projectSearch, sortState, sortValue } from "./list-search";
 import { im } from "./messages";
 import { internationalKeys, useFields, useInternationalAccess, usePartners } from "./queries";
+import { SavedViews } from "./SavedViews";
 
 const t = im.projects;
 
@@ -150,6 +152,7 @@ export function ProjectsPage({ search }: { search: ProjectSearch }) {
         actions={access.data?.canCreate ? <ButtonLink to="/international/projects/new">{t.create}</ButtonLink> : null}
       />
       <InternationalNav />
+      <SavedViews list="projects" search={search} onApply={(conditions) => go(projectSearch(conditions))} />
       <ProjectFilters key={JSON.stringify(filters)} search={search} onApply={go} />
       <DataTable
         caption={t.caption}

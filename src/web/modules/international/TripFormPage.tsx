@@ -29,12 +29,16 @@ import {
   listProjects,
   PAID_BY,
   PAID_BY_LABELS,
+  REGION_CLASS_LABELS,
+  REGION_CLASSES,
+  type RegionClass,
   TRAVELLER_ROLE_LABELS,
   TRAVELLER_ROLES,
   type TripDetail,
   type TripInput,
   updateTrip,
 } from "../../../common/api/international";
+import { plannedAllowances } from "../../../common/international/travel-allowances";
 import { organisationOptions } from "../../admin/organisationOptions";
 import { call } from "../../api/client";
 import { useCurrentUser } from "../../auth/session";
@@ -51,7 +55,10 @@ import { focusSoon, InternationalNav, YenInput } from "./components";
 import { parseNumberText } from "./form-numbers";
 import { partnerLabel } from "./labels";
 import { im } from "./messages";
-import { internationalKeys, invalidateInternational, useInternationalAccess, usePartners, useTrip } from "./queries";
+import { internationalKeys, invalidateInternational, useInternationalAccess, usePartners, useTravelRates, useTrip } from "./queries";
+import { StaffPicker } from "./StaffPicker";
+import { sm } from "./staffMessages";
+import { allowanceTripOf, applyAllowances, regionClassFromCosts } from "./trip-allowances";
 import { emptyCost, emptyTraveller, emptyVisit, parseTrip, type TripValues, tripValues } from "./trip-form-values";
 
 const f = im.tripForm;
@@ -167,6 +174,7 @@ function TripForm({ trip, ownerOrganisationId }: { trip?: TripDetail; ownerOrgan
   const plannedTotal = values.costs.reduce((sum, c) => sum + (Number(parseNumberText(c.planned)) || 0), 0);
   const settledTotal = values.costs.reduce((sum, c) => sum + (Number(parseNumberText(c.settled)) || 0), 0);
   const title = trip ? f.editTitle(trip.title) : f.createTitle;
+  const linkedIds = values.travellers.flatMap((t) => (t.userId ? [t.userId] : []));
 
   return (
     <>
@@ -291,12 +299,24 @@ function TripForm({ trip, ownerOrganisationId }: { trip?: TripDetail; ownerOrgan
                     <Paper key={row.key} withBorder p="sm" component="fieldset" style={ROW_STYLE}>
                       <VisuallyHidden component="legend">{`${f.travellerRow} ${im.row(i + 1)}`}</VisuallyHidden>
                       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} style={{ alignItems: "end" }}>
-                        <TextInput
+                        <StaffPicker
                           id={`traveller-${row.key}`}
                           label={f.travellerName}
                           required
                           maxLength={100}
-                          {...form.getInputProps(`travellers.${i}.name`)}
+                          value={row.name}
+                          linked={row.userId !== null}
+                          excludeIds={linkedIds.filter((userId) => userId !== row.userId)}
+                          error={form.errors[`travellers.${i}.name`] ?? form.errors[`travellers.${i}.userId`]}
+                          onChange={(text) => {
+                            form.setFieldValue(`travellers.${i}.name`, text);
+                            // a changed name no longer names the member of staff it was linked to
+                            if (row.userId) form.setFieldValue(`travellers.${i}.userId`, null);
+                          }}
+                          onSelect={(member) => {
+                            form.setFieldValue(`travellers.${i}.userId`, member.id);
+                            form.setFieldValue(`travellers.${i}.name`, member.displayName);
+                          }}
                         />
                         <NativeSelect
                           label={f.travellerRole}
@@ -423,6 +443,7 @@ function TripForm({ trip, ownerOrganisationId }: { trip?: TripDetail; ownerOrgan
               )
             }
           >
+            {!settledOnly && <AllowancesPanel values={values} onApply={(costs) => form.setFieldValue("costs", costs)} />}
             {values.costs.length === 0 && <Text c="dimmed">{f.noCosts}</Text>}
             {values.costs.map((row, i) => (
               <Paper key={row.key} withBorder p="sm" component="fieldset" style={ROW_STYLE}>
@@ -491,5 +512,55 @@ function TripForm({ trip, ownerOrganisationId }: { trip?: TripDetail; ownerOrgan
         </Stack>
       </form>
     </>
+  );
+}
+
+/**
+ * 「旅費の基準額で計算」: the clerk chooses the destination's 地域区分 (kept only in the lines' descriptions, from which
+ * the form reopens with it) and the 日当・宿泊料 lines are computed from the rate versions in force on the departure day.
+ */
+function AllowancesPanel({ values, onApply }: { values: TripValues; onApply: (costs: TripValues["costs"]) => void }) {
+  const t = sm.allowances;
+  const rates = useTravelRates();
+  const [regionClass, setRegionClass] = useState<RegionClass | null>(() => regionClassFromCosts(values.costs));
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const apply = () => {
+    const result = plannedAllowances(allowanceTripOf(values, regionClass), rates.data?.items ?? []);
+    if (!result.ok) return setOutcome({ ok: false, text: result.message });
+    onApply(applyAllowances(values.costs, result.lines));
+    setOutcome({ ok: true, text: t.applied(result.lines.map((l) => `${l.description} = ${im.yen(l.planned)}`)) });
+  };
+  return (
+    <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)" component="fieldset" style={ROW_STYLE}>
+      <Text component="legend" fw={700} size="sm" px={4}>
+        {t.heading}
+      </Text>
+      <Group align="end" gap="md" wrap="wrap">
+        <NativeSelect
+          label={t.regionClass}
+          value={regionClass ?? ""}
+          onChange={(e) => {
+            setRegionClass((e.currentTarget.value || null) as RegionClass | null);
+            setOutcome(null);
+          }}
+          data={[{ value: "", label: t.choose }, ...REGION_CLASSES.map((r) => ({ value: r, label: REGION_CLASS_LABELS[r] }))]}
+          style={{ minWidth: 220, flex: "0 1 320px" }}
+        />
+        <Button variant="default" onClick={apply} disabled={!rates.data} aria-describedby="intl-trip-allowances-help">
+          {t.apply}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed" mt={6} id="intl-trip-allowances-help">
+        {rates.data ? `${t.regionClassHelp}${t.applyHelp}` : t.ratesLoading}
+      </Text>
+      {rates.error ? <ErrorAlert error={rates.error} /> : null}
+      <div role="status" aria-live="polite">
+        {outcome ? (
+          <Text size="sm" mt="xs" c={outcome.ok ? undefined : "#c92a2a"}>
+            {outcome.text}
+          </Text>
+        ) : null}
+      </div>
+    </Paper>
   );
 }

@@ -18,6 +18,7 @@ import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink, ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { Section } from "../../ui/Section";
+import { ReportAttachments, TripAttachmentsSection } from "./Attachments";
 import { EmptyState, Field, InternationalNav, Loading, OverdueBadge, SampleBadge, TripStatusBadge } from "./components";
 import { im } from "./messages";
 import { useTrip } from "./queries";
@@ -205,6 +206,7 @@ function TripView({ trip, breadcrumbs }: { trip: TripDetail; breadcrumbs: { labe
               <Field label={t.followup}>{trip.reportFollowup || im.dash}</Field>
             </Stack>
           )}
+          <ReportAttachments tripId={trip.id} />
         </Section>
 
         <Section id="intl-trip-travellers" title={t.travellers}>
@@ -331,6 +333,8 @@ function TripView({ trip, breadcrumbs }: { trip: TripDetail; breadcrumbs: { labe
             </Field>
           </SimpleGrid>
         </Section>
+
+        <TripAttachmentsSection tripId={trip.id} />
 
         <Section id="intl-trip-events" title={t.events}>
           {events.length === 0 ? (

@@ -1,6 +1,7 @@
 // /international/trips 「海外出張」: the trips the caller may see (the bureau all of them; a division its own and the
 // ones its staff go on), filtered (キーワード, 状態, 課, 年度, 報告遅延のみ), sorted and paged by the server; a trip whose
-// report is past due is flagged 「報告期限超過」. The conditions live in the URL, like the projects' list.
+// report is past due is flagged 「報告期限超過」. The conditions live in the URL, like the projects' list, and can be
+// kept under a name (「保存した条件」, SavedViews.tsx).
 import { Button, Checkbox, Group, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
@@ -27,6 +28,7 @@ import { fiscalYearChoices } from "./labels";
 import { sortState, sortValue, type TripSearch, tripSearch } from "./list-search";
 import { im } from "./messages";
 import { internationalKeys, useInternationalAccess } from "./queries";
+import { SavedViews } from "./SavedViews";
 
 const t = im.trips;
 
@@ -36,7 +38,13 @@ export function TripsPage({ search }: { search: TripSearch }) {
   const paging = useServerPaging<string>({ key: "departsOn", order: "desc" });
   const sort = search.sort ?? "-departsOn";
   const { sort: _sort, ...filters } = search;
-  const query = { ...filters, sort, page: paging.page, pageSize: paging.pageSize };
+  const query = {
+    ...filters,
+    overdue: filters.overdue ? ("true" as const) : undefined,
+    sort,
+    page: paging.page,
+    pageSize: paging.pageSize,
+  };
   const trips = useQuery({
     queryKey: internationalKeys.trips(query),
     queryFn: () => call(listTrips, { query }),
@@ -123,6 +131,7 @@ export function TripsPage({ search }: { search: TripSearch }) {
         actions={access.data?.canCreate ? <ButtonLink to="/international/trips/new">{t.create}</ButtonLink> : null}
       />
       <InternationalNav />
+      <SavedViews list="trips" search={search} onApply={(conditions) => go(tripSearch(conditions))} />
       <TripFilters key={JSON.stringify(filters)} search={search} onApply={go} />
       <DataTable
         caption={t.caption}
@@ -151,7 +160,7 @@ function TripFilters({ search, onApply }: { search: TripSearch; onApply: (next: 
     status: (search.status ?? "") as TripStatus | "",
     organisationId: search.organisationId ?? "",
     fiscalYear: search.fiscalYear ?? null,
-    overdue: search.overdue === "true",
+    overdue: search.overdue === true,
   });
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -160,7 +169,7 @@ function TripFilters({ search, onApply }: { search: TripSearch; onApply: (next: 
       status: draft.status || undefined,
       organisationId: draft.organisationId || undefined,
       fiscalYear: draft.fiscalYear ?? undefined,
-      overdue: draft.overdue ? "true" : undefined,
+      overdue: draft.overdue ? true : undefined,
       sort: search.sort,
     });
   }

@@ -1,6 +1,6 @@
 // Shared pieces of the 国際 screens: the module's sub-navigation, status badges, the sample mark, a labelled value,
 // loading and empty states, and the yen input that groups digits.
-import { Badge, Group, Loader, type NativeSelectProps, Text, TextInput, type TextInputProps } from "@mantine/core";
+import { type NativeSelectProps, Text, TextInput, type TextInputProps } from "@mantine/core";
 import { useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import {
@@ -18,6 +18,10 @@ import { gm } from "./groupMessages";
 import { fiscalYearChoices } from "./labels";
 import { im } from "./messages";
 import { useInternationalAccess } from "./queries";
+
+export { DetailField as Field } from "../../ui/DetailField";
+export { Loading } from "../../ui/Loading";
+export { SampleBadge } from "../../ui/SampleBadge";
 
 /** 概要 / 事業 / 出張 / 相手先 / ワーキンググループ / 地図 / 集計, and for the bureau's editors 局の設定 and kintone 取込. */
 export function InternationalNav() {
@@ -71,37 +75,6 @@ const KIND_TONES: Record<(typeof TIMELINE_KINDS)[number], StatusTone> = { projec
 
 export function TimelineKindBadge({ kind }: { kind: (typeof TIMELINE_KINDS)[number] }) {
   return <StatusBadge label={im.partner.kinds[kind]} tone={KIND_TONES[kind]} size="sm" />;
-}
-
-export function SampleBadge() {
-  return (
-    <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", textTransform: "none" } }}>
-      {im.sample}
-    </Badge>
-  );
-}
-
-export function Loading() {
-  return (
-    <Group role="status" gap="xs">
-      <Loader size="sm" />
-      <Text>{im.loading}</Text>
-    </Group>
-  );
-}
-
-/** A labelled value of a record's details. */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div" style={{ whiteSpace: "pre-wrap" }}>
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {

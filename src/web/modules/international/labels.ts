@@ -1,10 +1,7 @@
 // How the 国際 screens name things in selects and lists: a partner city, the 年度 a select offers.
 import { currentFiscalYear } from "../../ui/FiscalYear";
 
-/** 相手先 as the lists and selects name it: 大連市（中国）, or 大連市 大連市人民政府（中国） with its organisation. */
-export function partnerLabel(p: { country: string; city: string; organisation: string }): string {
-  return `${p.city}${p.organisation ? ` ${p.organisation}` : ""}（${p.country}）`;
-}
+export { partnerLabel } from "../../../common/international/partner-label";
 
 /**
  * The 年度 a select offers, newest first: the next year down to 平成元年度 (exchanges run for decades), plus any

@@ -17,7 +17,8 @@ describe("list conditions in the URL", () => {
       sort: "name",
     });
     expect(projectSearch({ fieldId: "not-an-id", status: "draft", fiscalYear: "令和6", sort: "-owner" })).toEqual({});
-    expect(tripSearch({ overdue: "true", status: "returned" })).toEqual({ overdue: "true", status: "returned" });
+    expect(tripSearch({ overdue: "true", status: "returned" })).toEqual({ overdue: true, status: "returned" });
+    expect(tripSearch({ overdue: true })).toEqual({ overdue: true });
     expect(tripSearch({ overdue: "false" })).toEqual({});
   });
 

@@ -65,7 +65,8 @@ export interface TripSearch {
   status?: TripStatus;
   organisationId?: string;
   fiscalYear?: number;
-  overdue?: "true";
+  /** a boolean in the URL (?overdue=true): the router would quote the string "true" (?overdue=%22true%22) */
+  overdue?: true;
   sort?: TripSort;
 }
 
@@ -75,7 +76,7 @@ export function tripSearch(search: Record<string, unknown>): TripSearch {
     status: oneOf(TRIP_STATUSES, search.status),
     organisationId: id(search.organisationId),
     fiscalYear: year(search.fiscalYear),
-    overdue: search.overdue === "true" || search.overdue === true ? ("true" as const) : undefined,
+    overdue: search.overdue === "true" || search.overdue === true ? (true as const) : undefined,
     sort: oneOf(TRIP_SORTS, search.sort),
   });
 }

@@ -16,6 +16,8 @@ export const im = {
   removeRow: (what: string, n: number) => `${what}${n}行目を削除`,
   row: (n: number) => `${n}行目`,
   notAllowed: "この操作をする権限がありません。",
+  /** beside 国際 in the sidebar: the overdue trip reports the person is concerned with (traveller, division, bureau) */
+  overdueAttention: (n: number) => `報告書の提出期限を過ぎた出張 ${count(n)}`,
 
   nav: {
     label: "国際のメニュー",

@@ -1,6 +1,6 @@
 // Public (citizen) pages, no sign-in: published documents, one document (概要・使命・課題), one challenge.
 
-import { Group, Loader, Stack, Text } from "@mantine/core";
+import { Group, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { listPublicDocuments, type PolicyDocumentSummary } from "../../../common/api/policy";
 import { call } from "../../api/client";
@@ -8,6 +8,7 @@ import { m } from "../../messages";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, DateTimeText, FiscalYearText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
+import { Loading } from "../../ui/Loading";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { Section } from "../../ui/Section";
@@ -15,15 +16,6 @@ import { StatusBadge } from "../../ui/StatusBadge";
 import { AsOfText, ChallengeParts, DownloadLinks, OverviewMatrix, Paragraphs, ProgressBlock } from "./components";
 import { pm } from "./messages";
 import { policyKeys, usePublicChallenge, usePublicDocument } from "./queries";
-
-function Loading() {
-  return (
-    <Group role="status" gap="xs">
-      <Loader size="sm" />
-      <Text>{m.common.loading}</Text>
-    </Group>
-  );
-}
 
 export function PublicListPage() {
   const documents = useQuery({ queryKey: policyKeys.publicDocuments, queryFn: () => call(listPublicDocuments) });

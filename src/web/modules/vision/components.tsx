@@ -1,6 +1,6 @@
 // Shared pieces of the 新ビジョン screens: the module's sub-navigation, grade badges, the plan and round pickers,
 // loading and empty states, and number parsing for the forms.
-import { Badge, Group, Loader, NativeSelect, Text } from "@mantine/core";
+import { NativeSelect, Text } from "@mantine/core";
 import { useRouter, useRouterState } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { ROUND_STATUS_LABELS, type RoundSummary, STATUS_RATINGS } from "../../../common/api/vision";
@@ -11,6 +11,10 @@ import { ModuleNav, type ModuleNavLink } from "../../ui/ModuleNav";
 import { PageHeader } from "../../ui/PageHeader";
 import { StatusBadge, type StatusTone } from "../../ui/StatusBadge";
 import { vm } from "./messages";
+
+export { DetailField as Field } from "../../ui/DetailField";
+export { Loading } from "../../ui/Loading";
+export { SampleBadge } from "../../ui/SampleBadge";
 
 /** ダッシュボード / 施策体系 / 更新が必要な指標 / 報告ラウンド / 評価ルール (+ the engagement pages when their routes exist). */
 export function VisionNav() {
@@ -94,37 +98,6 @@ export function GradeBadge({
   label?: string;
 }) {
   return <StatusBadge label={label ?? grade ?? vm.grade.none} tone={grade ? gradeTone(grade) : "neutral"} size={size} />;
-}
-
-export function SampleBadge() {
-  return (
-    <Badge size="xs" variant="outline" color="gray" styles={{ root: { color: "#495057", textTransform: "none" } }}>
-      {vm.sample}
-    </Badge>
-  );
-}
-
-export function Loading() {
-  return (
-    <Group role="status" gap="xs">
-      <Loader size="sm" />
-      <Text>{vm.loading}</Text>
-    </Group>
-  );
-}
-
-/** A labelled value of a record's details (施策 and 指標 pages). */
-export function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" fw={600} c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
 }
 
 /** The page of a record of the plan (施策, 指標) that could not be loaded: its heading, the way back, and why. */

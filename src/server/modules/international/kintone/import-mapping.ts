@@ -3,7 +3,11 @@
 // whether the export was written with field names or field codes; a field the offices renamed is picked by the clerk.
 
 import { KINTONE_APPS, type KintoneAppKey } from "./apps";
-import type { KintoneExport, KintoneSubtable } from "./read-export";
+import type { KintoneExport, KintoneLayout } from "./read-export";
+
+/** A mapping needs only the export's columns and its subtables' names and fields (not their rows). */
+type ExportShape = Pick<KintoneExport, "columns"> & { subtables: readonly SubtableShape[] };
+type SubtableShape = KintoneLayout["subtables"][number];
 
 export interface TargetField {
   key: string;
@@ -142,14 +146,10 @@ function pick(candidates: readonly string[] | undefined, available: ReadonlySet<
 }
 
 /** The export's subtable that holds most of a target subtable's fields (by its name first, then by its fields). */
-function matchSubtable(
-  target: TargetSubtable,
-  names: Map<string, string[]>,
-  subtables: readonly KintoneSubtable[],
-): KintoneSubtable | null {
+function matchSubtable(target: TargetSubtable, names: Map<string, string[]>, subtables: readonly SubtableShape[]): SubtableShape | null {
   const byName = subtables.find((s) => (names.get(target.code) ?? []).includes(s.name));
   if (byName) return byName;
-  let best: { subtable: KintoneSubtable; hits: number } | null = null;
+  let best: { subtable: SubtableShape; hits: number } | null = null;
   for (const subtable of subtables) {
     const fields = new Set(subtable.fields);
     const hits = target.fields.filter((f) => pick(names.get(f.code), fields) !== null).length;
@@ -159,7 +159,7 @@ function matchSubtable(
 }
 
 /** The mapping a clerk starts from: every target the export's header names, by field name or field code. */
-export function suggestMapping(app: KintoneAppKey, exported: Pick<KintoneExport, "columns" | "subtables">): KintoneMapping {
+export function suggestMapping(app: KintoneAppKey, exported: ExportShape): KintoneMapping {
   const names = appFieldNames(app);
   const targets = IMPORT_TARGETS[app];
   const main = mainFieldsOf(exported);
@@ -182,7 +182,7 @@ export interface MappingProblem {
 }
 
 /** What is wrong with a mapping against an export: required targets left out, fields the export does not have. */
-export function checkMapping(mapping: KintoneMapping, exported: Pick<KintoneExport, "columns" | "subtables">): MappingProblem[] {
+export function checkMapping(mapping: KintoneMapping, exported: ExportShape): MappingProblem[] {
   const targets = IMPORT_TARGETS[mapping.app];
   const main = mainFieldsOf(exported);
   const problems: MappingProblem[] = [];

@@ -15,14 +15,14 @@
 // number a clerk finds in the file opened in Excel; `line` is the first line of the record in a text editor, and a
 // problem names that line too when the two differ.
 //
-// Cost: the file is parsed a megabyte at a time (parseCsvBytes) and parsing is most of the time (csv-parse), so each
+// Cost: the file is parsed a megabyte at a time (as parseCsvBytes does) and parsing is most of the time (csv-parse), so each
 // entry point parses it once where it can. When the header names the subtables (dotted, or no record-start column)
 // the records are built as the lines arrive. When the lines must tell, the subtables are known only at the end:
 // readKintoneExport keeps each record's parsed lines (it keeps the records anyway) and builds them afterwards;
 // inspectKintoneExport keeps one bit per line and column (filled or not), enough to count the subtables' rows;
 // scanKintoneExport, which hands each record to `onRecord` without keeping any (a large import), parses the file a
 // second time.
-import { CSV_CHUNK_BYTES, CsvParser, parseCsvBytes } from "../../../platform/tabular/csv-stream";
+import { CSV_CHUNK_BYTES, CsvParser } from "../../../platform/tabular/csv-stream";
 import { detectEncoding, type TextEncodingName } from "../../../platform/tabular/decode";
 import { TabularFormatError } from "../../../platform/tabular/errors";
 import { analyzeHeader, type HeaderAnalysis, type HeaderKind, type KintoneColumn, RECORD_START_CODE } from "./header";
@@ -138,6 +138,26 @@ function parseRecords(
   onHeader: (parsed: Parsed) => void,
   onRecord: (lines: ParsedLine[]) => void,
 ): Parsed {
+  return drain(parseSteps(bytes, encoding, options, problems, onHeader, onRecord));
+}
+
+/** Runs steps to their end at once. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** parseRecords one line at a time: the generator stops after each line (so that an async reader can let I/O in). */
+function* parseSteps(
+  bytes: Uint8Array,
+  encoding: TextEncodingName,
+  options: ReadKintoneOptions,
+  problems: KintoneProblem[] | null,
+  onHeader: (parsed: Parsed) => void,
+  onRecord: (lines: ParsedLine[]) => void,
+): Generator<void, Parsed> {
   const parser = new CsvParser(encoding);
   let parsed: Parsed | null = null;
   // Line of the text file = Excel row + the line breaks inside quoted cells of every line before it.
@@ -149,7 +169,10 @@ function parseRecords(
   };
   const startProblem = (line: ParsedLine, problem: string) =>
     problems?.push({ row: line.row, column: null, problem: `${problem}${lineNote(line)}` });
-  parseCsvBytes(parser, bytes, (slice) => {
+  // as parseCsvBytes: a megabyte at a time, then the end
+  for (let at = 0; ; at += CSV_CHUNK_BYTES) {
+    const last = at >= bytes.length;
+    const slice = parser.write(last ? null : bytes.subarray(at, at + CSV_CHUNK_BYTES));
     if (parsed === null && parser.header) {
       extraLines += countBreaks(parser.header);
       parsed = { encoding, analysis: analyzeHeader(parser.header, options.subtableOf) };
@@ -175,8 +198,10 @@ function parseRecords(
         }
       }
       current.push(line);
+      yield;
     }
-  });
+    if (last) break;
+  }
   flush();
   if (parsed === null) {
     throw new TabularFormatError("kintone_no_header", "見出し行がありません。kintone から書き出した CSV ファイルか確認してください。");
@@ -311,15 +336,54 @@ function summaryOf(
   };
 }
 
+/** What is known of an export before its first record: its columns and subtables (their rows not counted yet). */
+export interface KintoneLayout {
+  encoding: TextEncodingName;
+  headerKind: HeaderKind;
+  columns: KintoneColumn[];
+  subtables: Omit<KintoneSubtable, "rows">[];
+}
+
 /**
  * Reads the export and hands each record to `onRecord` as it is built, keeping none; returns all but the records.
+ * `onLayout` hears the columns and subtables before the first record (e.g. to choose a mapping for them).
  * When the subtables must be worked out from the lines, the file is parsed twice (see the top of this file).
  */
 export function scanKintoneExport(
   bytes: Uint8Array,
   options: ReadKintoneOptions = {},
   onRecord?: (record: KintoneRecord) => void,
+  onLayout?: (layout: KintoneLayout) => void,
 ): KintoneExportSummary {
+  return drain(scanSteps(bytes, options, onRecord, onLayout));
+}
+
+/**
+ * scanKintoneExport that awaits `pause()` every `every` lines, letting other work in (a large import writes what it
+ * has read while it reads on).
+ */
+export async function scanKintoneExportAsync(
+  bytes: Uint8Array,
+  options: ReadKintoneOptions,
+  onRecord: (record: KintoneRecord) => void,
+  onLayout: (layout: KintoneLayout) => void,
+  pause: () => Promise<void>,
+  every = 50,
+): Promise<KintoneExportSummary> {
+  const steps = scanSteps(bytes, options, onRecord, onLayout);
+  for (let n = 1; ; n++) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (n % every === 0) await pause();
+  }
+}
+
+function* scanSteps(
+  bytes: Uint8Array,
+  options: ReadKintoneOptions,
+  onRecord?: (record: KintoneRecord) => void,
+  onLayout?: (layout: KintoneLayout) => void,
+): Generator<void, KintoneExportSummary> {
   const problems: KintoneProblem[] = [];
   let groups: number[][] = [];
   let firstPass: Parsed | null = null;
@@ -328,7 +392,7 @@ export function scanKintoneExport(
   const probe = parseRecordsUntilHeader(bytes, encoding, options);
   if (openColumns(probe.analysis).length > 0) {
     const inference = new SubtableInference(openColumns(probe.analysis));
-    firstPass = parseRecords(
+    firstPass = yield* parseSteps(
       bytes,
       encoding,
       options,
@@ -341,7 +405,7 @@ export function scanKintoneExport(
   let layout: Layout | null = null;
   let recordCount = 0;
   let rowCounts: number[] = [];
-  const parsed = parseRecords(
+  const parsed = yield* parseSteps(
     bytes,
     encoding,
     options,
@@ -349,6 +413,16 @@ export function scanKintoneExport(
     (p) => {
       layout = layoutOf(p.analysis, groups, problems);
       rowCounts = layout.subtables.map(() => 0);
+      onLayout?.({
+        encoding,
+        headerKind: p.analysis.headerKind,
+        columns: layout.columns,
+        subtables: layout.subtables.map((t) => ({
+          name: t.name,
+          fields: [...new Set(t.columns.map((c) => c.field))],
+          inferred: t.inferred,
+        })),
+      });
     },
     (lines) => {
       const l = layout!;

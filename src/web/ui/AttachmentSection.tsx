@@ -1,9 +1,10 @@
-// A section of attached files (返礼品の画像・根拠資料, 事業者の提出書類): heading and intro, the caller's list of what is
-// attached, and the upload form for those who may add files (or a note saying why they may not).
+// A section of attached files (返礼品の画像・根拠資料, 事業者の提出書類, 国際の添付資料): heading and intro, the
+// caller's list of what is attached, and the upload form for those who may add files (or a note saying why they may
+// not).
 import { Text } from "@mantine/core";
 import type { ReactNode } from "react";
-import { Section } from "../../ui/Section";
 import { FileUploadForm, type FileUploadFormProps } from "./FileUploadForm";
+import { Section } from "./Section";
 
 export interface AttachmentSectionProps<T, K extends string> {
   headingId: string;

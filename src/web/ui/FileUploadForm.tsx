@@ -1,15 +1,16 @@
-// The file upload form shared by the ふるさと納税 pages (返礼品の画像・根拠資料, 事業者の提出書類): checks the file's type
-// and size (and any text fields, such as 書類名) in the browser, uploads it, routes the server's field errors to the
-// field (anything else to the ErrorAlert), announces progress in an aria-live status, and shows a flash when done.
+// The file upload form shared by the pages that keep files with a record (返礼品の画像・根拠資料, 事業者の提出書類,
+// 国際関連事業・海外出張の添付資料): checks the file's type and size (and any text fields, such as 書類名) in the
+// browser, uploads it, routes the server's field errors to the field (anything else to the ErrorAlert), announces
+// progress in an aria-live status, and shows a flash when done.
 import { Button, FileInput, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { type FormErrors, useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, type ReactNode, useState } from "react";
-import type { AcceptedTypes } from "../../../common/upload-limits";
-import { ErrorAlert } from "../../ui/ErrorAlert";
-import { fieldErrors } from "../../ui/errors";
-import { useFlash } from "../../ui/Flash";
-import { useFocusFirstInvalid } from "../../ui/useFocusFirstInvalid";
+import type { AcceptedTypes } from "../../common/upload-limits";
+import { ErrorAlert } from "./ErrorAlert";
+import { fieldErrors } from "./errors";
+import { useFlash } from "./Flash";
+import { useFocusFirstInvalid } from "./useFocusFirstInvalid";
 
 /** The file types a form accepts: MIME types, and extensions (with the dot, lower case) for files without one. */
 export type { AcceptedTypes };
