@@ -26,6 +26,8 @@ export const publicTripReportSummary = z.object({
   /** the cities visited, in itinerary order, each once */
   destinations: z.array(publicTripDestination),
   reportFiledOn: z.string(),
+  /** sample data (a first start's): the page marks it サンプル, so that nobody takes it for the city's own */
+  isSample: z.boolean(),
 });
 export type PublicTripReportSummary = z.infer<typeof publicTripReportSummary>;
 

@@ -30,6 +30,8 @@ export const publicProjectSummary = z.object({
   firstFiscalYear: z.number().int(),
   lastFiscalYear: z.number().int().nullable(),
   partners: z.array(publicProjectPartner),
+  /** sample data (a first start's): the page marks it サンプル, so that nobody takes it for the city's own */
+  isSample: z.boolean(),
 });
 export type PublicProjectSummary = z.infer<typeof publicProjectSummary>;
 

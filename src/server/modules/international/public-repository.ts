@@ -54,11 +54,12 @@ export interface PublicProjectRow {
   bureau_name: string | null;
   first_fiscal_year: number;
   last_fiscal_year: number | null;
+  is_sample: boolean;
   partners: { country: string; city: string; organisation: string; relation: PartnerRelation; related_since: string | null }[];
 }
 
 const COLUMNS = `p.id, p.name, p.field_id, f.name AS field_name, o.name AS owner_name, ${BUREAU_NAME} AS bureau_name,
-    p.first_fiscal_year, p.last_fiscal_year,
+    p.first_fiscal_year, p.last_fiscal_year, p.is_sample,
     coalesce((SELECT json_agg(json_build_object('country', pt.country, 'city', pt.city, 'organisation', pt.organisation,
                                                 'relation', pt.relation, 'related_since', pt.related_since::text)
                               ORDER BY pt.country COLLATE "C", pt.city COLLATE "C", pt.organisation COLLATE "C")

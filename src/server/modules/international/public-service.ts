@@ -16,6 +16,7 @@ const toSummary = (row: repo.PublicProjectRow): api.PublicProjectSummary => ({
   bureauName: row.bureau_name ?? "",
   firstFiscalYear: row.first_fiscal_year,
   lastFiscalYear: row.last_fiscal_year,
+  isSample: row.is_sample,
   partners: row.partners.map((p) => ({
     country: p.country,
     city: p.city,

@@ -57,11 +57,12 @@ export interface PublicTripRow {
   departs_on: string;
   returns_on: string;
   report_filed_on: string;
+  is_sample: boolean;
   destinations: { country: string; city: string }[];
 }
 
 const COLUMNS = `t.id, t.title, o.name AS owner_name, ${BUREAU_NAME} AS bureau_name,
-    t.departs_on::text AS departs_on, t.returns_on::text AS returns_on, t.report_filed_on::text AS report_filed_on,
+    t.departs_on::text AS departs_on, t.returns_on::text AS returns_on, t.report_filed_on::text AS report_filed_on, t.is_sample,
     coalesce((SELECT json_agg(json_build_object('country', d.country, 'city', d.city) ORDER BY d.first_line)
                 FROM (SELECT v.country, v.city, min(v.line_no) AS first_line FROM international_trip_visits v
                        WHERE v.trip_id = t.id GROUP BY v.country, v.city) d), '[]') AS destinations`;

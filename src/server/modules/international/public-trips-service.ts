@@ -16,6 +16,7 @@ const toSummary = (row: repo.PublicTripRow): api.PublicTripReportSummary => ({
   returnsOn: row.returns_on,
   destinations: row.destinations.map((d) => ({ country: d.country, city: d.city })),
   reportFiledOn: row.report_filed_on,
+  isSample: row.is_sample,
 });
 
 export async function listPublicTripReports(

@@ -40,7 +40,7 @@ async function list(query: Record<string, string> = {}) {
 const titles = (items: Item[]) => items.map((i) => i.title).sort();
 const tripId = (title: string) => idOf(w.t.db, "international_trips", "title", title);
 
-const SUMMARY_KEYS = ["bureauName", "departsOn", "destinations", "id", "ownerName", "reportFiledOn", "returnsOn", "title"];
+const SUMMARY_KEYS = ["bureauName", "departsOn", "destinations", "id", "isSample", "ownerName", "reportFiledOn", "returnsOn", "title"];
 const DETAIL_KEYS = [
   ...SUMMARY_KEYS,
   "costs",
@@ -60,6 +60,8 @@ describe("the public list of 海外出張の報告", () => {
     expect(status).toBe(200);
     expect(titles(items)).toEqual([DALIAN, KAOHSIUNG].sort());
     expect(total).toBe(2);
+    // sample trips, and marked as such (the page shows サンプル beside them)
+    expect(items.map((i) => (i as { isSample?: unknown }).isSample)).toEqual([true, true]);
     // the sample data has other filed reports, and published ones are only these two
     const { rows } = await w.t.db.query<{ title: string }>(
       "SELECT title FROM international_trips WHERE report_filed_on IS NOT NULL AND NOT report_public",
@@ -191,7 +193,6 @@ describe("one published trip report", () => {
       "phone",
       "version",
       "sourceKey",
-      "isSample",
       "status",
       "canEdit",
     ])

@@ -107,7 +107,8 @@ function ProjectView({ project, breadcrumbs }: { project: ProjectDetail; breadcr
             {[...i.results]
               .sort((a, b) => a.fiscalYear - b.fiscalYear)
               .map((r) => (
-                <Text key={r.fiscalYear} size="sm">
+                // one line a year: 「令和4年度: 48t/日」 is never broken inside the figure and its unit
+                <Text key={r.fiscalYear} size="sm" style={{ whiteSpace: "nowrap" }}>
                   <FiscalYearText fy={r.fiscalYear} western="title" />: {im.number(r.value)}
                   {i.unit}
                 </Text>

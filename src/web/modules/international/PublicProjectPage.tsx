@@ -11,6 +11,7 @@ import { DateText, FiscalYearText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { SampleBadge } from "../../ui/SampleBadge";
 import { Section } from "../../ui/Section";
 import { EmptyState, Field, Loading } from "./components";
 import { PublicPeriod } from "./PublicPeriod";
@@ -130,7 +131,11 @@ function ProjectView({ project }: { project: PublicProjectDetail }) {
 
   return (
     <>
-      <PageHeader title={project.name} breadcrumbs={[...crumbs, { label: project.name }]} />
+      <PageHeader
+        title={project.name}
+        breadcrumbs={[...crumbs, { label: project.name }]}
+        badges={project.isSample ? <SampleBadge /> : undefined}
+      />
       <Stack gap="lg">
         <Section id="pub-intl-basics" title={pm.basics}>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">

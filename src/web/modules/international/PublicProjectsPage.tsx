@@ -10,7 +10,9 @@ import { fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { SampleBadge } from "../../ui/SampleBadge";
 import { PublicInternationalTabs } from "./PublicInternationalTabs";
+import { PublicOwnerName } from "./PublicOwnerName";
 import { PublicPeriod } from "./PublicPeriod";
 import type { PublicProjectSearch } from "./public-search";
 import { publicProjectSearch } from "./public-search";
@@ -49,13 +51,16 @@ export function PublicProjectsPage({ search }: { search: PublicProjectSearch }) 
       header: pm.name,
       rowHeader: true,
       render: (p) => (
-        <AnchorLink to="/public/international/$id" params={{ id: p.id }}>
-          {p.name}
-        </AnchorLink>
+        <Group gap={6} wrap="wrap">
+          <AnchorLink to="/public/international/$id" params={{ id: p.id }}>
+            {p.name}
+          </AnchorLink>
+          {p.isSample && <SampleBadge />}
+        </Group>
       ),
     },
     { key: "field", header: pm.field, nowrap: true, render: (p) => p.fieldName },
-    { key: "owner", header: pm.owner, render: (p) => pm.ownerLabel(p.ownerName, p.bureauName) },
+    { key: "owner", header: pm.owner, render: (p) => <PublicOwnerName owner={p.ownerName} bureau={p.bureauName} /> },
     {
       key: "partners",
       header: pm.partners,
@@ -68,10 +73,13 @@ export function PublicProjectsPage({ search }: { search: PublicProjectSearch }) 
               <Text key={`${partner.country}/${partner.city}/${partner.organisation}`} size="sm">
                 {pm.partnerLabel(partner)}
                 {partner.relation !== "other" && (
-                  <Text span size="xs" c="dimmed">
+                  <>
                     {" "}
-                    {pm.relation(partner.relation)}
-                  </Text>
+                    {/* 「姉妹都市」 stays whole: the line breaks before it, never inside it */}
+                    <Text span size="xs" c="dimmed" style={{ whiteSpace: "nowrap" }}>
+                      {pm.relation(partner.relation)}
+                    </Text>
+                  </>
                 )}
               </Text>
             ))}

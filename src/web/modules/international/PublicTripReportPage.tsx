@@ -10,6 +10,7 @@ import { DateText } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { SampleBadge } from "../../ui/SampleBadge";
 import { Section } from "../../ui/Section";
 import { EmptyState, Field, Loading } from "./components";
 import { pm } from "./publicMessages";
@@ -102,7 +103,11 @@ function ReportView({ report }: { report: PublicTripReportDetail }) {
 
   return (
     <>
-      <PageHeader title={report.title} breadcrumbs={[...crumbs, { label: report.title }]} />
+      <PageHeader
+        title={report.title}
+        breadcrumbs={[...crumbs, { label: report.title }]}
+        badges={report.isSample ? <SampleBadge /> : undefined}
+      />
       <Stack gap="lg">
         <Section id="pub-trip-basics" title={ptm.basics}>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">

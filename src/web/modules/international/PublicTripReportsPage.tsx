@@ -10,7 +10,9 @@ import { DateText, fiscalYearLabel } from "../../ui/dates";
 import { ErrorAlert } from "../../ui/ErrorAlert";
 import { AnchorLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
+import { SampleBadge } from "../../ui/SampleBadge";
 import { PublicInternationalTabs } from "./PublicInternationalTabs";
+import { PublicOwnerName } from "./PublicOwnerName";
 import { type PublicTripSearch, publicTripSearch } from "./public-search";
 import { pm } from "./publicMessages";
 import { usePublicTripReports } from "./publicQueries";
@@ -47,9 +49,12 @@ export function PublicTripReportsPage({ search }: { search: PublicTripSearch }) 
       header: ptm.tripTitle,
       rowHeader: true,
       render: (t) => (
-        <AnchorLink to="/public/international/trip-reports/$id" params={{ id: t.id }}>
-          {t.title}
-        </AnchorLink>
+        <Group gap={6} wrap="wrap">
+          <AnchorLink to="/public/international/trip-reports/$id" params={{ id: t.id }}>
+            {t.title}
+          </AnchorLink>
+          {t.isSample && <SampleBadge />}
+        </Group>
       ),
     },
     {
@@ -81,7 +86,7 @@ export function PublicTripReportsPage({ search }: { search: PublicTripSearch }) 
         </Stack>
       ),
     },
-    { key: "owner", header: ptm.owner, render: (t) => ptm.ownerLabel(t.ownerName, t.bureauName) },
+    { key: "owner", header: ptm.owner, render: (t) => <PublicOwnerName owner={t.ownerName} bureau={t.bureauName} /> },
     { key: "filedOn", header: ptm.filedOn, nowrap: true, render: (t) => <DateText iso={t.reportFiledOn} western="title" /> },
   ];
 
