@@ -138,6 +138,24 @@ export const AUDIT_ENTITY_LABELS = {
   international_wg_idea: "ワーキンググループのアイデア",
   international_wg_action: "ワーキンググループのアクション",
   international_kintone_mapping: "kintone 取込の対応づけ",
+  // SDGs（サステナブル経営認証）
+  sdgs_round: "認証の募集回",
+  sdgs_company: "申請企業",
+  sdgs_application: "認証の申請",
+  sdgs_evidence: "申請の証拠書類",
+  sdgs_reviewer: "審査員",
+  sdgs_review: "審査（採点）",
+  sdgs_committee_meeting: "審査会",
+  sdgs_certification: "認証",
+  sdgs_progress_report: "取組状況の報告",
+  sdgs_invitation: "旧登録制度の登録者への案内",
+  sdgs_bank: "提携金融機関",
+  sdgs_finance_link: "金融連携",
+  // SDGs（SDGsステーション）
+  sdgs_consultation: "ステーションの相談",
+  sdgs_matching: "マッチング",
+  sdgs_station_post: "ステーションのお知らせ・イベント",
+  sdgs_station_cost: "ステーションの年間経費",
 } as const;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

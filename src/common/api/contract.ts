@@ -15,7 +15,9 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  *   ふるさと納税), furusato.donors (staff of that organisation: donors' personal data), furusato.supplier (a gift
  *   supplier's own login), vision.manager (the bureau that runs the vision), vision.council (an experts' council
  *   member's login), international.manager (the bureau that coordinates international work: its editors and
- *   administrators keep the 分野 list and travel rates, approve and settle trips)
+ *   administrators keep the 分野 list and travel rates, approve and settle trips), sdgs.manager (the bureau that runs
+ *   サステナブル経営認証 and the SDGsステーション), sdgs.company (a partner login of a registered applicant company),
+ *   sdgs.bank (a partner login of a partner bank), sdgs.reviewer (an active 審査員, a partner or staff login)
  */
 export const AUDIENCES = [
   "anyone",
@@ -29,6 +31,10 @@ export const AUDIENCES = [
   "vision.manager",
   "vision.council",
   "international.manager",
+  "sdgs.manager",
+  "sdgs.company",
+  "sdgs.bank",
+  "sdgs.reviewer",
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 

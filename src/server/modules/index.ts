@@ -16,9 +16,10 @@ import { furusatoModule } from "./furusato";
 import { internationalModule } from "./international";
 import type { ModuleManifest } from "./manifest";
 import { policyModule } from "./policy";
+import { sdgsModule } from "./sdgs";
 import { visionModule } from "./vision";
 
-export const MODULES: readonly ModuleManifest[] = [policyModule, furusatoModule, visionModule, internationalModule];
+export const MODULES: readonly ModuleManifest[] = [policyModule, furusatoModule, visionModule, internationalModule, sdgsModule];
 
 const registered = new Map<ModuleManifest, () => void>();
 

@@ -10,6 +10,9 @@ export const MATRIX_ROLES = [
   { key: "viewer", letter: "V", label: "他局の課（産業政策課）の閲覧者" },
   { key: "supplier", letter: "S", label: "返礼品事業者のログイン" },
   { key: "council", letter: "C", label: "有識者会議の委員のログイン" },
+  { key: "company", letter: "K", label: "サステナブル経営認証の申請企業のログイン" },
+  { key: "bank", letter: "F", label: "提携金融機関のログイン" },
+  { key: "reviewer", letter: "R", label: "サステナブル経営認証の審査員（外部有識者）のログイン" },
   { key: "anonymous", letter: "N", label: "ログインしていない利用者" },
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number]["key"];
@@ -20,7 +23,7 @@ export type MatrixIds = Record<string, string>;
 export interface RouteCase {
   /**
    * Seven characters, one per role in MATRIX_ROLES order (A B D V S C N): the role's letter if it may call the route,
-   * "." if it is refused. "ABDV..." = the city's staff; "A......" = administrators only; "ABDVSCN" = anyone.
+   * "." if it is refused. "ABDV......" = the city's staff; "A........." = administrators only; "ABDVSCKFRN" = anyone.
    */
   who: string;
   /** path parameters (default: none); per role when a role works on its own record (a supplier's own gift) */

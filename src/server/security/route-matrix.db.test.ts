@@ -50,7 +50,7 @@ const ALL_MODULES: MatrixModule[] = [
 const ONLY = process.env.MATRIX_MODULE;
 const MODULES = ONLY ? ALL_MODULES.filter((m) => m.name === ONLY) : ALL_MODULES;
 const routeKey = (c: Pick<Contract, "method" | "path">) => `${c.method.toUpperCase()} ${c.path}`;
-const EXTERNAL_ROLES: MatrixRole[] = ["supplier", "council"];
+const EXTERNAL_ROLES: MatrixRole[] = ["supplier", "council", "company", "bank", "reviewer"];
 const PROBE_KEY = "__matrixProbe";
 
 const TABLE: Record<string, RouteCase> = {};
@@ -132,7 +132,7 @@ describe("route × role matrix", () => {
     expect(calls).toBeGreaterThan(ONLY ? 0 : 500);
   }, 300_000);
 
-  it("answers 404 to suppliers and council members for another organisation's record", async () => {
+  it("answers 404 to outside logins (suppliers, council members, companies, banks, reviewers) for another organisation's record", async () => {
     const mismatches: string[] = [];
     let calls = 0;
     for (const contract of contracts) {

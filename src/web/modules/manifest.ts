@@ -3,6 +3,7 @@
 // sidebar, the administration menu and the public home page loop over that list. Adding a module to the web client is
 // one folder plus one line there.
 import type { AnyRoute } from "@tanstack/react-router";
+import type { Audience } from "../../common/api/contract";
 import type { Layouts } from "../shell/layouts";
 
 /** A module's routes, by the layout they hang under (each route's `getParentRoute` names the same layout). */
@@ -34,6 +35,12 @@ export interface WebModuleNav {
   partnerPaths?: readonly string[];
   /** The module an external login sees in its sidebar when it is on none of the modules' `partnerPaths` (its account). */
   partnerDefault?: boolean;
+  /**
+   * Where an external login of a module audience lands when it opens a page it may not (its start page): a council
+   * member's 有識者会議, a company's 申請 pages, a bank's 金融連携. The first audience that matches wins; none matches:
+   * the `partnerDefault` module's entry.
+   */
+  partnerHomes?: readonly { audience: Audience; to: string }[];
   /**
    * A hook that counts what is waiting for the signed-in person in this module (報告期限超過の出張 …). The sidebar
    * shows the count beside the entry on every staff page, so that it reaches the person wherever they are; undefined

@@ -31,6 +31,14 @@ export const publicLayout = createRoute({
 /** The paths an external login (外部パートナー) may open: its account page and each module's `partnerPaths`. */
 const PARTNER_PATHS = ["/account", ...WEB_MODULES.flatMap((module: WebModule) => module.nav.partnerPaths ?? [])];
 
+/** An external login's start page by its audiences (the modules' `partnerHomes`), else the partnerDefault module's. */
+const PARTNER_HOMES = WEB_MODULES.flatMap((module: WebModule) => module.nav.partnerHomes ?? []);
+const PARTNER_DEFAULT_HOME = (WEB_MODULES as readonly WebModule[]).find((module) => module.nav.partnerDefault)?.nav.to ?? "/account";
+
+export function partnerHomeOf(audiences: readonly string[]): string {
+  return PARTNER_HOMES.find((home) => audiences.includes(home.audience))?.to ?? PARTNER_DEFAULT_HOME;
+}
+
 function partnerMayOpen(pathname: string): boolean {
   return PARTNER_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
@@ -41,9 +49,10 @@ async function requireSession({ context, location }: { context: RouterContext; l
     throw redirect({ to: "/login", search: { next: location.href } });
   }
   // External logins (外部パートナー) reach their own pages only: a supplier's the furusato module, a council member's
-  // the 有識者会議 pages (the server checks membership either way); both their own account page.
+  // the 有識者会議 pages, a company's, bank's or reviewer's the SDGs pages (the server checks each of them either way);
+  // all of them their own account page.
   if (session.user.role === "partner" && !partnerMayOpen(location.pathname)) {
-    throw redirect({ to: session.audiences.includes("vision.council") ? "/vision/council/member" : "/furusato" });
+    throw redirect({ to: partnerHomeOf(session.audiences) });
   }
 }
 

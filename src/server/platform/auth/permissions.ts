@@ -75,6 +75,14 @@ const rules = {
     user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
   "international.overview": (user, owner) =>
     user.role === "admin" || (STAFF.includes(user.role) && !!owner && owner.organisationId === user.bureauId),
+  // SDGs (サステナブル経営認証, SDGsステーション): every member of staff reads; the bureau that runs the programme (app
+  // setting sdgs.bureauId) edits rounds, screens, records committee decisions and keeps the station's records. A
+  // company's partner logins act for that company only; a bank's for that bank only; reviewers are checked against
+  // sdgs_reviewers by the module.
+  "sdgs.read": (user) => STAFF.includes(user.role),
+  "sdgs.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  "sdgs.company": (user, company) => user.role === "partner" && !!company && company.organisationId === user.organisationId,
+  "sdgs.bank": (user, bank) => user.role === "partner" && !!bank && bank.organisationId === user.organisationId,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -31,7 +31,8 @@ export type FileOwnerKind =
   | "furusato.certificate_batch"
   | "furusato.export"
   | "international.project"
-  | "international.trip";
+  | "international.trip"
+  | "sdgs.application";
 
 /** What the file is for: an upload may be attached only where a file of its purpose belongs. */
 export type FilePurpose =

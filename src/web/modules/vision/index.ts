@@ -9,7 +9,13 @@ import { visionRoutes } from "./routes";
 export const visionModule = {
   name: "vision",
   // A council member's login (外部パートナー) sees 新ビジョン only, on the 有識者会議 pages.
-  nav: { label: m.nav.vision, to: "/vision", order: 20, partnerPaths: ["/vision/council"] },
+  nav: {
+    label: m.nav.vision,
+    to: "/vision",
+    order: 20,
+    partnerPaths: ["/vision/council"],
+    partnerHomes: [{ audience: "vision.council", to: "/vision/council/member" }],
+  },
   routes: visionRoutes,
   publicPages: [
     { to: "/public/vision", title: vm.public.title, description: m.publicHome.vision },

@@ -1,0 +1,54 @@
+// The SDGs module (北九州市サステナブル経営認証 and the SDGsステーション, issue 16): its manifest, and what the CLI and
+// other modules (経営分析) may use.
+import type { ModuleManifest } from "../manifest";
+import { setSdgsOwner } from "./access";
+import { sdgsAudiences } from "./audiences";
+import { loadSdgsDemo } from "./demo";
+
+export { setSdgsOwner };
+
+export const sdgsModule: ModuleManifest = {
+  name: "sdgs",
+  label: "SDGs",
+  routes: () => {},
+  audiences: sdgsAudiences,
+  demo: loadSdgsDemo,
+  uniqueConflicts: {
+    sdgs_rounds_name_key: { label: "募集回の名前", field: "name" },
+    sdgs_companies_corporate_number_key: {
+      label: "法人番号",
+      field: "corporateNumber",
+      message: "この法人番号の企業はすでに登録されています。",
+    },
+    sdgs_banks_name_key: { label: "金融機関名", field: "name" },
+  },
+  backupTables: [
+    "sdgs_rounds",
+    "sdgs_eligibility_rules",
+    "sdgs_check_domains",
+    "sdgs_check_items",
+    "sdgs_tiers",
+    "sdgs_companies",
+    "sdgs_applications",
+    "sdgs_application_answers",
+    "sdgs_application_goals",
+    "sdgs_application_evidence",
+    "sdgs_application_events",
+    "sdgs_reviewers",
+    "sdgs_reviews",
+    "sdgs_review_scores",
+    "sdgs_committee_meetings",
+    "sdgs_committee_decisions",
+    "sdgs_certifications",
+    "sdgs_progress_reports",
+    "sdgs_progress_report_goals",
+    "sdgs_invitations",
+    "sdgs_banks",
+    "sdgs_finance_links",
+    "sdgs_consultations",
+    "sdgs_matchings",
+    "sdgs_station_posts",
+    "sdgs_station_costs",
+  ],
+  backupParentColumns: { sdgs_rounds: "copied_from_id", sdgs_certifications: "previous_certification_id" },
+};

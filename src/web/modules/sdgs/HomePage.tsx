@@ -1,0 +1,30 @@
+// /sdgs 「SDGs」: the module's home — a card for every page of the module the signed-in person may use.
+import { Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useRouter } from "@tanstack/react-router";
+import { AnchorLink } from "../../ui/links";
+import { PageHeader } from "../../ui/PageHeader";
+import { SDGS_HOME_CARDS } from "./home-cards";
+import { sm } from "./messages";
+
+export function HomePage() {
+  const router = useRouter();
+  const registered = (path: string) => path in (router.routesByPath as Record<string, unknown>);
+  const cards = SDGS_HOME_CARDS.filter((card) => registered(card.href));
+  return (
+    <Stack>
+      <PageHeader title={sm.home.title} subtitle={sm.home.intro} />
+      <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
+        {cards.map((card) => (
+          <Paper key={card.href} withBorder p="md">
+            <Title order={2} size="h4">
+              <AnchorLink to={card.href}>{card.label}</AnchorLink>
+            </Title>
+            <Text size="sm" mt="xs">
+              {card.description}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
