@@ -10,7 +10,11 @@ export { setSdgsOwner };
 export const sdgsModule: ModuleManifest = {
   name: "sdgs",
   label: "SDGs",
-  routes: () => {},
+  // each part of the module registers its routes here, one line each
+  routes: (router, deps) => {
+    void router;
+    void deps;
+  },
   audiences: sdgsAudiences,
   demo: loadSdgsDemo,
   uniqueConflicts: {

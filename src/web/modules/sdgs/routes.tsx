@@ -8,6 +8,7 @@ const HomePage = lazyRouteComponent(() => import("./HomePage"), "HomePage");
 export function sdgsRoutes(layouts: Layouts) {
   const { staff } = layouts;
   const homeRoute = createRoute({ getParentRoute: () => staff, path: "sdgs", component: HomePage });
+  // each part of the module spreads its route lists here, one line each
   return {
     staff: [homeRoute],
     public: [],
