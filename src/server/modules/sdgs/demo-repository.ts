@@ -14,6 +14,17 @@ export async function insertSampleRow(db: Queryable, table: string, row: Row): P
   return rows[0]?.id;
 }
 
+/** Inserts many rows of the same columns in one statement. */
+export async function insertSampleRows(db: Queryable, table: string, rows: readonly Row[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0]);
+  const values = rows.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(", ")})`);
+  await db.query(
+    `INSERT INTO ${table} (${columns.join(", ")}) VALUES ${values.join(", ")}`,
+    rows.flatMap((row) => columns.map((column) => row[column])),
+  );
+}
+
 export async function insertSampleOrganisation(db: Queryable, name: string, code: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     "INSERT INTO organisations (kind, name, code, is_sample) VALUES ('external', $1, $2, true) RETURNING id",

@@ -11,7 +11,7 @@ import { organisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR, recordAudit } from "../../platform/audit/audit";
 import { setSdgsOwner } from "./access";
 import { SAMPLE_COMPANIES, SAMPLE_ROUNDS, type SampleApplicationPlan, type SampleCompany, type SampleRoundPlan } from "./demo-companies";
-import { findSampleGoals, hasSampleRounds, insertSampleOrganisation, insertSampleRow } from "./demo-repository";
+import { findSampleGoals, hasSampleRounds, insertSampleOrganisation, insertSampleRow, insertSampleRows } from "./demo-repository";
 import { SAMPLE_DOMAINS, SAMPLE_ELIGIBILITY, SAMPLE_GUIDANCE, SAMPLE_ITEMS, SAMPLE_TIERS } from "./demo-rules";
 import { loadRoundRules, type RoundRules } from "./round-rules";
 import { scoreRound } from "./scoring-service";
@@ -72,8 +72,10 @@ async function insertRound(tx: Queryable, plan: SampleRoundPlan, copiedFromId: s
   const domainIds = new Map<string, string>();
   for (const [index, name] of SAMPLE_DOMAINS.entries())
     domainIds.set(name, await insertSampleRow(tx, "sdgs_check_domains", { round_id: roundId, name, sort_order: index + 1 }));
-  for (const [index, item] of SAMPLE_ITEMS.entries())
-    await insertSampleRow(tx, "sdgs_check_items", {
+  await insertSampleRows(
+    tx,
+    "sdgs_check_items",
+    SAMPLE_ITEMS.map((item, index) => ({
       round_id: roundId,
       domain_id: domainIds.get(item.domain),
       code: item.code,
@@ -83,7 +85,8 @@ async function insertRound(tx: Queryable, plan: SampleRoundPlan, copiedFromId: s
       evidence_required: item.evidence ?? false,
       sdg_goals: item.goals,
       sort_order: index + 1,
-    });
+    })),
+  );
   for (const tier of SAMPLE_TIERS)
     await insertSampleRow(tx, "sdgs_tiers", { round_id: roundId, rank: tier.rank, name: tier.name, min_score: tier.minScore });
   return roundId;
@@ -166,12 +169,16 @@ async function insertApplication(
     is_sample: true,
     created_at: at(addDaysIso(submittedOn, -10)),
   });
-  for (const item of metItems(rules, plan))
-    await insertSampleRow(tx, "sdgs_application_answers", { application_id: applicationId, item_id: item, met: true, note: "" });
-  for (const item of rules.items.filter((i) => !metItems(rules, plan).has(i.id)))
-    await insertSampleRow(tx, "sdgs_application_answers", { application_id: applicationId, item_id: item.id, met: false, note: "" });
-  for (const [index, g] of company.goals.entries())
-    await insertSampleRow(tx, "sdgs_application_goals", {
+  const met = metItems(rules, plan);
+  await insertSampleRows(
+    tx,
+    "sdgs_application_answers",
+    rules.items.map((item) => ({ application_id: applicationId, item_id: item.id, met: met.has(item.id), note: "" })),
+  );
+  await insertSampleRows(
+    tx,
+    "sdgs_application_goals",
+    company.goals.map((g, index) => ({
       application_id: applicationId,
       title: g.title,
       sdg_goals: g.sdgs,
@@ -182,7 +189,8 @@ async function insertApplication(
       target: g.target,
       target_year: round.fiscalYear + 4,
       sort_order: index + 1,
-    });
+    })),
+  );
   // the history: each move of the path, a few days apart
   let from: ApplicationStatus = "draft";
   let day = submittedOn;
@@ -201,7 +209,7 @@ async function insertApplication(
     day = addDaysIso(day, 7);
   }
   if ((plan.status === "certified" || plan.status === "refused") && meetingId) {
-    const score = scoreSelfCheck(rules.items, metItems(rules, plan));
+    const score = scoreSelfCheck(rules.items, met);
     const tier = tierFor(score, rules.tiers).tier;
     const certify = plan.status === "certified" && tier !== null;
     await insertSampleRow(tx, "sdgs_committee_decisions", {
