@@ -10,6 +10,7 @@ import type { ModuleManifest } from "./modules/manifest";
 import { projectRoot } from "./paths";
 import { AppError, TooManyRequests } from "./platform/errors";
 import { conflictOfUniqueViolation } from "./platform/http/db-errors";
+import { loggedPath } from "./platform/http/logged-path";
 import { buildOpenApi, renderApiDocs } from "./platform/http/openapi";
 import { ApiRouter, validationErrorOf } from "./platform/http/router";
 import { securityHeaders, sessionLoader, writeRules } from "./platform/http/security";
@@ -37,12 +38,12 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string; modules?: read
     const started = performance.now();
     await next();
     c.header("X-Request-Id", requestId);
-    // Path only: query strings can carry search words and names, which stay out of the logs.
+    // Path only: query strings can carry search words and names, which stay out of the logs; so do tokens in paths.
     deps.log.info(
       {
         requestId,
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
         userId: c.get("user")?.id,
@@ -90,7 +91,7 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string; modules?: read
       error instanceof z.ZodError ? validationErrorOf(error) : error instanceof AppError ? error : conflictOfUniqueViolation(error);
     c.set("errorCode", known?.code ?? "internal_error");
     if (!known) {
-      deps.log.error({ err: error, requestId, path: c.req.path }, "unhandled error");
+      deps.log.error({ err: error, requestId, path: loggedPath(c.req.path) }, "unhandled error");
       return c.json(
         { error: { code: "internal_error", message: "サーバー内部でエラーが発生しました。時間をおいて再度お試しください。", requestId } },
         500,

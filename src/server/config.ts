@@ -25,6 +25,11 @@ export interface Config {
    * of them appended to X-Forwarded-For, that many entries from the right. 0: X-Forwarded-For is ignored.
    */
   trustProxy: number;
+  /**
+   * Requests per minute from one address to each rate-limited public API (PUBLIC_API_RATE_LIMIT): overrides every
+   * contract's own `rateLimit.perMinute` (the public registry's is 120); null: each contract's own.
+   */
+  publicApiRateLimit: number | null;
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -63,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === "test" ? "silent" : "info"),
     runWorkers: env.WORKERS !== "off",
     trustProxy: intFrom(env.TRUST_PROXY, 0, "TRUST_PROXY"),
+    publicApiRateLimit: env.PUBLIC_API_RATE_LIMIT ? Math.max(1, intFrom(env.PUBLIC_API_RATE_LIMIT, 120, "PUBLIC_API_RATE_LIMIT")) : null,
   };
 }

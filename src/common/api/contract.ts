@@ -61,6 +61,12 @@ export interface Contract<
   kind?: "json" | "file" | "multipart";
   /** "multipart" only: the largest file it takes (common/upload-limits.ts); the router sizes the body limit by it */
   uploadMaxBytes?: number;
+  /**
+   * A per-address limit for public endpoints (counted in the database, so every server process shares it): `name` is
+   * the counter's bucket, `perMinute` the default requests per minute from one address; the operator's
+   * PUBLIC_API_RATE_LIMIT overrides it. Over the limit: 429 with Retry-After, before any input is read.
+   */
+  rateLimit?: { name: string; perMinute: number };
   response: R;
 }
 

@@ -27,6 +27,14 @@ import { internationalTripsMatrix } from "./matrix-international-trips";
 import { internationalViewsMatrix } from "./matrix-international-views";
 import { platformMatrix } from "./matrix-platform";
 import { policyMatrix } from "./matrix-policy";
+import { sdgsAccountsMatrix } from "./matrix-sdgs-accounts";
+import { sdgsCertificationMatrix } from "./matrix-sdgs-certification";
+import { sdgsCompanyMatrix } from "./matrix-sdgs-company";
+import { sdgsFinanceMatrix } from "./matrix-sdgs-finance";
+import { sdgsPublicMatrix } from "./matrix-sdgs-public";
+import { sdgsRoundsMatrix } from "./matrix-sdgs-rounds";
+import { sdgsScreeningMatrix } from "./matrix-sdgs-screening";
+import { sdgsStationMatrix } from "./matrix-sdgs-station";
 import { allowedRoles, MATRIX_ROLES, type MatrixModule, type MatrixRole, type RouteCase } from "./matrix-table";
 import { visionMatrix } from "./matrix-vision";
 import { buildMatrixWorld, type MatrixWorld } from "./matrix-world";
@@ -45,6 +53,14 @@ const ALL_MODULES: MatrixModule[] = [
   internationalKintoneMatrix,
   internationalPublicMatrix,
   internationalStaffMatrix,
+  sdgsPublicMatrix,
+  sdgsFinanceMatrix,
+  sdgsRoundsMatrix,
+  sdgsScreeningMatrix,
+  sdgsAccountsMatrix,
+  sdgsCertificationMatrix,
+  sdgsCompanyMatrix,
+  sdgsStationMatrix,
 ];
 // MATRIX_MODULE=furusato runs one module's rows only (while writing them); the full run also checks coverage.
 const ONLY = process.env.MATRIX_MODULE;

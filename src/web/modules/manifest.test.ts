@@ -10,7 +10,7 @@ describe("web module manifests", () => {
       ["新ビジョン", "/vision"],
       ["ふるさと納税", "/furusato"],
       ["国際", "/international"],
-      ["SDGs", null],
+      ["SDGs", "/sdgs"],
       ["広域連携", null],
       ["特区", null],
       ["外郭団体", null],
@@ -30,6 +30,9 @@ describe("web module manifests", () => {
       "/public/vision",
       "/public/vision/declarations",
       "/public/international",
+      "/public/sdgs",
+      "/public/sdgs/register",
+      "/public/sdgs/station",
     ]);
   });
 
@@ -37,6 +40,19 @@ describe("web module manifests", () => {
     expect(WEB_MODULES.flatMap((module) => ("partnerPaths" in module.nav ? module.nav.partnerPaths : []))).toEqual([
       "/vision/council",
       "/furusato",
+      "/sdgs/company",
+      "/sdgs/bank",
+      "/sdgs/review",
     ]);
+  });
+
+  it("issue 16: an external login starts on its own pages: a council member's, a company's, a bank's, a reviewer's, else ふるさと納税", async () => {
+    const { partnerHomeOf } = await import("../shell/layouts");
+    expect(partnerHomeOf(["vision.council"])).toBe("/vision/council/member");
+    expect(partnerHomeOf(["sdgs.company"])).toBe("/sdgs/company");
+    expect(partnerHomeOf(["sdgs.bank"])).toBe("/sdgs/bank");
+    expect(partnerHomeOf(["sdgs.reviewer"])).toBe("/sdgs/review");
+    expect(partnerHomeOf(["furusato.supplier"])).toBe("/furusato");
+    expect(partnerHomeOf([])).toBe("/furusato");
   });
 });

@@ -13,8 +13,11 @@ import { setSdgsOwner } from "./access";
 import { SAMPLE_COMPANIES, SAMPLE_ROUNDS, type SampleApplicationPlan, type SampleCompany, type SampleRoundPlan } from "./demo-companies";
 import { findSampleGoals, hasSampleRounds, insertSampleOrganisation, insertSampleRow, insertSampleRows } from "./demo-repository";
 import { SAMPLE_DOMAINS, SAMPLE_ELIGIBILITY, SAMPLE_GUIDANCE, SAMPLE_ITEMS, SAMPLE_TIERS } from "./demo-rules";
+import { loadFinanceDemo } from "./finance-demo";
 import { loadRoundRules, type RoundRules } from "./round-rules";
 import { scoreRound } from "./scoring-service";
+import { indexAllApplications } from "./screening-search";
+import { loadStationDemo } from "./station-demo";
 
 /** The path an application took to reach each state (the moves of common/sdgs/application-states.ts). */
 const PATHS: Record<ApplicationStatus, ApplicationStatus[]> = {
@@ -278,6 +281,8 @@ export async function loadSdgsDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const ctx: Context = { companyIds: new Map(), certifications: new Map(), certificateSequence: new Map() };
     for (const [index, company] of SAMPLE_COMPANIES.entries()) ctx.companyIds.set(company.key, await insertCompany(tx, company, index));
+    // outside 審査員 (学識経験者 …) get partner logins in this organisation; staff then register them as reviewers
+    await insertSampleOrganisation(tx, "サステナブル経営認証 審査委員（サンプル）", "sdgs-sample-reviewers");
     let previousRoundId: string | null = null;
     for (const round of SAMPLE_ROUNDS) {
       const roundId = await insertRound(tx, round, previousRoundId);
@@ -302,5 +307,8 @@ export async function loadSdgsDemo(db: Db): Promise<void> {
       entityType: "sdgs_round",
       summary: "サステナブル経営認証のサンプルデータを作成",
     });
+    await loadFinanceDemo(tx);
+    await loadStationDemo(tx);
+    await indexAllApplications(tx);
   });
 }

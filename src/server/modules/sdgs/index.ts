@@ -2,21 +2,46 @@
 // other modules (経営分析) may use.
 import type { ModuleManifest } from "../manifest";
 import { setSdgsOwner } from "./access";
+import { registerAccountRoutes } from "./account-routes";
 import { sdgsAudiences } from "./audiences";
+import { registerCertificationRoutes } from "./certification-routes";
+import { certificationExpiryTask } from "./certification-service";
+import { registerCompanyRoutes } from "./company-routes";
 import { loadSdgsDemo } from "./demo";
+import { sdgsFileOwners } from "./evidence-service";
+import { registerFinanceRoutes } from "./finance-routes";
+import { registerRegistryRoutes } from "./registry-routes";
+import { registerRoundRoutes } from "./round-routes";
+import { registerScreeningRoutes } from "./screening-routes";
+import { SDGS_APPLICATION_SEARCH } from "./screening-search";
+import { registerStationRoutes } from "./station-routes";
+import { stationStatistics } from "./station-statistics";
 
-export { setSdgsOwner };
+// stationStatistics: SDGsステーションの統計 of a fiscal year, for 経営分析 (issue 19) — the figures the statistics page shows
+export { setSdgsOwner, stationStatistics };
 
 export const sdgsModule: ModuleManifest = {
   name: "sdgs",
   label: "SDGs",
   // each part of the module registers its routes here, one line each
   routes: (router, deps) => {
-    void router;
-    void deps;
+    registerRegistryRoutes(router, deps);
+    registerFinanceRoutes(router, deps);
+    registerRoundRoutes(router, deps);
+    registerScreeningRoutes(router, deps);
+    registerCertificationRoutes(router, deps);
+    registerStationRoutes(router, deps);
+    registerAccountRoutes(router, deps);
+    registerCompanyRoutes(router, deps);
   },
   audiences: sdgsAudiences,
   demo: loadSdgsDemo,
+  // 証拠書類: read by the owning company, the bureau's staff and the reviewers of applications in review
+  fileOwners: sdgsFileOwners,
+  // 認証の申請 in the platform search, for the city's staff only
+  search: [SDGS_APPLICATION_SEARCH],
+  // 期限切れ: active certifications past their last valid day, daily
+  scheduled: [certificationExpiryTask],
   uniqueConflicts: {
     sdgs_rounds_name_key: { label: "募集回の名前", field: "name" },
     sdgs_companies_corporate_number_key: {

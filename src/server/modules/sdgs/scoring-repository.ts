@@ -9,25 +9,50 @@ export interface ScoringInputRow {
   reviews: Record<string, number>[];
 }
 
-/** Applications (of a round, or the ids given) with their met items and their submitted reviews' scores. */
+/**
+ * Applications (of a round, or the ids given) with their met items and their submitted reviews' scores. Two flat,
+ * grouped queries (answers per application, scores per review) instead of sub-queries per application: PostgreSQL
+ * hashes each table once (sdgs.score_round).
+ */
 export async function findScoringInputs(
   db: Queryable,
   filter: { roundId: string } | { applicationIds: string[] },
 ): Promise<ScoringInputRow[]> {
   const where = "roundId" in filter ? "a.round_id = $1" : "a.id = ANY($1::uuid[])";
-  const { rows } = await db.query<ScoringInputRow>(
-    `SELECT a.id AS application_id, a.round_id,
-            COALESCE((SELECT array_agg(x.item_id) FROM sdgs_application_answers x WHERE x.application_id = a.id AND x.met), '{}') AS met_item_ids,
-            COALESCE((SELECT json_agg(s.scores) FROM (
-                SELECT json_object_agg(rs.item_id, rs.score) AS scores
-                  FROM sdgs_reviews r JOIN sdgs_review_scores rs ON rs.review_id = r.id
-                 WHERE r.application_id = a.id AND r.submitted_at IS NOT NULL
-                 GROUP BY r.id) s), '[]') AS reviews
-       FROM sdgs_applications a
-      WHERE ${where}`,
-    ["roundId" in filter ? filter.roundId : filter.applicationIds],
+  const param = ["roundId" in filter ? filter.roundId : filter.applicationIds];
+  const answers = await db.query<{ application_id: string; round_id: string; met: string | null }>(
+    `SELECT a.id AS application_id, a.round_id, string_agg(x.item_id::text, ',') FILTER (WHERE x.met) AS met
+       FROM sdgs_applications a LEFT JOIN sdgs_application_answers x ON x.application_id = a.id
+      WHERE ${where}
+      GROUP BY a.id, a.round_id`,
+    param,
   );
-  return rows;
+  const reviews = await db.query<{ application_id: string; scores: string }>(
+    `SELECT r.application_id, string_agg(rs.item_id::text || ':' || rs.score, ',') AS scores
+       FROM sdgs_applications a
+       JOIN sdgs_reviews r ON r.application_id = a.id AND r.submitted_at IS NOT NULL
+       JOIN sdgs_review_scores rs ON rs.review_id = r.id
+      WHERE ${where}
+      GROUP BY r.id, r.application_id`,
+    param,
+  );
+  const reviewsOf = new Map<string, Record<string, number>[]>();
+  for (const row of reviews.rows) {
+    const scores: Record<string, number> = {};
+    for (const pair of row.scores.split(",")) {
+      const colon = pair.indexOf(":");
+      scores[pair.slice(0, colon)] = Number(pair.slice(colon + 1));
+    }
+    const list = reviewsOf.get(row.application_id) ?? [];
+    list.push(scores);
+    reviewsOf.set(row.application_id, list);
+  }
+  return answers.rows.map((row) => ({
+    application_id: row.application_id,
+    round_id: row.round_id,
+    met_item_ids: row.met ? row.met.split(",") : [],
+    reviews: reviewsOf.get(row.application_id) ?? [],
+  }));
 }
 
 export interface StoredScore {

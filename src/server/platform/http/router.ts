@@ -4,7 +4,8 @@ import type { Hono } from "hono";
 import type { z } from "zod";
 import type { BodyOf, Contract, ResponseOf } from "../../../common/api/contract";
 import { admits, assertAudiencesKnown } from "../auth/audiences";
-import { AppError, Forbidden, Unauthenticated, ValidationError } from "../errors";
+import { hitRateLimit } from "../auth/rate-limit";
+import { AppError, Forbidden, TooManyRequests, Unauthenticated, ValidationError } from "../errors";
 import { clientAddressOf } from "./client-address";
 import { assertSafeRequestText, assertSafeText } from "./safe-text";
 import { bodyLimitFor } from "./security";
@@ -82,6 +83,17 @@ export class ApiRouter {
         if (!user) throw new Unauthenticated();
         if (!(await admits(this.deps.db, user, contract.allow))) throw new Forbidden();
       }
+      const clientAddress = clientAddressOf(c, this.deps.config.trustProxy);
+      // A public endpoint's per-address limit, before any input is read (counters in the database: shared by processes).
+      if (contract.rateLimit) {
+        const perMinute = this.deps.config.publicApiRateLimit ?? contract.rateLimit.perMinute;
+        const hit = await hitRateLimit(this.deps.db, `${contract.rateLimit.name}:${clientAddress}`, perMinute, 60);
+        if (!hit.allowed)
+          throw new TooManyRequests(
+            `アクセスが集中しています（1分間に${perMinute}回まで）。${hit.retryAfterSeconds}秒ほど待ってから、もう一度お試しください。`,
+            hit.retryAfterSeconds,
+          );
+      }
       await limitBody(c);
       await assertSafeRequestText(c, contract.kind === "multipart"); // NUL and lone surrogates: 400, not a 500
       const params = parseOrThrow(contract.params, c.req.param());
@@ -103,7 +115,7 @@ export class ApiRouter {
         user,
         requestId,
         actor: { userId: user?.id ?? null, label: user?.displayName ?? "匿名", requestId },
-        clientAddress: clientAddressOf(c, this.deps.config.trustProxy),
+        clientAddress,
         c,
       };
       const result = await handler({ params, query, body: body as BodyOf<C> } as Input<C>, ctx);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Contract } from "../../../common/api/contract";
 import { routeContracts } from "../../app";
 import { createTestApp, type TestApp, type TestClient, type TestResponse } from "../../testing/app";
-import { TEST_PASSWORD } from "../../testing/factories";
+import { buildOrganisation, buildUser, TEST_PASSWORD } from "../../testing/factories";
 import { buildLedgerCity } from "../../testing/furusato-ledger";
 import { buildVisionPlan } from "../../testing/vision-engagement-fixture";
 import { unsafeTextPath } from "./safe-text";
@@ -22,6 +22,17 @@ let admin: TestClient;
 let manager: TestClient;
 let supplier: TestClient;
 let councilMember: TestClient;
+let company: TestClient;
+let bank: TestClient;
+let reviewer: TestClient;
+
+/** A partner login of a new external organisation; `link` makes the organisation an SDGs company or bank, or the login a reviewer. */
+async function sdgsLogin(loginId: string, link: (organisationId: string, userId: string) => Promise<unknown>): Promise<TestClient> {
+  const organisation = await buildOrganisation(t.db, { kind: "external", name: `${loginId}の組織` });
+  const user = await buildUser(t.db, { role: "partner", organisationId: organisation.id, loginId });
+  await link(organisation.id, user.id);
+  return t.login(loginId, TEST_PASSWORD);
+}
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -37,6 +48,13 @@ beforeAll(async () => {
   const memberLogin = { loginId: "safe-text-council", password: "Council-review-2025" };
   expect((await manager.post(`/api/vision/council/members/${member.body.id}/login`, memberLogin)).status).toBe(200);
   councilMember = await t.login(memberLogin.loginId, memberLogin.password);
+  company = await sdgsLogin("safe-text-company", (org) =>
+    t.db.query("INSERT INTO sdgs_companies (organisation_id, name, industry, size) VALUES ($1, '安全文字株式会社', 'E', 'small')", [org]),
+  );
+  bank = await sdgsLogin("safe-text-bank", (org) =>
+    t.db.query("INSERT INTO sdgs_banks (organisation_id, name) VALUES ($1, '安全文字銀行')", [org]),
+  );
+  reviewer = await sdgsLogin("safe-text-reviewer", (_, user) => t.db.query("INSERT INTO sdgs_reviewers (user_id) VALUES ($1)", [user]));
 }, 90_000);
 afterAll(() => t.cleanup());
 
@@ -116,7 +134,9 @@ const validParams = (contract: Contract) =>
     const schema = (contract.params as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> })?.shape?.[
       name
     ];
-    return [ANY_ID, "rakuten", "pdf", "csv", "organisations", "projects", "a"].find((v) => schema?.safeParse(v).success) ?? ANY_ID;
+    return (
+      [ANY_ID, "rakuten", "pdf", "csv", "organisations", "projects", "a", "2026", "1"].find((v) => schema?.safeParse(v).success) ?? ANY_ID
+    );
   });
 
 describe("finding 6: every route refuses unsafe text in every place it reads text", () => {
@@ -126,7 +146,7 @@ describe("finding 6: every route refuses unsafe text in every place it reads tex
   beforeAll(async () => {
     contracts = [...routeContracts(t.app)];
     expect(contracts.length).toBeGreaterThan(100);
-    clients = [admin, manager, supplier, councilMember];
+    clients = [admin, manager, supplier, councilMember, company, bank, reviewer];
   });
 
   /**

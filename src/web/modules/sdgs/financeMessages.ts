@@ -1,0 +1,112 @@
+// Japanese text of 金融連携 (the banks' page, the staff's bank and finance lists) and the dashboard, in one place.
+import { AMOUNT_BAND_LABELS, type AmountBand, FINANCE_PRODUCT_KIND_LABELS, type FinanceProductKind } from "../../../common/sdgs/labels";
+
+export const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
+/** 「12億3,000万円以上」: the sum of the bands' lower bounds is an "at least" figure */
+export function yenAtLeast(n: number): string {
+  if (n === 0) return "0円";
+  const oku = Math.floor(n / 100_000_000);
+  const man = Math.floor((n % 100_000_000) / 10_000);
+  return `${oku ? `${oku.toLocaleString("ja-JP")}億` : ""}${man ? `${man.toLocaleString("ja-JP")}万` : ""}円以上`;
+}
+
+export const fm = {
+  productKind: (k: FinanceProductKind) => FINANCE_PRODUCT_KIND_LABELS[k],
+  amountBand: (b: AmountBand) => AMOUNT_BAND_LABELS[b],
+  bank: {
+    title: "金融連携（融資等の登録）",
+    intro:
+      "サステナブル経営認証を受けた企業への融資・保証・サステナビリティ・リンク・ローンなどを登録してください。金額は金額帯で登録します（実額は不要です）。",
+    add: "融資等を登録",
+    edit: "登録を修正",
+    listTitle: "自行の登録",
+    caption: "自行が登録した融資等",
+    empty: "まだ登録はありません。「融資等を登録」から登録してください。",
+    company: "認証企業",
+    companyHint: "企業名・フリガナ・法人番号・認証番号で探し、候補から選んでください（本日有効な認証を持つ企業だけが出ます）。",
+    companyChosen: (name: string, number: string) => `選択中: ${name}（${number}）`,
+    companyNotChosen: "認証企業を候補から選んでください。",
+    noMatch: "該当する認証企業がありません",
+    searching: "検索中…",
+    count: (n: number) => `${n}件の候補`,
+    failed: "検索できませんでした",
+    productKind: "種類",
+    productName: "商品名",
+    amountBand: "金額帯",
+    executedOn: "実行日",
+    executedOnHint: "認証の有効期間内の日付（例: 令和7年6月10日）",
+    note: "備考",
+    save: "登録する",
+    saveEdit: "修正を保存",
+    cancel: "取消",
+    delete: "削除",
+    deleteConfirm: "この登録を削除します。よろしいですか？",
+    saved: "登録しました。",
+    deleted: "削除しました。",
+    checkTitle: "認証の確認",
+    checkIntro: "認証番号から、その認証が今有効かを確かめられます。",
+  },
+  banks: {
+    title: "提携金融機関",
+    intro:
+      "金融連携の提携金融機関です。登録すると同じ名前の外部組織ができます。システム管理者が 管理 → 利用者 でその組織に「外部パートナー」のアカウントを作ると、金融機関の方が融資等を登録できます。",
+    caption: "提携金融機関の一覧",
+    name: "金融機関名",
+    organisation: "組織",
+    logins: "ログイン",
+    finance: "登録件数",
+    active: "状態",
+    activeLabel: "有効",
+    inactiveLabel: "無効",
+    sortOrder: "並び順",
+    add: "金融機関を追加",
+    addSubmit: "追加する",
+    deactivate: "無効にする",
+    activate: "有効にする",
+    empty: "提携金融機関はまだありません。",
+  },
+  finance: {
+    title: "金融連携の一覧",
+    intro: "提携金融機関が登録した、認証企業への融資等の一覧です。金額は金額帯（下限の合計は「以上」）で示します。",
+    caption: "金融連携の一覧",
+    bank: "金融機関",
+    tier: "認証区分",
+    fiscalYear: "年度（実行日）",
+    all: "すべて",
+    company: "企業名",
+    number: "認証番号",
+    total: (n: number, yenText: string) => `${n.toLocaleString("ja-JP")}件（金額帯の下限の合計 ${yenText}）`,
+    empty: "条件に合う登録はありません。",
+  },
+  dashboard: {
+    title: "認証制度のダッシュボード",
+    intro: "本日時点で有効な認証企業、今年度の申請の状況、金融連携の実績です。各数値の定義は下の「数値の定義」をご覧ください。",
+    fiscalYear: "申請の年度",
+    certified: "認証企業数（本日有効）",
+    financeCount: "金融連携の件数（累計）",
+    financeAmount: "金額帯の下限の合計（累計）",
+    share: "資金を得た認証企業の割合",
+    shareDetail: (n: number, total: number) => `${n}社 ／ ${total}社`,
+    overdue: "報告期限超過",
+    expiring: "期限間近（90日以内）",
+    byTier: "認証区分別の認証企業数",
+    byWard: "区別の認証企業数",
+    byIndustry: "業種別の認証企業数",
+    applications: (round: string | null) => (round ? `申請の状況（${round}）` : "申請の状況（この年度の募集回はありません）"),
+    financeByBank: "金融機関別の金融連携",
+    financeByTier: "認証区分別の金融連携",
+    label: "区分",
+    count: "件数",
+    companies: "企業数",
+    amount: "金額帯の下限の合計",
+    definitions: "数値の定義",
+    definitionList: [
+      "認証企業数: 本日（日本時間）有効な認証（取消し・期限切れ・更新済みを除き、有効期間内）を持つ企業の数。1社は1回だけ数えます。",
+      "申請の状況: 選んだ年度の募集回の申請を状態ごとに数えたもの（取下げ・不認証も含む）。",
+      "金融連携の件数・金額: 提携金融機関がこれまでに登録した融資等のすべて（累計）。金額は各登録の金額帯の下限を合計した「以上」の値です。",
+      "資金を得た認証企業の割合: 認証企業数のうち、金融連携の登録が1件以上ある企業の割合。",
+      "報告期限超過: 有効な認証のうち、取組状況の報告の期限を過ぎて未提出のもの。期限間近: 有効期間の終了まで更新受付期間（90日）以内のもの。",
+    ],
+    empty: "データがありません。",
+  },
+};
