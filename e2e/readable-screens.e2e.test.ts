@@ -139,7 +139,15 @@ describe("readable screens: dense ledger, dashboard table, public home, lobby bo
       await checkA11y(tab);
       const list = tab.getByRole("list", { name: "公開しているページ" });
       const titles = (await list.getByRole("link").allTextContents()).map((text) => text.trim());
-      expect(titles).toEqual(["公開中の局区方針", "新ビジョンの進捗", "職員の Action宣言", "国際交流・国際協力の事業"]);
+      expect(titles).toEqual([
+        "公開中の局区方針",
+        "新ビジョンの進捗",
+        "職員の Action宣言",
+        "国際交流・国際協力の事業",
+        "サステナブル経営認証 認証企業一覧",
+        "サステナブル経営認証 申請企業のアカウント登録",
+        "SDGsステーション イベント・お知らせ",
+      ]);
       for (const title of titles) {
         await tab.goto(new URL("/public", base).href);
         await (await visible(list.getByRole("link", { name: title, exact: true }))).click();

@@ -259,7 +259,11 @@ export function PublicRegisterPage() {
   const [created, setCreated] = useState<string | null>(null);
   return (
     <>
-      <PageHeader title={am.register.title} subtitle={am.register.intro} />
+      <PageHeader
+        title={am.register.title}
+        subtitle={am.register.intro}
+        breadcrumbs={[{ label: "公開ページ", href: "/public" }, { label: am.register.title }]}
+      />
       {created ? (
         <AccountCreated loginId={created} />
       ) : (

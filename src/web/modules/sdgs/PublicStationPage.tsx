@@ -16,7 +16,7 @@ import { usePublicPost, usePublicPosts } from "./stationQueries";
 
 const t = stm.public;
 const crumbs = [
-  { label: "公開情報", href: "/public" },
+  { label: "公開ページ", href: "/public" },
   { label: t.title, href: "/public/sdgs/station" },
 ];
 
@@ -69,7 +69,7 @@ export function PublicStationPage({ page = 1 }: { page?: number }) {
   const total = posts.data?.total ?? 0;
   return (
     <>
-      <PageHeader title={t.title} breadcrumbs={[{ label: "公開情報", href: "/public" }, { label: t.title }]} subtitle={t.intro} />
+      <PageHeader title={t.title} breadcrumbs={[{ label: "公開ページ", href: "/public" }, { label: t.title }]} subtitle={t.intro} />
       {posts.isPending ? (
         <Loading />
       ) : posts.error ? (
