@@ -66,6 +66,12 @@ export const AUDIT_ACTION_LABELS = {
   submit_idea: "アイデアの提出",
   decide_idea: "アイデアの採否",
   record_progress: "進み具合の記録",
+  // 広域連携（北九州都市圏域の情報ハブ）
+  feature: "おすすめに設定",
+  unfeature: "おすすめの解除",
+  translate: "翻訳",
+  fix_problem: "取込保留行の修正",
+  dismiss_problem: "取込保留行の除外",
   // 返礼品の確認 (gift_提出, gift_承認 …): see giftActionCode
   ...(Object.fromEntries(GIFT_ACTIONS.map((a) => [`gift_${a}`, `返礼品の${a}`])) as Record<
     `gift_${(typeof GIFT_ACTIONS)[number]}`,
@@ -156,6 +162,19 @@ export const AUDIT_ENTITY_LABELS = {
   sdgs_matching: "マッチング",
   sdgs_station_post: "ステーションのお知らせ・イベント",
   sdgs_station_cost: "ステーションの年間経費",
+  // 広域連携（北九州都市圏域の情報ハブ）
+  region_municipality: "連携市町",
+  region_population: "市町の人口",
+  region_import: "オープンデータの取込",
+  region_item: "情報ハブの掲載情報",
+  region_import_problem: "取込保留行",
+  region_campaign: "プロモーション",
+  region_campaign_metric: "プロモーションの実績値",
+  region_export: "オープンデータの出力",
+  region_analytics: "アクセス解析",
+  "import:region-municipalities": "連携市町の一括登録",
+  "import:region-populations": "市町の人口の一括登録",
+  "import:region-campaign-metrics": "プロモーションの実績値の一括登録",
 } as const;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

@@ -17,7 +17,9 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  *   member's login), international.manager (the bureau that coordinates international work: its editors and
  *   administrators keep the 分野 list and travel rates, approve and settle trips), sdgs.manager (the bureau that runs
  *   サステナブル経営認証 and the SDGsステーション), sdgs.company (a partner login of a registered applicant company),
- *   sdgs.bank (a partner login of a partner bank), sdgs.reviewer (an active 審査員, a partner or staff login)
+ *   sdgs.bank (a partner login of a partner bank), sdgs.reviewer (an active 審査員, a partner or staff login),
+ *   region.manager (the bureau that runs the 北九州都市圏域 hub: its editors and administrators), region.editor (a
+ *   市町 editor: a partner login of a member 市町's organisation; the 市町 is checked per record)
  */
 export const AUDIENCES = [
   "anyone",
@@ -35,6 +37,8 @@ export const AUDIENCES = [
   "sdgs.company",
   "sdgs.bank",
   "sdgs.reviewer",
+  "region.manager",
+  "region.editor",
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 

@@ -16,10 +16,18 @@ import { furusatoModule } from "./furusato";
 import { internationalModule } from "./international";
 import type { ModuleManifest } from "./manifest";
 import { policyModule } from "./policy";
+import { regionModule } from "./region";
 import { sdgsModule } from "./sdgs";
 import { visionModule } from "./vision";
 
-export const MODULES: readonly ModuleManifest[] = [policyModule, furusatoModule, visionModule, internationalModule, sdgsModule];
+export const MODULES: readonly ModuleManifest[] = [
+  policyModule,
+  furusatoModule,
+  visionModule,
+  internationalModule,
+  sdgsModule,
+  regionModule,
+];
 
 const registered = new Map<ModuleManifest, () => void>();
 

@@ -13,16 +13,16 @@ import { createCostEntry, issueCertificates, publish } from "../modules/furusato
 import type { Actor } from "../platform/audit/audit";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const ANYONE = "ABDVSCKFRN";
-const STAFF = "ABDV......";
-const STAFF_AND_SUPPLIER = "ABDVS.....";
+const ANYONE = "ABDVSCKFRMN";
+const STAFF = "ABDV.......";
+const STAFF_AND_SUPPLIER = "ABDVS......";
 /** the module's managers: administrators and the editors of the bureau that runs ふるさと納税 (政策局) */
-const MANAGER = "AB........";
-const MANAGER_AND_SUPPLIER = "AB..S.....";
+const MANAGER = "AB.........";
+const MANAGER_AND_SUPPLIER = "AB..S......";
 /** donors' personal data: the staff (any role) of the bureau that runs ふるさと納税, and administrators */
-const DONOR_STAFF = "AB........";
-const DONOR_STAFF_AND_SUPPLIER = "AB..S.....";
-const ADMIN = "A.........";
+const DONOR_STAFF = "AB.........";
+const DONOR_STAFF_AND_SUPPLIER = "AB..S......";
+const ADMIN = "A..........";
 
 /** Records the bodies are built from (the sample's own gift details and a mapping's config), set by collect. */
 const sample: { giftDetails: unknown; mappingConfig: unknown } = { giftDetails: null, mappingConfig: null };

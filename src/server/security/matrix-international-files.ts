@@ -41,8 +41,8 @@ async function attach(db: Queryable, kind: "international.project" | "internatio
   return file.id;
 }
 
-const STAFF = "ABDV......";
-const OWNING_DIVISION = "A.........";
+const STAFF = "ABDV.......";
+const OWNING_DIVISION = "A..........";
 
 const projectFile = (ids: MatrixIds) => ({ id: ids["internationalFiles.project"], fileId: ids["internationalFiles.projectFile"] });
 const project = (ids: MatrixIds) => ({ id: ids["internationalFiles.project"] });
@@ -93,9 +93,9 @@ export const internationalFilesMatrix: MatrixModule = {
     "POST /api/international/projects/:id/attachments": { who: OWNING_DIVISION, params: project },
     "GET /api/international/projects/:id/attachments/:fileId": { who: STAFF, params: projectFile },
     "DELETE /api/international/projects/:id/attachments/:fileId": { who: OWNING_DIVISION, params: projectFile },
-    "GET /api/international/trips/:id/attachments": { who: "AB.V......", params: tripFor },
+    "GET /api/international/trips/:id/attachments": { who: "AB.V.......", params: tripFor },
     "POST /api/international/trips/:id/attachments": { who: OWNING_DIVISION, params: trip, query: () => ({ section: "trip" }) },
-    "GET /api/international/trips/:id/attachments/:fileId": { who: "AB.V......", params: tripFileFor },
+    "GET /api/international/trips/:id/attachments/:fileId": { who: "AB.V.......", params: tripFileFor },
     "DELETE /api/international/trips/:id/attachments/:fileId": { who: OWNING_DIVISION, params: tripFile },
   },
 };

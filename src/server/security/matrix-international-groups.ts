@@ -13,8 +13,8 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
-const MANAGERS = "AB........";
+const STAFF = "ABDV.......";
+const MANAGERS = "AB.........";
 
 async function one(db: Queryable, what: string, sql: string, params: unknown[] = []): Promise<string> {
   const { rows } = await db.query<{ id: string }>(sql, params);
@@ -93,7 +93,7 @@ export const internationalGroupsMatrix: MatrixModule = {
       body: () => ({ title: "行列テストの募集", question: "", closesOn: "2099-03-31", meetingId: null }),
     },
     "POST /api/international/groups/:id/calls/:callId/ideas": {
-      who: "..D.......",
+      who: "..D........",
       params: (ids) => ({ id: ids["intlGroups.group"], callId: ids["intlGroups.call"] }),
       body: () => ({ title: "行列テストのアイデア", body: "" }),
     },

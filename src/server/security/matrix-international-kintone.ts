@@ -3,7 +3,7 @@
 // administrators (A) only; nobody else even sees the mapping.
 import type { MatrixModule } from "./matrix-table";
 
-const MANAGERS = "AB........";
+const MANAGERS = "AB.........";
 const projects = () => ({ app: "projects" });
 const mapping = () => ({ main: { key: "record_no", name: "project_name" }, subtables: {}, subtableOf: {} });
 

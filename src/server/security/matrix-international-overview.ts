@@ -3,7 +3,7 @@
 // external logins and anonymous callers read nothing.
 import type { MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
+const STAFF = "ABDV.......";
 
 export const internationalOverviewMatrix: MatrixModule = {
   name: "international-overview",

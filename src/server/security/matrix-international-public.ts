@@ -4,7 +4,7 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const ANYONE = "ABDVSCKFRN";
+const ANYONE = "ABDVSCKFRMN";
 
 async function one(db: Queryable, what: string, sql: string): Promise<string> {
   const { rows } = await db.query<{ id: string }>(sql);

@@ -5,7 +5,7 @@
 // refused (403), as is anyone not signed in (401). The look-up answers only names and divisions.
 import type { MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
+const STAFF = "ABDV.......";
 
 export const internationalStaffMatrix: MatrixModule = {
   name: "international-staff",

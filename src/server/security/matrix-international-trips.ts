@@ -20,10 +20,10 @@ async function one(db: Queryable, what: string, sql: string, params: unknown[] =
   return rows[0].id;
 }
 
-const STAFF = "ABDV......";
-const EDITORS = "ABD.......";
-const MANAGERS = "AB........";
-const OWNING_DIVISION = "A.........";
+const STAFF = "ABDV.......";
+const EDITORS = "ABD........";
+const MANAGERS = "AB.........";
+const OWNING_DIVISION = "A..........";
 
 const trip = (ids: MatrixIds) => ({ id: ids["international.trip"] });
 /** The viewer (産業政策課) reads a trip of their own division; everyone else is called with 国際政策課's. */
@@ -64,8 +64,8 @@ export const internationalTripsMatrix: MatrixModule = {
     "GET /api/international/trips": { who: STAFF, query: () => ({ sort: "status" }) },
     "GET /api/international/trips/overdue-reports": { who: STAFF },
     "POST /api/international/trips": { who: EDITORS, body: tripInput },
-    "GET /api/international/trips/:id": { who: "AB.V......", params: tripFor },
-    "GET /api/international/trips/:id/summary.pdf": { who: "AB.V......", params: tripFor },
+    "GET /api/international/trips/:id": { who: "AB.V.......", params: tripFor },
+    "GET /api/international/trips/:id/summary.pdf": { who: "AB.V.......", params: tripFor },
     "PUT /api/international/trips/:id": { who: OWNING_DIVISION, params: trip, body: (ids) => ({ version: 1, trip: tripInput(ids) }) },
     "POST /api/international/trips/:id/transition": { who: OWNING_DIVISION, params: trip, body: () => ({ version: 1, to: "applied" }) },
     "PUT /api/international/trips/:id/report": {

@@ -7,7 +7,7 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
+const STAFF = "ABDV.......";
 
 const view = (ids: MatrixIds) => ({ id: ids["international.savedView"] });
 

@@ -17,10 +17,10 @@ async function one(db: Queryable, what: string, sql: string, params: unknown[] =
   return rows[0].id;
 }
 
-const STAFF = "ABDV......";
-const EDITORS = "ABD.......";
-const MANAGERS = "AB........";
-const OWNING_DIVISION = "A.........";
+const STAFF = "ABDV.......";
+const EDITORS = "ABD........";
+const MANAGERS = "AB.........";
+const OWNING_DIVISION = "A..........";
 
 const id = (key: string) => (ids: MatrixIds) => ({ id: ids[key] });
 

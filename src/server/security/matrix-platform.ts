@@ -4,11 +4,11 @@ import { randomUUID } from "node:crypto";
 import { storeFile } from "../platform/files/files";
 import type { MatrixModule } from "./matrix-table";
 
-const ANYONE = "ABDVSCKFRN";
-const SIGNED_IN = "ABDVSCKFR.";
-const STAFF = "ABDV......";
-const EDITORS = "ABD.......";
-const ADMIN = "A.........";
+const ANYONE = "ABDVSCKFRMN";
+const SIGNED_IN = "ABDVSCKFRM.";
+const STAFF = "ABDV.......";
+const EDITORS = "ABD........";
+const ADMIN = "A..........";
 
 export const platformMatrix: MatrixModule = {
   name: "platform",

@@ -2,11 +2,11 @@
 // The sample document is 政策局's: its editors change it; another bureau's editor (D) reads it but is refused edits.
 import type { MatrixModule } from "./matrix-table";
 
-const ANYONE = "ABDVSCKFRN";
-const STAFF = "ABDV......";
-const ANY_EDITOR = "ABD.......";
-const OWN_BUREAU = "AB........";
-const ADMIN = "A.........";
+const ANYONE = "ABDVSCKFRMN";
+const STAFF = "ABDV.......";
+const ANY_EDITOR = "ABD........";
+const OWN_BUREAU = "AB.........";
+const ADMIN = "A..........";
 
 export const policyMatrix: MatrixModule = {
   name: "policy",

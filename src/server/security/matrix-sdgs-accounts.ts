@@ -12,9 +12,9 @@ import type { Queryable } from "../db/database";
 import { hashToken } from "../platform/auth/tokens";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const ANYONE = "ABDVSCKFRN";
-const STAFF = "ABDV......";
-const BUREAU = "AB........";
+const ANYONE = "ABDVSCKFRMN";
+const STAFF = "ABDV.......";
+const BUREAU = "AB.........";
 
 /** A token the matrix knows, for the public invitation page (only its hash is stored, as the service does). */
 const MATRIX_TOKEN = "matrix-invitation-token-0123456789abcdefghijk";

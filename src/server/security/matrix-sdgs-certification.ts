@@ -8,9 +8,9 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
-const MANAGER = "AB........";
-const STAFF_AND_COMPANY = "ABDV..K...";
+const STAFF = "ABDV.......";
+const MANAGER = "AB.........";
+const STAFF_AND_COMPANY = "ABDV..K....";
 
 const id = (key: string) => (ids: MatrixIds) => ({ id: ids[key] });
 

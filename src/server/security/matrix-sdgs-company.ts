@@ -12,7 +12,7 @@ import type { Queryable } from "../db/database";
 import { storeFile } from "../platform/files/files";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const COMPANY = "......K...";
+const COMPANY = "......K....";
 
 async function one(db: Queryable, what: string, sql: string, params: unknown[] = []): Promise<string> {
   const { rows } = await db.query<{ id: string }>(sql, params);

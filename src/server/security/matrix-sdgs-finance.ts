@@ -8,9 +8,9 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
-const MANAGER = "AB........";
-const BANK = ".......F..";
+const STAFF = "ABDV.......";
+const MANAGER = "AB.........";
+const BANK = ".......F...";
 
 const financeBody = (ids: MatrixIds) => ({
   certificateNumber: ids["sdgs.financeCertificate"],

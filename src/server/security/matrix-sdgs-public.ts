@@ -4,7 +4,7 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const ANYONE = "ABDVSCKFRN";
+const ANYONE = "ABDVSCKFRMN";
 
 export const sdgsPublicMatrix: MatrixModule = {
   name: "sdgs-public",

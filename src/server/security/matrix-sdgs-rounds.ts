@@ -9,9 +9,9 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
-const MANAGERS = "AB........";
-const READERS = "ABDV..K.R.";
+const STAFF = "ABDV.......";
+const MANAGERS = "AB.........";
+const READERS = "ABDV..K.R..";
 
 const round = (ids: MatrixIds) => ({ id: ids["sdgs.round"] });
 

@@ -10,9 +10,9 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
-const MANAGER = "AB........";
-const REVIEWER = "........R.";
+const STAFF = "ABDV.......";
+const MANAGER = "AB.........";
+const REVIEWER = "........R..";
 
 const application = (ids: MatrixIds) => ({ id: ids["sdgs.reviewApplication"] });
 const evidence = (ids: MatrixIds) => ({ id: ids["sdgs.reviewApplication"], fileId: ids["sdgs.evidenceFile"] });

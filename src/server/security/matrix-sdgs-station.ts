@@ -8,9 +8,9 @@
 import type { Queryable } from "../db/database";
 import type { MatrixIds, MatrixModule } from "./matrix-table";
 
-const STAFF = "ABDV......";
-const MANAGER = "AB........";
-const ANYONE = "ABDVSCKFRN";
+const STAFF = "ABDV.......";
+const MANAGER = "AB.........";
+const ANYONE = "ABDVSCKFRMN";
 
 const consultation = (ids: MatrixIds) => ({ id: ids["sdgs.consultation"] });
 const matching = (ids: MatrixIds) => ({ id: ids["sdgs.matching"] });

@@ -13,6 +13,7 @@ export const MATRIX_ROLES = [
   { key: "company", letter: "K", label: "サステナブル経営認証の申請企業のログイン" },
   { key: "bank", letter: "F", label: "提携金融機関のログイン" },
   { key: "reviewer", letter: "R", label: "サステナブル経営認証の審査員（外部有識者）のログイン" },
+  { key: "municipalityEditor", letter: "M", label: "北九州都市圏域の連携市町（直方市）の編集者のログイン" },
   { key: "anonymous", letter: "N", label: "ログインしていない利用者" },
 ] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number]["key"];
@@ -22,8 +23,8 @@ export type MatrixIds = Record<string, string>;
 
 export interface RouteCase {
   /**
-   * Seven characters, one per role in MATRIX_ROLES order (A B D V S C N): the role's letter if it may call the route,
-   * "." if it is refused. "ABDV......" = the city's staff; "A........." = administrators only; "ABDVSCKFRN" = anyone.
+   * One character per role in MATRIX_ROLES order (A B D V S C K F R M N): the role's letter if it may call the route,
+   * "." if it is refused. "ABDV......." = the city's staff; "A.........." = administrators only; "ABDVSCKFRMN" = anyone.
    */
   who: string;
   /** path parameters (default: none); per role when a role works on its own record (a supplier's own gift) */

@@ -22,10 +22,10 @@ async function one(db: Queryable, what: string, sql: string, params: unknown[] =
   return rows[0].id;
 }
 
-const STAFF = "ABDV......";
-const STAFF_AND_COUNCIL = "ABDV.C....";
-const MANAGERS = "AB........";
-const ANYONE = "ABDVSCKFRN";
+const STAFF = "ABDV.......";
+const STAFF_AND_COUNCIL = "ABDV.C.....";
+const MANAGERS = "AB.........";
+const ANYONE = "ABDVSCKFRMN";
 
 const id = (key: string) => (ids: MatrixIds) => ({ id: ids[key] });
 const planId = id("vision.plan");
@@ -107,7 +107,7 @@ const core: Record<string, RouteCase> = {
   },
   // 財政課's indicator: its editors (D) and administrators enter values; the managing bureau (B) does not.
   "POST /api/vision/indicators/:id/actuals": {
-    who: "A.D.......",
+    who: "A.D........",
     params: id("vision.indicator"),
     body: () => ({ fiscalYear: 2025, asOf: null, value: 10000, statusRating: null, note: "" }),
   },
@@ -164,7 +164,7 @@ const engagement: Record<string, RouteCase> = {
   "GET /api/vision/council/rounds/:id/comments": { who: STAFF_AND_COUNCIL, params: roundFor, foreign: otherPlanRound },
   // A member writes their own comments; the managers record what a member said at a meeting.
   "POST /api/vision/council/rounds/:id/comments": {
-    who: "AB...C....",
+    who: "AB...C.....",
     params: roundFor,
     body: (ids) => ({ nodeId: ids["vision.node"], body: "行列テストの意見です。" }),
     foreign: otherPlanRound,
@@ -194,7 +194,7 @@ const engagement: Record<string, RouteCase> = {
   // 周知・浸透の記録
   "GET /api/vision/outreach": { who: STAFF },
   // An event of 財政課 (D's own organisation): its editors and the managers record it.
-  "POST /api/vision/outreach": { who: "ABD.......", body: outreachBody },
+  "POST /api/vision/outreach": { who: "ABD........", body: outreachBody },
   // An event of the vision bureau's division: the managers change it; another division's editor (D) does not.
   "PUT /api/vision/outreach/:id": { who: MANAGERS, params: id("vision.outreach"), body: outreachBody },
   "DELETE /api/vision/outreach/:id": { who: MANAGERS, params: id("vision.outreach") },

@@ -28,7 +28,17 @@ async function partnerOrganisations(t: TestApp) {
         "INSERT INTO organisations (kind, name, code) VALUES ('external', '新ビジョン有識者会議', 'vision-council') RETURNING id",
       )
     ).rows[0].id;
-  return { supplierOrg: supplier.rows[0].organisation_id, councilOrg, ...(await sdgsOrganisations(t)) };
+  // The 市町 editor: a partner login of 直方市's organisation (a member 市町 of the 北九州都市圏域 in the sample data).
+  const municipality = await t.db.query<{ organisation_id: string }>(
+    "SELECT organisation_id FROM region_municipalities WHERE code = '402044' AND organisation_id IS NOT NULL",
+  );
+  if (!municipality.rows[0]) throw new Error("matrix-world: the sample data has no organisation for 直方市");
+  return {
+    supplierOrg: supplier.rows[0].organisation_id,
+    councilOrg,
+    municipalityOrg: municipality.rows[0].organisation_id,
+    ...(await sdgsOrganisations(t)),
+  };
 }
 
 /** An external organisation by code, made when the sample data has none. */
@@ -68,7 +78,7 @@ async function sdgsOrganisations(t: TestApp) {
 export async function buildMatrixWorld(modules: MatrixModule[]): Promise<MatrixWorld> {
   const t = await createTestApp();
   await loadDemoDataIfEmpty(t.db, createLogger("silent"));
-  const { supplierOrg, councilOrg, companyOrg, bankOrg, reviewerOrg } = await partnerOrganisations(t);
+  const { supplierOrg, councilOrg, companyOrg, bankOrg, reviewerOrg, municipalityOrg } = await partnerOrganisations(t);
   const orgs: Record<Exclude<MatrixRole, "anonymous">, { role: "admin" | "editor" | "viewer" | "partner"; org: string }> = {
     admin: { role: "admin", org: await organisationIdByCode(t.db, "seisaku") },
     bureauEditor: { role: "editor", org: await organisationIdByCode(t.db, "seisaku") },
@@ -79,6 +89,7 @@ export async function buildMatrixWorld(modules: MatrixModule[]): Promise<MatrixW
     company: { role: "partner", org: companyOrg },
     bank: { role: "partner", org: bankOrg },
     reviewer: { role: "partner", org: reviewerOrg },
+    municipalityEditor: { role: "partner", org: municipalityOrg },
   };
   const users = { anonymous: null } as MatrixWorld["users"];
   const clients = { anonymous: t.client() } as MatrixWorld["clients"];

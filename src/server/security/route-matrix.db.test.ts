@@ -27,6 +27,11 @@ import { internationalTripsMatrix } from "./matrix-international-trips";
 import { internationalViewsMatrix } from "./matrix-international-views";
 import { platformMatrix } from "./matrix-platform";
 import { policyMatrix } from "./matrix-policy";
+import { regionAnalyticsMatrix } from "./matrix-region-analytics";
+import { regionCurationMatrix } from "./matrix-region-curation";
+import { regionExportMatrix } from "./matrix-region-export";
+import { regionMunicipalitiesMatrix } from "./matrix-region-municipalities";
+import { regionPublicMatrix } from "./matrix-region-public";
 import { sdgsAccountsMatrix } from "./matrix-sdgs-accounts";
 import { sdgsCertificationMatrix } from "./matrix-sdgs-certification";
 import { sdgsCompanyMatrix } from "./matrix-sdgs-company";
@@ -61,12 +66,17 @@ const ALL_MODULES: MatrixModule[] = [
   sdgsCertificationMatrix,
   sdgsCompanyMatrix,
   sdgsStationMatrix,
+  regionMunicipalitiesMatrix,
+  regionCurationMatrix,
+  regionPublicMatrix,
+  regionExportMatrix,
+  regionAnalyticsMatrix,
 ];
 // MATRIX_MODULE=furusato runs one module's rows only (while writing them); the full run also checks coverage.
 const ONLY = process.env.MATRIX_MODULE;
 const MODULES = ONLY ? ALL_MODULES.filter((m) => m.name === ONLY) : ALL_MODULES;
 const routeKey = (c: Pick<Contract, "method" | "path">) => `${c.method.toUpperCase()} ${c.path}`;
-const EXTERNAL_ROLES: MatrixRole[] = ["supplier", "council", "company", "bank", "reviewer"];
+const EXTERNAL_ROLES: MatrixRole[] = ["supplier", "council", "company", "bank", "reviewer", "municipalityEditor"];
 const PROBE_KEY = "__matrixProbe";
 
 const TABLE: Record<string, RouteCase> = {};

@@ -3,8 +3,9 @@
 import { furusatoModule } from "./furusato";
 import { internationalModule } from "./international";
 import type { WebAdminLink, WebModule, WebModuleNav, WebPublicPage } from "./manifest";
-import { affiliatesModule, regionModule, zonesModule } from "./planned";
+import { affiliatesModule, zonesModule } from "./planned";
 import { policyModule } from "./policy";
+import { regionModule } from "./region";
 import { sdgsModule } from "./sdgs";
 import { visionModule } from "./vision";
 

@@ -11,7 +11,7 @@ describe("web module manifests", () => {
       ["ふるさと納税", "/furusato"],
       ["国際", "/international"],
       ["SDGs", "/sdgs"],
-      ["広域連携", null],
+      ["広域連携", "/region"],
       ["特区", null],
       ["外郭団体", null],
     ]);
@@ -33,6 +33,9 @@ describe("web module manifests", () => {
       "/public/sdgs",
       "/public/sdgs/register",
       "/public/sdgs/station",
+      "/public/region",
+      "/public/region/en",
+      "/public/region/privacy",
     ]);
   });
 
@@ -43,6 +46,9 @@ describe("web module manifests", () => {
       "/sdgs/company",
       "/sdgs/bank",
       "/sdgs/review",
+      "/region/items",
+      "/region/imports",
+      "/region/problems",
     ]);
   });
 
@@ -52,6 +58,7 @@ describe("web module manifests", () => {
     expect(partnerHomeOf(["sdgs.company"])).toBe("/sdgs/company");
     expect(partnerHomeOf(["sdgs.bank"])).toBe("/sdgs/bank");
     expect(partnerHomeOf(["sdgs.reviewer"])).toBe("/sdgs/review");
+    expect(partnerHomeOf(["region.editor"])).toBe("/region/items");
     expect(partnerHomeOf(["furusato.supplier"])).toBe("/furusato");
     expect(partnerHomeOf([])).toBe("/furusato");
   });

@@ -3,6 +3,5 @@
 import { m } from "../messages";
 import type { WebModule } from "./manifest";
 
-export const regionModule = { name: "region", nav: { label: m.nav.region, order: 60 } } satisfies WebModule;
 export const zonesModule = { name: "zones", nav: { label: m.nav.zones, order: 70 } } satisfies WebModule;
 export const affiliatesModule = { name: "affiliates", nav: { label: m.nav.affiliates, order: 80 } } satisfies WebModule;

@@ -83,6 +83,13 @@ const rules = {
   "sdgs.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
   "sdgs.company": (user, company) => user.role === "partner" && !!company && company.organisationId === user.organisationId,
   "sdgs.bank": (user, bank) => user.role === "partner" && !!bank && bank.organisationId === user.organisationId,
+  // 北九州都市圏域 hub: every member of staff reads; the bureau that runs the hub (app setting region.bureauId) edits
+  // every 市町's items, features them, keeps the 市町 list, populations, campaigns and analytics. A 市町's editors are
+  // partner logins of that 市町's organisation (region_municipalities.organisation_id) and edit its items only.
+  "region.read": (user) => STAFF.includes(user.role),
+  "region.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  "region.municipality": (user, municipality) =>
+    user.role === "partner" && !!municipality && municipality.organisationId === user.organisationId,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -1,0 +1,25 @@
+// Sample data of the region module (every record is_sample): the bureau that runs the hub (政策局); the 18 市町 from
+// samples/municipalities.csv, each partner 市町 with an organisation of its own whose partner logins are its editors
+// (an administrator creates them); populations from samples/populations.csv. The parts of the module add their own
+// sample data after these (items, campaigns, visits), one line each at the end of loadRegionDemo.
+import type { Db } from "../../db/database";
+import { organisationIdByCode } from "../../platform/admin/organisations";
+import { DEMO_ACTOR, recordAudit } from "../../platform/audit/audit";
+import { setRegionOwner } from "./access";
+import { hasMunicipalities } from "./demo-repository";
+import { loadSampleMunicipalities } from "./municipality-demo";
+
+export async function loadRegionDemo(db: Db): Promise<void> {
+  if (await hasMunicipalities(db)) return;
+  await db.transaction(async (tx) => {
+    await setRegionOwner(tx, await organisationIdByCode(tx, "seisaku"));
+    const count = await loadSampleMunicipalities(tx);
+    await recordAudit(tx, DEMO_ACTOR, {
+      action: "load",
+      entityType: "region_municipality",
+      entityId: null,
+      summary: `北九州都市圏域のサンプルデータ（${count}市町）を読み込みました`,
+    });
+  });
+  // each part of the module loads its sample data here, one line each
+}
