@@ -129,6 +129,16 @@ async function sampleIds(page: Page): Promise<Ids> {
   ids.publicInternationalProject = publicProjects.items[0]?.id;
   const publicReports = await api<{ items: { id: string }[] }>(page, "GET", "/api/public/international/trip-reports?pageSize=1");
   ids.publicTripReport = publicReports.items[0]?.id;
+  const regionItems = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/items?pageSize=1");
+  ids.regionItem = regionItems.items[0]?.id;
+  const regionImports = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/imports?pageSize=1");
+  ids.regionImport = regionImports.items[0]?.id;
+  const regionProblems = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/problems?pageSize=1");
+  ids.regionProblem = regionProblems.items[0]?.id;
+  const campaigns = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/campaigns");
+  ids.regionCampaign = campaigns.items[0]?.id;
+  const publicItems = await api<{ items: { id: string }[] }>(page, "GET", "/api/public/region/items?pageSize=1");
+  ids.publicRegionItem = publicItems.items[0]?.id;
   return ids;
 }
 
@@ -195,6 +205,22 @@ function staffPaths(ids: Ids): string[] {
     "/international/totals",
     "/international/kintone",
     "/international/settings",
+    "/region",
+    "/region/municipalities",
+    "/region/municipalities/402044",
+    "/region/populations",
+    "/region/items",
+    "/region/items/new",
+    `/region/items/${ids.regionItem}`,
+    "/region/imports",
+    `/region/imports/${ids.regionImport}`,
+    "/region/problems",
+    `/region/problems/${ids.regionProblem}`,
+    "/region/opendata",
+    "/region/analytics",
+    "/region/campaigns",
+    "/region/campaigns/comparison",
+    `/region/campaigns/${ids.regionCampaign}`,
     "/admin/users",
     "/admin/organisations",
     "/admin/audit",
@@ -217,6 +243,16 @@ function publicPaths(ids: Ids): string[] {
     `/public/international/${ids.publicInternationalProject}`,
     "/public/international/trip-reports",
     `/public/international/trip-reports/${ids.publicTripReport}`,
+    "/public/region",
+    `/public/region/items/${ids.publicRegionItem}`,
+    "/public/region/map",
+    "/public/region/calendar",
+    "/public/region/en",
+    `/public/region/en/items/${ids.publicRegionItem}`,
+    "/public/region/en/map",
+    "/public/region/en/calendar",
+    "/public/region/opendata",
+    "/public/region/privacy",
     "/vision/board",
     "/login",
   ];

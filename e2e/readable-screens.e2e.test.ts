@@ -147,6 +147,10 @@ describe("readable screens: dense ledger, dashboard table, public home, lobby bo
         "サステナブル経営認証 認証企業一覧",
         "サステナブル経営認証 申請企業のアカウント登録",
         "SDGsステーション イベント・お知らせ",
+        "北九州都市圏域 情報ハブ",
+        "Kitakyushu Metropolitan Region Hub (English)",
+        "外部送信について（北九州都市圏域 情報ハブ）",
+        "オープンデータ一覧（北九州都市圏域 情報ハブ）",
       ]);
       for (const title of titles) {
         await tab.goto(new URL("/public", base).href);

@@ -48,7 +48,7 @@ const parts = [
   {
     name: "server",
     output: "dist/cli.mjs",
-    also: ["dist/table-read-worker.mjs", "dist/certificate-render-worker.mjs"],
+    also: ["dist/table-read-worker.mjs", "dist/certificate-render-worker.mjs", "dist/import-read-worker.mjs"],
     sources: [...COMMON, "src/server", "src/cli", "migrations", "scripts/build.mjs"],
     async build() {
       const esbuild = await import("esbuild");
@@ -60,6 +60,8 @@ const parts = [
           { in: path.join(root, "src/server/platform/tabular/table-read-worker.ts"), out: "table-read-worker" },
           // 受領証明書 PDFs (src/server/platform/workers/worker-thread.ts starts it)
           { in: path.join(root, "src/server/modules/furusato/ledger/certificate-render-worker.ts"), out: "certificate-render-worker" },
+          // a 市町's open-data file read off the HTTP thread (src/server/modules/region/import-read.ts)
+          { in: path.join(root, "src/server/modules/region/import-read-worker.ts"), out: "import-read-worker" },
           // what the "database template" part below runs
           { in: path.join(root, "src/server/db/template.ts"), out: "db-template" },
         ],
@@ -102,7 +104,7 @@ const parts = [
   {
     name: "web",
     output: "dist/web/index.html",
-    sources: [...COMMON, "src/web", "index.html", "vite.config.ts"],
+    sources: [...COMMON, "src/web", "index.html", "public", "vite.config.ts"],
     async build() {
       const vite = await import("vite");
       await vite.build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "warn" });

@@ -7,6 +7,7 @@ import { runBackup, runRestore } from "./backup-command";
 import { runFurusatoCommand } from "./furusato-command";
 import { runKintoneCommand } from "./kintone-command";
 import { runPolicyCommand } from "./policy-command";
+import { runRegionCommand } from "./region-command";
 import { runServe } from "./serve-command";
 import { runUserCommand } from "./user-command";
 
@@ -35,6 +36,9 @@ const HELP = `使い方: yokogushi <コマンド> [オプション]
                                      レコード数・テーブルごとの行数・問題のある行を表示（取り込まない）
   kintone import FILE --app projects|trips
                                      kintone の CSV を保存済みの対応づけ（なければ見出しから推定）で国際関連事業・海外出張に取り込む（全件が正しいときだけ）
+  region opendata inspect FILE [--json] [--dataset データセット]
+                                     市町のオープンデータ CSV を取り込みと同じ処理で読み、文字コード・データセット・見出しの世代・
+                                     取り込める行・飛ばした行・問題のある行を表示（取り込まない）
   search reindex                     横断検索の索引を作り直す
 `;
 
@@ -83,6 +87,8 @@ async function main(argv: string[]): Promise<number> {
       return runFurusatoCommand(rest, SYSTEM_ACTOR);
     case "kintone":
       return runKintoneCommand(rest, SYSTEM_ACTOR);
+    case "region":
+      return runRegionCommand(rest);
     case "search": {
       if (rest[0] !== "reindex") break;
       const { db, close } = await openDatabase(loadConfig());

@@ -36,6 +36,12 @@ export const ATTACHMENTS_PER_SECTION_MAX = 30;
 /** gift photos */
 export const IMAGE_TYPES: AcceptedTypes = { mimeTypes: ["image/png", "image/jpeg"], extensions: [".png", ".jpg", ".jpeg"] };
 
+/** a 市町's open-data file (自治体標準オープンデータセット): CSV, or TSV from Excel's UTF-16 text; up to TABLE_UPLOAD_MAX_BYTES */
+export const OPEN_DATA_TYPES: AcceptedTypes = {
+  mimeTypes: ["text/csv", "text/tab-separated-values", "text/plain"],
+  extensions: [".csv", ".tsv", ".txt"],
+};
+
 /** Word documents (the 局区方針 import); up to DOCUMENT_UPLOAD_MAX_BYTES */
 export const WORD_TYPES: AcceptedTypes = {
   mimeTypes: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],

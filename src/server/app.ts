@@ -12,6 +12,7 @@ import { AppError, TooManyRequests } from "./platform/errors";
 import { conflictOfUniqueViolation } from "./platform/http/db-errors";
 import { loggedPath } from "./platform/http/logged-path";
 import { buildOpenApi, renderApiDocs } from "./platform/http/openapi";
+import { applyPageHead, pageHeadOf } from "./platform/http/page-head";
 import { ApiRouter, validationErrorOf } from "./platform/http/router";
 import { securityHeaders, sessionLoader, writeRules } from "./platform/http/security";
 import type { AppDeps, AppEnv } from "./platform/http/types";
@@ -83,7 +84,7 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string; modules?: read
     throw new AppError(404, "not_found", "APIが見つかりません。");
   });
 
-  mountWebClient(app, opts.webRoot ?? path.join(projectRoot, "dist", "web"));
+  mountWebClient(app, opts.webRoot ?? path.join(projectRoot, "dist", "web"), deps, opts.modules ?? MODULES);
 
   app.onError((error, c) => {
     const requestId = c.get("requestId");
@@ -104,7 +105,7 @@ export function buildApp(deps: AppDeps, opts: { webRoot?: string; modules?: read
 }
 
 /** The built SPA: hashed assets cached for a year, every other path answered with index.html (client routing). */
-function mountWebClient(app: Hono<AppEnv>, webRoot: string) {
+function mountWebClient(app: Hono<AppEnv>, webRoot: string, deps: AppDeps, modules: readonly ModuleManifest[]) {
   const indexFile = path.join(webRoot, "index.html");
   app.use("/assets/*", async (c, next) => {
     await next();
@@ -114,11 +115,18 @@ function mountWebClient(app: Hono<AppEnv>, webRoot: string) {
   // A hashed file that is not there (a page chunk of an earlier build, asked for by a tab opened before an update):
   // 404, not index.html cached as immutable, so the dynamic import fails and the router reloads the page.
   app.get("/assets/*", (c) => c.text("Not Found", 404));
-  app.get("*", (c) => {
+  app.get("*", async (c) => {
     if (!existsSync(indexFile)) {
       return c.text("画面（dist/web）がまだビルドされていません。`npm start` で起動するとビルドされます。", 503);
     }
     c.header("Cache-Control", "no-cache");
-    return c.html(readFileSync(indexFile, "utf8"));
+    const html = readFileSync(indexFile, "utf8");
+    // a public page's share card and links, from the module that owns the path (the page itself is the SPA either way)
+    const origin = deps.config.publicUrl ?? new URL(c.req.url).origin;
+    const head = await pageHeadOf(modules, c.req.path, { deps, origin }).catch((err: unknown) => {
+      deps.log.warn({ err, path: loggedPath(c.req.path) }, "page head failed");
+      return null;
+    });
+    return c.html(head ? applyPageHead(html, head) : html);
   });
 }

@@ -112,7 +112,20 @@ const adminIndexRoute = createRoute({
     throw redirect({ to: "/admin/users" });
   },
 });
-const adminUsersRoute = createRoute({ getParentRoute: () => adminLayout, path: "users", component: UsersPage });
+// ?organisationId=…&add=partner: the list filtered to one organisation, the add dialog open for a partner login of it
+// (the link a 連携市町's page gives an administrator to add that 市町's editor).
+const adminUsersRoute = createRoute({
+  getParentRoute: () => adminLayout,
+  path: "users",
+  validateSearch: (search: Record<string, unknown>): { organisationId?: string; add?: "partner" } => ({
+    organisationId: text(search.organisationId),
+    add: search.add === "partner" ? "partner" : undefined,
+  }),
+  component: withPage(UsersPage, function AdminUsersRoute() {
+    const search = adminUsersRoute.useSearch();
+    return <UsersPage organisationId={search.organisationId} addPartner={search.add === "partner"} />;
+  }),
+});
 const adminOrganisationsRoute = createRoute({ getParentRoute: () => adminLayout, path: "organisations", component: OrganisationsPage });
 const adminAuditRoute = createRoute({ getParentRoute: () => adminLayout, path: "audit", component: AuditPage });
 const adminStatusesRoute = createRoute({ getParentRoute: () => adminLayout, path: "statuses", component: StatusesPage });

@@ -71,6 +71,8 @@ export interface Contract<
    * PUBLIC_API_RATE_LIMIT overrides it. Over the limit: 429 with Retry-After, before any input is read.
    */
   rateLimit?: { name: string; perMinute: number };
+  /** JSON bodies: a limit below the default 8MB, for a public write that takes a few short fields (a page-view beacon) */
+  maxBodyBytes?: number;
   response: R;
 }
 

@@ -7,6 +7,7 @@ import type { AudienceCheck } from "../platform/auth/audiences";
 import type { FileOwnerKind } from "../platform/files/files";
 import type { FileReadRule } from "../platform/files/owners";
 import type { UniqueConflict } from "../platform/http/db-errors";
+import type { PageHeadProvider } from "../platform/http/page-head";
 import type { ApiRouter } from "../platform/http/router";
 import type { AppDeps } from "../platform/http/types";
 import type { TabularImportKind } from "../platform/imports/registry";
@@ -54,4 +55,9 @@ export interface ModuleManifest {
   /** the module's unique constraints (constraint name → field), so that a duplicate answers 409 naming the field */
   uniqueConflicts?: Readonly<Record<string, UniqueConflict>>;
   scheduled?: readonly ScheduledTask[];
+  /**
+   * head tags (share cards, feed discovery, JSON-LD) for the module's public pages, given as data and escaped by the
+   * platform as it answers the page (platform/http/page-head.ts); null for a path that is not the module's
+   */
+  publicHead?: PageHeadProvider;
 }

@@ -29,12 +29,26 @@ function ModalActions({ onCancel, saving, submitLabel }: { onCancel: () => void;
   );
 }
 
-export function UserFormModal({ user, opened, onClose }: { user: AdminUser | null; opened: boolean; onClose: () => void }) {
+export function UserFormModal({
+  user,
+  opened,
+  onClose,
+  defaults,
+}: {
+  user: AdminUser | null;
+  opened: boolean;
+  onClose: () => void;
+  /** a new user's preset values (a partner login of a given organisation) */
+  defaults?: Partial<Pick<UserValues, "role" | "organisationId">>;
+}) {
   const queryClient = useQueryClient();
   const flash = useFlash();
   const organisations = useOrganisations();
   const isNew = user === null;
-  const form = useForm<UserValues>({ initialValues: userValues(user), validate: (values) => userErrors(values, isNew) });
+  const form = useForm<UserValues>({
+    initialValues: { ...userValues(user), ...(isNew ? defaults : {}) },
+    validate: (values) => userErrors(values, isNew),
+  });
   const { ref, focusFirstInvalid } = useFocusFirstInvalid();
 
   const save = useMutation({

@@ -58,7 +58,7 @@ function UserStatus({ user }: { user: AdminUser }) {
   );
 }
 
-export function UsersPage() {
+export function UsersPage({ organisationId: initialOrganisationId, addPartner }: { organisationId?: string; addPartner?: boolean } = {}) {
   const me = useCurrentUser();
   const queryClient = useQueryClient();
   const flash = useFlash();
@@ -66,10 +66,10 @@ export function UsersPage() {
   const [q, setQ] = useState("");
   const [debouncedQ] = useDebouncedValue(q.trim(), 300);
   const [role, setRole] = useState<Role | "">("");
-  const [organisationId, setOrganisationId] = useState("");
+  const [organisationId, setOrganisationId] = useState(initialOrganisationId ?? "");
   const paging = useServerPaging<SortKey>({ key: "loginId", order: "asc" });
   const { sort, page, pageSize } = paging;
-  const [editing, setEditing] = useState<AdminUser | null | "new">(null);
+  const [editing, setEditing] = useState<AdminUser | null | "new">(addPartner && initialOrganisationId ? "new" : null);
   const [resetting, setResetting] = useState<AdminUser | null>(null);
 
   const query = {
@@ -247,6 +247,7 @@ export function UsersPage() {
         <UserFormModal
           key={editing === "new" ? "new" : editing.id}
           user={editing === "new" ? null : editing}
+          defaults={addPartner && initialOrganisationId ? { role: "partner", organisationId: initialOrganisationId } : undefined}
           opened
           onClose={() => setEditing(null)}
         />

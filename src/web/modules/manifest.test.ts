@@ -36,6 +36,7 @@ describe("web module manifests", () => {
       "/public/region",
       "/public/region/en",
       "/public/region/privacy",
+      "/public/region/opendata",
     ]);
   });
 
@@ -49,6 +50,8 @@ describe("web module manifests", () => {
       "/region/items",
       "/region/imports",
       "/region/problems",
+      "/region/opendata",
+      "/region/analytics",
     ]);
   });
 

@@ -2,10 +2,13 @@
 // samples/municipalities.csv, each partner 市町 with an organisation of its own whose partner logins are its editors
 // (an administrator creates them); populations from samples/populations.csv. The parts of the module add their own
 // sample data after these (items, campaigns, visits), one line each at the end of loadRegionDemo.
+import { todayInJapan } from "../../../common/dates";
 import type { Db } from "../../db/database";
 import { organisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR, recordAudit } from "../../platform/audit/audit";
 import { setRegionOwner } from "./access";
+import { loadAnalyticsDemo } from "./analytics-demo";
+import { loadCurationDemo } from "./curation-demo";
 import { hasMunicipalities } from "./demo-repository";
 import { loadSampleMunicipalities } from "./municipality-demo";
 
@@ -22,4 +25,6 @@ export async function loadRegionDemo(db: Db): Promise<void> {
     });
   });
   // each part of the module loads its sample data here, one line each
+  await loadCurationDemo(db); // 取込と掲載情報: the 市町's sample open-data files, imported, mostly published
+  await loadAnalyticsDemo(db, todayInJapan()); // アクセス解析とプロモーション: last, so that its visits can point at the sample items
 }

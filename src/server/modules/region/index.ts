@@ -1,15 +1,28 @@
 // The region module (北九州都市圏域 information hub, issue 17): its manifest, and what the CLI and other modules
 // (広域連携の負担金, issue 18) may use.
+import { anyImportKind } from "../../platform/imports/registry";
 import type { ModuleManifest } from "../manifest";
 import { setRegionOwner } from "./access";
 import { registerAnalyticsRoutes } from "./analytics-routes";
 import { regionAudiences } from "./audiences";
+import { campaignMetricsImport } from "./campaign-metrics-import";
 import { registerCurationRoutes } from "./curation-routes";
 import { loadRegionDemo } from "./demo";
 import { registerExportRoutes } from "./export-routes";
+import { regionImportJob } from "./import-service";
+import { municipalityImport } from "./municipality-import";
 import { registerMunicipalityRoutes } from "./municipality-routes";
+import { regionPublicHead } from "./ogp-head";
+import { populationImport } from "./population-import";
 import { registerPublicRoutes } from "./public-routes";
+import { visitSaltPruneTask } from "./salt-service";
 
+// the open-data pipeline, read without the database (`yokogushi region opendata inspect`)
+export { ENCODING_LABELS as OPEN_DATA_ENCODING_LABELS } from "./opendata/encoding";
+export { readOpenData } from "./opendata/read-open-data";
+export type { HeaderGeneration, OpenDataEncoding, OpenDataProblem, OpenDataReadResult, SkippedLine } from "./opendata/types";
+// 負担金の人口割 (issue 18): the figures of a named basis and date, by 全国地方公共団体コード
+export { PopulationMissingError, populationsAt } from "./population-service";
 export { setRegionOwner };
 
 export const regionModule: ModuleManifest = {
@@ -24,6 +37,13 @@ export const regionModule: ModuleManifest = {
     registerAnalyticsRoutes(router, deps);
   },
   audiences: regionAudiences,
+  // share cards, feed links and JSON-LD of the hub's public pages
+  publicHead: regionPublicHead,
+  // 市町のオープンデータの取込 (curation): read off the HTTP thread, applied in one transaction
+  jobs: [regionImportJob],
+  importKinds: [anyImportKind(municipalityImport), anyImportKind(populationImport), anyImportKind(campaignMetricsImport)],
+  // アクセス解析: the visitor hash's daily salts are deleted 48 hours after they were made
+  scheduled: [visitSaltPruneTask],
   demo: loadRegionDemo,
   uniqueConflicts: {
     region_municipalities_name_key: { label: "市町名", field: "name" },

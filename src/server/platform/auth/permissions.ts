@@ -88,6 +88,8 @@ const rules = {
   // partner logins of that 市町's organisation (region_municipalities.organisation_id) and edit its items only.
   "region.read": (user) => STAFF.includes(user.role),
   "region.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  // 連携市町・人口の一括登録: any editor may start one; the import itself refuses anyone but a region manager.
+  "region.import": (user) => user.role === "admin" || user.role === "editor",
   "region.municipality": (user, municipality) =>
     user.role === "partner" && !!municipality && municipality.organisationId === user.organisationId,
 } satisfies Record<string, Rule>;

@@ -68,8 +68,8 @@ export const JSON_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 const FORM_OVERHEAD_BYTES = 1024 * 1024;
 
 /** The most a route's request body may be, from its contract: an upload's file limit, or the JSON limit. */
-export function bodyLimitBytesOf(contract: Pick<Contract, "kind" | "uploadMaxBytes">): number {
-  if (contract.kind !== "multipart") return JSON_BODY_LIMIT_BYTES;
+export function bodyLimitBytesOf(contract: Pick<Contract, "kind" | "uploadMaxBytes" | "maxBodyBytes">): number {
+  if (contract.kind !== "multipart") return contract.maxBodyBytes ?? JSON_BODY_LIMIT_BYTES;
   // The largest upload the system takes, when a contract does not say: the handler still checks the file's own limit.
   return (contract.uploadMaxBytes ?? TABLE_UPLOAD_MAX_BYTES) + FORM_OVERHEAD_BYTES;
 }
@@ -78,9 +78,10 @@ export function bodyLimitBytesOf(contract: Pick<Contract, "kind" | "uploadMaxByt
  * The body limit of one route (the router calls it once the caller is admitted, before reading the body). With a
  * Content-Length it is a header check; a streamed body is counted as it arrives and cut off at the limit.
  */
-export function bodyLimitFor(contract: Pick<Contract, "kind" | "uploadMaxBytes">): (c: Context) => Promise<void> {
+export function bodyLimitFor(contract: Pick<Contract, "kind" | "uploadMaxBytes" | "maxBodyBytes">): (c: Context) => Promise<void> {
   const maxSize = bodyLimitBytesOf(contract);
-  const shown = `${Math.floor((maxSize - (contract.kind === "multipart" ? FORM_OVERHEAD_BYTES : 0)) / 1024 / 1024)}MB`;
+  const content = maxSize - (contract.kind === "multipart" ? FORM_OVERHEAD_BYTES : 0);
+  const shown = content >= 1024 * 1024 ? `${Math.floor(content / 1024 / 1024)}MB` : `${Math.floor(content / 1024)}KB`;
   const limit = bodyLimit({
     maxSize,
     onError: () => {

@@ -12,4 +12,46 @@ export const REGION_HOME_CARDS: readonly HomeCard[] = [
     label: "情報ハブ（公開ページ）",
     description: "市民・来訪者向けの公開ページ。検索、地図、イベントカレンダー、英語ページ。",
   },
+  {
+    href: "/region/items",
+    label: "掲載情報",
+    description: "市町のオープンデータから取り込んだ情報と手入力の情報の確認・英語への翻訳・公開、広域のおすすめ。CSV出力。",
+  },
+  {
+    href: "/region/imports",
+    label: "オープンデータの取込",
+    description: "市町の自治体標準オープンデータセット（CSV）の取込。文字コードと見出しの世代を判別し、同じIDは更新。取込の履歴。",
+  },
+  {
+    href: "/region/problems",
+    label: "取込の保留行",
+    description: "取込で取り込めなかった行（緯度・経度の入れ替わり、日付の誤りなど）の修正と除外。",
+  },
+  {
+    href: "/region/municipalities",
+    label: "連携市町",
+    description: "18市町の団体コード・ふりがな・英語名・区分・郡・連携協約の締結日、最新の人口、市町の編集者。一括登録とExcel出力。",
+  },
+  {
+    href: "/region/populations",
+    label: "市町の人口",
+    description: "基準（国勢調査・住民基本台帳・推計人口）と基準日ごとの市町別人口、圏域の合計と割合、未登録の市町。一括登録と出力。",
+  },
+  {
+    href: "/region/opendata",
+    label: "オープンデータの出力",
+    description:
+      "データセットを自治体標準オープンデータセット（正式版）の列順のCSV（UTF-8・Shift_JIS）で出力。市町×データセットの件数、ライセンス。",
+  },
+  {
+    href: "/region/analytics",
+    label: "アクセス解析",
+    description:
+      "公開ページの訪問数・訪問者数（Cookieなし）の日別推移、ページ・市町・掲載情報・参照元・プロモーション・言語別。Excel・CSV出力。",
+  },
+  {
+    href: "/region/campaigns",
+    label: "プロモーション",
+    description: "SNS・動画・広告などのプロモーションと費用、媒体の実績値、タグ付きリンク。年度・媒体をまたいだ費用対効果の比較。",
+  },
 ];

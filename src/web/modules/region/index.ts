@@ -11,7 +11,7 @@ export const regionModule = {
     label: m.nav.region,
     to: "/region",
     order: 60,
-    partnerPaths: ["/region/items", "/region/imports", "/region/problems"],
+    partnerPaths: ["/region/items", "/region/imports", "/region/problems", "/region/opendata", "/region/analytics"],
     partnerHomes: [{ audience: "region.editor", to: "/region/items" }],
   },
   routes: regionRoutes,
@@ -19,5 +19,6 @@ export const regionModule = {
     { to: "/public/region", title: rgm.publicPages.hub.title, description: rgm.publicPages.hub.description },
     { to: "/public/region/en", title: rgm.publicPages.english.title, description: rgm.publicPages.english.description },
     { to: "/public/region/privacy", title: rgm.publicPages.privacy.title, description: rgm.publicPages.privacy.description },
+    { to: "/public/region/opendata", title: rgm.publicPages.opendata.title, description: rgm.publicPages.opendata.description },
   ],
 } satisfies WebModule;

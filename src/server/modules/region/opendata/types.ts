@@ -58,7 +58,20 @@ export interface OpenDataReadResult {
   skipped: SkippedLine[];
   problems: OpenDataProblem[];
   /** rows with problems, as far as they were read (the curation holds them for an editor to fix) */
-  problemRows: { rowNumber: number; sourceId: string; fields: Record<string, string>; original: OriginalRow }[];
+  problemRows: {
+    rowNumber: number;
+    sourceId: string;
+    fields: Record<string, string>;
+    original: OriginalRow;
+    /** repairs made on the way (as OpenDataItem.notes), for the editor who fixes the row */
+    notes: string[];
+  }[];
+  /** the delimiter found (UTF-16 files from Excel are tab-separated) */
+  delimiter: "," | "\t";
+  /** the file line of the header row */
+  headerLine: number;
+  /** the header's own problems (a column the dataset lacks, Excel's `列1`, a duplicate): row = headerLine, no row held */
+  headerProblems: OpenDataProblem[];
 }
 
 export interface OpenDataReadOptions {

@@ -1,0 +1,98 @@
+// Japanese text of the open-data screens: the staff page /region/opendata (オープンデータの出力) and the public page
+// /public/region/opendata (オープンデータ一覧). The public page's title is rgm.publicPages.opendata (messages.ts).
+import { rgm } from "./messages";
+
+const count = (n: number) => `${n.toLocaleString("ja-JP")}件`;
+
+export const em = {
+  count,
+  dash: rgm.dash,
+  staff: {
+    title: "オープンデータの出力",
+    intro:
+      "掲載情報を自治体標準オープンデータセット（正式版）の列順のCSVで出力します。全国地方公共団体コード・ID・地方公共団体名は各行の市町から、名称_英字・説明_英字は翻訳から書き出します。",
+    form: "出力する内容",
+    dataset: "データセット",
+    municipality: "市町",
+    allMunicipalities: "全市町（まとめて1ファイル）",
+    encoding: "文字コード",
+    encodingHint:
+      "UTF-8（BOM付き）は国の機械可読性ルールの標準で、Excelでもそのまま開けます。Shift_JIS（CP932）は求められたときだけ使ってください。",
+    encodings: { "utf-8-bom": "UTF-8（BOM付き・推奨）", cp932: "Shift_JIS（CP932）" },
+    scope: "対象",
+    scopes: { published: "公開中の掲載情報だけ（オープンデータ）", all: "非公開（下書き・公開停止）を含むすべて" },
+    scopeAllHelp: "「すべて」を出力できるのは、所管局の担当者と、その市町の編集者だけです。",
+    scopeAllDenied: "選んだ市町の非公開の掲載情報は出力できません（公開中の掲載情報だけを出力します）。",
+    fileName: "ファイル名",
+    rows: "行数",
+    download: "ダウンロード",
+    downloadNote: "ダウンロードは監査ログに記録されます。",
+    checking: "出力内容を確認しています…",
+    unencodableTitle: (n: number) => `Shift_JIS（CP932）で表せない文字が${n}か所あります`,
+    unencodableHelp:
+      "これらの文字は「〓」に置き換えて出力します。元の文字のまま使いたい場合はUTF-8で出力するか、掲載情報の表記を見直してください。",
+    guardedTitle: (n: number) => `表計算ソフトで数式として実行されうる値が${n}か所あります`,
+    guardedHelp:
+      "安全のため、先頭に「'」を付けて出力します（= + - @ で始まる値。ただし数値・電話番号・「-」だけの値はそのまま出力します）。",
+    reportCaption: "置き換える文字・値の一覧",
+    row: "行",
+    column: "列",
+    char: "文字",
+    value: "値",
+    id: "ID",
+    itemName: "名称",
+    countsTitle: "データセット×市町の件数",
+    countsHelp: "公開中の件数。（ ）内は非公開を含む件数（出力できる市町だけ表示）。",
+    countsCaption: "データセット×市町の掲載件数",
+    total: "合計",
+    licenseTitle: "ライセンス",
+    licenseHelp: "公開ページとカタログAPI（CKAN互換）に表示するオープンデータの利用条件です。変更できるのは所管局の担当者だけです。",
+    licenseLabel: "ライセンス",
+    licenseSave: "変更する",
+    licenseSaved: "ライセンスを変更しました。",
+    publicLinks: "公開ページとAPI",
+    publicPage: "オープンデータ一覧（公開ページ）",
+    apiLink: "カタログAPI（CKAN互換 package_search）",
+  },
+  publicPage: {
+    intro:
+      "北九州都市圏域の18市町が公開している情報を、自治体標準オープンデータセット（正式版）の列順のCSVで提供しています。どなたでも、ライセンスに従って自由に利用できます。",
+    licensePrefix: "ライセンス:",
+    formatNote:
+      "文字コードは UTF-8（BOM付き）と Shift_JIS（CP932）、改行は CRLF です。Shift_JIS で表せない文字は「〓」に置き換えています。",
+    regionTitle: "全市町をまとめたファイル",
+    regionCaption: "データセットごとの全市町をまとめたファイル",
+    municipalityTitle: "市町ごとのファイル",
+    municipalityCaption: "市町×データセットごとのファイル",
+    filter: "データセットで絞り込む",
+    all: "すべて",
+    dataset: "データセット",
+    municipality: "市町",
+    municipalities: "市町数",
+    records: "件数",
+    modified: "更新日",
+    files: "ダウンロード",
+    api: "API",
+    utf8: "CSV（UTF-8）",
+    cp932: "CSV（Shift_JIS）",
+    fileOf: (name: string, encoding: string) => `${name} ${encoding}`,
+    apiShow: "package_show",
+    apiShowOf: (title: string) => `${title} の package_show（API）`,
+    empty: "公開しているオープンデータはまだありません。",
+    loading: "読み込んでいます…",
+    apiTitle: "カタログAPI（CKAN互換）",
+    apiIntro:
+      "ほかのポータルサイト（九州のオープンデータカタログ、data.go.jp など）が収集できるよう、CKAN の Action API と同じ形で答えます。1市町の1データセットが1パッケージ（例: 402044-tourism）、組織は市町（名前は全国地方公共団体コード）です。",
+    apiCaption: "カタログAPIの一覧",
+    apiAction: "アクション",
+    apiWhat: "内容",
+    apiExample: "例",
+    actions: {
+      package_search: "パッケージの検索（q、fq、rows、start、sort、facet.field）",
+      package_show: "1パッケージの詳細（リソースのURLと大きさ）",
+      package_list: "パッケージ名の一覧",
+      organization_list: "組織（市町）の一覧",
+    },
+    apiNote: "1つの接続元からの呼び出しは1分間に120回（CSVは30回）までです。",
+  },
+};
