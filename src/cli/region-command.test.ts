@@ -49,17 +49,21 @@ describe("yokogushi region opendata inspect", () => {
     });
     expect(json.items[1].notes).toEqual(["「全国地方公共団体コード」の「40100」: 5桁のコードにチェックデジットを補いました。（401005）"]);
     expect(json.skipped).toEqual([{ line: 1, reason: "表題行（見出しより前の、1つのセルだけの行）" }]);
-    expect(json.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+    expect(json.problems.map((p) => [p.row, p.column, p.problem.code])).toEqual([
       [7, "緯度", "lat_lon_swapped"],
       [9, "利用可能曜日", "invalid_days"],
     ]);
+    // each problem is exactly its row, its column and the named problem (a code for scripts, a message for people)
+    expect(Object.keys(json.problems[0])).toEqual(["row", "column", "problem"]);
+    expect(Object.keys(json.problems[0].problem)).toEqual(["code", "message"]);
+    expect(json.problems[0].problem.message).toContain("入れ替わっている");
   });
 
   it("open-data CLI: the UTF-16 TSV and the template with 20 empty rows", async () => {
     const evacuation = await inspectJson(sample("403814_evacuation_space.txt"));
     expect([evacuation.encoding, evacuation.dataset, evacuation.headerGeneration]).toEqual(["utf-16le", "evacuation_space", "official"]);
     expect(evacuation.items.map((item) => item.sourceId)).toEqual(["1", "2"]);
-    expect(evacuation.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+    expect(evacuation.problems.map((p) => [p.row, p.column, p.problem.code])).toEqual([
       [5, "緯度", "required_missing"],
       [5, "経度", "required_missing"],
     ]);
@@ -73,7 +77,7 @@ describe("yokogushi region opendata inspect", () => {
   it("open-data CLI: header problems (Excel's 列1) come first, with the header's line", async () => {
     const json = await inspectJson(sample("402133_public_facility.csv"));
     expect(json.headerGeneration).toBe("base-registry");
-    expect(json.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+    expect(json.problems.map((p) => [p.row, p.column, p.problem.code])).toEqual([
       [1, "列1", "placeholder_column"],
       [4, "全国地方公共団体コード", "municipality_code_check_digit"],
     ]);
@@ -89,7 +93,7 @@ describe("yokogushi region opendata inspect", () => {
     const json = await inspectJson(renamed, "--dataset", "tourism");
     expect(json.dataset).toBe("tourism");
     // no code column: the 市町 is the caller's; ID and 地方公共団体名 (◎) are missing
-    expect(json.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+    expect(json.problems.map((p) => [p.row, p.column, p.problem.code])).toEqual([
       [2, "ID", "required_missing"],
       [2, "地方公共団体名", "required_missing"],
     ]);

@@ -10,7 +10,6 @@ import {
   type HeaderGeneration,
   OPEN_DATA_ENCODING_LABELS,
   type OpenDataEncoding,
-  type OpenDataProblem,
   type OpenDataReadResult,
   readOpenData,
   type SkippedLine,
@@ -27,8 +26,8 @@ export interface OpenDataInspectJson {
   /** the rows it would import */
   items: { rowNumber: number; sourceId: string; municipalityCode: string; fields: Record<string, string>; notes: string[] }[];
   skipped: SkippedLine[];
-  /** the header's problems first (row = the header's line), then each row's */
-  problems: OpenDataProblem[];
+  /** the header's problems first (row = the header's line), then each row's: row, column and the named problem */
+  problems: { row: number; column: string; problem: { code: string; message: string } }[];
 }
 
 const GENERATION_LABELS: Record<HeaderGeneration, string> = {
@@ -97,7 +96,11 @@ export function inspectJson(result: OpenDataReadResult): OpenDataInspectJson {
       notes,
     })),
     skipped: result.skipped,
-    problems: [...result.headerProblems, ...result.problems],
+    problems: [...result.headerProblems, ...result.problems].map(({ row, column, code, message }) => ({
+      row,
+      column,
+      problem: { code, message },
+    })),
   };
 }
 
