@@ -72,6 +72,11 @@ beforeAll(async () => {
     (await editor.patch(`/api/policy/challenges/${first}`, { version: detail.body.version, ownerOrganisationId: city.division.id })).status,
   ).toBe(200);
   expect((await editor.post(`/api/policy/documents/${imported.body.documentId}/publish`, { published: true })).status).toBe(200);
+  // a module's table whose id is GENERATED ALWAYS AS IDENTITY (情報ハブの閲覧), besides audit_log
+  await source.db.query(
+    `INSERT INTO region_visits (day, visitor_hash, path, page_kind) VALUES ('2026-12-01', repeat('a', 32), '/public/region', 'home'),
+       ('2026-12-02', repeat('b', 32), '/public/region/map', 'map')`,
+  );
   backup = await createBackup(source.db);
 });
 afterAll(async () => {
@@ -108,6 +113,13 @@ describe("backup and restore", () => {
     await target.db.query("INSERT INTO audit_log (actor_label, action, entity_type) VALUES ('テスト', 'test', 'test')");
     const { rows } = await target.db.query<{ max: number }>("SELECT max(id)::int AS max FROM audit_log");
     expect(rows[0].max).toBe(before.audit_log + 1);
+    // so do the modules' identity tables
+    expect(before.region_visits).toBe(2);
+    await target.db.query(
+      "INSERT INTO region_visits (day, visitor_hash, path, page_kind) VALUES ('2026-12-03', repeat('c', 32), '/public/region', 'home')",
+    );
+    const visits = await target.db.query<{ max: number }>("SELECT max(id)::int AS max FROM region_visits");
+    expect(visits.rows[0].max).toBe(3);
   });
 
   it("a restored database keeps the append-only rule and the password hashes", async () => {

@@ -59,7 +59,6 @@ export function backupTables(): readonly string[] {
   return [...PLATFORM_TABLES, ...moduleTables];
 }
 
-const IDENTITY_TABLES = new Set(["audit_log"]);
 const FORMAT = "yokogushi-backup";
 const BATCH = 500;
 
@@ -149,6 +148,19 @@ async function tableHasRows(db: Queryable): Promise<boolean> {
   return Number(rows[0].n) > 0;
 }
 
+/**
+ * The tables whose `id` is GENERATED ALWAYS AS IDENTITY (audit_log, 申請の経過, 情報ハブの閲覧 …): a restore keeps their
+ * ids (OVERRIDING SYSTEM VALUE) and moves the sequence past them. Read from the catalogue, so a module's new table
+ * of this kind needs nothing here.
+ */
+async function identityColumnTables(db: Queryable): Promise<Set<string>> {
+  const { rows } = await db.query<{ table_name: string }>(
+    `SELECT DISTINCT table_name FROM information_schema.columns
+      WHERE table_schema = current_schema() AND column_name = 'id' AND is_identity = 'YES' AND identity_generation = 'ALWAYS'`,
+  );
+  return new Set(rows.map((row) => row.table_name));
+}
+
 /** Restores into a migrated database. Refuses a database that holds data unless `force` (then it is replaced). */
 export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolean } = {}): Promise<Record<string, number>> {
   const { header, rows } = readBackup(file);
@@ -163,12 +175,13 @@ export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolea
     throw new BackupError("復元先にデータがあります。置き換える場合は --force を指定してください。");
   return db.transaction(async (tx) => {
     await tx.query(`TRUNCATE ${[...backupTables()].reverse().join(", ")} RESTART IDENTITY CASCADE`);
+    const identityTables = await identityColumnTables(tx);
     const restored: Record<string, number> = {};
     for (const table of backupTables()) {
       let tableRows = rows.get(table) ?? [];
       const parentColumn = selfReferences.get(table);
       if (parentColumn) tableRows = parentsFirst(tableRows, parentColumn);
-      const overriding = IDENTITY_TABLES.has(table) ? "OVERRIDING SYSTEM VALUE" : "";
+      const overriding = identityTables.has(table) ? "OVERRIDING SYSTEM VALUE" : "";
       for (let i = 0; i < tableRows.length; i += BATCH) {
         const batch = tableRows.slice(i, i + BATCH);
         // Self-referencing rows go one level at a time within the batch order, which parentsFirst guarantees.
@@ -176,7 +189,7 @@ export async function restoreBackup(db: Db, file: Buffer, opts: { force?: boolea
           JSON.stringify(batch),
         ]);
       }
-      if (IDENTITY_TABLES.has(table) && tableRows.length > 0) {
+      if (identityTables.has(table) && tableRows.length > 0) {
         await tx.query(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`);
       }
       restored[table] = tableRows.length;
