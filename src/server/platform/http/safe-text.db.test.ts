@@ -135,7 +135,9 @@ const validParams = (contract: Contract) =>
       name
     ];
     return (
-      [ANY_ID, "rakuten", "pdf", "csv", "organisations", "projects", "a", "2026", "1", "402044"].find((v) => schema?.safeParse(v).success) ?? ANY_ID
+      [ANY_ID, "rakuten", "pdf", "csv", "organisations", "projects", "a", "2026", "1", "402044"].find(
+        (v) => schema?.safeParse(v).success,
+      ) ?? ANY_ID
     );
   });
 
