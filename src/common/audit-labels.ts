@@ -175,6 +175,20 @@ export const AUDIT_ENTITY_LABELS = {
   "import:region-municipalities": "連携市町の一括登録",
   "import:region-populations": "市町の人口の一括登録",
   "import:region-campaign-metrics": "プロモーションの実績値の一括登録",
+  // 広域連携（枠組み・連携事業・負担金）
+  region_framework: "連携の枠組み",
+  region_framework_member: "枠組みの構成団体",
+  region_agreement: "連携の協定",
+  region_project: "連携事業",
+  region_candidate: "連携事業の候補",
+  region_cost_rule: "負担金の算定ルール",
+  region_cost_share: "負担金の算定",
+  // 会議（広域連携・特区）
+  meeting: "会議",
+  meeting_followup: "会議の宿題（フォローアップ）",
+  // 特区
+  zones_proposal: "特区の規制改革提案",
+  zones_proposal_step: "提案の手続",
 } as const;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

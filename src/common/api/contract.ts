@@ -19,7 +19,8 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  *   サステナブル経営認証 and the SDGsステーション), sdgs.company (a partner login of a registered applicant company),
  *   sdgs.bank (a partner login of a partner bank), sdgs.reviewer (an active 審査員, a partner or staff login),
  *   region.manager (the bureau that runs the 北九州都市圏域 hub: its editors and administrators), region.editor (a
- *   市町 editor: a partner login of a member 市町's organisation; the 市町 is checked per record)
+ *   市町 editor: a partner login of a member 市町's organisation; the 市町 is checked per record), zones.manager (the
+ *   bureau that carries the 特区 regulatory-reform proposals: its editors and administrators)
  */
 export const AUDIENCES = [
   "anyone",
@@ -39,6 +40,7 @@ export const AUDIENCES = [
   "sdgs.reviewer",
   "region.manager",
   "region.editor",
+  "zones.manager",
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 

@@ -10,6 +10,7 @@ import { registerUniqueConflicts } from "../platform/http/db-errors";
 import { registerImportKind } from "../platform/imports/registry";
 import { registerTabularImportJob } from "../platform/imports/run-import";
 import { registerJobHandler } from "../platform/jobs/jobs";
+import { registerMeetingOwnerKind } from "../platform/meetings/owners";
 import { registerReindexJob } from "../platform/search/reindex";
 import { registerSearchModule } from "../platform/search/search";
 import { furusatoModule } from "./furusato";
@@ -19,6 +20,7 @@ import { policyModule } from "./policy";
 import { regionModule } from "./region";
 import { sdgsModule } from "./sdgs";
 import { visionModule } from "./vision";
+import { zonesModule } from "./zones";
 
 export const MODULES: readonly ModuleManifest[] = [
   policyModule,
@@ -27,6 +29,7 @@ export const MODULES: readonly ModuleManifest[] = [
   internationalModule,
   sdgsModule,
   regionModule,
+  zonesModule,
 ];
 
 const registered = new Map<ModuleManifest, () => void>();
@@ -44,6 +47,7 @@ export function registerModule(module: ModuleManifest): () => void {
   for (const search of module.search ?? []) removers.push(registerSearchModule(search));
   for (const kind of module.importKinds ?? []) removers.push(registerImportKind(kind));
   for (const owner of module.fileOwners ?? []) removers.push(registerFileOwnerKind(owner.kind, owner.rule));
+  for (const owner of module.meetingOwners ?? []) removers.push(registerMeetingOwnerKind(owner));
   removers.push(registerBackupTables(module.backupTables ?? [], module.backupParentColumns, module.derivedTables));
   if (module.uniqueConflicts) removers.push(registerUniqueConflicts(module.uniqueConflicts));
   const unregister = () => {

@@ -12,6 +12,7 @@ import type { ApiRouter } from "../platform/http/router";
 import type { AppDeps } from "../platform/http/types";
 import type { TabularImportKind } from "../platform/imports/registry";
 import type { JobHandler, JobPolicy } from "../platform/jobs/jobs";
+import type { MeetingOwnerKind } from "../platform/meetings/owners";
 import type { ScheduledTask } from "../platform/scheduler";
 import type { SearchModule } from "../platform/search/search";
 
@@ -60,4 +61,6 @@ export interface ModuleManifest {
    * platform as it answers the page (platform/http/page-head.ts); null for a path that is not the module's
    */
   publicHead?: PageHeadProvider;
+  /** the kinds of record the module's meetings belong to (platform/meetings: one kind of meeting for every partner) */
+  meetingOwners?: readonly MeetingOwnerKind[];
 }

@@ -25,12 +25,16 @@ import { internationalPublicMatrix } from "./matrix-international-public";
 import { internationalStaffMatrix } from "./matrix-international-staff";
 import { internationalTripsMatrix } from "./matrix-international-trips";
 import { internationalViewsMatrix } from "./matrix-international-views";
+import { meetingsMatrix } from "./matrix-meetings";
 import { platformMatrix } from "./matrix-platform";
 import { policyMatrix } from "./matrix-policy";
 import { regionAnalyticsMatrix } from "./matrix-region-analytics";
+import { regionCandidatesMatrix } from "./matrix-region-candidates";
+import { regionCostSharesMatrix } from "./matrix-region-cost-shares";
 import { regionCurationMatrix } from "./matrix-region-curation";
 import { regionExportMatrix } from "./matrix-region-export";
 import { regionMunicipalitiesMatrix } from "./matrix-region-municipalities";
+import { regionProjectsMatrix } from "./matrix-region-projects";
 import { regionPublicMatrix } from "./matrix-region-public";
 import { sdgsAccountsMatrix } from "./matrix-sdgs-accounts";
 import { sdgsCertificationMatrix } from "./matrix-sdgs-certification";
@@ -43,6 +47,7 @@ import { sdgsStationMatrix } from "./matrix-sdgs-station";
 import { allowedRoles, MATRIX_ROLES, type MatrixModule, type MatrixRole, type RouteCase } from "./matrix-table";
 import { visionMatrix } from "./matrix-vision";
 import { buildMatrixWorld, type MatrixWorld } from "./matrix-world";
+import { zonesMatrix } from "./matrix-zones";
 
 const ALL_MODULES: MatrixModule[] = [
   platformMatrix,
@@ -71,6 +76,11 @@ const ALL_MODULES: MatrixModule[] = [
   regionPublicMatrix,
   regionExportMatrix,
   regionAnalyticsMatrix,
+  regionProjectsMatrix,
+  regionCandidatesMatrix,
+  regionCostSharesMatrix,
+  meetingsMatrix,
+  zonesMatrix,
 ];
 // MATRIX_MODULE=furusato runs one module's rows only (while writing them); the full run also checks coverage.
 const ONLY = process.env.MATRIX_MODULE;

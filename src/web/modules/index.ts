@@ -3,11 +3,12 @@
 import { furusatoModule } from "./furusato";
 import { internationalModule } from "./international";
 import type { WebAdminLink, WebModule, WebModuleNav, WebPublicPage } from "./manifest";
-import { affiliatesModule, zonesModule } from "./planned";
+import { affiliatesModule } from "./planned";
 import { policyModule } from "./policy";
 import { regionModule } from "./region";
 import { sdgsModule } from "./sdgs";
 import { visionModule } from "./vision";
+import { zonesModule } from "./zones";
 
 export type { WebAdminLink, WebModule, WebModuleNav, WebModuleRoutes, WebPublicPage } from "./manifest";
 

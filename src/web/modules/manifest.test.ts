@@ -12,7 +12,7 @@ describe("web module manifests", () => {
       ["国際", "/international"],
       ["SDGs", "/sdgs"],
       ["広域連携", "/region"],
-      ["特区", null],
+      ["特区", "/zones"],
       ["外郭団体", null],
     ]);
   });

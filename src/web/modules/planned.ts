@@ -3,5 +3,4 @@
 import { m } from "../messages";
 import type { WebModule } from "./manifest";
 
-export const zonesModule = { name: "zones", nav: { label: m.nav.zones, order: 70 } } satisfies WebModule;
 export const affiliatesModule = { name: "affiliates", nav: { label: m.nav.affiliates, order: 80 } } satisfies WebModule;

@@ -11,9 +11,15 @@ import { loadAnalyticsDemo } from "./analytics-demo";
 import { loadCurationDemo } from "./curation-demo";
 import { hasMunicipalities } from "./demo-repository";
 import { loadSampleMunicipalities } from "./municipality-demo";
+import { loadPartnershipDemo } from "./partnership-demo";
 
 export async function loadRegionDemo(db: Db): Promise<void> {
-  if (await hasMunicipalities(db)) return;
+  if (!(await hasMunicipalities(db))) await loadHubDemo(db);
+  // 広域連携 (issue 18): its own check, so that a database made before it gains its sample data at the next start
+  await loadPartnershipDemo(db);
+}
+
+async function loadHubDemo(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     await setRegionOwner(tx, await organisationIdByCode(tx, "seisaku"));
     const count = await loadSampleMunicipalities(tx);

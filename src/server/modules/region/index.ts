@@ -1,19 +1,25 @@
-// The region module (北九州都市圏域 information hub, issue 17): its manifest, and what the CLI and other modules
-// (広域連携の負担金, issue 18) may use.
+// The region module (広域連携): the 北九州都市圏域 information hub (issue 17) and the joint work with partner cities —
+// frameworks, joint projects, candidates and cost shares (issue 18). Its manifest, and what the CLI and other modules
+// may use.
 import { anyImportKind } from "../../platform/imports/registry";
 import type { ModuleManifest } from "../manifest";
 import { setRegionOwner } from "./access";
 import { registerAnalyticsRoutes } from "./analytics-routes";
 import { regionAudiences } from "./audiences";
 import { campaignMetricsImport } from "./campaign-metrics-import";
+import { registerCandidateRoutes } from "./candidate-routes";
+import { registerCostShareRoutes } from "./cost-share-routes";
 import { registerCurationRoutes } from "./curation-routes";
 import { loadRegionDemo } from "./demo";
 import { registerExportRoutes } from "./export-routes";
+import { registerFrameworkRoutes } from "./framework-routes";
 import { regionImportJob } from "./import-service";
+import { frameworkMeetings, projectMeetings } from "./meeting-owners";
 import { municipalityImport } from "./municipality-import";
 import { registerMunicipalityRoutes } from "./municipality-routes";
 import { regionPublicHead } from "./ogp-head";
 import { populationImport } from "./population-import";
+import { registerProjectRoutes } from "./project-routes";
 import { registerPublicRoutes } from "./public-routes";
 import { visitSaltPruneTask } from "./salt-service";
 
@@ -35,6 +41,10 @@ export const regionModule: ModuleManifest = {
     registerPublicRoutes(router, deps);
     registerExportRoutes(router, deps);
     registerAnalyticsRoutes(router, deps);
+    registerFrameworkRoutes(router, deps);
+    registerProjectRoutes(router, deps);
+    registerCandidateRoutes(router, deps);
+    registerCostShareRoutes(router, deps);
   },
   audiences: regionAudiences,
   // share cards, feed links and JSON-LD of the hub's public pages
@@ -44,6 +54,8 @@ export const regionModule: ModuleManifest = {
   importKinds: [anyImportKind(municipalityImport), anyImportKind(populationImport), anyImportKind(campaignMetricsImport)],
   // アクセス解析: the visitor hash's daily salts are deleted 48 hours after they were made
   scheduled: [visitSaltPruneTask],
+  // 広域連携: meetings of a framework or a joint project (platform/meetings)
+  meetingOwners: [frameworkMeetings, projectMeetings],
   demo: loadRegionDemo,
   uniqueConflicts: {
     region_municipalities_name_key: { label: "市町名", field: "name" },
@@ -59,5 +71,9 @@ export const regionModule: ModuleManifest = {
     "region_campaign_metrics",
     "region_visit_salts",
     "region_visits",
+    "region_frameworks",
+    "region_framework_members",
+    "region_projects",
+    "region_project_members",
   ],
 };

@@ -92,6 +92,10 @@ const rules = {
   "region.import": (user) => user.role === "admin" || user.role === "editor",
   "region.municipality": (user, municipality) =>
     user.role === "partner" && !!municipality && municipality.organisationId === user.organisationId,
+  // 特区の規制改革提案: every member of staff reads; the bureau that carries the proposals (app setting zones.bureauId)
+  // records them, their steps, documents and meetings.
+  "zones.read": (user) => STAFF.includes(user.role),
+  "zones.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

@@ -1,0 +1,19 @@
+// The zones module (特区: 国家戦略特区などの規制改革提案, issue 18): its manifest.
+import type { ModuleManifest } from "../manifest";
+import { zonesAudiences } from "./audiences";
+import { loadZonesDemo } from "./demo";
+import { registerProposalRoutes } from "./proposal-routes";
+
+export { setZonesOwner } from "./access";
+
+export const zonesModule: ModuleManifest = {
+  name: "zones",
+  label: "特区",
+  // each part of the module registers its routes here, one line each
+  routes: (router, deps) => {
+    registerProposalRoutes(router, deps);
+  },
+  audiences: zonesAudiences,
+  demo: loadZonesDemo,
+  backupTables: [],
+};
