@@ -4,12 +4,13 @@
 // of issue 18 add their sample data after these (budgets, meetings, candidates, cost-share rules), one line each at
 // the end of loadPartnershipDemo.
 import { z } from "zod";
-import type { Db, Queryable } from "../../db/database";
+import type { Db } from "../../db/database";
 import { organisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR, recordAudit } from "../../platform/audit/audit";
+import { hasFrameworks, insertSampleFrameworks, insertSampleProjects } from "./partnership-demo-repository";
 import { readRegionSample } from "./sample-files";
 
-const sampleFile = z.object({
+export const sampleFrameworksFile = z.object({
   frameworks: z.array(
     z.object({
       code: z.string(),
@@ -33,7 +34,7 @@ const sampleFile = z.object({
 });
 
 /** Sample joint projects: framework code, name, summary, status, first fiscal year, lead (member name). */
-const SAMPLE_PROJECTS = [
+export const SAMPLE_PROJECTS = [
   [
     "toshiken",
     "圏域観光プロモーション事業",
@@ -77,64 +78,14 @@ const SAMPLE_PROJECTS = [
     "福岡市",
   ],
 ] as const;
-
-export async function hasFrameworks(db: Queryable): Promise<boolean> {
-  const { rowCount } = await db.query("SELECT 1 FROM region_frameworks LIMIT 1");
-  return (rowCount ?? 0) > 0;
-}
-
-async function insertFrameworks(tx: Queryable): Promise<void> {
-  const file = sampleFile.parse(JSON.parse(new TextDecoder().decode(readRegionSample("frameworks.json"))));
-  for (const [i, framework] of file.frameworks.entries()) {
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO region_frameworks (code, name, kind, description, started_on, sort_order, is_sample)
-       VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-      [framework.code, framework.name, framework.kind, framework.description, framework.startedOn, i + 1],
-    );
-    const frameworkId = rows[0].id;
-    if (framework.members === "all-municipalities") {
-      // the 都市圏域: every 市町 of the hub, 北九州市 (政令指定都市) as the 中心市
-      await tx.query(
-        `INSERT INTO region_framework_members (framework_id, name, local_government_code, municipality_code, role, joined_on, sort_order, is_sample)
-         SELECT $1, name, code, code, CASE WHEN kind = 'designated_city' THEN 'central_city' ELSE 'partner' END, joined_on, sort_order, true
-           FROM region_municipalities ORDER BY sort_order`,
-        [frameworkId],
-      );
-    } else {
-      for (const [j, member] of framework.members.entries()) {
-        await tx.query(
-          `INSERT INTO region_framework_members (framework_id, name, local_government_code, municipality_code, role, sort_order, is_sample)
-           VALUES ($1, $2, $3, $4, $5, $6, true)`,
-          [frameworkId, member.name, member.code, member.municipality ?? null, member.role, j + 1],
-        );
-      }
-    }
-  }
-}
-
-async function insertProjects(tx: Queryable): Promise<void> {
-  const owner = await organisationIdByCode(tx, "seisaku-koiki");
-  for (const [frameworkCode, name, summary, status, startYear, lead] of SAMPLE_PROJECTS) {
-    const { rows } = await tx.query<{ id: string }>(
-      `INSERT INTO region_projects (framework_id, name, summary, lead_member_id, status, owner_organisation_id, start_fiscal_year, is_sample)
-       SELECT f.id, $2, $3, (SELECT m.id FROM region_framework_members m WHERE m.framework_id = f.id AND m.name = $6), $4, $5, $7, true
-         FROM region_frameworks f WHERE f.code = $1 RETURNING id`,
-      [frameworkCode, name, summary, status, owner, lead, startYear],
-    );
-    // every member of the framework takes part in the sample projects
-    await tx.query(
-      `INSERT INTO region_project_members (project_id, member_id)
-       SELECT $1, m.id FROM region_framework_members m JOIN region_projects p ON p.framework_id = m.framework_id WHERE p.id = $1`,
-      [rows[0].id],
-    );
-  }
-}
+export type SampleProject = (typeof SAMPLE_PROJECTS)[number];
+export type SampleFrameworksFile = z.infer<typeof sampleFrameworksFile>;
 
 export async function loadPartnershipDemo(db: Db): Promise<void> {
   if (await hasFrameworks(db)) return;
   await db.transaction(async (tx) => {
-    await insertFrameworks(tx);
-    await insertProjects(tx);
+    await insertSampleFrameworks(tx, sampleFrameworksFile.parse(JSON.parse(new TextDecoder().decode(readRegionSample("frameworks.json")))));
+    await insertSampleProjects(tx, SAMPLE_PROJECTS, await organisationIdByCode(tx, "seisaku-koiki"));
     await recordAudit(tx, DEMO_ACTOR, {
       action: "load",
       entityType: "region_framework",
