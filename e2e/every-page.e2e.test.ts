@@ -137,8 +137,23 @@ async function sampleIds(page: Page): Promise<Ids> {
   ids.regionProblem = regionProblems.items[0]?.id;
   const campaigns = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/campaigns");
   ids.regionCampaign = campaigns.items[0]?.id;
+  const frameworks = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/frameworks");
+  ids.regionFramework = frameworks.items[0]?.id;
+  const regionProjects = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/projects?pageSize=1");
+  ids.regionProject = regionProjects.items[0]?.id;
+  const candidates = await api<{ items: { id: string }[] }>(page, "GET", "/api/region/candidates?pageSize=1");
+  ids.regionCandidate = candidates.items[0]?.id;
+  type CostRules = { items: { id: string; projectId: string; latestComputation: { id: string } | null }[] };
+  const costRules = await api<CostRules>(page, "GET", "/api/region/cost-shares");
+  ids.costRule = costRules.items[0]?.id;
+  ids.costProject = costRules.items[0]?.projectId;
+  ids.costComputation = costRules.items[0]?.latestComputation?.id;
   const publicItems = await api<{ items: { id: string }[] }>(page, "GET", "/api/public/region/items?pageSize=1");
   ids.publicRegionItem = publicItems.items[0]?.id;
+  const proposals = await api<{ items: { id: string }[] }>(page, "GET", "/api/zones/proposals?pageSize=1");
+  ids.zonesProposal = proposals.items[0]?.id;
+  const meetings = await api<{ items: { id: string }[] }>(page, "GET", "/api/meetings?pageSize=1");
+  ids.meeting = meetings.items[0]?.id;
   return ids;
 }
 
@@ -221,6 +236,31 @@ function staffPaths(ids: Ids): string[] {
     "/region/campaigns",
     "/region/campaigns/comparison",
     `/region/campaigns/${ids.regionCampaign}`,
+    "/region/frameworks",
+    `/region/frameworks/${ids.regionFramework}`,
+    "/region/projects",
+    "/region/projects/new",
+    `/region/projects/${ids.regionProject}`,
+    "/region/candidates",
+    "/region/candidates?view=list",
+    `/region/candidates/${ids.regionCandidate}`,
+    "/region/cost-shares",
+    `/region/cost-shares?projectId=${ids.costProject}`,
+    `/region/cost-shares/rules/${ids.costRule}`,
+    `/region/cost-shares/rules/${ids.costRule}/compute`,
+    `/region/cost-shares/rules/${ids.costRule}/edit`,
+    `/region/cost-shares/rules/new?projectId=${ids.costProject}`,
+    `/region/cost-shares/computations/${ids.costComputation}`,
+    `/region/cost-shares/compare?projectId=${ids.costProject}`,
+    "/zones",
+    "/zones/proposals",
+    "/zones/proposals/new",
+    `/zones/proposals/${ids.zonesProposal}`,
+    `/zones/proposals/${ids.zonesProposal}/edit`,
+    "/meetings",
+    "/meetings/followups",
+    `/meetings/${ids.meeting}`,
+    `/meetings/${ids.meeting}/edit`,
     "/admin/users",
     "/admin/organisations",
     "/admin/audit",

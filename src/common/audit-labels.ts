@@ -72,6 +72,16 @@ export const AUDIT_ACTION_LABELS = {
   translate: "翻訳",
   fix_problem: "取込保留行の修正",
   dismiss_problem: "取込保留行の除外",
+  // 広域連携（連携事業の候補）
+  candidate_move: "連携事業の候補の段階の変更",
+  candidate_adopt: "連携事業の候補の事業化",
+  candidate_drop: "連携事業の候補の見送り",
+  // 会議のフォローアップ（宿題）
+  assign_followup: "宿題の担当者の割当",
+  complete_followup: "宿題の完了",
+  reopen_followup: "宿題の再開",
+  // 広域連携の連携事業
+  change_status: "状態の変更",
   // 返礼品の確認 (gift_提出, gift_承認 …): see giftActionCode
   ...(Object.fromEntries(GIFT_ACTIONS.map((a) => [`gift_${a}`, `返礼品の${a}`])) as Record<
     `gift_${(typeof GIFT_ACTIONS)[number]}`,
@@ -180,6 +190,9 @@ export const AUDIT_ENTITY_LABELS = {
   region_framework_member: "枠組みの構成団体",
   region_agreement: "連携の協定",
   region_project: "連携事業",
+  region_project_budget: "連携事業の予算・財源",
+  region_project_step: "連携事業の庁内調整",
+  region_project_report: "連携事業の年次報告",
   region_candidate: "連携事業の候補",
   region_cost_rule: "負担金の算定ルール",
   region_cost_share: "負担金の算定",

@@ -11,6 +11,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRoute, createRouter, lazyRouteComponent, redirect } from "@tanstack/react-router";
 import { LoginPage } from "./auth/LoginPage";
 import { SetupPage } from "./auth/SetupPage";
+import { meetingRoutes } from "./meetings/routes";
 import { WEB_MODULES } from "./modules";
 import type { WebModule, WebModuleRoutes } from "./modules/manifest";
 import { text, withPage } from "./modules/route-helpers";
@@ -139,6 +140,8 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     searchRoute,
     accountRoute,
+    // 会議 (a platform service: meetings of the modules' records)
+    ...meetingRoutes(layouts),
     ...routesFor("staff"),
     adminLayout.addChildren([
       adminIndexRoute,

@@ -26,6 +26,7 @@ import { importKind, importKinds } from "./imports/registry";
 import { type ImportJobData, TABULAR_IMPORT_JOB } from "./imports/run-import";
 import { availableJobs } from "./jobs/available";
 import { getJobRun } from "./jobs/jobs";
+import { registerMeetingRoutes } from "./meetings/routes";
 import { REINDEX_JOB } from "./search/reindex";
 import { searchRecords } from "./search/search";
 import { writeCsv } from "./tabular/csv-write";
@@ -293,6 +294,9 @@ export function registerPlatformRoutes(router: ApiRouter, deps: AppDeps): void {
     });
     return { file: { name: file.name, mimeType: file.mimeType, body: file.body } };
   });
+
+  // 会議とフォローアップ (/api/meetings): one kind of meeting for every partner, owned by the modules' records
+  registerMeetingRoutes(router, deps);
 
   router.on(api.getJob, async ({ params }, { user }) => {
     const job = await getJobRun(deps.db, params.id);

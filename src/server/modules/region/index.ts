@@ -19,6 +19,7 @@ import { municipalityImport } from "./municipality-import";
 import { registerMunicipalityRoutes } from "./municipality-routes";
 import { regionPublicHead } from "./ogp-head";
 import { populationImport } from "./population-import";
+import { projectFileOwners } from "./project-file-owners";
 import { registerProjectRoutes } from "./project-routes";
 import { registerPublicRoutes } from "./public-routes";
 import { visitSaltPruneTask } from "./salt-service";
@@ -56,10 +57,14 @@ export const regionModule: ModuleManifest = {
   scheduled: [visitSaltPruneTask],
   // 広域連携: meetings of a framework or a joint project (platform/meetings)
   meetingOwners: [frameworkMeetings, projectMeetings],
+  // 協定の文書・年次報告の資料 (every member of staff reads them)
+  fileOwners: projectFileOwners,
   demo: loadRegionDemo,
   uniqueConflicts: {
     region_municipalities_name_key: { label: "市町名", field: "name" },
     region_campaigns_tag_key: { label: "キャンペーンのタグ", field: "tag", message: "このタグはほかのキャンペーンで使われています。" },
+    region_frameworks_code_key: { label: "枠組みのコード", field: "code" },
+    region_frameworks_name_key: { label: "枠組みの名称", field: "name" },
   },
   backupTables: [
     "region_municipalities",
@@ -75,5 +80,23 @@ export const regionModule: ModuleManifest = {
     "region_framework_members",
     "region_projects",
     "region_project_members",
+    // 枠組みと連携事業: agreements, budgets and funding, indicator links, 庁内調整, status history, yearly reports
+    "region_agreements",
+    "region_project_budgets",
+    "region_project_funding",
+    "region_project_indicators",
+    "region_project_steps",
+    "region_project_step_rounds",
+    "region_project_status_history",
+    "region_project_reports",
+    // 連携事業の候補 (after the projects that an adopted candidate points at)
+    "region_candidates",
+    "region_candidate_members",
+    "region_candidate_steps",
+    // 負担金: rules, their versions, computations and their per-member shares
+    "region_cost_rules",
+    "region_cost_rule_versions",
+    "region_cost_computations",
+    "region_cost_computation_shares",
   ],
 };

@@ -7,7 +7,11 @@ import { z } from "zod";
 import type { Db } from "../../db/database";
 import { organisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR, recordAudit } from "../../platform/audit/audit";
+import { loadCandidateDemo } from "./candidate-demo";
+import { loadCostShareDemo } from "./cost-share-demo";
+import { loadMeetingDemo } from "./meeting-demo";
 import { hasFrameworks, insertSampleFrameworks, insertSampleProjects } from "./partnership-demo-repository";
+import { loadProjectDemo } from "./project-demo";
 import { readRegionSample } from "./sample-files";
 
 export const sampleFrameworksFile = z.object({
@@ -94,4 +98,8 @@ export async function loadPartnershipDemo(db: Db): Promise<void> {
     });
   });
   // each part of issue 18 loads its sample data here, one line each
+  await loadProjectDemo(db); // 枠組みと連携事業: agreements, the 関門・福北 projects of 2024, budgets, indicators, 庁内調整, histories, a yearly report
+  await loadCandidateDemo(db); // 連携事業の候補: candidates from several departments, spread over the steps
+  await loadMeetingDemo(db);
+  await loadCostShareDemo(db); // 負担金: two rules (消防指令の18市町, かんもんPAYの2市) with one saved computation each
 }

@@ -2,6 +2,7 @@
 import type { ModuleManifest } from "../manifest";
 import { zonesAudiences } from "./audiences";
 import { loadZonesDemo } from "./demo";
+import { proposalMeetings, zonesFileOwners } from "./owners";
 import { registerProposalRoutes } from "./proposal-routes";
 
 export { setZonesOwner } from "./access";
@@ -14,6 +15,15 @@ export const zonesModule: ModuleManifest = {
     registerProposalRoutes(router, deps);
   },
   audiences: zonesAudiences,
+  // 特区の提案: its documents and evidence files, and its meetings (事前相談, WG, 区域会議 …)
+  fileOwners: zonesFileOwners,
+  meetingOwners: [proposalMeetings],
   demo: loadZonesDemo,
-  backupTables: [],
+  backupTables: [
+    "zones_proposals",
+    "zones_proposal_partners",
+    "zones_proposal_regulations",
+    "zones_proposal_steps",
+    "zones_proposal_documents",
+  ],
 };

@@ -20,6 +20,11 @@ const PLATFORM_TABLES = [
   "file_parts",
   "tabular_imports",
   "app_settings",
+  // 会議 (platform/meetings): they point at users and organisations only; their owners are checked, not keyed
+  "meetings",
+  "meeting_attendees",
+  "meeting_decisions",
+  "meeting_followups",
 ] as const;
 
 /** Each module's tables, in its manifest's order, after the platform's (registered by modules/index.ts). */

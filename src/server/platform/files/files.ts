@@ -32,7 +32,14 @@ export type FileOwnerKind =
   | "furusato.export"
   | "international.project"
   | "international.trip"
-  | "sdgs.application";
+  | "sdgs.application"
+  /** a 特区 proposal's documents and evidence (zones module) */
+  | "zones.proposal"
+  /** a meeting's materials (会議資料, platform/meetings) */
+  | "meeting"
+  /** 広域連携: an agreement's document (協定書), a joint project's yearly report's file */
+  | "region.agreement"
+  | "region.project_report";
 
 /** What the file is for: an upload may be attached only where a file of its purpose belongs. */
 export type FilePurpose =

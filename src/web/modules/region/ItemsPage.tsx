@@ -1,13 +1,13 @@
 // /region/items 「掲載情報」: the hub's items, filtered by 市町・データセット・状態・おすすめ・キーワード (kept in the URL
 // with the sort and page), paged by the server, with the list's CSV. A 市町 editor's start page: their own 市町 only.
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
-import { useState } from "react";
 import { exportItemsCsv, ITEM_STATUS_LABELS, ITEM_STATUSES, type ItemSort, type ItemSummary } from "../../../common/api/region-curation";
 import { urlFor } from "../../api/client";
 import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText, DateTimeText } from "../../ui/dates";
 import { InternalLink } from "../../ui/InternalLink";
+import { ListTextSearch } from "../../ui/ListTextSearch";
 import { ButtonLink } from "../../ui/links";
 import { PageHeader } from "../../ui/PageHeader";
 import { SampleBadge } from "../../ui/SampleBadge";
@@ -41,7 +41,6 @@ export function ItemsPage({ search }: { search: ItemSearch }) {
   const navigate = useNavigate();
   const context = useCurationContext();
   const list = useItems(search);
-  const [q, setQ] = useState(search.q ?? "");
   const scope = context.data?.scope;
   const own = scope?.kind === "own" ? { code: scope.code, name: scope.name } : undefined;
   const canEdit = scope?.kind === "all" || scope?.kind === "own";
@@ -152,27 +151,16 @@ export function ItemsPage({ search }: { search: ItemSearch }) {
             onChange={(e) => set({ sort: e.currentTarget.value as ItemSort })}
             w={170}
           />
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              set({ q: q.trim() || undefined });
-            }}
-          >
-            <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput label={t.q} description={t.qHelp} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={220} />
-              <Button type="submit" variant="default">
-                {t.search}
-              </Button>
-            </Group>
-          </form>
+          <ListTextSearch
+            label={t.q}
+            description={t.qHelp}
+            value={search.q}
+            onSearch={(q) => set({ q })}
+            width={220}
+            buttonLabel={t.search}
+          />
           {filtered && (
-            <Button
-              variant="subtle"
-              onClick={() => {
-                setQ("");
-                go({});
-              }}
-            >
+            <Button variant="subtle" onClick={() => go({})}>
               {t.clear}
             </Button>
           )}

@@ -8,6 +8,34 @@ export interface HomeCard {
 
 export const REGION_HOME_CARDS: readonly HomeCard[] = [
   {
+    href: "/region/frameworks",
+    label: "連携の枠組み",
+    description: "関門連携・福北連携・北九州都市圏域（連携中枢都市圏）の構成団体、協定・宣言と文書、連携事業、会議。",
+  },
+  {
+    href: "/region/projects",
+    label: "連携事業",
+    description: "連携事業の状態（構想→協議中→合意→実施中→終了）と滞留日数、年度別の予算と財源、指標、庁内調整、年次報告。Excel・PDF出力。",
+  },
+  {
+    href: "/region/candidates",
+    label: "連携事業の候補",
+    description:
+      "各局・課から集めた連携事業の候補を段階（提案受付→部門と意見交換→相手自治体と協議→予算協議→事業化・見送り）ごとに表示。段階ごとの日数と滞留、提案の受付。",
+  },
+  {
+    href: "/region/cost-shares",
+    label: "負担金",
+    description:
+      "連携事業の負担金の算定ルール（均等割・人口割・実績割・基準財政需要額割など、版ごと）、算定表（PDF・Excel）、ルールの比較（what-if）。",
+  },
+  {
+    href: "/meetings",
+    label: "会議",
+    description:
+      "関門トップ会談・部課長会議・市町との担当者会議などの記録（出席者・議題・資料・議事録・決定事項）と、宿題の担当・期限・完了。",
+  },
+  {
     href: "/public/region",
     label: "情報ハブ（公開ページ）",
     description: "市民・来訪者向けの公開ページ。検索、地図、イベントカレンダー、英語ページ。",

@@ -1,7 +1,7 @@
 // /sdgs/station/consultations 「相談」: the station's consultations, filtered by 年度・月・方法・区分・内容・結果・
 // SDGs目標・フォローアップ・キーワード (all kept in the URL, with the page and the sort), paged by the server. The
 // bureau's editors record a consultation from here (「相談を記録」).
-import { Button, Group, NativeSelect, Stack, Text, TextInput } from "@mantine/core";
+import { Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import type { Consultation } from "../../../common/api/sdgs-station";
@@ -20,6 +20,7 @@ import { type Column, DataTable } from "../../ui/DataTable";
 import { DateText } from "../../ui/dates";
 import { FiscalYearSelect } from "../../ui/FiscalYear";
 import { InternalLink } from "../../ui/InternalLink";
+import { ListTextSearch } from "../../ui/ListTextSearch";
 import { PageHeader } from "../../ui/PageHeader";
 import { SampleBadge } from "../../ui/SampleBadge";
 import { ConsultationFormDialog } from "./ConsultationFormDialog";
@@ -49,7 +50,6 @@ export function ConsultationsPage({ search }: { search: ConsultationSearch }) {
   const navigate = useNavigate();
   const list = useConsultations(search);
   const [creating, setCreating] = useState(false);
-  const [q, setQ] = useState(search.q ?? "");
 
   function go(next: ConsultationSearch, keepPage = false) {
     navigate({
@@ -171,26 +171,15 @@ export function ConsultationsPage({ search }: { search: ConsultationSearch }) {
             onChange={(e) => set({ followUp: (e.currentTarget.value || undefined) as ConsultationSearch["followUp"] })}
             w={140}
           />
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              set({ q: q.trim() || undefined });
-            }}
-          >
-            <Group gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput label={t.q} description={t.qHelp} value={q} onChange={(e) => setQ(e.currentTarget.value)} w={220} />
-              <Button type="submit" variant="default">
-                {t.search}
-              </Button>
-            </Group>
-          </form>
-          <Button
-            variant="subtle"
-            onClick={() => {
-              setQ("");
-              go({});
-            }}
-          >
+          <ListTextSearch
+            label={t.q}
+            description={t.qHelp}
+            value={search.q}
+            onSearch={(q) => set({ q })}
+            width={220}
+            buttonLabel={t.search}
+          />
+          <Button variant="subtle" onClick={() => go({})}>
             {t.clear}
           </Button>
         </Group>
