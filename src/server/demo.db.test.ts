@@ -49,4 +49,22 @@ describe("sample data on a first start", () => {
     expect(work.rows[0].one_stop).toBeGreaterThan(500);
     expect(work.rows[0].mappings).toBe(2);
   });
+
+  it("issue 18: the first start shows the partnerships and 特区 at work, every record marked sample", async () => {
+    const { rows } = await t.db.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM region_frameworks WHERE is_sample) AS frameworks,
+              (SELECT count(*)::int FROM region_framework_members WHERE is_sample) AS members,
+              (SELECT count(*)::int FROM region_projects WHERE NOT is_sample) AS unmarked_projects,
+              (SELECT count(*)::int FROM region_projects WHERE is_sample) AS projects,
+              (SELECT count(*)::int FROM region_candidates WHERE is_sample) AS candidates,
+              (SELECT count(*)::int FROM region_cost_computations WHERE is_sample) AS computations,
+              (SELECT count(*)::int FROM meetings WHERE is_sample) AS meetings,
+              (SELECT count(*)::int FROM zones_proposals WHERE is_sample) AS proposals`,
+    );
+    // 関門 (2) + 福北 (2) + the 都市圏域's 18 市町
+    expect(rows[0]).toMatchObject({ frameworks: 3, members: 22, unmarked_projects: 0 });
+    for (const key of ["projects", "candidates", "computations", "meetings", "proposals"]) expect(rows[0][key]).toBeGreaterThan(0);
+    const seed = await t.db.query<{ state: string }>("SELECT state FROM zones_proposals WHERE title LIKE '%920MHz%'");
+    expect(seed.rows).toHaveLength(1);
+  });
 });

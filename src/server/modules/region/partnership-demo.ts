@@ -5,7 +5,7 @@
 // the end of loadPartnershipDemo.
 import { z } from "zod";
 import type { Db } from "../../db/database";
-import { organisationIdByCode } from "../../platform/admin/organisations";
+import { findOrganisationIdByCode } from "../../platform/admin/organisations";
 import { DEMO_ACTOR, recordAudit } from "../../platform/audit/audit";
 import { loadCandidateDemo } from "./candidate-demo";
 import { loadCostShareDemo } from "./cost-share-demo";
@@ -87,9 +87,13 @@ export type SampleFrameworksFile = z.infer<typeof sampleFrameworksFile>;
 
 export async function loadPartnershipDemo(db: Db): Promise<void> {
   if (await hasFrameworks(db)) return;
+  // The sample projects are run by the sample city's 広域連携推進課: a city with an organisation tree of its own (and the
+  // hub's tests, which build a small one) gets no sample partnerships rather than projects owned by nobody.
+  const owner = await findOrganisationIdByCode(db, "seisaku-koiki");
+  if (!owner) return;
   await db.transaction(async (tx) => {
     await insertSampleFrameworks(tx, sampleFrameworksFile.parse(JSON.parse(new TextDecoder().decode(readRegionSample("frameworks.json")))));
-    await insertSampleProjects(tx, SAMPLE_PROJECTS, await organisationIdByCode(tx, "seisaku-koiki"));
+    await insertSampleProjects(tx, SAMPLE_PROJECTS, owner);
     await recordAudit(tx, DEMO_ACTOR, {
       action: "load",
       entityType: "region_framework",
