@@ -202,6 +202,13 @@ export const AUDIT_ENTITY_LABELS = {
   // 特区
   zones_proposal: "特区の規制改革提案",
   zones_proposal_step: "提案の手続",
+  // 経営分析
+  analysis_subject: "経営分析の対象・比較団体",
+  analysis_figures: "経営分析の年度別数値",
+  analysis_facility: "経営分析の施設",
+  analysis_measure: "経営分析の活動指標",
+  analysis_review: "経営分析",
+  analysis_action: "経営分析の今後の取組",
 } as const;
 
 export type AuditEntityType = keyof typeof AUDIT_ENTITY_LABELS;

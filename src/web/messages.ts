@@ -62,7 +62,7 @@ export const m = {
     sdgs: "SDGs",
     region: "広域連携",
     zones: "特区",
-    affiliates: "外郭団体",
+    analysis: "経営分析",
     adminUsers: "利用者",
     adminOrganisations: "組織",
     adminAudit: "監査ログ",

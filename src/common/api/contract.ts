@@ -20,7 +20,8 @@ export type HttpMethod = "get" | "post" | "put" | "patch" | "delete";
  *   sdgs.bank (a partner login of a partner bank), sdgs.reviewer (an active 審査員, a partner or staff login),
  *   region.manager (the bureau that runs the 北九州都市圏域 hub: its editors and administrators), region.editor (a
  *   市町 editor: a partner login of a member 市町's organisation; the 市町 is checked per record), zones.manager (the
- *   bureau that carries the 特区 regulatory-reform proposals: its editors and administrators)
+ *   bureau that carries the 特区 regulatory-reform proposals: its editors and administrators), analysis.manager (the
+ *   bureau responsible for the 経営分析 of its programmes and bodies: its editors and administrators)
  */
 export const AUDIENCES = [
   "anyone",
@@ -41,6 +42,7 @@ export const AUDIENCES = [
   "region.manager",
   "region.editor",
   "zones.manager",
+  "analysis.manager",
 ] as const;
 export type Audience = (typeof AUDIENCES)[number];
 

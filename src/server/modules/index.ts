@@ -13,6 +13,7 @@ import { registerJobHandler } from "../platform/jobs/jobs";
 import { registerMeetingOwnerKind } from "../platform/meetings/owners";
 import { registerReindexJob } from "../platform/search/reindex";
 import { registerSearchModule } from "../platform/search/search";
+import { analysisModule } from "./analysis";
 import { furusatoModule } from "./furusato";
 import { internationalModule } from "./international";
 import type { ModuleManifest } from "./manifest";
@@ -30,6 +31,7 @@ export const MODULES: readonly ModuleManifest[] = [
   sdgsModule,
   regionModule,
   zonesModule,
+  analysisModule,
 ];
 
 const registered = new Map<ModuleManifest, () => void>();

@@ -15,6 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPath, type Contract } from "../../common/api/contract";
 import { routeContracts } from "../app";
 import type { TestClient, TestResponse } from "../testing/app";
+import { analysisFiguresMatrix } from "./matrix-analysis-figures";
+import { analysisReportsMatrix } from "./matrix-analysis-reports";
+import { analysisReviewsMatrix } from "./matrix-analysis-reviews";
+import { analysisSubjectsMatrix } from "./matrix-analysis-subjects";
 import { furusatoMatrix } from "./matrix-furusato";
 import { internationalMatrix } from "./matrix-international";
 import { internationalFilesMatrix } from "./matrix-international-files";
@@ -81,6 +85,10 @@ const ALL_MODULES: MatrixModule[] = [
   regionCostSharesMatrix,
   meetingsMatrix,
   zonesMatrix,
+  analysisSubjectsMatrix,
+  analysisFiguresMatrix,
+  analysisReviewsMatrix,
+  analysisReportsMatrix,
 ];
 // MATRIX_MODULE=furusato runs one module's rows only (while writing them); the full run also checks coverage.
 const ONLY = process.env.MATRIX_MODULE;

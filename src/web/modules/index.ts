@@ -1,9 +1,9 @@
 // The web modules, one line each. The router (src/web/router.tsx), the sidebar (src/web/shell/StaffLayout.tsx), the
 // administration menu and the public home page loop over this list; adding a module is its folder plus one line here.
+import { analysisModule } from "./analysis";
 import { furusatoModule } from "./furusato";
 import { internationalModule } from "./international";
 import type { WebAdminLink, WebModule, WebModuleNav, WebPublicPage } from "./manifest";
-import { affiliatesModule } from "./planned";
 import { policyModule } from "./policy";
 import { regionModule } from "./region";
 import { sdgsModule } from "./sdgs";
@@ -20,7 +20,7 @@ export const WEB_MODULES = [
   sdgsModule,
   regionModule,
   zonesModule,
-  affiliatesModule,
+  analysisModule,
 ] as const satisfies readonly WebModule[];
 
 /** The sidebar's entries, in their order. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { MODULE_ADMIN_LINKS, NAV_MODULES, PUBLIC_PAGES, WEB_MODULES } from "./index";
 
 describe("web module manifests", () => {
-  it("issue 13: the sidebar lists every module from WEB_MODULES in order, the ones not built yet as 準備中 (no link)", () => {
+  it("issue 13: the sidebar lists every module from WEB_MODULES in order, the ones not built yet as 準備中 (no link); issue 19: 外郭団体 became 経営分析", () => {
     expect(NAV_MODULES.map((module) => [module.label, module.to ?? null])).toEqual([
       ["局区方針", "/policy"],
       ["新ビジョン", "/vision"],
@@ -13,7 +13,7 @@ describe("web module manifests", () => {
       ["SDGs", "/sdgs"],
       ["広域連携", "/region"],
       ["特区", "/zones"],
-      ["外郭団体", null],
+      ["経営分析", "/analysis"],
     ]);
   });
 

@@ -96,6 +96,11 @@ const rules = {
   // records them, their steps, documents and meetings.
   "zones.read": (user) => STAFF.includes(user.role),
   "zones.manage": (user, owner) => user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
+  // 経営分析: every member of staff reads; the bureau responsible for the analyses (app setting analysis.bureauId)
+  // keeps subjects, peers, figures and analyses.
+  "analysis.read": (user) => STAFF.includes(user.role),
+  "analysis.manage": (user, owner) =>
+    user.role === "admin" || (user.role === "editor" && !!owner && owner.organisationId === user.bureauId),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof rules;

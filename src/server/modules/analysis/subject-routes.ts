@@ -1,0 +1,5 @@
+// 経営分析: the routes of the subject part (filled in by the part's author).
+import type { ApiRouter } from "../../platform/http/router";
+import type { AppDeps } from "../../platform/http/types";
+
+export function registerSubjectRoutes(_router: ApiRouter, _deps: AppDeps): void {}

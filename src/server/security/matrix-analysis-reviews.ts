@@ -1,0 +1,13 @@
+// Route × role matrix rows of 経営分析 (analyses, findings, options, decisions, follow-up actions) (see matrix-table.ts for the notation).
+//
+// The rules, as the module states them (analysis/access.ts): every member of staff (A B D V) reads; only the bureau
+// responsible for the analyses (app setting analysis.bureauId = 政策局: its editors, B, and administrators, A:
+// analysis.manager) writes. Another bureau's editor (D) is refused (403). Outside logins and anonymous callers reach
+// none of these routes.
+import type { MatrixModule } from "./matrix-table";
+
+export const analysisReviewsMatrix: MatrixModule = {
+  name: "analysis-reviews",
+  collect: async () => ({}),
+  table: {},
+};
