@@ -152,6 +152,12 @@ async function sampleIds(page: Page): Promise<Ids> {
   ids.publicRegionItem = publicItems.items[0]?.id;
   const proposals = await api<{ items: { id: string }[] }>(page, "GET", "/api/zones/proposals?pageSize=1");
   ids.zonesProposal = proposals.items[0]?.id;
+  const analysisSubjects = await api<{ items: { id: string }[] }>(page, "GET", "/api/analysis/subjects?role=subject&pageSize=1");
+  ids.analysisSubject = analysisSubjects.items[0]?.id;
+  const analysisPeers = await api<{ items: { id: string }[] }>(page, "GET", "/api/analysis/subjects?role=peer&pageSize=1");
+  ids.analysisPeer = analysisPeers.items[0]?.id;
+  const analysisActions = await api<{ items: { reviewId: string }[] }>(page, "GET", "/api/analysis/actions?status=all&pageSize=1");
+  ids.analysisReview = analysisActions.items[0]?.reviewId;
   const meetings = await api<{ items: { id: string }[] }>(page, "GET", "/api/meetings?pageSize=1");
   ids.meeting = meetings.items[0]?.id;
   return ids;
@@ -257,6 +263,19 @@ function staffPaths(ids: Ids): string[] {
     "/zones/proposals/new",
     `/zones/proposals/${ids.zonesProposal}`,
     `/zones/proposals/${ids.zonesProposal}/edit`,
+    "/analysis/comparison",
+    "/analysis",
+    "/analysis/peers",
+    "/analysis/subjects/new",
+    "/analysis/subjects/new?role=peer",
+    `/analysis/subjects/${ids.analysisSubject}`,
+    `/analysis/subjects/${ids.analysisSubject}/edit`,
+    `/analysis/subjects/${ids.analysisPeer}`,
+    `/analysis/subjects/${ids.analysisSubject}/figures`,
+    `/analysis/subjects/${ids.analysisPeer}/figures`,
+    "/analysis/actions",
+    "/analysis/actions?status=all",
+    `/analysis/reviews/${ids.analysisReview}`,
     "/meetings",
     "/meetings/followups",
     `/meetings/${ids.meeting}`,

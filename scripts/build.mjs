@@ -30,10 +30,20 @@ function isStale(output, sources, also = []) {
 
 const COMMON = ["package-lock.json", "src/common"];
 
-// Packages the server bundle loads from node_modules at run time rather than bundling: native code (argon2), packages
+// Packages the server bundle loads from node_modules at run time rather than bundling: native code (argon2, resvg's
+// prebuilt binary that rasterises the analysis report's charts for Word), packages
 // that find their own files next to them (PGlite's WebAssembly, pdfmake's and the fonts' files, exceljs), and pg /
 // pg-boss, which only a PostgreSQL server (DATABASE_URL) needs and database.ts requires when it connects.
-const EXTERNAL_PACKAGES = ["argon2", "@electric-sql/pglite", "pdfmake", "exceljs", "@expo-google-fonts/*", "pg", "pg-boss"];
+const EXTERNAL_PACKAGES = [
+  "argon2",
+  "@resvg/resvg-js",
+  "@electric-sql/pglite",
+  "pdfmake",
+  "exceljs",
+  "@expo-google-fonts/*",
+  "pg",
+  "pg-boss",
+];
 
 /** Deletes the chunks (and their maps) an earlier build left in dist/: chunk names carry a hash of their content. */
 function removeStaleOutputs(outdir, outputs) {

@@ -205,6 +205,7 @@ export const AUDIT_ENTITY_LABELS = {
   // 経営分析
   analysis_subject: "経営分析の対象・比較団体",
   analysis_figures: "経営分析の年度別数値",
+  "import:analysis-figures": "経営分析の年度別数値の一括登録",
   analysis_facility: "経営分析の施設",
   analysis_measure: "経営分析の活動指標",
   analysis_review: "経営分析",

@@ -67,4 +67,17 @@ describe("sample data on a first start", () => {
     const seed = await t.db.query<{ state: string }>("SELECT state FROM zones_proposals WHERE title LIKE '%920MHz%'");
     expect(seed.rows).toHaveLength(1);
   });
+
+  it("issue 19: the first start shows 経営分析's subjects, peers, figures and analyses, every record marked sample", async () => {
+    const { rows } = await t.db.query<Record<string, number>>(
+      `SELECT (SELECT count(*)::int FROM analysis_subjects WHERE role = 'subject' AND is_sample) AS subjects,
+              (SELECT count(*)::int FROM analysis_subjects WHERE role = 'peer' AND is_sample) AS peers,
+              (SELECT count(*)::int FROM analysis_figures WHERE NOT is_sample) AS unmarked_figures,
+              (SELECT count(*)::int FROM analysis_figures WHERE is_sample) AS figures,
+              (SELECT count(*)::int FROM analysis_reviews WHERE status = 'decided' AND is_sample) AS decided,
+              (SELECT count(*)::int FROM analysis_actions WHERE is_sample) AS actions`,
+    );
+    expect(rows[0]).toMatchObject({ subjects: 5, unmarked_figures: 0, decided: 3 });
+    for (const key of ["peers", "figures", "actions"]) expect(rows[0][key]).toBeGreaterThan(0);
+  });
 });

@@ -1,9 +1,12 @@
 // The analysis module (経営分析, issue 19): one management-analysis tool for the programmes and bodies the bureau is
 // responsible for (SDGsステーション, international programmes, 外郭団体／政策連携団体, 北九州市立大学): subjects and peers
 // with their yearly figures, indicators, analyses with findings, options, decisions and follow-up actions, reports.
+
+import { anyImportKind } from "../../platform/imports/registry";
 import type { ModuleManifest } from "../manifest";
 import { analysisAudiences } from "./audiences";
 import { loadAnalysisDemo } from "./demo";
+import { figuresImportKind } from "./figure-import";
 import { registerFigureRoutes } from "./figure-routes";
 import { registerReportRoutes } from "./report-routes";
 import { registerReviewRoutes } from "./review-routes";
@@ -22,6 +25,8 @@ export const analysisModule: ModuleManifest = {
     registerReportRoutes(router, deps);
   },
   audiences: analysisAudiences,
+  // 年度別数値の一括登録 (figure-import.ts): several bodies' figures in one file, all or nothing
+  importKinds: [anyImportKind(figuresImportKind)],
   demo: loadAnalysisDemo,
   backupTables: [
     "analysis_subjects",

@@ -17,6 +17,8 @@ import { registerTripRoutes } from "./trip-routes";
 import { registerViewRoutes } from "./view-routes";
 
 export { setInternationalOwner } from "./access";
+// internationalYearFigures: the programmes' figures of a fiscal year, for 経営分析 (issue 19)
+export { type InternationalYearFigures, internationalYearFigures } from "./analysis-figures";
 export * from "./kintone/read-export";
 export { importKintoneBytes } from "./kintone-service";
 

@@ -1,7 +1,7 @@
-// Sample data of the SDGsステーション (every record is_sample): 60 consultations over 令和7年度 and 令和8年度 up to early
+// Sample data of the SDGsステーション (every record is_sample): 139 consultations over 令和5年度 to 令和8年度 up to early
 // December 2026 (a realistic mix of channels, topics and outcomes; companies from the sample companies by name,
 // organisations and schools by a label, citizens never named), 8 matchings in every status, 6 events and information
-// posts (4 published) and the yearly cost of 令和7・8年度. Written through the services' own steps, so that the
+// posts (4 published) and the yearly cost of 令和5〜8年度. Written through the services' own steps, so that the
 // sample data passes the same checks and leaves the same audit rows as staff's entries.
 import type { ConsultationInput } from "../../../common/api/sdgs-station";
 import type { ClientKind, ConsultationChannel, ConsultationOutcome, ConsultationTopic, MatchingStatus } from "../../../common/sdgs/labels";
@@ -135,11 +135,14 @@ const ORGANISATIONS = [
 ];
 const SCHOOLS = ["市内の高等学校（サンプル）", "北九州市内の大学のゼミ（サンプル）", "市内の中学校（サンプル）"];
 
-/** The consultation dates: 34 in 令和7年度 and 26 in 令和8年度 up to 2026-12-04, spread over the months. */
+/** The consultation dates: 34 in 令和7年度 and 26 in 令和8年度 up to 2026-12-04, then 41 in 令和5年度 and 38 in 令和6年度, spread over the months. */
 function consultationDates(): string[] {
   const dates: string[] = [];
   for (let i = 0; i < 34; i++) dates.push(addDaysIso("2025-04-07", Math.floor((i * 357) / 34) + Math.floor(stableRandom(`d7-${i}`) * 8)));
   for (let i = 0; i < 26; i++) dates.push(addDaysIso("2026-04-06", Math.floor((i * 238) / 26) + Math.floor(stableRandom(`d8-${i}`) * 4)));
+  // 令和5・6年度 (the years the 経営分析 of 令和6年度 looked at), after the others so that their seeds stay as they were
+  for (let i = 0; i < 41; i++) dates.push(addDaysIso("2023-04-10", Math.floor((i * 350) / 41) + Math.floor(stableRandom(`d5-${i}`) * 8)));
+  for (let i = 0; i < 38; i++) dates.push(addDaysIso("2024-04-08", Math.floor((i * 350) / 38) + Math.floor(stableRandom(`d6-${i}`) * 8)));
   return dates.map((d) => (d > "2026-12-04" ? "2026-12-04" : d));
 }
 
@@ -367,6 +370,8 @@ export async function loadStationDemo(tx: Queryable): Promise<void> {
     await createPostIn(tx, DEMO_ACTOR, { ...input, url: "" }, { isSample: true, publishedAt });
   }
 
+  await putCostIn(tx, DEMO_ACTOR, 2023, { costYen: 21_400_000, note: "委託料・会場使用料・広報費（サンプル）" }, { isSample: true });
+  await putCostIn(tx, DEMO_ACTOR, 2024, { costYen: 20_800_000, note: "委託料・会場使用料・広報費（サンプル）" }, { isSample: true });
   await putCostIn(tx, DEMO_ACTOR, 2025, { costYen: 18_600_000, note: "委託料・会場使用料・広報費（サンプル）" }, { isSample: true });
   await putCostIn(
     tx,

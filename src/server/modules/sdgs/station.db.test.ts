@@ -282,7 +282,7 @@ describe("statistics", () => {
       costPerConsultation: null,
     });
     const costs = await viewer.get("/api/sdgs/station/costs");
-    expect(costs.body.items.map((i: { fiscalYear: number }) => i.fiscalYear)).toEqual([2033, 2032, 2026, 2025]);
+    expect(costs.body.items.map((i: { fiscalYear: number }) => i.fiscalYear)).toEqual([2033, 2032, 2026, 2025, 2024, 2023]);
     expect(await sqlCount("SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'sdgs_station_cost' AND entity_id = '2032'")).toBe(
       1,
     );
